@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './schemas/common.js';
+import { ShelterSchema } from './schemas/shelters.js';
+import { OrganisationSchema } from './schemas/auth.js';
+import type { ApiError } from './schemas/api.js';
+
+/** Bumped on any incompatible change to the realtime protocol. */
+export const PROTOCOL_VERSION = 1;
+
+/** The record each broadcast type carries, as the receiving audience may see it. */
+export const EVENT_DATA_SCHEMAS = {
+  'shelter:created': ShelterSchema,
+  'shelter:updated': ShelterSchema,
+  'organisation:created': OrganisationSchema,
+} as const;
+/** A broadcast type, `domain:past-tense-verb`. */
+export type ChangeType = keyof typeof EVENT_DATA_SCHEMAS;
+/** All broadcast types. */
+export const CHANGE_TYPES = Object.keys(EVENT_DATA_SCHEMAS) as [ChangeType, ...ChangeType[]];
+
+/** Who made a change. */
+export const ActorSchema = z.object({ userId: IdSchema.nullable(), orgId: IdSchema.nullable() });
+
+const visibleChange = <T extends ChangeType>(type: T) =>
+  z.object({
+    seq: z.number().int().min(1),
+    type: z.literal(type),
+    data: EVENT_DATA_SCHEMAS[type],
+    at: TimestampSchema,
+    by: ActorSchema,
+  });
+
+/** A seq-only placeholder for an event the audience may not see, so it can still tell its stream has no gap. */
+export const HiddenChangeSchema = z.object({ seq: z.number().int().min(1), type: z.literal('hidden') });
+
+/** One pushed change: `{ seq, type, data, at, by }`, or a seq-only placeholder. */
+export const ChangeSchema = z.discriminatedUnion('type', [
+  visibleChange('shelter:created'),
+  visibleChange('shelter:updated'),
+  visibleChange('organisation:created'),
+  HiddenChangeSchema,
+]);
+/** One pushed change. */
+export type Change = z.infer<typeof ChangeSchema>;
+/** A change the audience may see. */
+export type VisibleChange = Exclude<Change, { type: 'hidden' }>;
+
+/** Payload of the client's `sync` command. */
+export const SyncRequestSchema = z.strictObject({ afterSeq: z.number().int().min(0) });
+/** Payload of the client's `sync` command. */
+export type SyncRequest = z.infer<typeof SyncRequestSchema>;
+
+/** Answer to `sync` (and to GET /api/events): the missed events, or `reset` when too far behind. */
+export const SyncResultSchema = z.union([
+  z.object({ reset: z.literal(false), events: z.array(ChangeSchema), head: z.number().int().min(0) }),
+  z.object({ reset: z.literal(true), head: z.number().int().min(0) }),
+]);
+/** Answer to `sync`. */
+export type SyncResult = z.infer<typeof SyncResultSchema>;
+
+/** Ack of a socket command, in the reply envelope. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** Events the server pushes. */
+export interface ServerToClientEvents {
+  change: (change: Change) => void;
+  hello: (info: { protocol: number; head: number }) => void;
+}
+
+/** Commands the client sends. */
+export interface ClientToServerEvents {
+  sync: (req: SyncRequest, ack: (reply: Ack<SyncResult>) => void) => void;
+}
+
+/** Messages between server processes (Socket.IO adapter). */
+export type InterServerEvents = Record<string, never>;
+
+/** What the server keeps on each socket. */
+export interface SocketData {
+  userId: string;
+  sessionId: string;
+  audience: string;
+}

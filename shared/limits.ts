@@ -1,0 +1,22 @@
+/** Bounding box of Viet Nam including Hoang Sa and Truong Sa (vn-admin-2025 README). */
+export const VN_BOUNDS = { minLon: 102.14, maxLon: 117.83, minLat: 7.18, maxLat: 23.39 } as const;
+
+/** Lengths and sizes shared by schemas and form fields. */
+export const LIMITS = {
+  nameMax: 160,
+  shortTextMax: 500,
+  messageMax: 1000,
+  usernameMin: 3,
+  usernameMax: 64,
+  passwordMin: 4,
+  passwordMax: 200,
+  phoneMax: 32,
+  idempotencyKeyMax: 128,
+  personsMax: 100_000,
+  eventsPageMax: 1000,
+  /** A client further behind than this reloads the snapshot instead of replaying events. */
+  syncReplayMax: 5000,
+} as const;
+
+/** Staleness windows: an entry not reconfirmed within this many hours looks stale everywhere. */
+export const STALE_HOURS = { shelter: 12, service: 24 } as const;

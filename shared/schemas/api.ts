@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** One validation problem, naming the field by its path. */
+export const IssueSchema = z.object({ path: z.string(), message: z.string() });
+/** One validation problem. */
+export type Issue = z.infer<typeof IssueSchema>;
+
+/** Error codes every reply may carry. */
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'idempotency_mismatch',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+
+/** The error half of the reply envelope. */
+export const ApiErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  issues: z.array(IssueSchema).optional(),
+  current: z.unknown().optional(),
+});
+/** An error reply body. */
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** The reply envelope: `{ ok: true, data }` or `{ ok: false, error }`. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** Turn a zod error into issues that name each field by its dotted path. */
+export function zodIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => ({
+    path: i.path.length ? i.path.map(String).join('.') : '(root)',
+    message: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message,
+  }));
+}
