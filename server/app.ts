@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createServer, type Server as HttpServer } from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { AppConfig } from './env.js';
+import { createLogger, type Logger } from './logger.js';
+import { openDb, isUnavailable } from './db/db.js';
+import { migrate } from './db/migrations.js';
+import { memoryBus, redisBus } from './bus/bus.js';
+import { Writer } from './events/writer.js';
+import { loadAreas } from './features/areas/areas.data.js';
+import type { Ctx } from './context.js';
+import { HttpError } from './http/errors.js';
+import { requireJson } from './http/validate.js';
+import { authRoutes, requireAuth, sessionMiddleware } from './auth/auth.routes.js';
+import { syncRoutes } from './events/sync.js';
+import { shelterRoutes } from './features/shelters/shelters.routes.js';
+import { areaRoutes } from './features/areas/areas.routes.js';
+import { organisationRoutes } from './features/organisations/organisations.routes.js';
+import { userRoutes } from './features/users/users.routes.js';
+import { createRealtime, type Io } from './realtime/realtime.js';
+import { seedDemo } from './demo/seed.js';
+import { PROJECT_ROOT } from './paths.js';
+
+/** A running app: its HTTP server (not yet listening), Socket.IO server, context and a graceful close. */
+export interface App {
+  http: HttpServer;
+  io: Io;
+  ctx: Ctx;
+  close(): Promise<void>;
+}
+
+/** Build everything from a config object; tests start it on port 0 with their own database and bus. */
+export async function createApp(config: AppConfig, opts: { log?: Logger } = {}): Promise<App> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, log);
+  try {
+    await migrate(db, log);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const bus = config.redisUrl ? await redisBus(config.redisUrl, log) : memoryBus();
+  const writer = new Writer(db, bus, log);
+  const ctx: Ctx = { config, db, bus, writer, areas: loadAreas(), log };
+  if (config.demo) {
+    const { created } = await seedDemo(ctx);
+    if (created) log.info({ shelters: created }, 'demo data seeded');
+  }
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('etag', false);
+  let accepting = true;
+  app.use((_req, res, next) => {
+    res.set({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'same-origin',
+      'X-Frame-Options': 'DENY',
+      'Content-Security-Policy':
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; connect-src 'self' ws: wss:; font-src 'self' data:; frame-ancestors 'none'",
+    });
+    if (!accepting) res.set('Connection', 'close');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => void res.json({ ok: true, data: { status: 'live' } }));
+  app.get('/readyz', async (_req, res) => {
+    const dbOk = await db.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    const busOk = bus.ready();
+    const ready = dbOk && busOk && accepting;
+    res.status(ready ? 200 : 503).json({ ok: ready, data: { database: dbOk, bus: busOk, bus_kind: bus.kind, accepting } });
+  });
+
+  let realtime: Awaited<ReturnType<typeof createRealtime>> | null = null;
+  const api = express.Router();
+  api.use(express.json({ limit: '64kb', strict: true }));
+  api.use(requireJson);
+  api.use(sessionMiddleware(ctx));
+  api.use(authRoutes(ctx, { onLogout: (sid) => realtime?.endSession(sid) }));
+  api.use('/areas', areaRoutes(ctx));
+  api.use(requireAuth);
+  api.use(syncRoutes(ctx));
+  api.use('/shelters', shelterRoutes(ctx));
+  api.use('/organisations', organisationRoutes(ctx));
+  api.use('/users', userRoutes(ctx));
+  api.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
+  app.use('/api', api);
+
+  const staticDir = config.staticDir ?? path.join(PROJECT_ROOT, 'dist', 'client');
+  if (fs.existsSync(path.join(staticDir, 'index.html'))) {
+    app.use(express.static(staticDir, { index: false, maxAge: '1h', setHeaders: (res, p) => p.includes('/assets/') && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));
+    // The single-page app: every other GET is its shell.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
+  }
+
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) return;
+    const e = toHttpError(err);
+    if (e.status >= 500 && e.code === 'internal') log.error({ err: err instanceof Error ? err.stack : String(err), path: req.path, method: req.method }, 'request failed');
+    res.status(e.status).json({ ok: false, error: e.toBody() });
+  });
+
+  const http = createServer(app);
+  http.keepAliveTimeout = 5000;
+  realtime = await createRealtime(ctx, http);
+  const rt = realtime;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      accepting = false;
+      // Stop accepting connections, let in-flight writes finish, then close sockets and stores.
+      const stopped = new Promise<void>((r) => http.close(() => r()));
+      http.closeIdleConnections();
+      await Promise.race([writer.drain(), new Promise((r) => setTimeout(r, config.shutdownTimeoutMs))]);
+      await rt.close();
+      http.closeAllConnections();
+      await stopped;
+      await bus.close();
+      await db.close();
+    })());
+
+  return { http, io: rt.io, ctx, close };
+}
+
+function toHttpError(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  const type = (err as { type?: string } | null)?.type;
+  if (type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'The request body is too large (limit 64 KB).');
+  if (type === 'entity.parse.failed') return new HttpError(400, 'bad_request', 'body: not valid JSON', [{ path: 'body', message: 'not valid JSON' }]);
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new HttpError(415, 'unsupported_media_type', 'Send UTF-8 JSON.');
+  if (type === 'request.aborted') return new HttpError(400, 'bad_request', 'Request aborted.');
+  if (isUnavailable(err)) return new HttpError(503, 'unavailable', 'The database is unavailable; retry shortly. Nothing was saved.');
+  const status = (err as { status?: number } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) return new HttpError(status, 'bad_request', 'Bad request.');
+  return new HttpError(500, 'internal', 'Something went wrong on the server.');
+}

@@ -1,0 +1,75 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../db/db.js';
+import type { Viewer } from './viewer.js';
+import type { Role } from '../../shared/enums.js';
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = 'sho_sid';
+
+// Only a hash of the token is stored, so a leaked sessions table does not grant sign-in.
+const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Create a session; returns the token for the cookie. */
+export async function createSession(q: Queryable, userId: string, ttlHours: number): Promise<{ token: string; id: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const id = tokenId(token);
+  await q.query(`INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))`, [id, userId, ttlHours * 3600]);
+  return { token, id };
+}
+
+/** Delete a session by its token. */
+export async function deleteSession(q: Queryable, token: string): Promise<string> {
+  const id = tokenId(token);
+  await q.query('DELETE FROM sessions WHERE id = $1', [id]);
+  return id;
+}
+
+interface SessionRow {
+  session_id: string;
+  user_id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  org_id: string;
+  org_name: string;
+  scope: string[] | null;
+}
+
+/** The signed-in user behind a token, or null when missing, expired or disabled. */
+export async function viewerForToken(q: Queryable, token: string | undefined): Promise<Viewer | null> {
+  if (!token || token.length > 100) return null;
+  const { rows } = await q.query<SessionRow>(
+    `SELECT s.id AS session_id, u.id AS user_id, u.username, u.display_name, u.role, u.org_id, o.name AS org_name, u.scope
+       FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id
+      WHERE s.id = $1 AND s.expires_at > now() AND NOT u.disabled`,
+    [tokenId(token)],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    sessionId: r.session_id,
+    userId: r.user_id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    scope: r.scope,
+  };
+}
+
+/** Read one cookie from a Cookie header. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}

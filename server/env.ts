@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+  DEMO: bool.optional(),
+  SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  COOKIE_SECURE: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  SHELTER_STALE_HOURS: z.coerce.number().min(1).max(24 * 14).default(12),
+  SERVICE_STALE_HOURS: z.coerce.number().min(1).max(24 * 14).default(24),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  STATIC_DIR: z.string().optional(),
+});
+
+/** Everything the app needs, built once from the environment (or by a test). */
+export interface AppConfig {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  demo: boolean;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  trustProxy: boolean;
+  staleHours: { shelter: number; service: number };
+  shutdownTimeoutMs: number;
+  /** Folder of the built client to serve, if any. */
+  staticDir: string | undefined;
+  production: boolean;
+}
+
+/** Parsed process settings: the listen address plus the app config. */
+export interface Settings {
+  port: number;
+  host: string;
+  config: AppConfig;
+}
+
+/** Parse the environment; on a bad value, return every problem so the caller can print them and exit. */
+export function parseEnv(env: NodeJS.ProcessEnv): { ok: true; settings: Settings } | { ok: false; problems: string[] } {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const r = EnvSchema.safeParse(cleaned);
+  if (!r.success) {
+    return { ok: false, problems: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  }
+  const e = r.data;
+  return {
+    ok: true,
+    settings: {
+      port: e.PORT,
+      host: e.HOST,
+      config: {
+        databaseUrl: e.DATABASE_URL,
+        dataDir: e.DATA_DIR,
+        redisUrl: e.REDIS_URL,
+        // SPEC 9: demo data by default only on the embedded database.
+        demo: e.DEMO ?? e.DATABASE_URL === undefined,
+        sessionTtlHours: e.SESSION_TTL_HOURS,
+        cookieSecure: e.COOKIE_SECURE,
+        logLevel: e.LOG_LEVEL,
+        trustProxy: e.TRUST_PROXY,
+        staleHours: { shelter: e.SHELTER_STALE_HOURS, service: e.SERVICE_STALE_HOURS },
+        shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+        staticDir: e.STATIC_DIR,
+        production: e.NODE_ENV === 'production',
+      },
+    },
+  };
+}

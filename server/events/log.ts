@@ -1,0 +1,90 @@
+import type { ChangeType } from '../../shared/events.js';
+import type { Queryable } from '../db/db.js';
+
+/** An event to append: the record's full new state; projection per audience happens on the way out. */
+export interface NewEvent {
+  type: ChangeType;
+  entity: string;
+  entityId: string;
+  data: unknown;
+  /** The fields that changed (for history); null on create. */
+  changes?: Record<string, unknown> | null;
+}
+
+/** An event as stored and as carried on the bus between processes. */
+export interface StoredEvent extends Required<NewEvent> {
+  seq: number;
+  actorUserId: string | null;
+  actorOrgId: string | null;
+  at: string;
+}
+
+interface EventRow {
+  seq: number | string;
+  type: ChangeType;
+  entity: string;
+  entity_id: string;
+  data: unknown;
+  changes: Record<string, unknown> | null;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  at: Date;
+}
+
+const toEvent = (r: EventRow): StoredEvent => ({
+  seq: Number(r.seq),
+  type: r.type,
+  entity: r.entity,
+  entityId: r.entity_id,
+  data: r.data,
+  changes: r.changes,
+  actorUserId: r.actor_user_id,
+  actorOrgId: r.actor_org_id,
+  at: r.at.toISOString(),
+});
+
+/**
+ * Append events inside the writing transaction. Taking the counter row last keeps its lock short;
+ * the lock is held until commit, so seqs are gap-free and commit in increasing order.
+ */
+export async function appendEvents(
+  q: Queryable,
+  events: readonly NewEvent[],
+  actor: { userId: string | null; orgId: string | null },
+): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  const { rows } = await q.query<{ seq: number | string }>(
+    'UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq',
+    [events.length],
+  );
+  const last = Number(rows[0]!.seq);
+  const first = last - events.length + 1;
+  const stored: StoredEvent[] = [];
+  for (const [i, e] of events.entries()) {
+    const { rows: inserted } = await q.query<EventRow>(
+      `INSERT INTO events (seq, type, entity, entity_id, data, changes, actor_user_id, actor_org_id)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8) RETURNING *`,
+      [first + i, e.type, e.entity, e.entityId, JSON.stringify(e.data), e.changes ? JSON.stringify(e.changes) : null, actor.userId, actor.orgId],
+    );
+    stored.push(toEvent(inserted[0]!));
+  }
+  return stored;
+}
+
+/** Events after `after`, oldest first, at most `limit`. */
+export async function readEventsAfter(q: Queryable, after: number, limit: number): Promise<StoredEvent[]> {
+  const { rows } = await q.query<EventRow>('SELECT * FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [after, limit]);
+  return rows.map(toEvent);
+}
+
+/** The events of one record, oldest first (its history). */
+export async function readEntityEvents(q: Queryable, entity: string, entityId: string): Promise<StoredEvent[]> {
+  const { rows } = await q.query<EventRow>('SELECT * FROM events WHERE entity = $1 AND entity_id = $2 ORDER BY seq', [entity, entityId]);
+  return rows.map(toEvent);
+}
+
+/** The newest committed seq. */
+export async function headSeq(q: Queryable): Promise<number> {
+  const { rows } = await q.query<{ seq: number | string }>('SELECT seq FROM event_counter WHERE id = 1');
+  return Number(rows[0]!.seq);
+}

@@ -1,0 +1,33 @@
+import type { Change } from '../../shared/events.js';
+import type { Audience } from '../auth/viewer.js';
+import type { StoredEvent } from './log.js';
+import { presentShelter } from '../features/shelters/shelters.presenter.js';
+import { presentOrganisation } from '../features/organisations/organisations.presenter.js';
+import type { Shelter } from '../../shared/schemas/shelters.js';
+import type { Organisation } from '../../shared/schemas/auth.js';
+
+type Presenter = (record: never, audience: Audience) => unknown;
+
+/** One presenter per entity: the record as the audience may see it, or null when it may not see it at all. */
+const PRESENTERS: Record<string, Presenter> = {
+  shelter: presentShelter as (r: Shelter, a: Audience) => unknown,
+  organisation: presentOrganisation as (r: Organisation, a: Audience) => unknown,
+};
+
+/**
+ * Project a stored event for an audience. An event it may not see becomes a seq-only
+ * placeholder, so its stream still has no gap and it learns nothing else. Unknown entities are
+ * hidden: a new domain is invisible until it has a presenter.
+ */
+export function projectEvent(ev: StoredEvent, audience: Audience): Change {
+  const present = PRESENTERS[ev.entity];
+  const data = present ? present(ev.data as never, audience) : null;
+  if (data === null || data === undefined) return { seq: ev.seq, type: 'hidden' };
+  return {
+    seq: ev.seq,
+    type: ev.type,
+    data,
+    at: ev.at,
+    by: { userId: ev.actorUserId, orgId: ev.actorOrgId },
+  } as Change;
+}

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Db, Queryable } from '../db/db.js';
+import type { Bus } from '../bus/bus.js';
+import type { Logger } from '../logger.js';
+import type { Viewer } from '../auth/viewer.js';
+import { HttpError } from '../http/errors.js';
+import { appendEvents, type NewEvent, type StoredEvent } from './log.js';
+
+/** What a write produces inside its transaction. */
+export interface WriteResult<T> {
+  status: number;
+  body: T;
+  events: NewEvent[];
+}
+
+/** An idempotency key and the hash of the request it was first used with. */
+export interface Idempotency {
+  key: string;
+  requestHash: string;
+}
+
+/** Hash of a request, so a key reused for a different request is refused. */
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path} ${JSON.stringify(body ?? null)}`).digest('hex');
+}
+
+/**
+ * Runs every write: one transaction that changes the record, appends its events and records the
+ * reply under the idempotency key; publishes after commit. Tracks writes in flight for shutdown.
+ */
+export class Writer {
+  private inFlight = 0;
+  private drained: (() => void)[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: Bus,
+    private readonly log: Logger,
+  ) {}
+
+  async write<T>(
+    viewer: Pick<Viewer, 'userId' | 'orgId'> | null,
+    idem: Idempotency | null,
+    fn: (q: Queryable) => Promise<WriteResult<T>>,
+  ): Promise<{ status: number; body: T; replayed: boolean }> {
+    this.inFlight++;
+    try {
+      const outcome = await this.db.tx(async (q) => {
+        if (idem && viewer) {
+          const { rows } = await q.query(
+            `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body)
+             VALUES ($1, $2, $3, 0, 'null'::jsonb) ON CONFLICT DO NOTHING RETURNING key`,
+            [viewer.userId, idem.key, idem.requestHash],
+          );
+          if (rows.length === 0) {
+            // The key was used before (a concurrent first attempt has committed by now: the
+            // insert waited on its row lock).
+            const { rows: prior } = await q.query<{ request_hash: string; status: number; body: T }>(
+              'SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+              [viewer.userId, idem.key],
+            );
+            const p = prior[0]!;
+            if (p.request_hash !== idem.requestHash) {
+              throw new HttpError(422, 'idempotency_mismatch', 'This Idempotency-Key was already used for a different request.');
+            }
+            return { status: p.status, body: p.body, stored: [] as StoredEvent[], replayed: true };
+          }
+        }
+        const result = await fn(q);
+        const stored = await appendEvents(q, result.events, { userId: viewer?.userId ?? null, orgId: viewer?.orgId ?? null });
+        if (idem && viewer) {
+          await q.query('UPDATE idempotency_keys SET status = $3, body = $4::jsonb WHERE user_id = $1 AND key = $2', [
+            viewer.userId,
+            idem.key,
+            result.status,
+            JSON.stringify(result.body),
+          ]);
+        }
+        return { status: result.status, body: result.body, stored, replayed: false };
+      });
+      if (outcome.stored.length) {
+        this.log.info({ seq: outcome.stored.map((e) => e.seq), type: outcome.stored.map((e) => e.type) }, 'events committed');
+        await this.bus.publish(outcome.stored);
+      }
+      return { status: outcome.status, body: outcome.body, replayed: outcome.replayed };
+    } finally {
+      this.inFlight--;
+      if (this.inFlight === 0) this.drained.splice(0).forEach((r) => r());
+    }
+  }
+
+  /** Resolves once no write is in flight. */
+  drain(): Promise<void> {
+    return this.inFlight === 0 ? Promise.resolve() : new Promise((r) => this.drained.push(r));
+  }
+}

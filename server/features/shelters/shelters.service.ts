@@ -1,0 +1,142 @@
+import { emptyChecklist, safetyScore } from '../../../shared/domain/safety.js';
+import type { Shelter, ShelterCreate, ShelterHistoryEntry, ShelterPatch } from '../../../shared/schemas/shelters.js';
+import type { Ctx } from '../../context.js';
+import type { Queryable } from '../../db/db.js';
+import type { Viewer } from '../../auth/viewer.js';
+import type { Idempotency } from '../../events/writer.js';
+import { readEntityEvents } from '../../events/log.js';
+import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
+import { canCreateShelter, canEditShelter, presentShelter } from './shelters.presenter.js';
+import { getShelter, insertShelter, listShelters, updateShelter, type ShelterFields } from './shelters.repo.js';
+
+const DEFAULT_NEEDS = { water: 'ok', food: 'ok', power: 'ok', medical: 'ok' } as const;
+
+/** Fields whose change counts as a fresh report from the shelter (resets staleness). */
+const REPORT_FIELDS = ['status', 'occupancy', 'households', 'demographics', 'vulnerable', 'needs', 'checklist', 'capacity'] as const;
+
+function checkPlace(ctx: Ctx, provinceCode: string, communeCode: string | null | undefined, field = 'communeCode'): void {
+  if (!ctx.areas.province(provinceCode)) throw badField('provinceCode', 'unknown province code');
+  if (communeCode) {
+    const c = ctx.areas.commune(communeCode);
+    if (!c) throw badField(field, 'unknown commune code');
+    if (c.parentCode !== provinceCode) throw badField(field, `commune ${communeCode} is not in province ${provinceCode}`);
+  }
+}
+
+function checkBreakdown(f: ShelterFields): void {
+  if (f.demographics) {
+    const sum = [f.demographics.female, f.demographics.male].reduce((n, bands) => n + Object.values(bands).reduce((a, b) => a + b, 0), 0);
+    if (sum > f.occupancy) throw badField('demographics', `breakdown totals ${sum}, more than the occupancy of ${f.occupancy}`);
+  }
+  if (f.vulnerable && f.vulnerable.femaleHeadedHouseholds > f.households && f.households > 0) {
+    throw badField('vulnerable.femaleHeadedHouseholds', 'more than the number of households');
+  }
+}
+
+async function checkOrg(q: Queryable, orgId: string | null | undefined): Promise<void> {
+  if (!orgId) return;
+  const { rows } = await q.query('SELECT 1 FROM organisations WHERE id = $1', [orgId]);
+  if (!rows.length) throw badField('managingOrgId', 'unknown organisation');
+}
+
+/** Shelters as the viewer may see them. */
+export async function list(ctx: Ctx, viewer: Viewer): Promise<Shelter[]> {
+  return (await listShelters(ctx.db)).map((s) => presentShelter(s, viewer));
+}
+
+/** One shelter as the viewer may see it. */
+export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<Shelter> {
+  const s = await getShelter(ctx.db, id);
+  if (!s) throw notFound('shelter');
+  return presentShelter(s, viewer);
+}
+
+/** List a new shelter. */
+export async function create(ctx: Ctx, viewer: Viewer, input: ShelterCreate, idem: Idempotency | null) {
+  if (!canCreateShelter(input.provinceCode, viewer)) throw forbidden('Only an operations officer with this province in scope may list a shelter.');
+  checkPlace(ctx, input.provinceCode, input.communeCode);
+  const checklist = { ...emptyChecklist(), ...input.checklist };
+  const fields: ShelterFields = {
+    name: input.name,
+    kind: input.kind,
+    provinceCode: input.provinceCode,
+    communeCode: input.communeCode ?? null,
+    lat: input.lat,
+    lon: input.lon,
+    managingOrgId: input.managingOrgId ?? null,
+    contactPhone: input.contactPhone ?? null,
+    status: input.status,
+    capacity: input.capacity,
+    occupancy: input.occupancy,
+    households: input.households,
+    demographics: null,
+    vulnerable: null,
+    needs: { ...DEFAULT_NEEDS, ...input.needs },
+    checklist,
+    safetyScore: safetyScore(checklist),
+    simulated: false,
+  };
+  return ctx.writer.write(viewer, idem, async (q) => {
+    await checkOrg(q, fields.managingOrgId);
+    const s = await insertShelter(q, fields, { userId: viewer.userId, orgId: fields.managingOrgId ?? viewer.orgId });
+    return { status: 201, body: presentShelter(s, viewer), events: [{ type: 'shelter:created', entity: 'shelter', entityId: s.id, data: s, changes: null }] };
+  });
+}
+
+/** Apply a partial update at the version it was based on. */
+export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ShelterPatch, idem: Idempotency | null) {
+  return ctx.writer.write(viewer, idem, async (q) => {
+    const current = await getShelter(q, id, true);
+    if (!current) throw notFound('shelter');
+    if (!canEditShelter(current, viewer)) throw forbidden('You may edit only the shelters you manage, within your scope.');
+    if (current.version !== p.version) {
+      throw new HttpError(409, 'conflict', 'This shelter changed since you loaded it; review the current record and reapply.', undefined, presentShelter(current, viewer));
+    }
+    const checklist = { ...(current.checklist ?? emptyChecklist()), ...p.checklist };
+    const next: ShelterFields = {
+      name: p.name ?? current.name,
+      kind: p.kind ?? current.kind,
+      provinceCode: current.provinceCode,
+      communeCode: p.communeCode !== undefined ? p.communeCode : current.communeCode,
+      lat: p.lat ?? current.lat,
+      lon: p.lon ?? current.lon,
+      managingOrgId: current.managingOrgId,
+      contactPhone: p.contactPhone !== undefined ? p.contactPhone : current.contactPhone,
+      status: p.status ?? current.status,
+      capacity: p.capacity ?? current.capacity,
+      occupancy: p.occupancy ?? current.occupancy,
+      households: p.households ?? current.households,
+      demographics: p.demographics !== undefined ? p.demographics : current.demographics,
+      vulnerable: p.vulnerable !== undefined ? p.vulnerable : current.vulnerable,
+      needs: { ...current.needs, ...p.needs },
+      checklist,
+      safetyScore: safetyScore(checklist),
+      simulated: current.simulated,
+    };
+    checkPlace(ctx, next.provinceCode, next.communeCode);
+    checkBreakdown(next);
+    const changes: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(next)) {
+      const before = (current as Record<string, unknown>)[k];
+      if (JSON.stringify(before) !== JSON.stringify(v)) changes[k] = v;
+    }
+    const reported = p.reconfirm === true || REPORT_FIELDS.some((f) => p[f] !== undefined);
+    if (p.reconfirm) changes.reconfirmed = true;
+    const updated = await updateShelter(q, id, p.version, next, { userId: viewer.userId, reported });
+    // The row is locked FOR UPDATE above, so the version cannot move between the check and here.
+    if (!updated) throw new HttpError(409, 'conflict', 'This shelter changed since you loaded it.', undefined, presentShelter(current, viewer));
+    return { status: 200, body: presentShelter(updated, viewer), events: [{ type: 'shelter:updated', entity: 'shelter', entityId: id, data: updated, changes }] };
+  });
+}
+
+/** What changed, when and by whom, oldest first; checklist details only for roles that read them. */
+export async function history(ctx: Ctx, viewer: Viewer, id: string): Promise<ShelterHistoryEntry[]> {
+  const s = await getShelter(ctx.db, id);
+  if (!s) throw notFound('shelter');
+  const showChecklist = presentShelter(s, viewer).checklist !== null;
+  return (await readEntityEvents(ctx.db, 'shelter', id)).map((e) => {
+    const changes = { ...(e.changes ?? { created: true }) };
+    if (!showChecklist) delete changes.checklist;
+    return { seq: e.seq, type: e.type, at: e.at, by: e.actorUserId, changes };
+  });
+}

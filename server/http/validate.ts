@@ -1,0 +1,53 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { z } from 'zod';
+import { zodIssues } from '../../shared/schemas/api.js';
+import type { Viewer } from '../auth/viewer.js';
+import { LIMITS } from '../../shared/limits.js';
+import { HttpError } from './errors.js';
+import { requestHash, type Idempotency } from '../events/writer.js';
+
+/** Parse one part of a request; a failure is a 400 whose issues name each field. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'params' | 'payload'): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issues = zodIssues(r.error);
+  const summary = issues
+    .slice(0, 5)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join('; ');
+  throw new HttpError(400, 'bad_request', `Invalid ${where}: ${summary}`, issues);
+}
+
+/** The signed-in viewer; the auth middleware guarantees it on protected routes. */
+export function viewerOf(res: Response): Viewer {
+  const v = res.locals.viewer as Viewer | undefined;
+  if (!v) throw new HttpError(401, 'unauthenticated', 'Sign in first.');
+  return v;
+}
+
+const KEY_RE = /^[A-Za-z0-9_.:-]+$/;
+
+/** The request's Idempotency-Key (optional, validated when present) with a hash of the request. */
+export function idempotencyOf(req: Request): Idempotency | null {
+  const key = req.get('Idempotency-Key');
+  if (key === undefined) return null;
+  if (key.length === 0 || key.length > LIMITS.idempotencyKeyMax || !KEY_RE.test(key)) {
+    throw new HttpError(400, 'bad_request', 'Idempotency-Key: must be 1 to 128 letters, digits or _.:-', [
+      { path: 'Idempotency-Key', message: 'must be 1 to 128 letters, digits or _.:-' },
+    ]);
+  }
+  return { key, requestHash: requestHash(req.method, req.originalUrl.split('?')[0]!, req.body) };
+}
+
+/** Writes must be JSON: refuses other content types (which also blocks cross-site form posts). */
+export function requireJson(req: Request, _res: Response, next: NextFunction): void {
+  if (['POST', 'PATCH', 'PUT', 'DELETE'].includes(req.method) && req.headers['content-length'] !== '0' && req.body !== undefined) {
+    if (!req.is('application/json')) return next(new HttpError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
+  }
+  next();
+}
+
+/** Send the success envelope. */
+export function send<T>(res: Response, status: number, data: T): void {
+  res.status(status).json({ ok: true, data });
+}
