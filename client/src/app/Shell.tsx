@@ -1,0 +1,151 @@
+import { lazy, Suspense, useEffect, useRef, useState, Component, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../shared/schemas/auth.js';
+import { ActivityFeed } from '../features/activity/ActivityFeed.js';
+import { useActivityStore } from '../features/activity/activityStore.js';
+import { useAreaStore } from '../features/areas/areaStore.js';
+import { useAuthStore } from '../features/auth/authStore.js';
+import { useOrganisationStore } from '../features/organisations/organisationStore.js';
+import { OutboxBar } from '../features/outbox/OutboxBar.js';
+import { useOutboxStore } from '../features/outbox/outboxStore.js';
+import { Filters } from '../features/shelters/Filters.js';
+import { KeyFigures } from '../features/shelters/KeyFigures.js';
+import { ShelterList } from '../features/shelters/ShelterList.js';
+import { ShelterPanel } from '../features/shelters/ShelterPanel.js';
+import { useShelterStore } from '../features/shelters/shelterStore.js';
+import { startRealtime } from '../realtime/realtime.js';
+import { ConnectionBadge } from './ConnectionBadge.js';
+import { LanguageSwitcher } from './LanguageSwitcher.js';
+import { expectMap } from './readiness.js';
+
+// The map (MapLibre, basemap data) is its own chunk: a shelter manager on a phone never loads it
+// unless they ask for it.
+const MapView = lazy(() => import('../map/MapView.js').then((m) => ({ default: m.MapView })));
+
+const MAP_PREF = 'shr.map';
+
+function initialShowMap(me: Me): boolean {
+  try {
+    const v = localStorage.getItem(MAP_PREF);
+    if (v === '1' || v === '0') return v === '1';
+  } catch {
+    // no storage: fall through to the role default
+  }
+  return me.role !== 'shelter_manager';
+}
+
+export function Shell({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [showMap, setShowMap] = useState(() => initialShowMap(me));
+  const selectedId = useShelterStore((s) => s.selectedId);
+  const anySimulated = useShelterStore((s) => Object.values(s.byId).some((x) => x.simulated));
+  const logout = useAuthStore((s) => s.logout);
+
+  useEffect(() => {
+    useOutboxStore.getState().open(me.id);
+    if (me.role === 'shelter_manager') useShelterStore.getState().setFilter({ managingOrgId: me.orgId });
+    void useAreaStore.getState().load();
+    const stop = startRealtime();
+    return () => {
+      stop();
+      useOutboxStore.getState().close();
+      useShelterStore.getState().reset();
+      useOrganisationStore.getState().reset();
+      useActivityStore.getState().reset();
+    };
+  }, [me]);
+
+  // A shelter manager with one shelter lands on its update form.
+  const autoSelected = useRef(false);
+  const byId = useShelterStore((s) => s.byId);
+  useEffect(() => {
+    if (autoSelected.current || me.role !== 'shelter_manager') return;
+    const own = Object.values(byId).filter((s) => s.managingOrgId === me.orgId);
+    if (own.length === 0) return;
+    autoSelected.current = true;
+    if (own.length === 1 && own[0]) useShelterStore.getState().select(own[0].id);
+  }, [byId, me]);
+
+  useEffect(() => {
+    expectMap(showMap);
+    try {
+      localStorage.setItem(MAP_PREF, showMap ? '1' : '0');
+    } catch {
+      // preference not kept
+    }
+  }, [showMap]);
+
+  return (
+    <div className={`shell${showMap ? ' shell--map' : ''}${selectedId ? ' shell--selected' : ''}`} data-testid="app-shell" data-role={me.role}>
+      <a href="#shelter-list" className="skip">
+        {t('app.skipToList')}
+      </a>
+      <header className="topbar">
+        <div className="topbar__brand">
+          <strong>{t('app.title')}</strong>
+          <span className="topbar__user" data-testid="current-user">
+            {t('app.signedInAs', { name: me.displayName, org: me.orgName })} · {t(`roles.${me.role}`)}
+          </span>
+        </div>
+        <div className="topbar__tools">
+          <ConnectionBadge />
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={showMap}
+            data-testid="toggle-map"
+            onClick={() => setShowMap((v) => !v)}
+          >
+            {showMap ? t('map.hide') : t('map.show')}
+          </button>
+          <LanguageSwitcher />
+          <button type="button" className="btn" data-testid="logout" onClick={() => void logout()}>
+            {t('auth.signOut')}
+          </button>
+        </div>
+      </header>
+      {anySimulated && (
+        <p className="banner-sim" data-testid="simulated-banner">
+          {t('app.simulatedBanner')}
+        </p>
+      )}
+      <KeyFigures />
+      <OutboxBar />
+      <main className="layout">
+        <aside className="layout__side">
+          <Filters />
+          <ShelterList />
+        </aside>
+        {showMap && (
+          <section className="layout__map" aria-label={t('map.title')}>
+            <MapBoundary fallback={<p className="map-msg">{t('map.failed')}</p>}>
+              <Suspense fallback={<p className="map-msg">{t('map.loading')}</p>}>
+                <MapView />
+              </Suspense>
+            </MapBoundary>
+          </section>
+        )}
+        <aside className="layout__detail">
+          <ShelterPanel />
+          <ActivityFeed />
+        </aside>
+      </main>
+    </div>
+  );
+}
+
+/** Keeps the list and panels working when the map cannot start (no WebGL, chunk failed to load). */
+class MapBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(err: unknown) {
+    console.error('map failed', err);
+    // Readiness no longer waits for a map that will not come.
+    expectMap(false);
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format.js';
+import { useShelterStore } from '../shelters/shelterStore.js';
+import type { ActivityItem } from './activity.js';
+import { useActivityStore } from './activityStore.js';
+
+/** The live feed of changes this user may see, newest first. */
+export function ActivityFeed() {
+  const { t } = useTranslation();
+  const items = useActivityStore((s) => s.items);
+  return (
+    <section className="feed card" aria-labelledby="feed-title">
+      <h2 id="feed-title">{t('activity.title')}</h2>
+      {items.length === 0 ? (
+        <p className="muted">{t('activity.empty')}</p>
+      ) : (
+        <ol className="feed__items" data-testid="activity-feed" aria-live="polite" aria-relevant="additions">
+          {items.slice(0, 60).map((i) => (
+            <FeedItem key={i.seq} item={i} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function FeedItem({ item: i }: { item: ActivityItem }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const select = useShelterStore((s) => s.select);
+  const isShelter = i.type !== 'organisation:created';
+  let detail = '';
+  if (i.detail?.kind === 'status')
+    detail = t('activity.statusChange', { from: t(`status.${i.detail.from}`), to: t(`status.${i.detail.to}`) });
+  else if (i.detail?.kind === 'occupancy')
+    detail = t('activity.occupancyChange', { from: f.number(i.detail.from), to: f.number(i.detail.to) });
+  else if (i.detail?.kind === 'reconfirmed') detail = t('activity.reconfirmed');
+  return (
+    <li className="feed__item" data-testid="activity-item" data-seq={i.seq} data-type={i.type}>
+      <time dateTime={i.at} className="feed__time">
+        {f.time(i.at)}
+      </time>
+      <span className="feed__text">
+        <span className="feed__type">{t(`activity.${i.type}`)}</span>{' '}
+        {isShelter ? (
+          <button type="button" className="btn--link" onClick={() => select(i.recordId)}>
+            {i.name}
+          </button>
+        ) : (
+          <span>{i.name}</span>
+        )}
+        {detail && <span className="feed__detail"> · {detail}</span>}
+        {i.simulated && <span className="badge badge--sim">{t('app.simulated')}</span>}
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ChangeType, VisibleChange } from '../../../../shared/events.js';
+import type { ShelterStatus } from '../../../../shared/enums.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+
+/** One line of the live activity feed. */
+export interface ActivityItem {
+  seq: number;
+  type: ChangeType;
+  at: string;
+  recordId: string;
+  name: string;
+  simulated: boolean;
+  /** What moved, when the record as it was before is known on this device. */
+  detail:
+    | { kind: 'status'; from: ShelterStatus; to: ShelterStatus }
+    | { kind: 'occupancy'; from: number; to: number }
+    | { kind: 'reconfirmed' }
+    | null;
+}
+
+/** Most items kept in the feed. */
+export const ACTIVITY_MAX = 200;
+
+/** Describe one change for the feed, given the record as it was before when known. */
+export function toActivity(change: VisibleChange, before?: Shelter): ActivityItem {
+  const base = { seq: change.seq, type: change.type, at: change.at };
+  if (change.type === 'organisation:created') {
+    return { ...base, recordId: change.data.id, name: change.data.name, simulated: false, detail: null };
+  }
+  const s = change.data;
+  let detail: ActivityItem['detail'] = null;
+  if (change.type === 'shelter:updated' && before && before.version < s.version) {
+    if (before.status !== s.status) detail = { kind: 'status', from: before.status, to: s.status };
+    else if (before.occupancy !== s.occupancy) detail = { kind: 'occupancy', from: before.occupancy, to: s.occupancy };
+    else if (before.lastReportedAt !== s.lastReportedAt) detail = { kind: 'reconfirmed' };
+  }
+  return { ...base, recordId: s.id, name: s.name, simulated: s.simulated, detail };
+}
+
+/** Add items to the feed: newest first, each seq once, at most `max` items. */
+export function addActivity(
+  items: readonly ActivityItem[],
+  incoming: readonly ActivityItem[],
+  max: number = ACTIVITY_MAX,
+): ActivityItem[] {
+  if (incoming.length === 0) return [...items];
+  const bySeq = new Map<number, ActivityItem>();
+  for (const i of items) bySeq.set(i.seq, i);
+  // An item already in the feed keeps its richer description if the replayed copy has none.
+  for (const i of incoming) if (!bySeq.has(i.seq) || bySeq.get(i.seq)?.detail === null) bySeq.set(i.seq, i);
+  return [...bySeq.values()].sort((a, b) => b.seq - a.seq).slice(0, max);
+}

@@ -1,0 +1,42 @@
+import { create } from 'zustand';
+import type { Me } from '../../../../shared/schemas/auth.js';
+import { api } from '../../lib/api.js';
+
+/** Outcome of a sign-in attempt. */
+export type LoginResult = { ok: true } | { ok: false; reason: 'bad_credentials' | 'offline' | 'other'; message: string };
+
+interface AuthState {
+  status: 'checking' | 'signed_out' | 'signed_in';
+  me: Me | null;
+  check: () => Promise<void>;
+  login: (username: string, password: string) => Promise<LoginResult>;
+  logout: () => Promise<void>;
+  /** The server said 401: the session ended. */
+  expire: () => void;
+}
+
+export const useAuthStore = create<AuthState>()((set) => ({
+  status: 'checking',
+  me: null,
+  check: async () => {
+    const reply = await api.get<Me>('/api/me');
+    if (reply.ok) set({ status: 'signed_in', me: reply.data });
+    else if (reply.status === 401) set({ status: 'signed_out', me: null });
+    else set({ status: 'signed_out', me: null });
+  },
+  login: async (username, password) => {
+    const reply = await api.post<Me>('/api/auth/login', { username, password });
+    if (reply.ok) {
+      set({ status: 'signed_in', me: reply.data });
+      return { ok: true };
+    }
+    if (reply.status === 0) return { ok: false, reason: 'offline', message: reply.error.message };
+    if (reply.status === 401 || reply.status === 400) return { ok: false, reason: 'bad_credentials', message: reply.error.message };
+    return { ok: false, reason: 'other', message: reply.error.message };
+  },
+  logout: async () => {
+    await api.post('/api/auth/logout');
+    set({ status: 'signed_out', me: null });
+  },
+  expire: () => set({ status: 'signed_out', me: null }),
+}));

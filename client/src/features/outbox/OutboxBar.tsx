@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format.js';
+import { useShelterStore } from '../shelters/shelterStore.js';
+import { useOutboxStore } from './outboxStore.js';
+
+/** Writes kept on this device: how many wait, and the ones that need the user. */
+export function OutboxBar() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const entries = useOutboxStore((s) => s.entries);
+  const flushing = useOutboxStore((s) => s.flushing);
+  const flush = useOutboxStore((s) => s.flush);
+  const dismiss = useOutboxStore((s) => s.dismiss);
+  const select = useShelterStore((s) => s.select);
+  const byId = useShelterStore((s) => s.byId);
+  if (entries.length === 0) return null;
+  const pending = entries.filter((e) => e.state === 'pending').length;
+  return (
+    <section className="outbox" aria-label={t('outbox.title')} data-testid="outbox" data-pending={pending}>
+      {pending > 0 && (
+        <div className="outbox__row">
+          <strong>{t('outbox.pending', { count: pending })}</strong>
+          <button type="button" className="btn" disabled={flushing} onClick={() => void flush()} data-testid="outbox-send">
+            {t('outbox.sendNow')}
+          </button>
+        </div>
+      )}
+      {entries
+        .filter((e) => e.state !== 'pending')
+        .map((e) => (
+          <div key={e.key} className="outbox__row">
+            <span>
+              {e.shelterId ? (byId[e.shelterId]?.name ?? '') : ''} ·{' '}
+              {e.state === 'conflict' ? t('outbox.conflict') : t('outbox.failed', { message: e.error?.message ?? '' })} ·{' '}
+              {t('outbox.queuedAt', { when: f.time(e.queuedAt) })}
+            </span>
+            {e.state === 'conflict' && e.shelterId ? (
+              <button type="button" className="btn" onClick={() => select(e.shelterId)}>
+                {t('panel.update')}
+              </button>
+            ) : (
+              <button type="button" className="btn" onClick={() => dismiss(e.key)}>
+                {t('outbox.remove')}
+              </button>
+            )}
+          </div>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+/** A write kept on this device until the server has answered it. */
+export interface OutboxEntry {
+  /** Idempotency-Key, the same on every attempt, so the server applies the write once. */
+  key: string;
+  method: 'POST' | 'PATCH';
+  path: string;
+  body: Record<string, unknown>;
+  /** The shelter the write is about, so its panel can show what waits or conflicted. */
+  shelterId: string | null;
+  queuedAt: string;
+  attempts: number;
+  state: 'pending' | 'conflict' | 'refused';
+  error?: { code: string; message: string; issues?: { path: string; message: string }[] };
+  /** The record as the server holds it, kept when the write met a newer version (409). */
+  current?: unknown;
+}
+
+/** What became of one attempt to send an entry. */
+export type SendOutcome =
+  | { kind: 'sent'; version: number | null }
+  | { kind: 'retry' }
+  | { kind: 'conflict'; current: unknown }
+  | { kind: 'refused'; error: NonNullable<OutboxEntry['error']> };
+
+/** Add an entry at the end; an entry with the same key is not added twice. */
+export function enqueue(entries: readonly OutboxEntry[], entry: OutboxEntry): OutboxEntry[] {
+  return entries.some((e) => e.key === entry.key) ? [...entries] : [...entries, entry];
+}
+
+/** The next entry to send: the oldest pending one. Entries go one at a time, in order. */
+export function nextPending(entries: readonly OutboxEntry[]): OutboxEntry | undefined {
+  return entries.find((e) => e.state === 'pending');
+}
+
+/**
+ * Record the outcome of sending the entry `key`. A sent entry leaves the outbox. When it was a
+ * PATCH that moved a record to a new version, later entries for the same record that were based
+ * on the same version and never attempted are moved onto the new version: they were written on
+ * this device after it, offline, and must not conflict with our own earlier write.
+ */
+export function settle(entries: readonly OutboxEntry[], key: string, outcome: SendOutcome): OutboxEntry[] {
+  const entry = entries.find((e) => e.key === key);
+  if (!entry) return [...entries];
+  switch (outcome.kind) {
+    case 'sent': {
+      const rest = entries.filter((e) => e.key !== key);
+      const base = entry.body['version'];
+      if (outcome.version === null || typeof base !== 'number' || entry.shelterId === null) return rest;
+      return rest.map((e) =>
+        e.state === 'pending' &&
+        e.attempts === 0 &&
+        e.method === 'PATCH' &&
+        e.shelterId === entry.shelterId &&
+        e.body['version'] === base
+          ? { ...e, body: { ...e.body, version: outcome.version } }
+          : e,
+      );
+    }
+    case 'retry':
+      return entries.map((e) => (e.key === key ? { ...e, attempts: e.attempts + 1 } : e));
+    case 'conflict':
+      return entries.map((e) =>
+        e.key === key ? { ...e, attempts: e.attempts + 1, state: 'conflict', current: outcome.current } : e,
+      );
+    case 'refused':
+      return entries.map((e) =>
+        e.key === key ? { ...e, attempts: e.attempts + 1, state: 'refused', error: outcome.error } : e,
+      );
+  }
+}
+
+/** Drop an entry (after the user reapplied or dismissed it). */
+export function remove(entries: readonly OutboxEntry[], key: string): OutboxEntry[] {
+  return entries.filter((e) => e.key !== key);
+}
+
+/** The storage the outbox lives in: localStorage in the browser, a map in tests. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** Storage key of one user's outbox, so a shared phone never sends one user's writes as another. */
+export function outboxStorageKey(userId: string): string {
+  return `shr.outbox.v1.${userId}`;
+}
+
+function isEntry(v: unknown): v is OutboxEntry {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Record<string, unknown>;
+  return (
+    typeof e['key'] === 'string' &&
+    (e['method'] === 'POST' || e['method'] === 'PATCH') &&
+    typeof e['path'] === 'string' &&
+    typeof e['body'] === 'object' &&
+    e['body'] !== null &&
+    typeof e['queuedAt'] === 'string' &&
+    typeof e['attempts'] === 'number' &&
+    (e['state'] === 'pending' || e['state'] === 'conflict' || e['state'] === 'refused')
+  );
+}
+
+/** Read an outbox; anything unreadable is dropped rather than sent half-formed. */
+export function loadOutbox(storage: KeyValueStorage, key: string): OutboxEntry[] {
+  let raw: string | null;
+  try {
+    raw = storage.getItem(key);
+  } catch {
+    return [];
+  }
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.filter(isEntry) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Write an outbox. Returns false when storage refused (full or disabled). */
+export function saveOutbox(storage: KeyValueStorage, key: string, entries: readonly OutboxEntry[]): boolean {
+  try {
+    storage.setItem(key, JSON.stringify(entries));
+    return true;
+  } catch {
+    return false;
+  }
+}

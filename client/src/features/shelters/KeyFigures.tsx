@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../lib/format.js';
+import { useNow } from '../../lib/useNow.js';
+import { computeFigures } from './figures.js';
+import { matchesFilter } from './filters.js';
+import { useShelterStore } from './shelterStore.js';
+
+/** People sheltered, shelters full, stale reports: over the shelters the filters leave. */
+export function KeyFigures() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const byId = useShelterStore((s) => s.byId);
+  const filter = useShelterStore((s) => s.filter);
+  const now = useNow();
+  const figures = useMemo(
+    () => computeFigures(Object.values(byId).filter((s) => matchesFilter(s, filter)), new Date(now)),
+    [byId, filter, now],
+  );
+  const items = [
+    { key: 'peopleSheltered', value: figures.peopleSheltered, tone: '' },
+    { key: 'sheltersOpen', value: figures.sheltersOpen, tone: '' },
+    { key: 'sheltersFull', value: figures.sheltersFull, tone: figures.sheltersFull > 0 ? 'figure--alert' : '' },
+    { key: 'sheltersStale', value: figures.sheltersStale, tone: figures.sheltersStale > 0 ? 'figure--warn' : '' },
+  ] as const;
+  return (
+    <section className="figures" aria-label={t('figures.title')} data-testid="key-figures">
+      {items.map((i) => (
+        <div key={i.key} className={`figure ${i.tone}`} data-testid={`figure-${i.key}`} data-value={i.value}>
+          <span className="figure__value">{f.number(i.value)}</span>
+          <span className="figure__label">{t(`figures.${i.key}`)}</span>
+        </div>
+      ))}
+    </section>
+  );
+}

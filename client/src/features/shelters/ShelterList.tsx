@@ -1,0 +1,93 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isShelterStale } from '../../../../shared/domain/staleness.js';
+import { NEEDS } from '../../../../shared/enums.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import { useFormat, type Formatters } from '../../lib/format.js';
+import { useNow } from '../../lib/useNow.js';
+import { areaName, useAreaStore } from '../areas/areaStore.js';
+import { selectShelters } from './filters.js';
+import { useShelterStore } from './shelterStore.js';
+import { STATUS_COLORS, SCORE_COLORS, scoreBand } from './statusStyle.js';
+
+export function ShelterList() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const byId = useShelterStore((s) => s.byId);
+  const filter = useShelterStore((s) => s.filter);
+  const selectedId = useShelterStore((s) => s.selectedId);
+  const select = useShelterStore((s) => s.select);
+  const now = useNow();
+  const shelters = useMemo(() => selectShelters(byId, filter, f.locale), [byId, filter, f.locale]);
+
+  return (
+    <section className="list" aria-labelledby="shelter-list-title" id="shelter-list">
+      <h2 id="shelter-list-title" className="list__title">
+        {t('list.title')} <span className="muted">({t('list.count', { count: shelters.length })})</span>
+      </h2>
+      {shelters.length === 0 ? (
+        <p className="muted" data-testid="shelter-list-empty">{t('list.empty')}</p>
+      ) : (
+        <ul className="list__items" data-testid="shelter-list">
+          {shelters.map((s) => (
+            <ShelterRow key={s.id} shelter={s} selected={s.id === selectedId} now={now} f={f} onSelect={select} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface RowProps {
+  shelter: Shelter;
+  selected: boolean;
+  now: number;
+  f: Formatters;
+  onSelect: (id: string) => void;
+}
+
+function ShelterRow({ shelter: s, selected, now, f, onSelect }: RowProps) {
+  const { t, i18n } = useTranslation();
+  const province = useAreaStore((st) => st.byCode[s.provinceCode]);
+  const stale = isShelterStale(s.lastReportedAt, new Date(now));
+  const short = NEEDS.filter((n) => s.needs[n] !== 'ok').map((n) => `${t(`needs.${n}`)}: ${t(`needLevel.${s.needs[n]}`)}`);
+  return (
+    <li>
+      <button
+        type="button"
+        className={`row${selected ? ' row--selected' : ''}${stale ? ' row--stale' : ''}`}
+        aria-current={selected ? 'true' : undefined}
+        data-testid="shelter-item"
+        data-shelter-id={s.id}
+        data-status={s.status}
+        data-stale={stale ? 'true' : 'false'}
+        onClick={() => onSelect(s.id)}
+      >
+        <span className="row__status" style={{ background: STATUS_COLORS[s.status] }}>
+          {t(`status.${s.status}`)}
+        </span>
+        <span className="row__main">
+          <span className="row__name">{s.name}</span>
+          <span className="row__meta">
+            {areaName(province, i18n.language, s.provinceCode)} ·{' '}
+            {t('list.occupancy', { occupancy: f.number(s.occupancy), capacity: f.number(s.capacity) })}
+          </span>
+          {short.length > 0 && <span className="row__needs">{t('list.needsLow', { list: short.join(', ') })}</span>}
+          <span className="row__meta">
+            {stale && <span className="badge badge--stale">{t('list.stale')}</span>}{' '}
+            {t('list.reported', { when: f.relative(s.lastReportedAt, now) })}
+            {s.simulated && <span className="badge badge--sim">{t('app.simulated')}</span>}
+          </span>
+        </span>
+        <span
+          className="row__score"
+          style={{ borderColor: SCORE_COLORS[scoreBand(s.safetyScore)] }}
+          title={t('checklist.score')}
+          aria-label={`${t('checklist.score')} ${t('checklist.scoreValue', { score: s.safetyScore })}`}
+        >
+          {t('checklist.scoreValue', { score: s.safetyScore })}
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isShelterStale } from '../../../../shared/domain/staleness.js';
+import { CHECKLIST_ITEMS, NEEDS } from '../../../../shared/enums.js';
+import { STALE_HOURS } from '../../../../shared/limits.js';
+import type { Shelter, ShelterHistoryEntry } from '../../../../shared/schemas/shelters.js';
+import { api } from '../../lib/api.js';
+import { useFormat } from '../../lib/format.js';
+import { useNow } from '../../lib/useNow.js';
+import { areaName, useAreaStore } from '../areas/areaStore.js';
+import { useAuthStore } from '../auth/authStore.js';
+import { useOrganisationStore } from '../organisations/organisationStore.js';
+import { canEditShelter } from './permissions.js';
+import { QuickUpdateForm } from './QuickUpdateForm.js';
+import { useShelterStore } from './shelterStore.js';
+import { SCORE_COLORS, STATUS_COLORS, scoreBand } from './statusStyle.js';
+
+/** The selected shelter: its record, its checklist (or score), its history, and the update form when allowed. */
+export function ShelterPanel() {
+  const { t } = useTranslation();
+  const selectedId = useShelterStore((s) => s.selectedId);
+  const shelter = useShelterStore((s) => (s.selectedId ? s.byId[s.selectedId] : undefined));
+  const select = useShelterStore((s) => s.select);
+  const me = useAuthStore((s) => s.me);
+  if (!selectedId) return null;
+  return (
+    <section className="panel card" aria-label={shelter?.name ?? ''} data-testid="shelter-panel" data-shelter-id={selectedId}>
+      <div className="panel__bar">
+        <button type="button" className="btn" onClick={() => select(null)} data-testid="panel-close">
+          ← {t('panel.back')}
+        </button>
+      </div>
+      {shelter ? <ShelterDetail shelter={shelter} editable={me ? canEditShelter(me, shelter) : false} /> : <p>{t('panel.notFound')}</p>}
+    </section>
+  );
+}
+
+function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: boolean }) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const now = useNow();
+  const province = useAreaStore((st) => st.byCode[s.provinceCode]);
+  const org = useOrganisationStore((st) => (s.managingOrgId ? st.byId[s.managingOrgId] : undefined));
+  const stale = isShelterStale(s.lastReportedAt, new Date(now));
+
+  return (
+    <div className="detail">
+      <header className="detail__head">
+        <h2 data-testid="panel-name">{s.name}</h2>
+        <div className="detail__badges">
+          <span className="badge badge--status" style={{ background: STATUS_COLORS[s.status] }} data-testid="panel-status">
+            {t(`status.${s.status}`)}
+          </span>
+          {stale && <span className="badge badge--stale">{t('list.stale')}</span>}
+          {s.simulated && (
+            <span className="badge badge--sim" data-testid="panel-simulated">
+              {t('app.simulated')}
+            </span>
+          )}
+        </div>
+      </header>
+      {stale && <p className="alert alert--warn">{t('panel.staleWarning', { hours: STALE_HOURS.shelter })}</p>}
+      <dl className="kv">
+        <dt>{t('panel.occupancy')}</dt>
+        <dd data-testid="panel-occupancy">
+          {f.number(s.occupancy)} / {f.number(s.capacity)}
+        </dd>
+        <dt>{t('panel.households')}</dt>
+        <dd>{f.number(s.households)}</dd>
+        <dt>{t('panel.kind')}</dt>
+        <dd>{t(`kind.${s.kind}`)}</dd>
+        <dt>{t('panel.province')}</dt>
+        <dd>{areaName(province, i18n.language, s.provinceCode)}</dd>
+        {org && (
+          <>
+            <dt>{t('panel.managedBy')}</dt>
+            <dd>{org.acronym ?? org.name}</dd>
+          </>
+        )}
+        {s.contactPhone && (
+          <>
+            <dt>{t('panel.contact')}</dt>
+            <dd>
+              <a href={`tel:${s.contactPhone.replace(/[^\d+]/g, '')}`}>{s.contactPhone}</a>
+            </dd>
+          </>
+        )}
+        <dt>{t('panel.lastReported')}</dt>
+        <dd>
+          <time dateTime={s.lastReportedAt}>{f.dateTime(s.lastReportedAt)}</time> ({f.relative(s.lastReportedAt, now)})
+        </dd>
+      </dl>
+
+      <h3>{t('needs.title')}</h3>
+      <ul className="needs">
+        {NEEDS.map((n) => (
+          <li key={n} className={`need need--${s.needs[n]}`} data-testid={`panel-need-${n}`}>
+            <span>{t(`needs.${n}`)}</span> <strong>{t(`needLevel.${s.needs[n]}`)}</strong>
+          </li>
+        ))}
+      </ul>
+
+      <h3>
+        {t('checklist.title')}{' '}
+        <span className="score-pill" style={{ borderColor: SCORE_COLORS[scoreBand(s.safetyScore)] }} data-testid="panel-score">
+          {t('checklist.score')}: {t('checklist.scoreValue', { score: s.safetyScore })}
+        </span>
+      </h3>
+      {editable ? (
+        <QuickUpdateForm shelter={s} />
+      ) : (
+        <>
+          {s.checklist ? (
+            <ul className="checklist">
+              {CHECKLIST_ITEMS.map((item) => (
+                <li key={item.key} className={`answer answer--${s.checklist![item.key]}`}>
+                  <span>
+                    {item.critical && <abbr title={t('checklist.criticalMark')}>★ </abbr>}
+                    {t(`checklist.${item.key}`)}
+                  </span>
+                  <strong>{t(`answer.${s.checklist![item.key]}`)}</strong>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('checklist.scoreOnly')}</p>
+          )}
+          <p className="muted small">{t('panel.readOnly')}</p>
+        </>
+      )}
+      <History shelterId={s.id} version={s.version} />
+    </div>
+  );
+}
+
+function History({ shelterId, version }: { shelterId: string; version: number }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [state, setState] = useState<{ forVersion: number; entries: ShelterHistoryEntry[] | null; failed: boolean } | null>(null);
+  const load = async () => {
+    const r = await api.get<ShelterHistoryEntry[]>(`/api/shelters/${encodeURIComponent(shelterId)}/history`);
+    setState({ forVersion: version, entries: r.ok ? r.data : null, failed: !r.ok });
+  };
+  const open = state !== null;
+  return (
+    <details className="history" onToggle={(e) => (e.currentTarget.open && (!open || state.forVersion !== version) ? void load() : undefined)}>
+      <summary>{t('panel.showHistory')}</summary>
+      {state?.failed && <p className="muted">{t('panel.historyFailed')}</p>}
+      {state?.entries && state.entries.length === 0 && <p className="muted">{t('panel.historyEmpty')}</p>}
+      {state?.entries && (
+        <ol className="history__list">
+          {[...state.entries].reverse().map((h) => (
+            <li key={h.seq}>
+              <time dateTime={h.at}>{f.dateTime(h.at)}</time>{' '}
+              {t(`activity.${h.type}`, { defaultValue: h.type })}: {Object.keys(h.changes).join(', ')}
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}

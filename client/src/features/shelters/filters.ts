@@ -1,0 +1,31 @@
+import type { ShelterStatus } from '../../../../shared/enums.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+
+/** What the user narrowed the shelter picture to. Empty means no filter. */
+export interface ShelterFilter {
+  provinceCode: string | null;
+  statuses: readonly ShelterStatus[];
+  /** Only shelters managed by this organisation (a shelter manager's own). */
+  managingOrgId: string | null;
+}
+
+export const NO_FILTER: ShelterFilter = { provinceCode: null, statuses: [], managingOrgId: null };
+
+/** True when the shelter passes the filter. */
+export function matchesFilter(s: Shelter, f: ShelterFilter): boolean {
+  if (f.provinceCode && s.provinceCode !== f.provinceCode) return false;
+  if (f.statuses.length > 0 && !f.statuses.includes(s.status)) return false;
+  if (f.managingOrgId && s.managingOrgId !== f.managingOrgId) return false;
+  return true;
+}
+
+/** Display order of the list: shelters needing attention first (full, damaged), then by name. */
+const STATUS_ORDER: Record<ShelterStatus, number> = { full: 0, damaged: 1, open: 2, closing: 3, standby: 4, closed: 5 };
+
+/** The filtered shelters in list order. */
+export function selectShelters(byId: Readonly<Record<string, Shelter>>, f: ShelterFilter, locale: string): Shelter[] {
+  const coll = new Intl.Collator(locale);
+  return Object.values(byId)
+    .filter((s) => matchesFilter(s, f))
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || coll.compare(a.name, b.name));
+}

@@ -1,0 +1,80 @@
+import type { ApiError, Envelope } from '../../../shared/schemas/api.js';
+
+/** A reply in the shared envelope plus the HTTP status (0 when the request never reached the server). */
+export type ApiReply<T> = (Envelope<T>) & { status: number };
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RequestOptions {
+  /** Reused on retry so the server applies a write once; a fresh one is made when omitted. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+const listeners = new Set<() => void>();
+
+/** Called whenever the server answers 401, so the shell can show the sign-in form again. */
+export function onUnauthenticated(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** A new idempotency key for one logical write. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+function failure(status: number, code: ApiError['code'], message: string): ApiReply<never> {
+  return { ok: false, status, error: { code, message } };
+}
+
+/** True when the write may be retried later with the same key: no answer, or the server was unavailable. */
+export function isRetryable(reply: { ok: boolean; status: number }): boolean {
+  return !reply.ok && (reply.status === 0 || reply.status === 502 || reply.status === 503 || reply.status === 504);
+}
+
+/** One JSON request to the same-origin API. Never throws: network failures come back as status 0. */
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<ApiReply<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
+    });
+  } catch (err) {
+    const aborted = err instanceof DOMException && err.name === 'AbortError';
+    return failure(0, 'unavailable', aborted ? 'aborted' : 'network');
+  }
+  let parsed: unknown;
+  try {
+    parsed = await res.json();
+  } catch {
+    return failure(res.status, res.status >= 500 ? 'unavailable' : 'internal', `HTTP ${res.status}`);
+  }
+  if (res.status === 401) for (const l of listeners) l();
+  if (isEnvelope<T>(parsed)) return { ...parsed, status: res.status };
+  return failure(res.status, 'internal', `HTTP ${res.status}`);
+}
+
+function isEnvelope<T>(value: unknown): value is Envelope<T> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const v = value as { ok: unknown; data?: unknown; error?: unknown };
+  return v.ok === true ? 'data' in v : v.ok === false && typeof v.error === 'object' && v.error !== null;
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
+};

@@ -1,0 +1,17 @@
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/700.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.js';
+import { initI18n } from './i18n/index.js';
+
+initI18n();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,189 @@
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import { isShelterStale } from '../../../../shared/domain/staleness.js';
+import { SHELTER_STATUSES } from '../../../../shared/enums.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import { matchesFilter, type ShelterFilter } from '../../features/shelters/filters.js';
+import type { SheltersById } from '../../features/shelters/reconcile.js';
+import { useShelterStore } from '../../features/shelters/shelterStore.js';
+import { SCORE_COLORS, STATUS_COLORS } from '../../features/shelters/statusStyle.js';
+
+const SOURCE = 'shelters';
+/** Layer ids, bottom to top. */
+export const SHELTER_LAYERS = ['shelters-clusters', 'shelters-cluster-count', 'shelters-ring', 'shelters-point', 'shelters-selected'] as const;
+
+interface ShelterProps {
+  id: string;
+  status: Shelter['status'];
+  occupancy: number;
+  score: number;
+  stale: boolean;
+  full: number;
+}
+
+/** One point per shelter that passes the filters, with what the symbols need and nothing else. */
+export function toFeatures(byId: SheltersById, filter: ShelterFilter, now: Date): FeatureCollection<Point, ShelterProps> {
+  const features: Feature<Point, ShelterProps>[] = [];
+  for (const s of Object.values(byId)) {
+    if (!matchesFilter(s, filter)) continue;
+    features.push({
+      type: 'Feature',
+      id: s.id,
+      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+      properties: {
+        id: s.id,
+        status: s.status,
+        occupancy: s.occupancy,
+        score: s.safetyScore,
+        stale: isShelterStale(s.lastReportedAt, now),
+        full: s.status === 'full' ? 1 : 0,
+      },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+const statusColor = [
+  'match',
+  ['get', 'status'],
+  ...SHELTER_STATUSES.flatMap((s) => [s, STATUS_COLORS[s]]),
+  '#64748b',
+] as unknown as ExpressionSpecification;
+
+// Area grows with people sheltered, so a 2,000-person school reads bigger than a 50-person hall.
+const radius: ExpressionSpecification = ['interpolate', ['linear'], ['sqrt', ['get', 'occupancy']], 0, 6, 10, 9, 30, 15, 60, 22];
+const faded: ExpressionSpecification = ['case', ['==', ['get', 'stale'], true], 0.35, 1];
+const single: ExpressionSpecification = ['!', ['has', 'point_count']];
+
+/**
+ * Add the shelter source and layers, and keep them in step with the store: changes are batched
+ * into one `setData` per animation frame and the map is never re-created. Returns a teardown.
+ */
+export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void {
+  const initial = useShelterStore.getState();
+  map.addSource(SOURCE, {
+    type: 'geojson',
+    data: toFeatures(initial.byId, initial.filter, new Date()),
+    cluster: true,
+    clusterRadius: 40,
+    clusterMaxZoom: 9,
+    clusterProperties: {
+      occupancy: ['+', ['get', 'occupancy']],
+      full: ['+', ['get', 'full']],
+    },
+  });
+  map.addLayer({
+    id: 'shelters-clusters',
+    type: 'circle',
+    source: SOURCE,
+    filter: ['has', 'point_count'],
+    paint: {
+      'circle-color': ['case', ['>', ['get', 'full'], 0], '#7f1d1d', '#0b3d5c'],
+      'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 14, 20, 22, 100, 30],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  });
+  map.addLayer({
+    id: 'shelters-cluster-count',
+    type: 'symbol',
+    source: SOURCE,
+    filter: ['has', 'point_count'],
+    layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': font, 'text-size': 14, 'text-allow-overlap': true },
+    paint: { 'text-color': '#ffffff' },
+  });
+  map.addLayer({
+    id: 'shelters-ring',
+    type: 'circle',
+    source: SOURCE,
+    filter: single,
+    paint: {
+      'circle-radius': ['+', radius, 4],
+      'circle-color': ['step', ['get', 'score'], SCORE_COLORS.poor, 4, SCORE_COLORS.partial, 7, SCORE_COLORS.good],
+      'circle-opacity': faded,
+    },
+  });
+  map.addLayer({
+    id: 'shelters-point',
+    type: 'circle',
+    source: SOURCE,
+    filter: single,
+    paint: {
+      'circle-radius': radius,
+      'circle-color': statusColor,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1.5,
+      'circle-opacity': faded,
+      'circle-stroke-opacity': faded,
+    },
+  });
+  map.addLayer({
+    id: 'shelters-selected',
+    type: 'circle',
+    source: SOURCE,
+    filter: ['==', ['get', 'id'], initial.selectedId ?? ''],
+    paint: {
+      'circle-radius': ['+', radius, 9],
+      'circle-opacity': 0,
+      'circle-stroke-color': '#000000',
+      'circle-stroke-width': 3,
+    },
+  });
+
+  let frame = 0;
+  const schedule = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const { byId, filter } = useShelterStore.getState();
+      (map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData(toFeatures(byId, filter, new Date()));
+    });
+  };
+  const unsubscribe = useShelterStore.subscribe((s, prev) => {
+    if (s.byId !== prev.byId || s.filter !== prev.filter) schedule();
+    if (s.selectedId !== prev.selectedId) {
+      map.setFilter('shelters-selected', ['==', ['get', 'id'], s.selectedId ?? '']);
+      const sel = s.selectedId ? s.byId[s.selectedId] : undefined;
+      if (sel && !map.getBounds().contains([sel.lon, sel.lat])) map.easeTo({ center: [sel.lon, sel.lat], zoom: Math.max(map.getZoom(), 8) });
+    }
+  });
+  // Staleness moves with the clock, not only with data.
+  const clock = setInterval(schedule, 60_000);
+
+  const onPoint = (e: MapLayerMouseEvent) => {
+    const id = e.features?.[0]?.properties?.['id'];
+    if (typeof id === 'string') useShelterStore.getState().select(id);
+  };
+  const onCluster = (e: MapLayerMouseEvent) => {
+    const f = e.features?.[0];
+    const clusterId = f?.properties?.['cluster_id'];
+    if (!f || typeof clusterId !== 'number' || f.geometry.type !== 'Point') return;
+    const center = f.geometry.coordinates as [number, number];
+    void (map.getSource(SOURCE) as GeoJSONSource)
+      .getClusterExpansionZoom(clusterId)
+      .then((zoom) => map.easeTo({ center, zoom }));
+  };
+  const pointer = () => (map.getCanvas().style.cursor = 'pointer');
+  const arrow = () => (map.getCanvas().style.cursor = '');
+  map.on('click', 'shelters-point', onPoint);
+  map.on('click', 'shelters-ring', onPoint);
+  map.on('click', 'shelters-clusters', onCluster);
+  for (const l of ['shelters-point', 'shelters-clusters'] as const) {
+    map.on('mouseenter', l, pointer);
+    map.on('mouseleave', l, arrow);
+  }
+
+  return () => {
+    unsubscribe();
+    clearInterval(clock);
+    if (frame) cancelAnimationFrame(frame);
+    map.off('click', 'shelters-point', onPoint);
+    map.off('click', 'shelters-ring', onPoint);
+    map.off('click', 'shelters-clusters', onCluster);
+  };
+}
+
+/** Show or hide all shelter layers. */
+export function setShelterLayerVisible(map: MapLibreMap, visible: boolean): void {
+  for (const id of SHELTER_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+}

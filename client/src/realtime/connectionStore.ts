@@ -1,0 +1,18 @@
+import { create } from 'zustand';
+
+/** What the user sees of the link: live, reconnecting, catching up (replaying missed events) or offline. */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'catching_up' | 'offline';
+
+interface ConnectionStoreState {
+  state: ConnectionState;
+  lastSeq: number;
+  setState: (state: ConnectionState) => void;
+  setLastSeq: (seq: number) => void;
+}
+
+export const useConnectionStore = create<ConnectionStoreState>()((set) => ({
+  state: 'connecting',
+  lastSeq: 0,
+  setState: (state) => set({ state }),
+  setLastSeq: (lastSeq) => set({ lastSeq }),
+}));

@@ -1,0 +1,206 @@
+import type { Change, SyncResult } from '../../../shared/events.js';
+import type { Organisation } from '../../../shared/schemas/auth.js';
+import type { Shelter } from '../../../shared/schemas/shelters.js';
+import { receive, startStream, type StreamState } from '../../../shared/sync.js';
+import { markSnapshotLoaded } from '../app/readiness.js';
+import { useActivityStore } from '../features/activity/activityStore.js';
+import { useOrganisationStore } from '../features/organisations/organisationStore.js';
+import { useOutboxStore } from '../features/outbox/outboxStore.js';
+import { useShelterStore } from '../features/shelters/shelterStore.js';
+import { api } from '../lib/api.js';
+import { getSocket } from '../lib/socket.js';
+import { useConnectionStore } from './connectionStore.js';
+import { parseChange, parseSyncResult } from './validate.js';
+
+/** GET /api/snapshot: everything the caller may see, current to `seq`. */
+interface Snapshot {
+  seq: number;
+  shelters: Shelter[];
+  organisations: Organisation[];
+}
+
+/** How many past events seed the activity feed after the snapshot. */
+const FEED_SEED = 40;
+const SYNC_TIMEOUT_MS = 15_000;
+
+let stream: StreamState = startStream(0);
+let syncing = false;
+let syncAgain = false;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+// Bumped on every start and stop, so work begun by an earlier start (React StrictMode runs effects twice) stops.
+let generation = 0;
+
+const conn = () => useConnectionStore.getState();
+
+/** Hand released changes to the stores, in seq order. */
+function apply(changes: readonly Change[]): void {
+  if (changes.length === 0) return;
+  const before = useShelterStore.getState().byId;
+  useShelterStore.getState().applyEvent(changes);
+  useOrganisationStore.getState().applyEvent(changes);
+  useActivityStore.getState().applyEvent(changes, before);
+}
+
+/** Offer changes to the stream; a gap triggers a catch-up. */
+function offer(changes: readonly Change[]): void {
+  const step = receive(stream, changes);
+  stream = step.state;
+  conn().setLastSeq(stream.lastSeq);
+  apply(step.apply);
+  if (step.gap) requestSync();
+}
+
+/** Load the snapshot into the stores. Changes held past a gap are kept and offered again. */
+export async function loadSnapshot(): Promise<boolean> {
+  const reply = await api.get<Snapshot>('/api/snapshot');
+  if (!reply.ok) return false;
+  const { seq, shelters, organisations } = reply.data;
+  useShelterStore.getState().replaceAll(shelters);
+  useOrganisationStore.getState().replaceAll(organisations);
+  const held = [...stream.pending.values()];
+  stream = startStream(seq);
+  conn().setLastSeq(seq);
+  if (held.length) offer(held);
+  markSnapshotLoaded(true);
+  return true;
+}
+
+/** Fill the feed with recent events the caller may see; they are already in the snapshot. */
+async function seedFeed(): Promise<void> {
+  const after = Math.max(0, stream.lastSeq - FEED_SEED);
+  const reply = await api.get<SyncResult>(`/api/events?after=${after}&limit=${FEED_SEED}`);
+  if (!reply.ok) return;
+  const result = parseSyncResult(reply.data);
+  if (result && !result.reset) useActivityStore.getState().applyEvent(result.events);
+}
+
+function requestSync(): void {
+  if (syncing) {
+    syncAgain = true;
+    return;
+  }
+  void sync();
+}
+
+/** Ask the server for everything after our last seq; reload the snapshot when told we are too far behind. */
+async function sync(): Promise<void> {
+  const socket = getSocket();
+  const gen = generation;
+  if (!socket.connected) return;
+  syncing = true;
+  syncAgain = false;
+  clearTimeout(retryTimer);
+  conn().setState('catching_up');
+  let ok = false;
+  try {
+    const raw = await socket.timeout(SYNC_TIMEOUT_MS).emitWithAck('sync', { afterSeq: stream.lastSeq });
+    if (raw.ok) {
+      const result = parseSyncResult(raw.data);
+      if (result?.reset) ok = await loadSnapshot();
+      else if (result) {
+        offer(result.events);
+        ok = true;
+        // Events past the head can only be ones pushed meanwhile; a gap before the head means we must ask again.
+        if (stream.pending.size > 0 || stream.lastSeq < result.head) syncAgain = true;
+      }
+    } else if (raw.error.code === 'unauthenticated') {
+      // The session ended: /api/me answers 401 and the shell shows the sign-in form.
+      void api.get('/api/me');
+    }
+  } catch {
+    // Timed out: the socket reconnects on its own, or we retry below.
+  } finally {
+    syncing = false;
+  }
+  if (gen !== generation) return;
+  if (!ok) {
+    retryTimer = setTimeout(requestSync, 3000);
+    return;
+  }
+  if (syncAgain) {
+    // Back off a little so a server that cannot fill a gap is not asked in a tight loop.
+    retryTimer = setTimeout(requestSync, 250);
+    return;
+  }
+  conn().setState(socket.connected ? 'live' : 'reconnecting');
+}
+
+function linkDownState(): 'offline' | 'reconnecting' {
+  return navigator.onLine ? 'reconnecting' : 'offline';
+}
+
+/**
+ * Start listening: snapshot first, then the socket. Returns a stop function.
+ * This module is the only place that listens to the server.
+ */
+export function startRealtime(): () => void {
+  const socket = getSocket();
+  const gen = ++generation;
+  const running = () => gen === generation;
+  conn().setState('connecting');
+
+  const onConnect = () => {
+    requestSync();
+    void useOutboxStore.getState().flush();
+  };
+  const onDisconnect = () => conn().setState(linkDownState());
+  const onConnectError = () => {
+    conn().setState(linkDownState());
+    // A refused handshake is most often an ended session; /api/me tells, and a 401 signs out.
+    if (navigator.onLine) void api.get('/api/me');
+  };
+  const onChange = (raw: unknown) => {
+    const c = parseChange(raw);
+    if (c) offer([c]);
+  };
+  const onHello = (info: { head: number }) => {
+    if (info.head > stream.lastSeq) requestSync();
+  };
+  const onOnline = () => {
+    if (!socket.connected) {
+      conn().setState('reconnecting');
+      socket.connect();
+    }
+    void useOutboxStore.getState().flush();
+  };
+  const onOffline = () => conn().setState('offline');
+
+  socket.on('connect', onConnect);
+  socket.on('disconnect', onDisconnect);
+  socket.on('connect_error', onConnectError);
+  socket.on('change', onChange);
+  socket.on('hello', onHello);
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+
+  void (async () => {
+    let loaded = await loadSnapshot();
+    for (let delay = 2000; !loaded && running(); delay = Math.min(delay * 2, 30_000)) {
+      conn().setState(linkDownState());
+      await new Promise((r) => setTimeout(r, delay));
+      if (running()) loaded = await loadSnapshot();
+    }
+    if (!running()) return;
+    void seedFeed();
+    socket.connect();
+  })();
+
+  const outboxTimer = setInterval(() => void useOutboxStore.getState().flush(), 30_000);
+
+  return () => {
+    generation++;
+    clearTimeout(retryTimer);
+    clearInterval(outboxTimer);
+    socket.off('connect', onConnect);
+    socket.off('disconnect', onDisconnect);
+    socket.off('connect_error', onConnectError);
+    socket.off('change', onChange);
+    socket.off('hello', onHello);
+    window.removeEventListener('online', onOnline);
+    window.removeEventListener('offline', onOffline);
+    socket.disconnect();
+    stream = startStream(0);
+    syncing = false;
+    markSnapshotLoaded(false);
+  };
+}
