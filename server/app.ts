@@ -40,7 +40,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
     await db.close();
     throw err;
   }
-  const bus = config.redisUrl ? await redisBus(config.redisUrl, log) : memoryBus();
+  const bus = config.redisUrl ? await redisBus(config.redisUrl, config.redisPrefix, log) : memoryBus();
   const writer = new Writer(db, bus, log);
   const ctx: Ctx = { config, db, bus, writer, areas: loadAreas(), log };
   if (config.demo) {

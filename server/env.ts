@@ -17,6 +17,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _.:- only')
+    .default('sho'),
   DEMO: bool.optional(),
   SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   COOKIE_SECURE: bool.default(false),
@@ -33,6 +37,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
+  /** Namespace for Redis channels and keys, so several deployments can share one Redis. */
+  redisPrefix: string;
   demo: boolean;
   sessionTtlHours: number;
   cookieSecure: boolean;
@@ -69,6 +75,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): { ok: true; settings: Settings
         databaseUrl: e.DATABASE_URL,
         dataDir: e.DATA_DIR,
         redisUrl: e.REDIS_URL,
+        redisPrefix: e.REDIS_PREFIX,
         // SPEC 9: demo data by default only on the embedded database.
         demo: e.DEMO ?? e.DATABASE_URL === undefined,
         sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -88,3 +88,108 @@ export const CHECKLIST_KEYS = CHECKLIST_ITEMS.map((i) => i.key) as [ChecklistKey
 export const CRITICAL_CHECKLIST_KEYS: readonly ChecklistKey[] = CHECKLIST_ITEMS.filter((i) => i.critical).map(
   (i) => i.key,
 );
+
+/** Kinds of GBV service a service point offers (SPEC 2.3). */
+export const SERVICE_TYPES = [
+  'health_cmr',
+  'health_srh',
+  'psychosocial',
+  'case_management',
+  'safe_house',
+  'police',
+  'legal_aid',
+  'hotline',
+  'women_girls_safe_space',
+  'dignity_kits',
+  'child_protection',
+] as const;
+/** One service type. */
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+/** How precisely a service point's position may be shown (SPEC 2.3). */
+export const LOCATION_VISIBILITIES = ['exact', 'commune', 'hidden'] as const;
+
+/** Availability of a service point (SPEC 2.3). */
+export const SERVICE_STATUSES = ['open', 'limited', 'closed', 'relocated', 'mobile_only'] as const;
+/** One availability status. */
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+/** Why a service is limited or closed. */
+export const SERVICE_REASONS = ['flooded', 'damaged', 'no_power', 'no_comms', 'road_cut', 'staff_short', 'supplies_out', 'overwhelmed'] as const;
+
+/** Time-critical supplies whose stock a service posts. */
+export const STOCK_ITEMS = ['pep_courses', 'emergency_contraception', 'post_rape_kits', 'dignity_kits'] as const;
+/** One stock item. */
+export type StockItem = (typeof STOCK_ITEMS)[number];
+
+/** Who may refer a person to a service. */
+export const REFERRAL_MODES = ['self', 'any', 'case_manager'] as const;
+
+/** What a service costs the person using it. */
+export const SERVICE_COSTS = ['free', 'low_cost', 'paid'] as const;
+
+/** Why a time-critical GBV alert was raised: a clinical point closed, or ran out of PEP or emergency contraception. */
+export const GBV_ALERT_REASONS = ['closed', 'pep_out', 'ec_out'] as const;
+/** One time-critical alert reason. */
+export type GbvAlertReason = (typeof GBV_ALERT_REASONS)[number];
+
+/** Hazards of Viet Nam's disaster list that alerts use (SPEC 2.5). */
+export const HAZARDS = [
+  'storm',
+  'tropical_depression',
+  'heavy_rain',
+  'flood',
+  'flash_flood',
+  'landslide',
+  'storm_surge',
+  'inundation',
+  'cold_spell',
+  'heat_wave',
+  'drought',
+  'saltwater_intrusion',
+  'other',
+] as const;
+
+/** Risk alert lifecycle (SPEC 2.5). */
+export const ALERT_STATUSES = ['forecast', 'active', 'updated', 'cancelled', 'expired'] as const;
+/** One risk alert status. */
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+/** Official colours of Viet Nam's disaster risk levels 1 to 5. */
+export const ALERT_LEVEL_COLOURS = { 1: '#8fd3f4', 2: '#fff3a0', 3: '#ff9f1c', 4: '#e63946', 5: '#7b2cbf' } as const;
+
+/** Kinds of coordination request (SPEC 2.6). */
+export const REQUEST_KINDS = [
+  'dignity_kits',
+  'cmr_supplies',
+  'female_staff',
+  'psychosocial_team',
+  'lighting',
+  'locks_partitions',
+  'latrine_separation',
+  'safe_transport',
+  'safe_house_space',
+  'mobile_clinic',
+  'interpreter',
+  'safety_audit',
+  'other',
+] as const;
+/** One request kind. */
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** Request priorities. */
+export const REQUEST_PRIORITIES = ['life_saving', 'urgent', 'routine'] as const;
+
+/** Request statuses (SPEC 2.6); the allowed moves are in domain/requestWorkflow.ts. */
+export const REQUEST_STATUSES = ['open', 'acknowledged', 'in_progress', 'done', 'declined', 'cancelled', 'escalated'] as const;
+/** One request status. */
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** The six standard GBV incident types (SPEC 2.4). */
+export const INCIDENT_TYPES = ['rape', 'sexual_assault', 'physical_assault', 'forced_marriage', 'denial_of_resources', 'psychological_abuse'] as const;
+/** Survivor sex as counted in aggregates. */
+export const SURVIVOR_SEXES = ['female', 'male'] as const;
+/** Survivor age bands in incident aggregates; the first two are children. */
+export const INCIDENT_AGE_BANDS = ['0-11', '12-17', '18-59', '60+'] as const;
+/** Settings where incidents happened. */
+export const INCIDENT_SETTINGS = ['home', 'evacuation_site', 'public_space', 'other'] as const;

@@ -51,7 +51,7 @@ export const SyncRequestSchema = z.strictObject({ afterSeq: z.number().int().min
 export type SyncRequest = z.infer<typeof SyncRequestSchema>;
 
 /** Answer to `sync` (and to GET /api/events): the missed events, or `reset` when too far behind. */
-export const SyncResultSchema = z.union([
+export const SyncResultSchema = z.discriminatedUnion('reset', [
   z.object({ reset: z.literal(false), events: z.array(ChangeSchema), head: z.number().int().min(0) }),
   z.object({ reset: z.literal(true), head: z.number().int().min(0) }),
 ]);

@@ -31,8 +31,6 @@ export function memoryBus(): Bus {
   };
 }
 
-/** The Redis channel that carries events. */
-export const EVENTS_CHANNEL = 'sho:events';
 
 /** A Redis client that logs errors instead of crashing and keeps retrying. */
 export function redisClient(url: string, log: Logger, name: string) {
@@ -51,7 +49,8 @@ export function redisClient(url: string, log: Logger, name: string) {
 export type RedisClient = ReturnType<typeof redisClient>;
 
 /** Fan-out through Redis pub/sub across server processes. */
-export async function redisBus(url: string, log: Logger): Promise<Bus> {
+export async function redisBus(url: string, prefix: string, log: Logger): Promise<Bus> {
+  const channel = `${prefix}:events`;
   const pub = redisClient(url, log, 'bus-pub');
   const sub = redisClient(url, log, 'bus-sub');
   const handlers: ((events: StoredEvent[]) => void)[] = [];
@@ -62,12 +61,12 @@ export async function redisBus(url: string, log: Logger): Promise<Bus> {
     connectedOnce = true;
   });
   await Promise.all([pub.connect(), sub.connect()]);
-  await sub.subscribe(EVENTS_CHANNEL, (message) => {
+  await sub.subscribe(channel, (message) => {
     let events: StoredEvent[];
     try {
       events = JSON.parse(message) as StoredEvent[];
     } catch {
-      log.warn({ channel: EVENTS_CHANNEL }, 'unparseable bus message dropped');
+      log.warn({ channel: channel }, 'unparseable bus message dropped');
       return;
     }
     handlers.forEach((h) => h(events));
@@ -77,7 +76,7 @@ export async function redisBus(url: string, log: Logger): Promise<Bus> {
     async publish(events) {
       if (!events.length) return;
       try {
-        await pub.publish(EVENTS_CHANNEL, JSON.stringify(events));
+        await pub.publish(channel, JSON.stringify(events));
       } catch (err) {
         // Committed already; listeners converge from the event log when Redis is back.
         log.warn({ err: (err as Error).message, seq: events[0]?.seq }, 'event publish failed');

@@ -40,7 +40,7 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
     const pub = redisClient(ctx.config.redisUrl, ctx.log, 'io-pub');
     const sub = redisClient(ctx.config.redisUrl, ctx.log, 'io-sub');
     await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(createAdapter(pub, sub, { key: `${ctx.config.redisPrefix}#io` }));
     redisClients.push(pub, sub);
   }
 

@@ -35,8 +35,10 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiError }
 
 /** Turn a zod error into issues that name each field by its dotted path. */
 export function zodIssues(error: z.ZodError): Issue[] {
-  return error.issues.map((i) => ({
-    path: i.path.length ? i.path.map(String).join('.') : '(root)',
-    message: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message,
-  }));
+  const join = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join('.') : '(root)');
+  return error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: join([...i.path, k]), message: 'unknown field' }))
+      : [{ path: join(i.path), message: i.message }],
+  );
 }

@@ -23,12 +23,16 @@ function checkPlace(ctx: Ctx, provinceCode: string, communeCode: string | null |
   }
 }
 
-function checkBreakdown(f: ShelterFields): void {
-  if (f.demographics) {
+/**
+ * A breakdown sent with an update must fit the occupancy it is sent with. A later head count
+ * alone does not invalidate an older breakdown (people leave before anyone recounts them).
+ */
+function checkBreakdown(f: ShelterFields, p: ShelterPatch): void {
+  if (p.demographics && f.demographics) {
     const sum = [f.demographics.female, f.demographics.male].reduce((n, bands) => n + Object.values(bands).reduce((a, b) => a + b, 0), 0);
     if (sum > f.occupancy) throw badField('demographics', `breakdown totals ${sum}, more than the occupancy of ${f.occupancy}`);
   }
-  if (f.vulnerable && f.vulnerable.femaleHeadedHouseholds > f.households && f.households > 0) {
+  if (p.vulnerable && f.vulnerable && f.vulnerable.femaleHeadedHouseholds > f.households && f.households > 0) {
     throw badField('vulnerable.femaleHeadedHouseholds', 'more than the number of households');
   }
 }
@@ -114,7 +118,7 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ShelterPatc
       simulated: current.simulated,
     };
     checkPlace(ctx, next.provinceCode, next.communeCode);
-    checkBreakdown(next);
+    checkBreakdown(next, p);
     const changes: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(next)) {
       const before = (current as Record<string, unknown>)[k];

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { createApp, type App } from '../../server/app.js';
+import type { AppConfig } from '../../server/env.js';
+import { freshPostgres } from './db.js';
+import { freePort, waitFor } from './net.js';
+
+/** A config for tests: quiet logs, PGlite in a temp folder unless a database URL is given. */
+export function testConfig(over: Partial<AppConfig> = {}): AppConfig {
+  return {
+    databaseUrl: undefined,
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'sho-data-')),
+    redisUrl: undefined,
+    redisPrefix: 'sho',
+    demo: true,
+    sessionTtlHours: 12,
+    cookieSecure: false,
+    logLevel: 'silent',
+    trustProxy: false,
+    staleHours: { shelter: 12, service: 24 },
+    shutdownTimeoutMs: 5000,
+    staticDir: path.join(os.tmpdir(), 'sho-no-static'),
+    production: false,
+    ...over,
+  };
+}
+
+/** A running in-process test server. */
+export interface TestServer {
+  url: string;
+  app: App;
+  stop(): Promise<void>;
+}
+
+/** Start the real app on port 0 with its own database (fresh PGlite folder or fresh PostgreSQL database). */
+export async function startServer(opts: { storage?: 'pglite' | 'postgres'; config?: Partial<AppConfig> } = {}): Promise<TestServer> {
+  let drop: (() => Promise<void>) | undefined;
+  let databaseUrl = opts.config?.databaseUrl;
+  if (opts.storage === 'postgres' && !databaseUrl) {
+    const fresh = await freshPostgres();
+    databaseUrl = fresh.url;
+    drop = fresh.drop;
+  }
+  const config = testConfig({ ...opts.config, databaseUrl });
+  const app = await createApp(config);
+  await new Promise<void>((r) => app.http.listen(0, '127.0.0.1', () => r()));
+  const { port } = app.http.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    async stop() {
+      await app.close();
+      if (drop) await drop();
+      if (!databaseUrl) fs.rmSync(config.dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A server running as its own OS process (for multi-process and kill -9 tests). */
+export interface ServerProcess {
+  url: string;
+  port: number;
+  proc: ChildProcess;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** Spawn `server/index.ts` with the given environment and wait until it is ready. */
+export async function spawnServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+  const p = port ?? (await freePort());
+  let out = '';
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(p), STATIC_DIR: path.join(os.tmpdir(), 'sho-no-static'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${p}`;
+  await waitFor(async () => {
+    if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}): ${out}`);
+    try {
+      return (await fetch(`${url}/healthz`)).ok;
+    } catch {
+      return false;
+    }
+  }, 60_000, 100);
+  return {
+    url,
+    port: p,
+    proc,
+    output: () => out,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (proc.exitCode !== null) return proc.exitCode;
+      const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
+      proc.kill(signal);
+      return exited;
+    },
+  };
+}
