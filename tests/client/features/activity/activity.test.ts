@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { VisibleChange } from '../../../../shared/events.js';
+import { addActivity, toActivity, type ActivityItem } from '../../../../client/src/features/activity/activity.js';
+import { buildShelter } from '../../../helpers/factories.js';
+
+const by = { userId: null, orgId: null };
+
+function item(seq: number, over: Partial<ActivityItem> = {}): ActivityItem {
+  return { seq, type: 'shelter:updated', at: '2024-09-07T06:00:00.000Z', recordId: 'r', name: 'n', simulated: false, detail: null, ...over };
+}
+
+describe('toActivity', () => {
+  it('describes a status change when the previous record is known', () => {
+    const before = buildShelter({ version: 1, status: 'open' });
+    const change: VisibleChange = { seq: 3, type: 'shelter:updated', data: { ...before, version: 2, status: 'full' }, at: before.updatedAt, by };
+    expect(toActivity(change, before).detail).toEqual({ kind: 'status', from: 'open', to: 'full' });
+  });
+
+  it('describes an occupancy change, then a reconfirmation', () => {
+    const before = buildShelter({ version: 1, occupancy: 10, lastReportedAt: '2024-09-07T06:00:00.000Z' });
+    const occ: VisibleChange = { seq: 3, type: 'shelter:updated', data: { ...before, version: 2, occupancy: 30 }, at: before.updatedAt, by };
+    expect(toActivity(occ, before).detail).toEqual({ kind: 'occupancy', from: 10, to: 30 });
+    const re: VisibleChange = {
+      seq: 4,
+      type: 'shelter:updated',
+      data: { ...before, version: 2, lastReportedAt: '2024-09-07T09:00:00.000Z' },
+      at: before.updatedAt,
+      by,
+    };
+    expect(toActivity(re, before).detail).toEqual({ kind: 'reconfirmed' });
+  });
+
+  it('carries the simulated label of the record', () => {
+    const s = buildShelter({ simulated: true });
+    expect(toActivity({ seq: 1, type: 'shelter:created', data: s, at: s.createdAt, by }).simulated).toBe(true);
+  });
+});
+
+describe('addActivity', () => {
+  it('keeps the newest first and each seq once', () => {
+    const list = addActivity([item(2), item(1)], [item(3), item(2)]);
+    expect(list.map((i) => i.seq)).toEqual([3, 2, 1]);
+  });
+
+  it('keeps a richer description over a replayed copy without one', () => {
+    const rich = item(5, { detail: { kind: 'reconfirmed' } });
+    expect(addActivity([rich], [item(5)])[0]?.detail).toEqual({ kind: 'reconfirmed' });
+  });
+
+  it('caps the feed', () => {
+    const many = Array.from({ length: 10 }, (_, i) => item(i + 1));
+    expect(addActivity([], many, 4).map((i) => i.seq)).toEqual([10, 9, 8, 7]);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  enqueue,
+  loadOutbox,
+  nextPending,
+  outboxStorageKey,
+  remove,
+  saveOutbox,
+  settle,
+  type KeyValueStorage,
+  type OutboxEntry,
+} from '../../../../client/src/features/outbox/outbox.js';
+
+function entry(over: Partial<OutboxEntry> = {}): OutboxEntry {
+  return {
+    key: crypto.randomUUID(),
+    method: 'PATCH',
+    path: '/api/shelters/s1',
+    body: { version: 3, occupancy: 10 },
+    shelterId: 's1',
+    queuedAt: '2024-09-07T06:00:00.000Z',
+    attempts: 0,
+    state: 'pending',
+    ...over,
+  };
+}
+
+function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+describe('outbox', () => {
+  it('keeps writes in order and sends the oldest pending first', () => {
+    const a = entry();
+    const b = entry();
+    const list = enqueue(enqueue([], a), b);
+    expect(nextPending(list)?.key).toBe(a.key);
+    expect(nextPending(settle(list, a.key, { kind: 'sent', version: null }))?.key).toBe(b.key);
+  });
+
+  it('does not add the same write twice', () => {
+    const a = entry();
+    expect(enqueue(enqueue([], a), a)).toHaveLength(1);
+  });
+
+  it('keeps the same idempotency key and counts attempts when the link is down', () => {
+    const a = entry();
+    const list = settle([a], a.key, { kind: 'retry' });
+    expect(list[0]).toMatchObject({ key: a.key, attempts: 1, state: 'pending' });
+    expect(list[0]?.body).toEqual(a.body);
+  });
+
+  it('removes a write once the server has it, so it is sent once', () => {
+    const a = entry();
+    const list = settle([a], a.key, { kind: 'sent', version: 4 });
+    expect(list).toEqual([]);
+    expect(nextPending(list)).toBeUndefined();
+  });
+
+  it('moves later offline writes of the same record onto the version our own write produced', () => {
+    const a = entry({ body: { version: 3, occupancy: 10 } });
+    const b = entry({ body: { version: 3, occupancy: 20 } });
+    const other = entry({ shelterId: 's2', path: '/api/shelters/s2', body: { version: 3, occupancy: 1 } });
+    const list = settle([a, b, other], a.key, { kind: 'sent', version: 4 });
+    expect(list.find((e) => e.key === b.key)?.body).toEqual({ version: 4, occupancy: 20 });
+    expect(list.find((e) => e.key === other.key)?.body).toEqual({ version: 3, occupancy: 1 });
+  });
+
+  it('never rewrites a write that may already have reached the server', () => {
+    const a = entry();
+    const b = entry({ attempts: 1 });
+    const list = settle([a, b], a.key, { kind: 'sent', version: 4 });
+    expect(list[0]?.body['version']).toBe(3);
+  });
+
+  it('holds a conflicting write with the current record for the user, and stops sending it', () => {
+    const a = entry();
+    const current = { id: 's1', version: 5 };
+    const list = settle([a], a.key, { kind: 'conflict', current });
+    expect(list[0]).toMatchObject({ state: 'conflict', current });
+    expect(nextPending(list)).toBeUndefined();
+    expect(remove(list, a.key)).toEqual([]);
+  });
+
+  it('marks a refused write with the reason', () => {
+    const a = entry();
+    const list = settle([a], a.key, { kind: 'refused', error: { code: 'forbidden', message: 'no' } });
+    expect(list[0]).toMatchObject({ state: 'refused', error: { code: 'forbidden' } });
+  });
+
+  it('survives a reload through storage, per user, and drops unreadable entries', () => {
+    const storage = memoryStorage();
+    const a = entry();
+    saveOutbox(storage, outboxStorageKey('u1'), [a]);
+    expect(loadOutbox(storage, outboxStorageKey('u1'))).toEqual([a]);
+    expect(loadOutbox(storage, outboxStorageKey('u2'))).toEqual([]);
+    storage.setItem(outboxStorageKey('u3'), JSON.stringify([a, { key: 1 }, 'x']));
+    expect(loadOutbox(storage, outboxStorageKey('u3'))).toEqual([a]);
+    storage.setItem(outboxStorageKey('u4'), '{not json');
+    expect(loadOutbox(storage, outboxStorageKey('u4'))).toEqual([]);
+  });
+
+  it('reports a full or disabled storage instead of throwing', () => {
+    const broken: KeyValueStorage = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('quota');
+      },
+    };
+    expect(saveOutbox(broken, 'k', [entry()])).toBe(false);
+    expect(loadOutbox(broken, 'k')).toEqual([]);
+  });
+});
