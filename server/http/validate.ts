@@ -41,8 +41,9 @@ export function idempotencyOf(req: Request): Idempotency | null {
 
 /** Writes must be JSON: refuses other content types (which also blocks cross-site form posts). */
 export function requireJson(req: Request, _res: Response, next: NextFunction): void {
-  if (['POST', 'PATCH', 'PUT', 'DELETE'].includes(req.method) && req.headers['content-length'] !== '0' && req.body !== undefined) {
-    if (!req.is('application/json')) return next(new HttpError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
+  const hasBody = (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') || req.headers['transfer-encoding'] !== undefined;
+  if (['POST', 'PATCH', 'PUT', 'DELETE'].includes(req.method) && hasBody && !req.is('application/json')) {
+    return next(new HttpError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
   }
   next();
 }
