@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '../../server/env.js';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+describe('parseEnv', () => {
+  it('uses embedded defaults with demo data on a bare machine', () => {
+    const r = parseEnv({});
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.settings.port).toBe(3000);
+      expect(r.settings.config.databaseUrl).toBeUndefined();
+      expect(r.settings.config.demo).toBe(true);
+    }
+  });
+  it('turns the demo off by default with PostgreSQL, and on with DEMO=1', () => {
+    const pg = parseEnv({ DATABASE_URL: 'postgres://x@h/db' });
+    expect(pg.ok && pg.settings.config.demo).toBe(false);
+    const on = parseEnv({ DATABASE_URL: 'postgres://x@h/db', DEMO: '1' });
+    expect(on.ok && on.settings.config.demo).toBe(true);
+  });
+  it('reports every bad value by name', () => {
+    const r = parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://x', DEMO: 'maybe', LOG_LEVEL: 'loud' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'DEMO', 'LOG_LEVEL']) expect(r.problems.join('\n')).toContain(name);
+    }
+  });
+  it('the server exits with the problems listed when the environment is bad', () => {
+    const root = path.resolve(import.meta.dirname, '..', '..');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: root, env: { PATH: process.env.PATH, PORT: '-5', REDIS_URL: 'nope' }, encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('PORT');
+    expect(r.stderr).toContain('REDIS_URL');
+  });
+});
