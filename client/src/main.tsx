@@ -1,3 +1,5 @@
+// First: configures zod before any shared schema is built.
+import './lib/zodConfig.js';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './styles.css';

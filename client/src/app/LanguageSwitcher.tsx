@@ -14,9 +14,13 @@ export function LanguageSwitcher() {
           lang={lng}
           aria-pressed={i18n.language === lng}
           data-testid={`lang-${lng}`}
+          aria-label={NAMES[lng]}
           onClick={() => setLanguage(lng)}
         >
-          {NAMES[lng]}
+          <span className="lang-long">{NAMES[lng]}</span>
+          <span className="lang-short" aria-hidden="true">
+            {lng.toUpperCase()}
+          </span>
         </button>
       ))}
     </div>

@@ -27,6 +27,8 @@ export function initI18n(): typeof i18next {
     lng,
     fallbackLng: 'vi',
     interpolation: { escapeValue: false },
+    // Event type names such as `shelter:updated` are keys; ':' must not split off a namespace.
+    nsSeparator: false,
     returnNull: false,
   });
   return i18next;

@@ -92,7 +92,8 @@ export function MapView() {
   return (
     <div className="map">
       <div ref={container} className="map__canvas" data-testid="map" data-loaded={loaded} />
-      <div className="map__legend card" aria-label={t('map.legend')}>
+      <details className="map__legend card" open aria-label={t('map.legend')}>
+        <summary>{t('map.legend')}</summary>
         <fieldset>
           <legend>{t('map.layers')}</legend>
           <label className="check">
@@ -125,7 +126,7 @@ export function MapView() {
             <span className="swatch swatch--dot swatch--faded" aria-hidden="true" /> {t('map.fadedStale')}
           </li>
         </ul>
-      </div>
+      </details>
       {!CUSTOM_STYLE_URL && (
         <p className="map__attribution" data-testid="map-attribution">
           {BOUNDARY_ATTRIBUTION} · {t('map.attribution')}

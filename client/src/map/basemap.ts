@@ -20,10 +20,13 @@ export const BOUNDARY_ATTRIBUTION = attributionMd
   .filter(Boolean)
   .at(-1) as string;
 
-/** The area to show first: mainland Viet Nam with Hoang Sa and Truong Sa. */
+/**
+ * The area to show first: mainland Viet Nam and Hoang Sa, where the shelters are. Truong Sa lies
+ * further south-east and is one pan away; fitting it too would halve the size of the mainland.
+ */
 export const VN_VIEW: [[number, number], [number, number]] = [
-  [102.1, 7.2],
-  [117.9, 23.4],
+  [102.1, 8.3],
+  [112.8, 23.4],
 ];
 
 /** Style URLs for GeoJSON must be absolute (MapLibre resolves them in its worker). */
@@ -93,7 +96,7 @@ export function offlineStyle(neighbours: FeatureCollection<Geometry>, lng: strin
         id: 'province-labels',
         type: 'symbol',
         source: 'province-labels',
-        minzoom: 5,
+        minzoom: 4,
         layout: {
           'text-field': labelField(lng),
           'text-font': MAP_FONT,

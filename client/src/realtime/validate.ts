@@ -1,3 +1,4 @@
+import '../lib/zodConfig.js';
 import { ChangeSchema, SyncResultSchema, type Change, type SyncResult } from '../../../shared/events.js';
 
 /**

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHELTER_STATUSES, type ShelterStatus } from '../../../../shared/enums.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
@@ -15,64 +16,78 @@ export function Filters() {
     areaName(a, i18n.language, a.code).localeCompare(areaName(b, i18n.language, b.code), i18n.language),
   );
   const toggle = (st: ShelterStatus) =>
-    setFilter({ statuses: filter.statuses.includes(st) ? filter.statuses.filter((x) => x !== st) : [...filter.statuses, st] });
+    setFilter({
+      statuses: filter.statuses.includes(st)
+        ? filter.statuses.filter((x) => x !== st)
+        : [...filter.statuses, st],
+    });
+  const [wide] = useState(
+    () => typeof window === 'undefined' || window.matchMedia('(min-width: 901px)').matches,
+  );
   const active = filter.provinceCode !== null || filter.statuses.length > 0 || filter.managingOrgId !== null;
 
   return (
-    <section className="filters" aria-label={t('filters.title')}>
-      <label className="field field--inline">
-        <span>{t('filters.province')}</span>
-        <select
-          data-testid="filter-province"
-          value={filter.provinceCode ?? ''}
-          onChange={(e) => setFilter({ provinceCode: e.target.value || null })}
-        >
-          <option value="">{t('filters.allProvinces')}</option>
-          {sorted.map((a) => (
-            <option key={a.code} value={a.code}>
-              {areaName(a, i18n.language, a.code)}
-            </option>
+    // Folded on phones so the list starts on the first screen; open on larger screens.
+    <details className="filters-box" open={wide}>
+      <summary>
+        {t('filters.title')}
+        {active && ' •'}
+      </summary>
+      <section className="filters" aria-label={t('filters.title')}>
+        <label className="field field--inline">
+          <span>{t('filters.province')}</span>
+          <select
+            data-testid="filter-province"
+            value={filter.provinceCode ?? ''}
+            onChange={(e) => setFilter({ provinceCode: e.target.value || null })}
+          >
+            <option value="">{t('filters.allProvinces')}</option>
+            {sorted.map((a) => (
+              <option key={a.code} value={a.code}>
+                {areaName(a, i18n.language, a.code)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="filters__statuses" role="group" aria-label={t('filters.status')}>
+          {SHELTER_STATUSES.map((st) => (
+            <button
+              key={st}
+              type="button"
+              className="chip"
+              aria-pressed={filter.statuses.includes(st)}
+              data-testid={`filter-status-${st}`}
+              onClick={() => toggle(st)}
+            >
+              <span className="swatch" style={{ background: STATUS_COLORS[st] }} aria-hidden="true" />
+              {t(`status.${st}`)}
+            </button>
           ))}
-        </select>
-      </label>
-      <div className="filters__statuses" role="group" aria-label={t('filters.status')}>
-        {SHELTER_STATUSES.map((st) => (
-          <button
-            key={st}
-            type="button"
-            className="chip"
-            aria-pressed={filter.statuses.includes(st)}
-            data-testid={`filter-status-${st}`}
-            onClick={() => toggle(st)}
-          >
-            <span className="swatch" style={{ background: STATUS_COLORS[st] }} aria-hidden="true" />
-            {t(`status.${st}`)}
-          </button>
-        ))}
-      </div>
-      <div className="filters__row">
-        {me?.role === 'shelter_manager' && (
-          <label className="check">
-            <input
-              type="checkbox"
-              data-testid="filter-mine"
-              checked={filter.managingOrgId !== null}
-              onChange={(e) => setFilter({ managingOrgId: e.target.checked ? me.orgId : null })}
-            />
-            {t('filters.mine')}
-          </label>
-        )}
-        {active && (
-          <button
-            type="button"
-            className="btn btn--link"
-            data-testid="filter-clear"
-            onClick={() => setFilter({ provinceCode: null, statuses: [], managingOrgId: null })}
-          >
-            {t('filters.clear')}
-          </button>
-        )}
-      </div>
-    </section>
+        </div>
+        <div className="filters__row">
+          {me?.role === 'shelter_manager' && (
+            <label className="check">
+              <input
+                type="checkbox"
+                data-testid="filter-mine"
+                checked={filter.managingOrgId !== null}
+                onChange={(e) => setFilter({ managingOrgId: e.target.checked ? me.orgId : null })}
+              />
+              {t('filters.mine')}
+            </label>
+          )}
+          {active && (
+            <button
+              type="button"
+              className="btn btn--link"
+              data-testid="filter-clear"
+              onClick={() => setFilter({ provinceCode: null, statuses: [], managingOrgId: null })}
+            >
+              {t('filters.clear')}
+            </button>
+          )}
+        </div>
+      </section>
+    </details>
   );
 }

@@ -63,11 +63,13 @@ function ShelterRow({ shelter: s, selected, now, f, onSelect }: RowProps) {
         data-stale={stale ? 'true' : 'false'}
         onClick={() => onSelect(s.id)}
       >
-        <span className="row__status" style={{ background: STATUS_COLORS[s.status] }}>
-          {t(`status.${s.status}`)}
-        </span>
         <span className="row__main">
-          <span className="row__name">{s.name}</span>
+          <span className="row__name">
+            <span className="row__status" style={{ background: STATUS_COLORS[s.status] }}>
+              {t(`status.${s.status}`)}
+            </span>
+            {s.name}
+          </span>
           <span className="row__meta">
             {areaName(province, i18n.language, s.provinceCode)} ·{' '}
             {t('list.occupancy', { occupancy: f.number(s.occupancy), capacity: f.number(s.capacity) })}
