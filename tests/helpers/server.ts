@@ -96,7 +96,8 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
     proc,
     output: () => out,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
-      if (proc.exitCode !== null) return proc.exitCode;
+      // A process killed by a signal has exitCode null but a signalCode: it is gone already.
+      if (proc.exitCode !== null || proc.signalCode !== null) return proc.exitCode;
       const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
       proc.kill(signal);
       return exited;
