@@ -38,7 +38,7 @@ async function open(storage: 'pglite' | 'postgres'): Promise<Db> {
   return db;
 }
 
-describe.each(STORAGES)('storage on %s', (storage) => {
+describe.each(STORAGES)('storage on %s', { timeout: 90_000 }, (storage) => {
   it('applies every migration once; a second run applies none', async () => {
     const db = await open(storage);
     expect(await migrate(db, log)).toBe(MIGRATIONS.length);
@@ -86,7 +86,7 @@ describe.each(STORAGES)('storage on %s', (storage) => {
   });
 });
 
-describe('embedded PGlite', () => {
+describe('embedded PGlite', { timeout: 120_000 }, () => {
   it('refuses a second process on the same data folder, clearly', async () => {
     const dir = tmp();
     const first = await spawnServer({ DATA_DIR: dir, DEMO: '0' });

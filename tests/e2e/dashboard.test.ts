@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { ensureClientBuilt } from '../helpers/buildClient.js';
+import { launchBrowser, signIn, watchForeignRequests } from '../helpers/browser.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { login } from '../helpers/client.js';
+import type { Shelter } from '../../shared/schemas/shelters.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+describe('dashboard in headless Chromium', { timeout: 120_000 }, () => {
+  let srv: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    srv = await startServer({ config: { staticDir: path.join(ROOT, 'dist', 'client') } });
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.stop();
+  });
+
+  it('an ops officer signs in, sees the shelters on the map and in the list, and a change by another client appears without reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const foreign = watchForeignRequests(page);
+    await signIn(page, srv.url, 'ops');
+    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+
+    const items = page.getByTestId('shelter-item');
+    expect(await items.count()).toBeGreaterThanOrEqual(25);
+
+    // The map drew something: the canvas is sized and not one flat colour.
+    const canvas = page.locator('[data-testid="map"] canvas').first();
+    const box = await canvas.boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(box!.height).toBeGreaterThan(300);
+    const shot = await canvas.screenshot();
+    expect(new Set(sampleBytes(shot)).size).toBeGreaterThan(20);
+
+    // Another client changes a shelter; the page shows it without reload.
+    const api = await login(srv.url, 'ops');
+    const target = (await api.get<Shelter[]>('/api/shelters')).body.data!.find((s) => s.name === 'Ha Long Primary School No. 1')!;
+    const r = await api.send('PATCH', `/api/shelters/${target.id}`, { version: target.version, occupancy: 271 });
+    expect(r.status).toBe(200);
+    const item = page.locator(`[data-testid="shelter-item"][data-shelter-id="${target.id}"]`);
+    await expect.poll(async () => (await item.textContent()) ?? '', { timeout: 10_000 }).toMatch(/271/);
+    await expect.poll(async () => (await page.getByTestId('connection-state').getAttribute('data-state')) ?? (await page.getByTestId('connection-state').textContent()), { timeout: 10_000 }).toMatch(/live|trực tuyến/i);
+
+    await page.screenshot({ path: path.join(SHOTS, 'ops-dashboard.png') });
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('a shelter manager on a phone posts an update with the quick form and everyone sees it', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const foreign = watchForeignRequests(page);
+    await signIn(page, srv.url, 'shelter');
+    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    const api = await login(srv.url, 'viewer');
+    const target = (await api.get<Shelter[]>('/api/shelters')).body.data!.find((s) => s.name === 'Ha Tu Flood Shelter')!;
+
+    await page.locator(`[data-testid="shelter-item"][data-shelter-id="${target.id}"]`).click();
+    await page.getByTestId('quick-update-form').waitFor();
+    await page.getByTestId('qf-occupancy').fill('150');
+    await page.getByTestId('qf-save').click();
+    await expect.poll(async () => (await api.get<Shelter>(`/api/shelters/${target.id}`)).body.data!.occupancy, { timeout: 10_000 }).toBe(150);
+    await page.screenshot({ path: path.join(SHOTS, 'shelter-manager-phone.png'), fullPage: false });
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Every 97th byte of a PNG: a cheap check that an image is not one flat colour. */
+function sampleBytes(png: Buffer): number[] {
+  const out: number[] = [];
+  for (let i = 100; i < png.length; i += 97) out.push(png[i]!);
+  return out;
+}
