@@ -18,9 +18,15 @@ import { shelterRoutes } from './features/shelters/shelters.routes.js';
 import { areaRoutes } from './features/areas/areas.routes.js';
 import { organisationRoutes } from './features/organisations/organisations.routes.js';
 import { userRoutes } from './features/users/users.routes.js';
+import { serviceRoutes } from './features/services/services.routes.js';
+import { gbvAlertRoutes } from './features/gbvAlerts/gbvAlerts.routes.js';
+import { alertRoutes } from './features/alerts/alerts.routes.js';
+import { requestRoutes } from './features/requests/requests.routes.js';
+import { auditRoutes, incidentReportRoutes, incidentRoutes } from './features/incidents/incidents.routes.js';
 import { createRealtime, type Io } from './realtime/realtime.js';
 import { seedDemo } from './demo/seed.js';
 import { PROJECT_ROOT } from './paths.js';
+import { openApiDocument } from './openapi.js';
 
 /** A running app: its HTTP server (not yet listening), Socket.IO server, context and a graceful close. */
 export interface App {
@@ -82,12 +88,21 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use(requireJson);
   api.use(sessionMiddleware(ctx));
   api.use(authRoutes(ctx, { onLogout: (sid) => realtime?.endSession(sid) }));
+  const openapi = openApiDocument();
+  api.get('/openapi.json', (_req, res) => void res.json(openapi));
   api.use('/areas', areaRoutes(ctx));
   api.use(requireAuth);
   api.use(syncRoutes(ctx));
   api.use('/shelters', shelterRoutes(ctx));
   api.use('/organisations', organisationRoutes(ctx));
   api.use('/users', userRoutes(ctx));
+  api.use('/services', serviceRoutes(ctx));
+  api.use('/gbv-alerts', gbvAlertRoutes(ctx));
+  api.use('/alerts', alertRoutes(ctx));
+  api.use('/requests', requestRoutes(ctx));
+  api.use('/incident-reports', incidentReportRoutes(ctx));
+  api.use('/incidents', incidentRoutes(ctx));
+  api.use('/audit', auditRoutes(ctx));
   api.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
   app.use('/api', api);
 

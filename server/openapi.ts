@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { LoginSchema, MeSchema, OrganisationCreateSchema, OrganisationSchema, UserCreateSchema, UserSchema } from '../shared/schemas/auth.js';
+import { ShelterCreateSchema, ShelterHistoryEntrySchema, ShelterPatchSchema, ShelterSchema } from '../shared/schemas/shelters.js';
+import { AdminAreaSchema } from '../shared/schemas/areas.js';
+import { ApiErrorSchema } from '../shared/schemas/api.js';
+import { ChangeSchema, PROTOCOL_VERSION, SyncResultSchema } from '../shared/events.js';
+
+type Op = { summary: string; body?: z.ZodType; reply?: z.ZodType; idempotent?: boolean; query?: Record<string, string> };
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
+const envelope = (data: z.ZodType) => z.object({ ok: z.literal(true), data });
+
+/** The OpenAPI 3.1 description of the public API, generated from the shared schemas (SPEC 4.1). */
+export function openApiDocument(extra: Record<string, Record<string, Op>> = {}): unknown {
+  const SnapshotSchema = z.object({ seq: z.number().int(), shelters: z.array(ShelterSchema), organisations: z.array(OrganisationSchema) }).loose();
+  const ops: Record<string, Record<string, Op>> = {
+    '/api/auth/login': { post: { summary: 'Sign in; sets the httpOnly session cookie', body: LoginSchema, reply: MeSchema } },
+    '/api/auth/logout': { post: { summary: 'Sign out and close this session’s sockets' } },
+    '/api/me': { get: { summary: 'The signed-in user', reply: MeSchema } },
+    '/api/snapshot': { get: { summary: 'Everything the caller may see, with the seq it is current to', reply: SnapshotSchema } },
+    '/api/events': { get: { summary: 'Events after a seq, oldest first, projected for the caller; hidden ones as seq-only placeholders', query: { after: 'integer >= 0', limit: 'integer 1..1000' }, reply: SyncResultSchema } },
+    '/api/areas': { get: { summary: 'Provinces (default) or communes after the 2025 reform', query: { level: 'province | commune', province: '2-digit code' }, reply: z.array(AdminAreaSchema) } },
+    '/api/shelters': {
+      get: { summary: 'Shelters as the caller may see them', reply: z.array(ShelterSchema) },
+      post: { summary: 'List a shelter (ops officer, within scope)', body: ShelterCreateSchema, reply: ShelterSchema, idempotent: true },
+    },
+    '/api/shelters/{id}': {
+      get: { summary: 'One shelter', reply: ShelterSchema },
+      patch: { summary: 'Update at a version; 409 with the current record when stale', body: ShelterPatchSchema, reply: ShelterSchema, idempotent: true },
+    },
+    '/api/shelters/{id}/history': { get: { summary: 'What changed, when, by whom', reply: z.array(ShelterHistoryEntrySchema) } },
+    '/api/organisations': {
+      get: { summary: 'Organisations', reply: z.array(OrganisationSchema) },
+      post: { summary: 'Create an organisation (admin)', body: OrganisationCreateSchema, reply: OrganisationSchema, idempotent: true },
+    },
+    '/api/users': { get: { summary: 'Users (admin)', reply: z.array(UserSchema) }, post: { summary: 'Create a user (admin)', body: UserCreateSchema, reply: UserSchema } },
+    ...extra,
+  };
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [p, methods] of Object.entries(ops)) {
+    paths[p] = {};
+    for (const [method, op] of Object.entries(methods)) {
+      paths[p][method] = {
+        summary: op.summary,
+        parameters: [
+          ...(p.includes('{id}') ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] : []),
+          ...Object.entries(op.query ?? {}).map(([name, description]) => ({ name, in: 'query', description, schema: { type: 'string' } })),
+          ...(op.idempotent ? [{ name: 'Idempotency-Key', in: 'header', description: 'A client-made key; a retried write is applied once', schema: { type: 'string', maxLength: 128 } }] : []),
+        ],
+        ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
+        responses: {
+          '200': { description: 'OK', ...(op.reply ? { content: json(envelope(op.reply)) } : {}) },
+          '4XX': { description: 'Error naming the field', content: json(z.object({ ok: z.literal(false), error: ApiErrorSchema })) },
+        },
+      };
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Safe Haven Ops API',
+      version: `protocol ${PROTOCOL_VERSION}`,
+      description:
+        'Realtime coordination for GBV prevention and response in disasters. Socket.IO on the same origin: send `sync {afterSeq}` (acked with missed events or `reset`), receive `change {seq,type,data,at,by}`.',
+    },
+    paths,
+    components: { schemas: { Change: z.toJSONSchema(ChangeSchema, { unrepresentable: 'any' }) } },
+  };
+}
