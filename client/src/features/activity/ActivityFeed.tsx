@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
-import type { ActivityItem } from './activity.js';
+import { isShelterActivity, type ActivityItem } from './activity.js';
 import { useActivityStore } from './activityStore.js';
 
 /** The live feed of changes this user may see, newest first. */
@@ -28,7 +28,7 @@ function FeedItem({ item: i }: { item: ActivityItem }) {
   const { t } = useTranslation();
   const f = useFormat();
   const select = useShelterStore((s) => s.select);
-  const isShelter = i.type !== 'organisation:created';
+  const recordId = isShelterActivity(i) ? i.recordId : null;
   let detail = '';
   if (i.detail?.kind === 'status')
     detail = t('activity.statusChange', { from: t(`status.${i.detail.from}`), to: t(`status.${i.detail.to}`) });
@@ -41,9 +41,9 @@ function FeedItem({ item: i }: { item: ActivityItem }) {
         {f.time(i.at)}
       </time>
       <span className="feed__text">
-        <span className="feed__type">{t(`activity.${i.type}`)}</span>{' '}
-        {isShelter ? (
-          <button type="button" className="btn--link" onClick={() => select(i.recordId)}>
+        <span className="feed__type">{t(`activity.${i.type}`, { defaultValue: t('activity.other') })}</span>{' '}
+        {recordId ? (
+          <button type="button" className="btn--link" onClick={() => select(recordId)}>
             {i.name}
           </button>
         ) : (

@@ -7,7 +7,7 @@ export interface ActivityItem {
   seq: number;
   type: ChangeType;
   at: string;
-  recordId: string;
+  recordId: string | null;
   name: string;
   simulated: boolean;
   /** What moved, when the record as it was before is known on this device. */
@@ -21,11 +21,23 @@ export interface ActivityItem {
 /** Most items kept in the feed. */
 export const ACTIVITY_MAX = 200;
 
-/** Describe one change for the feed, given the record as it was before when known. */
+/** A readable name from any record: most carry `name`, some `title` or `kind`. */
+function recordName(data: unknown): { id: string | null; name: string; simulated: boolean } {
+  const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    id: str(d['id']),
+    name: str(d['name']) ?? str(d['title']) ?? str(d['bulletin']) ?? '',
+    simulated: d['simulated'] === true,
+  };
+}
+
+/** Describe one change for the feed, given the shelter as it was before when known. */
 export function toActivity(change: VisibleChange, before?: Shelter): ActivityItem {
   const base = { seq: change.seq, type: change.type, at: change.at };
-  if (change.type === 'organisation:created') {
-    return { ...base, recordId: change.data.id, name: change.data.name, simulated: false, detail: null };
+  if (change.type !== 'shelter:created' && change.type !== 'shelter:updated') {
+    const r = recordName(change.data);
+    return { ...base, recordId: r.id, name: r.name, simulated: r.simulated, detail: null };
   }
   const s = change.data;
   let detail: ActivityItem['detail'] = null;
@@ -35,6 +47,11 @@ export function toActivity(change: VisibleChange, before?: Shelter): ActivityIte
     else if (before.lastReportedAt !== s.lastReportedAt) detail = { kind: 'reconfirmed' };
   }
   return { ...base, recordId: s.id, name: s.name, simulated: s.simulated, detail };
+}
+
+/** True when the item is about a shelter, so the feed can open its panel. */
+export function isShelterActivity(i: ActivityItem): boolean {
+  return i.type === 'shelter:created' || i.type === 'shelter:updated';
 }
 
 /** Add items to the feed: newest first, each seq once, at most `max` items. */

@@ -16,7 +16,7 @@ export const useActivityStore = create<ActivityState>()((set, get) => ({
     const incoming: ActivityItem[] = [];
     for (const c of changes) {
       if (c.type === 'hidden') continue;
-      incoming.push(toActivity(c, c.type === 'organisation:created' ? undefined : before?.[c.data.id]));
+      incoming.push(toActivity(c, c.type === 'shelter:updated' ? before?.[c.data.id] : undefined));
     }
     if (incoming.length) set({ items: addActivity(get().items, incoming) });
   },

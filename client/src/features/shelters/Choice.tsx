@@ -14,7 +14,12 @@ export function Choice<T extends string>(props: {
       <legend className="choice__legend">{props.label}</legend>
       <div className="choice__options">
         {props.options.map((o) => (
-          <label key={o} className={`choice__option ${props.toneOf?.(o) ?? ''}`} data-checked={props.value === o}>
+          <label
+            key={o}
+            className={`choice__option ${props.toneOf?.(o) ?? ''}`}
+            data-checked={props.value === o}
+            data-testid={props.testId ? `${props.testId}-${o}` : undefined}
+          >
             <input
               type="radio"
               name={props.name}

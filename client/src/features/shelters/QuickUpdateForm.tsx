@@ -60,9 +60,16 @@ export function QuickUpdateForm({ shelter }: { shelter: Shelter }) {
     setHhText(String(d.households));
   };
 
-  // While the user has not touched the form, it follows the live record.
+  // The form follows the live record while the user has not touched it, and adopts it once it holds
+  // everything the user entered (a write kept offline has just been sent).
   useEffect(() => {
-    if (shelter.id !== base.id || (!dirty && shelter.version > base.version)) reset(shelter);
+    if (shelter.id !== base.id) return reset(shelter);
+    if (shelter.version <= base.version) return;
+    const caughtUp = occ !== null && hh !== null && !hasChanges(diffDraft(shelter, effective));
+    if (!dirty || caughtUp) {
+      reset(shelter);
+      if (dirty && notice?.tone === 'warn') setNotice({ tone: 'ok', text: t('form.saved') });
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shelter.id, shelter.version]);
 
