@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './schemas/common.js';
 import { ShelterSchema } from './schemas/shelters.js';
 import { OrganisationSchema } from './schemas/auth.js';
+import { GbvAlertSchema, ServicePointSchema, StockTotalsSchema } from './schemas/services.js';
+import { RiskAlertSchema } from './schemas/alerts.js';
+import { CoordinationRequestSchema, RequestMessageAddedSchema } from './schemas/requests.js';
+import { IncidentCellChangedSchema } from './schemas/incidents.js';
 import type { ApiError } from './schemas/api.js';
 
 /** Bumped on any incompatible change to the realtime protocol. */
@@ -12,6 +16,18 @@ export const EVENT_DATA_SCHEMAS = {
   'shelter:created': ShelterSchema,
   'shelter:updated': ShelterSchema,
   'organisation:created': OrganisationSchema,
+  'service:created': ServicePointSchema,
+  'service:updated': ServicePointSchema,
+  'service:availability-changed': ServicePointSchema,
+  'stock-totals:changed': StockTotalsSchema,
+  'gbv-alert:raised': GbvAlertSchema,
+  'gbv-alert:acknowledged': GbvAlertSchema,
+  'alert:created': RiskAlertSchema,
+  'alert:updated': RiskAlertSchema,
+  'request:created': CoordinationRequestSchema,
+  'request:updated': CoordinationRequestSchema,
+  'request:message-added': RequestMessageAddedSchema,
+  'incident:summary-changed': IncidentCellChangedSchema,
 } as const;
 /** A broadcast type, `domain:past-tense-verb`. */
 export type ChangeType = keyof typeof EVENT_DATA_SCHEMAS;
@@ -38,6 +54,18 @@ export const ChangeSchema = z.discriminatedUnion('type', [
   visibleChange('shelter:created'),
   visibleChange('shelter:updated'),
   visibleChange('organisation:created'),
+  visibleChange('service:created'),
+  visibleChange('service:updated'),
+  visibleChange('service:availability-changed'),
+  visibleChange('stock-totals:changed'),
+  visibleChange('gbv-alert:raised'),
+  visibleChange('gbv-alert:acknowledged'),
+  visibleChange('alert:created'),
+  visibleChange('alert:updated'),
+  visibleChange('request:created'),
+  visibleChange('request:updated'),
+  visibleChange('request:message-added'),
+  visibleChange('incident:summary-changed'),
   HiddenChangeSchema,
 ]);
 /** One pushed change. */

@@ -20,3 +20,21 @@ export const LIMITS = {
 
 /** Staleness windows: an entry not reconfirmed within this many hours looks stale everywhere. */
 export const STALE_HOURS = { shelter: 12, service: 24 } as const;
+
+/** Sizes of the GBV domains' lists and free text. */
+export const GBV_LIMITS = {
+  serviceTypesMax: 11,
+  languagesMax: 10,
+  hoursMax: 120,
+  stockMax: 1_000_000,
+  bedsMax: 10_000,
+  polygonPointsMax: 2000,
+  trackPointsMax: 200,
+  alertCodesMax: 200,
+  nearestMax: 50,
+  auditPageMax: 500,
+  incidentCountMax: 100_000,
+} as const;
+
+/** Storm positions and tracks may lie at sea beyond Viet Nam's bounds (the South China Sea and the Western Pacific). */
+export const TRACK_BOUNDS = { minLon: 95, maxLon: 135, minLat: 0, maxLat: 35 } as const;

@@ -5,6 +5,11 @@ import { presentShelter } from '../features/shelters/shelters.presenter.js';
 import { presentOrganisation } from '../features/organisations/organisations.presenter.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
 import type { Organisation } from '../../shared/schemas/auth.js';
+import { presentService, presentStockTotals } from '../features/services/services.presenter.js';
+import { presentGbvAlert } from '../features/gbvAlerts/gbvAlerts.presenter.js';
+import { presentAlert } from '../features/alerts/alerts.presenter.js';
+import { presentRequest, presentRequestMessage } from '../features/requests/requests.presenter.js';
+import { presentIncidentCell } from '../features/incidents/incidents.presenter.js';
 
 type Presenter = (record: never, audience: Audience) => unknown;
 
@@ -12,6 +17,13 @@ type Presenter = (record: never, audience: Audience) => unknown;
 const PRESENTERS: Record<string, Presenter> = {
   shelter: presentShelter as (r: Shelter, a: Audience) => unknown,
   organisation: presentOrganisation as (r: Organisation, a: Audience) => unknown,
+  service: presentService as Presenter,
+  'stock-totals': presentStockTotals as Presenter,
+  'gbv-alert': presentGbvAlert as Presenter,
+  alert: presentAlert as Presenter,
+  request: presentRequest as Presenter,
+  'request-message': presentRequestMessage as Presenter,
+  'incident-cell': presentIncidentCell as Presenter,
 };
 
 /**

@@ -9,6 +9,8 @@ import { listShelters } from '../features/shelters/shelters.repo.js';
 import { presentShelter } from '../features/shelters/shelters.presenter.js';
 import { listOrganisations } from '../features/organisations/organisations.repo.js';
 import { headSeq, readEventsAfter } from './log.js';
+import { gbvSnapshot } from './gbvSnapshot.js';
+import { audit } from '../features/incidents/audit.js';
 import { projectEvent } from './projection.js';
 
 /** Everything the audience may see, read in one repeatable-read transaction with the seq it is current to. */
@@ -17,7 +19,8 @@ export async function snapshot(ctx: Ctx, audience: Audience) {
     await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     const seq = await headSeq(q);
     const [shelters, organisations] = await Promise.all([listShelters(q), listOrganisations(q)]);
-    return { seq, shelters: shelters.map((s) => presentShelter(s, audience)), organisations };
+    const presented = shelters.map((s) => presentShelter(s, audience));
+    return { seq, shelters: presented, organisations, ...(await gbvSnapshot(ctx, q, audience, presented)) };
   });
 }
 
@@ -38,14 +41,24 @@ const EventsQuery = z.strictObject({
 /** GET /api/snapshot and GET /api/events. */
 export function syncRoutes(ctx: Ctx): Router {
   const r = Router();
-  r.get('/snapshot', async (_req, res) => send(res, 200, await snapshot(ctx, viewerOf(res))));
+  r.get('/snapshot', async (_req, res) => {
+    const viewer = viewerOf(res);
+    const snap = await snapshot(ctx, viewer);
+    // Reads of incident data are recorded (SPEC 2.7): who, when and what, never the data.
+    if (snap.incidents) await audit(ctx.db, viewer, 'read', 'snapshot.incidents', { seq: snap.seq, cells: snap.incidents.cells.length });
+    send(res, 200, snap);
+  });
   r.get('/events', async (req, res) => {
     const q = parse(EventsQuery, req.query, 'query');
     // Paged: a client far behind reads page after page (or reloads the snapshot when told to).
     const head = await headSeq(ctx.db);
     if (q.after > head) return send(res, 200, { reset: true, head });
     const events = await readEventsAfter(ctx.db, q.after, q.limit);
-    send(res, 200, { reset: false, events: events.map((e) => projectEvent(e, viewerOf(res))), head });
+    const viewer = viewerOf(res);
+    const projected = events.map((e) => projectEvent(e, viewer));
+    const incidentReads = projected.filter((e) => e.type === 'incident:summary-changed').length;
+    if (incidentReads) await audit(ctx.db, viewer, 'read', 'events.incidents', { after: q.after, cells: incidentReads });
+    send(res, 200, { reset: false, events: projected, head });
   });
   return r;
 }

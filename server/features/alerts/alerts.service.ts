@@ -1,0 +1,74 @@
+import { ALERT_TRANSITIONS, type AlertCreate, type AlertPatch, type RiskAlert } from '../../../shared/schemas/alerts.js';
+import type { Ctx } from '../../context.js';
+import type { Viewer } from '../../auth/viewer.js';
+import type { Idempotency } from '../../events/writer.js';
+import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
+import { alertTable } from './alerts.repo.js';
+import { canWriteAlert, presentAlert } from './alerts.presenter.js';
+
+function checkCodes(ctx: Ctx, provinceCodes: readonly string[], communeCodes: readonly string[]): void {
+  provinceCodes.forEach((c, i) => {
+    if (!ctx.areas.province(c)) throw badField(`provinceCodes.${i}`, 'unknown province code');
+  });
+  communeCodes.forEach((c, i) => {
+    if (!ctx.areas.commune(c)) throw badField(`communeCodes.${i}`, 'unknown commune code');
+  });
+}
+
+/** Provinces an alert touches, for scope checks: named provinces plus the communes' provinces. */
+const provincesOf = (ctx: Ctx, a: Pick<RiskAlert, 'provinceCodes' | 'communeCodes'>) => [
+  ...new Set([...a.provinceCodes, ...a.communeCodes.map((c) => ctx.areas.commune(c)?.parentCode ?? '')].filter(Boolean)),
+];
+
+/** All alerts, newest validity first. */
+export async function list(ctx: Ctx, viewer: Viewer): Promise<RiskAlert[]> {
+  return (await alertTable.list(ctx.db, 'valid_from DESC, id')).map((a) => presentAlert(a, viewer));
+}
+
+/** One alert. */
+export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<RiskAlert> {
+  const a = await alertTable.get(ctx.db, id);
+  if (!a) throw notFound('alert');
+  return presentAlert(a, viewer);
+}
+
+/** Issue an alert. */
+export async function create(ctx: Ctx, viewer: Viewer, input: AlertCreate, idem: Idempotency | null) {
+  checkCodes(ctx, input.provinceCodes, input.communeCodes);
+  if (!canWriteAlert(provincesOf(ctx, input), viewer)) throw forbidden('Only an operations officer issues alerts, over provinces in scope.');
+  return ctx.writer.write(viewer, idem, async (q) => {
+    const a = await alertTable.insert(q, { ...input, simulated: false }, { userId: viewer.userId, orgId: viewer.orgId });
+    return { status: 201, body: presentAlert(a, viewer), events: [{ type: 'alert:created', entity: 'alert', entityId: a.id, data: a, changes: null }] };
+  });
+}
+
+/** Update an alert: its area, level, track or validity; or cancel or expire it. A change to the content marks it `updated`. */
+export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: AlertPatch, idem: Idempotency | null) {
+  return ctx.writer.write(viewer, idem, async (q) => {
+    const current = await alertTable.get(q, id, true);
+    if (!current) throw notFound('alert');
+    const { version, ...input } = p;
+    const next = { ...current, ...input };
+    checkCodes(ctx, next.provinceCodes, next.communeCodes);
+    if (!canWriteAlert(provincesOf(ctx, current), viewer) || !canWriteAlert(provincesOf(ctx, next), viewer)) {
+      throw forbidden('Only an operations officer changes alerts, over provinces in scope.');
+    }
+    if (current.version !== version) throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, current);
+    const contentChanged = Object.keys(input).some((k) => k !== 'status');
+    let status = input.status ?? current.status;
+    // Reissuing an active alert with new content makes it `updated` (SPEC 2.5).
+    if (input.status === undefined && contentChanged && current.status === 'active') status = 'updated';
+    if (status !== current.status && !ALERT_TRANSITIONS[current.status].includes(status)) {
+      throw badField('status', `an alert that is ${current.status} cannot become ${status}`);
+    }
+    if ((current.status === 'cancelled' || current.status === 'expired') && contentChanged) throw badField('status', `an alert that is ${current.status} cannot change`);
+    if (Date.parse(next.validTo) <= Date.parse(next.validFrom)) throw badField('validTo', 'must be after validFrom');
+    if (next.provinceCodes.length + next.communeCodes.length === 0 && next.polygon === null) throw badField('provinceCodes', 'give province codes, commune codes or a polygon');
+    const fields = { ...input, status };
+    const updated = await alertTable.update(q, id, version, fields, viewer.userId);
+    if (!updated) throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.');
+    const changes: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(fields)) if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
+    return { status: 200, body: presentAlert(updated, viewer), events: [{ type: 'alert:updated', entity: 'alert', entityId: id, data: updated, changes }] };
+  });
+}
