@@ -96,6 +96,8 @@ export class FailoverReplica {
   /** Servers this client has been connected to, in order. */
   connections: string[] = [];
   socket: TestSocket | null = null;
+  /** Called with every pushed change as it arrives (before reconciling), for latency measurements. */
+  onPush: ((c: Change) => void) | null = null;
   private applied = new Set<number>();
   private syncing = false;
   private again = false;
@@ -146,7 +148,10 @@ export class FailoverReplica {
       forceNew: true,
     });
     this.socket = socket;
-    socket.on('change', (c) => this.offer([c]));
+    socket.on('change', (c) => {
+      this.onPush?.(c);
+      this.offer([c]);
+    });
     socket.on('connect', () => {
       this.connections.push(url);
       void this.catchUp();

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Shelter } from '../../../shared/schemas/shelters.js';
+import { login } from '../../helpers/client.js';
+import { waitFor } from '../../helpers/net.js';
+import { checkLog, expectAlive, expectConverged, FailoverReplica, startCluster, WriteLoad, type Cluster } from './cluster.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ready = async (url: string) => (await fetch(`${url}/readyz`)).status;
+
+describe('fault: PostgreSQL restarted', () => {
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await startCluster();
+  });
+  afterAll(async () => {
+    await c?.stop();
+  });
+
+  it('answers writes during the outage with a quick 503, half-writes nothing, and resumes by itself', async () => {
+    const replicas = await Promise.all([
+      FailoverReplica.open(c.urls, 'ops', 0),
+      FailoverReplica.open(c.urls, 'viewer', 1),
+      FailoverReplica.open(c.urls, 'gbv', 1),
+    ]);
+    try {
+      const ops = await login(c.urls[0]!, 'ops');
+      const shelters = (await ops.get<Shelter[]>('/api/shelters')).body.data!;
+      // The load retries a 503 with the same key for long enough to outlast the outage.
+      const load = new WriteLoad(c.urls, ops.cookie, shelters.slice(5), { perSecond: 20, retryFor: 30_000 });
+      load.start();
+      await sleep(1000);
+      await c.pg.stop('fast');
+
+      // Probe writes while the database is down: each gets a clear 503, quickly.
+      const target = shelters[0]!;
+      const key = randomUUID();
+      const probes: { status: number; code: string | undefined; ms: number; text: string }[] = [];
+      for (let i = 0; i < 6; i++) {
+        const url = c.urls[i % 2]!;
+        const t0 = Date.now();
+        const res = await fetch(`${url}/api/shelters/${target.id}`, {
+          method: 'PATCH',
+          headers: { cookie: ops.cookie, 'content-type': 'application/json', 'Idempotency-Key': key },
+          body: JSON.stringify({ version: target.version, occupancy: 999 }),
+        });
+        const text = await res.text();
+        probes.push({ status: res.status, code: (JSON.parse(text) as { error?: { code: string } }).error?.code, ms: Date.now() - t0, text });
+        await sleep(200);
+      }
+      for (const p of probes) {
+        expect(p.status).toBe(503);
+        expect(p.code).toBe('unavailable');
+        // Bounded by the pool's 3 s connection timeout, plus scheduling slack on a busy machine.
+        expect(p.ms).toBeLessThan(4500);
+        expect(p.text).not.toMatch(/\bat .*\.(ts|js):\d+/);
+      }
+      for (const url of c.urls) expect(await ready(url)).toBe(503);
+      expectAlive(c.servers);
+
+      await c.pg.start();
+      // Nobody restarts the app: the pool reconnects on its own.
+      await waitFor(async () => (await ready(c.urls[0]!)) === 200 && (await ready(c.urls[1]!)) === 200, 15_000, 100);
+      await sleep(1000);
+      const stats = await load.stop();
+
+      expectAlive(c.servers);
+      expect(stats.errors).toEqual([]);
+      expect(stats.statuses['503'] ?? 0).toBeGreaterThan(0);
+      expect(Math.max(...stats.unavailableMs)).toBeLessThan(4500);
+      // The probed write never reached the database; retried now with the same key it is applied once.
+      const fresh = (await ops.get<Shelter>(`/api/shelters/${target.id}`)).body.data!;
+      expect(fresh.version).toBe(target.version);
+      expect(fresh.occupancy).toBe(target.occupancy);
+      const send = () =>
+        ops.send('PATCH', `/api/shelters/${target.id}`, { version: target.version, occupancy: 999 }, { 'Idempotency-Key': key });
+      expect((await send()).status).toBe(200);
+      expect((await send()).status).toBe(200);
+      expect((await ops.get<Shelter>(`/api/shelters/${target.id}`)).body.data!.version).toBe(target.version + 1);
+
+      await expectConverged(c.urls, replicas);
+      await checkLog(c.pg.url);
+    } finally {
+      replicas.forEach((r) => r.close());
+    }
+  });
+});

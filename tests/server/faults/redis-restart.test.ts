@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Shelter } from '../../../shared/schemas/shelters.js';
+import { login } from '../../helpers/client.js';
+import { waitFor } from '../../helpers/net.js';
+import { checkLog, expectAlive, expectConverged, FailoverReplica, startCluster, WriteLoad, type Cluster } from './cluster.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ready = async (url: string) => (await fetch(`${url}/readyz`)).status;
+
+describe('fault: Redis restarted', () => {
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await startCluster();
+  });
+  afterAll(async () => {
+    await c?.stop();
+  });
+
+  it('crashes no process, keeps taking writes, and every client converges once Redis is back', async () => {
+    const replicas = await Promise.all([
+      FailoverReplica.open(c.urls, 'ops', 0),
+      FailoverReplica.open(c.urls, 'viewer', 0),
+      FailoverReplica.open(c.urls, 'ops', 1),
+      FailoverReplica.open(c.urls, 'gbv', 1),
+    ]);
+    try {
+      const ops = await login(c.urls[0]!, 'ops');
+      const shelters = (await ops.get<Shelter[]>('/api/shelters')).body.data!;
+      const load = new WriteLoad(c.urls, ops.cookie, shelters, { perSecond: 20 });
+      load.start();
+      await sleep(1000);
+      await c.redis.kill();
+      // Without the bus the processes say they are not ready, but writes still commit to the log.
+      await waitFor(async () => (await ready(c.urls[0]!)) === 503 && (await ready(c.urls[1]!)) === 503, 10_000, 100);
+      await sleep(1500);
+      expectAlive(c.servers);
+      await c.redis.restart();
+      await waitFor(async () => (await ready(c.urls[0]!)) === 200 && (await ready(c.urls[1]!)) === 200, 15_000, 100);
+      await sleep(1000);
+      const stats = await load.stop();
+
+      expectAlive(c.servers);
+      expect(stats.errors).toEqual([]);
+      expect(stats.ok).toBeGreaterThan(40);
+      await expectConverged(c.urls, replicas);
+      await checkLog(c.pg.url);
+    } finally {
+      replicas.forEach((r) => r.close());
+    }
+  });
+});

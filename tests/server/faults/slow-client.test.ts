@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Shelter } from '../../../shared/schemas/shelters.js';
+import { login, type ApiClient } from '../../helpers/client.js';
+import { expectAlive, expectConverged, FailoverReplica, startCluster, type Cluster } from './cluster.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One WebSocket frame from the client (clients must mask). */
+function frame(text: string): Buffer {
+  const payload = Buffer.from(text);
+  if (payload.length > 125) throw new Error('short frames only');
+  const mask = randomBytes(4);
+  const masked = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!));
+  return Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, masked]);
+}
+
+/**
+ * A Socket.IO client written by hand on a raw TCP socket: it upgrades, joins, asks for the whole
+ * log several times over and then never reads a byte, so everything sent to it piles up.
+ */
+async function stalledClient(url: string, cookie: string, syncs: number): Promise<net.Socket> {
+  const { hostname, port } = new URL(url);
+  const sock = net.connect(Number(port), hostname);
+  sock.on('error', () => undefined);
+  let seen = '';
+  const until = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => seen.includes(text) && (sock.off('data', onData), resolve());
+      const onData = (d: Buffer) => {
+        seen += d.toString('latin1');
+        check();
+      };
+      sock.on('data', onData);
+      check();
+      setTimeout(() => reject(new Error(`no ${text} in ${seen}`)), 5000).unref();
+    });
+  sock.write(
+    `GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\nCookie: ${cookie}\r\n\r\n`,
+  );
+  await until('"pingTimeout"');
+  sock.write(frame('40'));
+  await until('"hello"');
+  sock.pause();
+  for (let i = 0; i < syncs; i++) sock.write(frame(`42${i}["sync",{"afterSeq":0}]`));
+  return sock;
+}
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+describe('fault: a client that stops reading', () => {
+  let c: Cluster;
+  beforeAll(async () => {
+    c = await startCluster();
+  });
+  afterAll(async () => {
+    await c?.stop();
+  });
+
+  it('does not slow delivery to the other clients', async () => {
+    const replicas = await Promise.all([
+      FailoverReplica.open(c.urls, 'ops', 0),
+      FailoverReplica.open(c.urls, 'viewer', 0),
+      FailoverReplica.open(c.urls, 'ops', 1),
+      FailoverReplica.open(c.urls, 'gbv', 1),
+    ]);
+    const stalled: net.Socket[] = [];
+    try {
+      const ops = await login(c.urls[0]!, 'ops');
+      const shelters = (await ops.get<Shelter[]>('/api/shelters')).body.data!;
+      const versions = new Map(shelters.map((s) => [s.id, s.version]));
+      const sentAt = new Map<string, number>();
+      const latencies: number[] = [];
+      let counter = 0;
+      for (const r of replicas) {
+        r.onPush = (ch) => {
+          if (ch.type !== 'shelter:updated') return;
+          const t = sentAt.get(`${ch.data.id}:${ch.data.occupancy}`);
+          if (t !== undefined) latencies.push(Date.now() - t);
+        };
+      }
+      /** `n` writes at 20/s through both servers; returns the delivery latencies to the replicas. */
+      const burst = async (api: ApiClient, n: number) => {
+        latencies.length = 0;
+        for (let i = 0; i < n; i++) {
+          const s = shelters[i % shelters.length]!;
+          const occupancy = 10_000 + ++counter;
+          sentAt.set(`${s.id}:${occupancy}`, Date.now());
+          const url = c.urls[i % 2]!;
+          const res = await fetch(`${url}/api/shelters/${s.id}`, {
+            method: 'PATCH',
+            headers: { cookie: api.cookie, 'content-type': 'application/json' },
+            body: JSON.stringify({ version: versions.get(s.id), occupancy }),
+          });
+          expect(res.status).toBe(200);
+          versions.set(s.id, ((await res.json()) as { data: Shelter }).data.version);
+          await sleep(50);
+        }
+        await expectConverged(c.urls, replicas, 10_000);
+        return [...latencies];
+      };
+
+      // Grow the log so that a full replay is large (about 1.5 KB per event).
+      const baseline = await burst(ops, 80);
+      const rssBefore = rssMb(c.servers[0]!.proc.pid!);
+      // Eight stalled clients on server A, each with 40 full replays queued: tens of MB it cannot deliver.
+      for (let i = 0; i < 8; i++) stalled.push(await stalledClient(c.urls[0]!, ops.cookie, 40));
+      await sleep(1500);
+      const during = await burst(ops, 80);
+      const rssAfter = rssMb(c.servers[0]!.proc.pid!);
+
+      expectAlive(c.servers);
+      expect(baseline.length).toBe(80 * replicas.length);
+      expect(during.length).toBe(80 * replicas.length);
+      const p95 = { baseline: quantile(baseline, 0.95), during: quantile(during, 0.95) };
+      // Generous: the machine is shared, so absolute times drift; a slow client holding up the
+      // others would show as seconds, not tens of milliseconds.
+      expect(p95.during, JSON.stringify({ p95, rssBefore, rssAfter })).toBeLessThan(Math.max(3 * p95.baseline, p95.baseline + 250));
+      expect(rssAfter - rssBefore, JSON.stringify({ rssBefore, rssAfter })).toBeLessThan(400);
+    } finally {
+      stalled.forEach((s) => s.destroy());
+      replicas.forEach((r) => r.close());
+    }
+  });
+});
