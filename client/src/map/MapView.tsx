@@ -116,13 +116,13 @@ export function MapView() {
           <li>
             <span className="swatch swatch--dot swatch--cluster" aria-hidden="true" /> {t('map.cluster')}
           </li>
-          <li>
+          <li className="legend__wide">
             <span className="swatch swatch--ring" style={{ borderColor: SCORE_COLORS.poor }} aria-hidden="true" />
             <span className="swatch swatch--ring" style={{ borderColor: SCORE_COLORS.partial }} aria-hidden="true" />
             <span className="swatch swatch--ring" style={{ borderColor: SCORE_COLORS.good }} aria-hidden="true" /> {t('map.ringScore')}
           </li>
-          <li>{t('map.sizeOccupancy')}</li>
-          <li>
+          <li className="legend__wide">{t('map.sizeOccupancy')}</li>
+          <li className="legend__wide">
             <span className="swatch swatch--dot swatch--faded" aria-hidden="true" /> {t('map.fadedStale')}
           </li>
         </ul>

@@ -9,6 +9,7 @@ import { useShelterStore } from '../../features/shelters/shelterStore.js';
 import { SCORE_COLORS, STATUS_COLORS } from '../../features/shelters/statusStyle.js';
 
 const SOURCE = 'shelters';
+const CLUSTER_MAX_ZOOM = 7;
 /** Layer ids, bottom to top. */
 export const SHELTER_LAYERS = ['shelters-clusters', 'shelters-cluster-count', 'shelters-ring', 'shelters-point', 'shelters-selected'] as const;
 
@@ -66,7 +67,7 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
     data: toFeatures(initial.byId, initial.filter, new Date()),
     cluster: true,
     clusterRadius: 40,
-    clusterMaxZoom: 9,
+    clusterMaxZoom: CLUSTER_MAX_ZOOM,
     clusterProperties: {
       occupancy: ['+', ['get', 'occupancy']],
       full: ['+', ['get', 'full']],
@@ -144,7 +145,8 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
     if (s.selectedId !== prev.selectedId) {
       map.setFilter('shelters-selected', ['==', ['get', 'id'], s.selectedId ?? '']);
       const sel = s.selectedId ? s.byId[s.selectedId] : undefined;
-      if (sel && !map.getBounds().contains([sel.lon, sel.lat])) map.easeTo({ center: [sel.lon, sel.lat], zoom: Math.max(map.getZoom(), 8) });
+      // Past the cluster zoom, so the chosen shelter and its selection ring stand on their own.
+      if (sel) map.easeTo({ center: [sel.lon, sel.lat], zoom: Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1) });
     }
   });
   // Staleness moves with the clock, not only with data.
