@@ -9,6 +9,7 @@ import { insertUser } from '../features/users/users.routes.js';
 import type { NewEvent } from '../events/log.js';
 import { demoId } from './ids.js';
 import { HttpError } from '../http/errors.js';
+import { seedGbvDemo } from './seedGbv.js';
 
 type OrgSeed = Pick<Organisation, 'name' | 'acronym' | 'kind' | 'sectors'> & { key: string };
 
@@ -157,5 +158,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ created: number }> {
       if (!(err instanceof HttpError && err.status === 409)) throw err;
     }
   }
+  // The GBV response picture (services, alerts, requests, incidents) on top of the shelters.
+  await seedGbvDemo(ctx, orgIds);
   return { created };
 }
