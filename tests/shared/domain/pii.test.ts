@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { screenText } from '../../../shared/domain/pii.js';
+import { RequestMessageCreateSchema } from '../../../shared/schemas/requests.js';
+import { zodIssues } from '../../../shared/schemas/api.js';
+
+describe('screenText', () => {
+  it.each([
+    'Gọi chị ấy số 0912345678',
+    'call 0912 345 678',
+    'sđt 0912.345.678',
+    'sđt: 091-234-5678',
+    'liên hệ +84 912 345 678',
+    'liên hệ +84912345678',
+    '84912345678 is her number',
+    'số bàn 024 3825 1234',
+    'mobile 0387654321.',
+  ])('refuses a phone number: %s', (text) => {
+    const r = screenText(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason).toBe('phone');
+      expect(r.message).toMatch(/phone number/);
+      expect(r.message).toMatch(/số điện thoại/);
+    }
+  });
+
+  it.each(['CCCD 001234567890', 'CMND 123456789', 'id 001 234 567 890', 'số 123-456-789'])('refuses an ID-card number: %s', (text) => {
+    const r = screenText(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toBe('id_card');
+  });
+
+  it.each([
+    'Cần 200 bộ dụng cụ vệ sinh cho phụ nữ và trẻ em gái',
+    'ngày 7/9 lúc 13:00',
+    'Ngày 07.09.2024 bão đổ bộ',
+    'Đèn chiếu sáng lối đi tới nhà vệ sinh, 30 cái',
+    'Ngân sách 100.000.000 đồng',
+    'Budget 1,500,000 VND for 120 kits',
+    'Hotline 111 and 1800 0000 posted at the entrance',
+    'Ca đêm cần 2 nhân viên nữ; phòng 12, tầng 3',
+    'Khóa trong cho nhà tắm ở khu B',
+    'Storm No. 3, bulletin 27, level 4',
+    '',
+  ])('accepts ordinary text: %s', (text) => expect(screenText(text)).toEqual({ ok: true }));
+});
+
+describe('screened schemas', () => {
+  it('refuse a message with a phone number, naming the field and the reason', () => {
+    const r = RequestMessageCreateSchema.safeParse({ text: 'gọi 0912 345 678' });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(zodIssues(r.error)[0]).toMatchObject({ path: 'text', message: expect.stringMatching(/phone number/) });
+  });
+  it('accept Vietnamese text with diacritics', () => {
+    expect(RequestMessageCreateSchema.safeParse({ text: 'Đã nhận 200 bộ dụng cụ ngày 7/9, cảm ơn!' }).success).toBe(true);
+  });
+});
