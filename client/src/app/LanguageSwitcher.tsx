@@ -6,7 +6,12 @@ const NAMES = { vi: 'Tiếng Việt', en: 'English' } as const;
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   return (
-    <div className="segmented segmented--small" role="group" aria-label={t('app.language')} data-testid="language-switcher">
+    <div
+      className="segmented segmented--small"
+      role="group"
+      aria-label={t('app.language')}
+      data-testid="language-switcher"
+    >
       {LANGUAGES.map((lng) => (
         <button
           key={lng}

@@ -76,7 +76,11 @@ export function Shell({ me }: { me: Me }) {
   }, [showMap]);
 
   return (
-    <div className={`shell${showMap ? ' shell--map' : ''}${selectedId ? ' shell--selected' : ''}`} data-testid="app-shell" data-role={me.role}>
+    <div
+      className={`shell${showMap ? ' shell--map' : ''}${selectedId ? ' shell--selected' : ''}`}
+      data-testid="app-shell"
+      data-role={me.role}
+    >
       <a href="#shelter-list" className="skip">
         {t('app.skipToList')}
       </a>

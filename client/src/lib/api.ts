@@ -1,7 +1,7 @@
 import type { ApiError, Envelope } from '../../../shared/schemas/api.js';
 
 /** A reply in the shared envelope plus the HTTP status (0 when the request never reached the server). */
-export type ApiReply<T> = (Envelope<T>) & { status: number };
+export type ApiReply<T> = Envelope<T> & { status: number };
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -30,7 +30,9 @@ function failure(status: number, code: ApiError['code'], message: string): ApiRe
 
 /** True when the write may be retried later with the same key: no answer, or the server was unavailable. */
 export function isRetryable(reply: { ok: boolean; status: number }): boolean {
-  return !reply.ok && (reply.status === 0 || reply.status === 502 || reply.status === 503 || reply.status === 504);
+  return (
+    !reply.ok && (reply.status === 0 || reply.status === 502 || reply.status === 503 || reply.status === 504)
+  );
 }
 
 /** One JSON request to the same-origin API. Never throws: network failures come back as status 0. */
@@ -75,6 +77,8 @@ function isEnvelope<T>(value: unknown): value is Envelope<T> {
 
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options),
-  patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, body ?? {}, options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    request<T>('PATCH', path, body, options),
 };

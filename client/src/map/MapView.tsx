@@ -6,13 +6,21 @@ import { useTranslation } from 'react-i18next';
 import { SHELTER_STATUSES } from '../../../shared/enums.js';
 import { markMapReady } from '../app/readiness.js';
 import { SCORE_COLORS, STATUS_COLORS } from '../features/shelters/statusStyle.js';
-import { BOUNDARY_ATTRIBUTION, CUSTOM_STYLE_URL, MAP_FONT, VN_VIEW, labelField, loadNeighbours, offlineStyle } from './basemap.js';
+import {
+  BOUNDARY_ATTRIBUTION,
+  CUSTOM_STYLE_URL,
+  MAP_FONT,
+  VN_VIEW,
+  labelField,
+  loadNeighbours,
+  offlineStyle,
+} from './basemap.js';
 import { mountShelterLayer, setShelterLayerVisible } from './layers/shelterLayer.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
 // A deployer's style names its own fonts; the cluster counts then use the usual glyph-server name.
-const FONT = CUSTOM_STYLE_URL ? [import.meta.env['VITE_BASEMAP_FONT'] || 'Noto Sans Regular'] : MAP_FONT;
+const FONT = CUSTOM_STYLE_URL ? [import.meta.env.VITE_BASEMAP_FONT || 'Noto Sans Regular'] : MAP_FONT;
 
 /** The operations map. Loaded lazily: the list and panels never wait for it. */
 export function MapView() {
@@ -29,8 +37,16 @@ export function MapView() {
     let teardown: (() => void) | undefined;
     void (async () => {
       // Labels need the web font before MapLibre rasterises them, or they come out in a fallback face.
-      await Promise.all([document.fonts.load('16px "Noto Sans"'), document.fonts.load('16px "Noto Sans"', 'ếộữ')]).catch(() => undefined);
-      const style = CUSTOM_STYLE_URL ?? offlineStyle(await loadNeighbours().catch(() => ({ type: 'FeatureCollection' as const, features: [] })), i18n.language);
+      await Promise.all([
+        document.fonts.load('16px "Noto Sans"'),
+        document.fonts.load('16px "Noto Sans"', 'ếộữ'),
+      ]).catch(() => undefined);
+      const style =
+        CUSTOM_STYLE_URL ??
+        offlineStyle(
+          await loadNeighbours().catch(() => ({ type: 'FeatureCollection' as const, features: [] })),
+          i18n.language,
+        );
       if (cancelled || !container.current) return;
       let map: maplibregl.Map;
       try {
@@ -54,7 +70,8 @@ export function MapView() {
       map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
       map.addControl(new maplibregl.ScaleControl({}), 'bottom-left');
       // The offline basemap's attribution is drawn below as plain text; a deployer's style brings its own.
-      if (CUSTOM_STYLE_URL) map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
+      if (CUSTOM_STYLE_URL)
+        map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
       map.setMissingStyleImageResolver((id) => {
         // Styles from a deployer may name sprites we do not ship: draw nothing rather than warn per tile.
         if (!map.hasImage(id)) map.addImage(id, { width: 1, height: 1, data: new Uint8Array(4) });
@@ -97,12 +114,22 @@ export function MapView() {
         <fieldset>
           <legend>{t('map.layers')}</legend>
           <label className="check">
-            <input type="checkbox" checked={showShelters} onChange={(e) => setShowShelters(e.target.checked)} data-testid="layer-shelters" />
+            <input
+              type="checkbox"
+              checked={showShelters}
+              onChange={(e) => setShowShelters(e.target.checked)}
+              data-testid="layer-shelters"
+            />
             {t('map.shelters')}
           </label>
           {!CUSTOM_STYLE_URL && (
             <label className="check">
-              <input type="checkbox" checked={showLabels} onChange={(e) => setShowLabels(e.target.checked)} data-testid="layer-labels" />
+              <input
+                type="checkbox"
+                checked={showLabels}
+                onChange={(e) => setShowLabels(e.target.checked)}
+                data-testid="layer-labels"
+              />
               {t('map.provinceLabels')}
             </label>
           )}
@@ -110,16 +137,34 @@ export function MapView() {
         <ul className="legend">
           {SHELTER_STATUSES.map((s) => (
             <li key={s}>
-              <span className="swatch swatch--dot" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" /> {t(`status.${s}`)}
+              <span
+                className="swatch swatch--dot"
+                style={{ background: STATUS_COLORS[s] }}
+                aria-hidden="true"
+              />{' '}
+              {t(`status.${s}`)}
             </li>
           ))}
           <li>
             <span className="swatch swatch--dot swatch--cluster" aria-hidden="true" /> {t('map.cluster')}
           </li>
           <li className="legend__wide">
-            <span className="swatch swatch--ring" style={{ borderColor: SCORE_COLORS.poor }} aria-hidden="true" />
-            <span className="swatch swatch--ring" style={{ borderColor: SCORE_COLORS.partial }} aria-hidden="true" />
-            <span className="swatch swatch--ring" style={{ borderColor: SCORE_COLORS.good }} aria-hidden="true" /> {t('map.ringScore')}
+            <span
+              className="swatch swatch--ring"
+              style={{ borderColor: SCORE_COLORS.poor }}
+              aria-hidden="true"
+            />
+            <span
+              className="swatch swatch--ring"
+              style={{ borderColor: SCORE_COLORS.partial }}
+              aria-hidden="true"
+            />
+            <span
+              className="swatch swatch--ring"
+              style={{ borderColor: SCORE_COLORS.good }}
+              aria-hidden="true"
+            />{' '}
+            {t('map.ringScore')}
           </li>
           <li className="legend__wide">{t('map.sizeOccupancy')}</li>
           <li className="legend__wide">

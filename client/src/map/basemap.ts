@@ -11,7 +11,7 @@ import countriesUrl from 'world-atlas/countries-50m.json?url';
 export const MAP_FONT = ['Noto Sans'];
 
 /** A deployer's vector tile / PMTiles style, when set at build time; otherwise the offline basemap. */
-export const CUSTOM_STYLE_URL: string | undefined = import.meta.env['VITE_BASEMAP_STYLE_URL'] || undefined;
+export const CUSTOM_STYLE_URL: string | undefined = import.meta.env.VITE_BASEMAP_STYLE_URL || undefined;
 
 /** The attribution line the boundary data asks for, read from the data folder so it cannot drift. */
 export const BOUNDARY_ATTRIBUTION = attributionMd
@@ -50,7 +50,10 @@ export async function loadNeighbours(): Promise<FeatureCollection<Geometry>> {
 }
 
 function inRegion(g: Geometry): boolean {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   const walk = (c: unknown): void => {
     if (Array.isArray(c) && typeof c[0] === 'number') {
       const [x, y] = c as [number, number];
@@ -60,10 +63,17 @@ function inRegion(g: Geometry): boolean {
       if (y > maxY) maxY = y;
     } else if (Array.isArray(c)) c.forEach(walk);
   };
-  if (g.type === 'GeometryCollection') g.geometries.forEach((x) => walk('coordinates' in x ? x.coordinates : []));
+  if (g.type === 'GeometryCollection')
+    g.geometries.forEach((x) => walk('coordinates' in x ? x.coordinates : []));
   else walk(g.coordinates);
   // A span wider than 100 degrees means a country across the antimeridian, never a neighbour here.
-  return maxX - minX < 100 && maxX > REGION.minLon && minX < REGION.maxLon && maxY > REGION.minLat && minY < REGION.maxLat;
+  return (
+    maxX - minX < 100 &&
+    maxX > REGION.minLon &&
+    minX < REGION.maxLon &&
+    maxY > REGION.minLat &&
+    minY < REGION.maxLat
+  );
 }
 
 /** Province label text in the interface language. */
@@ -84,13 +94,21 @@ export function offlineStyle(neighbours: FeatureCollection<Geometry>, lng: strin
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#c9dfec' } },
       { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': '#e7e5df' } },
-      { id: 'countries-line', type: 'line', source: 'countries', paint: { 'line-color': '#8a8a86', 'line-width': 0.8 } },
+      {
+        id: 'countries-line',
+        type: 'line',
+        source: 'countries',
+        paint: { 'line-color': '#8a8a86', 'line-width': 0.8 },
+      },
       { id: 'provinces-fill', type: 'fill', source: 'provinces', paint: { 'fill-color': '#fbfaf7' } },
       {
         id: 'provinces-line',
         type: 'line',
         source: 'provinces',
-        paint: { 'line-color': '#5b6b7f', 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6] },
+        paint: {
+          'line-color': '#5b6b7f',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 9, 1.6],
+        },
       },
       {
         id: 'province-labels',

@@ -1,4 +1,4 @@
-import type { Change, SyncResult } from '../../../shared/events.js';
+import type { Ack, Change, SyncResult } from '../../../shared/events.js';
 import type { Organisation } from '../../../shared/schemas/auth.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { receive, startStream, type StreamState } from '../../../shared/sync.js';
@@ -93,7 +93,9 @@ async function sync(): Promise<void> {
   conn().setState('catching_up');
   let ok = false;
   try {
-    const raw = await socket.timeout(SYNC_TIMEOUT_MS).emitWithAck('sync', { afterSeq: stream.lastSeq });
+    const raw = (await socket
+      .timeout(SYNC_TIMEOUT_MS)
+      .emitWithAck('sync', { afterSeq: stream.lastSeq })) as Ack<unknown>;
     if (raw.ok) {
       const result = parseSyncResult(raw.data);
       if (result?.reset) ok = await loadSnapshot();

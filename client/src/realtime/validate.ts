@@ -31,7 +31,11 @@ export function parseChange(raw: unknown): Change | null {
   if (c['type'] === 'hidden') return placeholder;
   const type = c['type'];
   const envelopeOk =
-    typeof type === 'string' && /^[a-z-]+:[a-z-]+$/.test(type) && typeof c['at'] === 'string' && typeof c['data'] === 'object' && c['data'] !== null;
+    typeof type === 'string' &&
+    /^[a-z-]+:[a-z-]+$/.test(type) &&
+    typeof c['at'] === 'string' &&
+    typeof c['data'] === 'object' &&
+    c['data'] !== null;
   const schema = envelopeOk ? DATA_SCHEMAS[type as ChangeType] : undefined;
   if (!envelopeOk || (schema && !schema.safeParse(c['data']).success)) {
     console.warn('realtime: change failed validation', c['seq']);

@@ -12,7 +12,9 @@ describe('realtime validation', () => {
   });
 
   it('turns an invalid shelter record into a placeholder that keeps its seq', () => {
-    expect(parseChange({ seq: 4, type: 'shelter:updated', data: { ...buildShelter(), occupancy: -1 }, at, by })).toEqual({ seq: 4, type: 'hidden' });
+    expect(
+      parseChange({ seq: 4, type: 'shelter:updated', data: { ...buildShelter(), occupancy: -1 }, at, by }),
+    ).toEqual({ seq: 4, type: 'hidden' });
   });
 
   it('drops a change without a usable seq', () => {

@@ -31,7 +31,10 @@ function FeedItem({ item: i }: { item: ActivityItem }) {
   const recordId = isShelterActivity(i) ? i.recordId : null;
   let detail = '';
   if (i.detail?.kind === 'status')
-    detail = t('activity.statusChange', { from: t(`status.${i.detail.from}`), to: t(`status.${i.detail.to}`) });
+    detail = t('activity.statusChange', {
+      from: t(`status.${i.detail.from}`),
+      to: t(`status.${i.detail.to}`),
+    });
   else if (i.detail?.kind === 'occupancy')
     detail = t('activity.occupancyChange', { from: f.number(i.detail.from), to: f.number(i.detail.to) });
   else if (i.detail?.kind === 'reconfirmed') detail = t('activity.reconfirmed');

@@ -43,7 +43,8 @@ export function toActivity(change: VisibleChange, before?: Shelter): ActivityIte
   let detail: ActivityItem['detail'] = null;
   if (change.type === 'shelter:updated' && before && before.version < s.version) {
     if (before.status !== s.status) detail = { kind: 'status', from: before.status, to: s.status };
-    else if (before.occupancy !== s.occupancy) detail = { kind: 'occupancy', from: before.occupancy, to: s.occupancy };
+    else if (before.occupancy !== s.occupancy)
+      detail = { kind: 'occupancy', from: before.occupancy, to: s.occupancy };
     else if (before.lastReportedAt !== s.lastReportedAt) detail = { kind: 'reconfirmed' };
   }
   return { ...base, recordId: s.id, name: s.name, simulated: s.simulated, detail };

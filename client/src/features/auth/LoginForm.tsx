@@ -20,7 +20,11 @@ export function LoginForm() {
     setBusy(false);
     if (r.ok) return;
     setError(
-      r.reason === 'bad_credentials' ? t('auth.bad') : r.reason === 'offline' ? t('auth.offline') : t('auth.failed', { message: r.message }),
+      r.reason === 'bad_credentials'
+        ? t('auth.bad')
+        : r.reason === 'offline'
+          ? t('auth.offline')
+          : t('auth.failed', { message: r.message }),
     );
   };
 
@@ -29,7 +33,12 @@ export function LoginForm() {
       <div className="login__lang">
         <LanguageSwitcher />
       </div>
-      <form className="login__form card" onSubmit={(e) => void onSubmit(e)} data-testid="login-form" noValidate>
+      <form
+        className="login__form card"
+        onSubmit={(e) => void onSubmit(e)}
+        data-testid="login-form"
+        noValidate
+      >
         <h1>{t('app.title')}</h1>
         <p className="muted">{t('app.subtitle')}</p>
         <h2>{t('auth.title')}</h2>
@@ -65,7 +74,12 @@ export function LoginForm() {
             {error}
           </p>
         )}
-        <button type="submit" className="btn btn--primary btn--block" disabled={busy} data-testid="login-submit">
+        <button
+          type="submit"
+          className="btn btn--primary btn--block"
+          disabled={busy}
+          data-testid="login-submit"
+        >
           {busy ? t('auth.submitting') : t('auth.submit')}
         </button>
         <p className="muted small">{t('auth.demoHint')}</p>

@@ -3,7 +3,8 @@ import type { Me } from '../../../../shared/schemas/auth.js';
 import { api } from '../../lib/api.js';
 
 /** Outcome of a sign-in attempt. */
-export type LoginResult = { ok: true } | { ok: false; reason: 'bad_credentials' | 'offline' | 'other'; message: string };
+export type LoginResult =
+  { ok: true } | { ok: false; reason: 'bad_credentials' | 'offline' | 'other'; message: string };
 
 interface AuthState {
   status: 'checking' | 'signed_out' | 'signed_in';
@@ -31,7 +32,8 @@ export const useAuthStore = create<AuthState>()((set) => ({
       return { ok: true };
     }
     if (reply.status === 0) return { ok: false, reason: 'offline', message: reply.error.message };
-    if (reply.status === 401 || reply.status === 400) return { ok: false, reason: 'bad_credentials', message: reply.error.message };
+    if (reply.status === 401 || reply.status === 400)
+      return { ok: false, reason: 'bad_credentials', message: reply.error.message };
     return { ok: false, reason: 'other', message: reply.error.message };
   },
   logout: async () => {

@@ -20,7 +20,13 @@ export function OutboxBar() {
       {pending > 0 && (
         <div className="outbox__row">
           <strong>{t('outbox.pending', { count: pending })}</strong>
-          <button type="button" className="btn" disabled={flushing} onClick={() => void flush()} data-testid="outbox-send">
+          <button
+            type="button"
+            className="btn"
+            disabled={flushing}
+            onClick={() => void flush()}
+            data-testid="outbox-send"
+          >
             {t('outbox.sendNow')}
           </button>
         </div>
@@ -31,8 +37,10 @@ export function OutboxBar() {
           <div key={e.key} className="outbox__row">
             <span>
               {e.shelterId ? (byId[e.shelterId]?.name ?? '') : ''} ·{' '}
-              {e.state === 'conflict' ? t('outbox.conflict') : t('outbox.failed', { message: e.error?.message ?? '' })} ·{' '}
-              {t('outbox.queuedAt', { when: f.time(e.queuedAt) })}
+              {e.state === 'conflict'
+                ? t('outbox.conflict')
+                : t('outbox.failed', { message: e.error?.message ?? '' })}{' '}
+              · {t('outbox.queuedAt', { when: f.time(e.queuedAt) })}
             </span>
             {e.state === 'conflict' && e.shelterId ? (
               <button type="button" className="btn" onClick={() => select(e.shelterId)}>

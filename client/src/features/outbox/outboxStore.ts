@@ -96,7 +96,12 @@ export const useOutboxStore = create<OutboxState>()((set, get) => {
     },
     close: () => set({ userId: null, entries: [] }),
     submit: async (partial) => {
-      const entry: OutboxEntry = { ...partial, queuedAt: new Date().toISOString(), attempts: 0, state: 'pending' };
+      const entry: OutboxEntry = {
+        ...partial,
+        queuedAt: new Date().toISOString(),
+        attempts: 0,
+        state: 'pending',
+      };
       commit(enqueue(get().entries, entry));
       await get().flush();
       // A flush already under way when we enqueued may have stopped before reaching us.
@@ -119,5 +124,7 @@ export const useOutboxStore = create<OutboxState>()((set, get) => {
 function asShelter(data: unknown): Shelter | null {
   if (typeof data !== 'object' || data === null) return null;
   const d = data as Partial<Shelter>;
-  return typeof d.id === 'string' && typeof d.version === 'number' && typeof d.lat === 'number' ? (d as Shelter) : null;
+  return typeof d.id === 'string' && typeof d.version === 'number' && typeof d.lat === 'number'
+    ? (d as Shelter)
+    : null;
 }

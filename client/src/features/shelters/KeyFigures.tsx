@@ -14,14 +14,26 @@ export function KeyFigures() {
   const filter = useShelterStore((s) => s.filter);
   const now = useNow();
   const figures = useMemo(
-    () => computeFigures(Object.values(byId).filter((s) => matchesFilter(s, filter)), new Date(now)),
+    () =>
+      computeFigures(
+        Object.values(byId).filter((s) => matchesFilter(s, filter)),
+        new Date(now),
+      ),
     [byId, filter, now],
   );
   const items = [
     { key: 'peopleSheltered', value: figures.peopleSheltered, tone: '' },
     { key: 'sheltersOpen', value: figures.sheltersOpen, tone: '' },
-    { key: 'sheltersFull', value: figures.sheltersFull, tone: figures.sheltersFull > 0 ? 'figure--alert' : '' },
-    { key: 'sheltersStale', value: figures.sheltersStale, tone: figures.sheltersStale > 0 ? 'figure--warn' : '' },
+    {
+      key: 'sheltersFull',
+      value: figures.sheltersFull,
+      tone: figures.sheltersFull > 0 ? 'figure--alert' : '',
+    },
+    {
+      key: 'sheltersStale',
+      value: figures.sheltersStale,
+      tone: figures.sheltersStale > 0 ? 'figure--warn' : '',
+    },
   ] as const;
   return (
     <section className="figures" aria-label={t('figures.title')} data-testid="key-figures">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { criticalGaps, safetyScore } from '../../../../shared/domain/safety.js';
 import {
@@ -15,7 +15,14 @@ import { useFormat } from '../../lib/format.js';
 import type { OutboxEntry } from '../outbox/outbox.js';
 import { useOutboxStore, type SubmitResult } from '../outbox/outboxStore.js';
 import { Choice } from './Choice.js';
-import { applyChangesToDraft, diffDraft, draftFrom, hasChanges, type ShelterChanges, type ShelterDraft } from './draft.js';
+import {
+  applyChangesToDraft,
+  diffDraft,
+  draftFrom,
+  hasChanges,
+  type ShelterChanges,
+  type ShelterDraft,
+} from './draft.js';
 import { useShelterStore } from './shelterStore.js';
 import { SCORE_COLORS, scoreBand } from './statusStyle.js';
 
@@ -31,7 +38,10 @@ function asShelter(v: unknown): Shelter | null {
   return typeof v === 'object' && v !== null && 'id' in v && 'version' in v ? (v as Shelter) : null;
 }
 
-/** The shelter manager's one-minute update: status, people, needs, safety checklist, or "nothing changed". */
+/**
+ * The shelter manager's one-minute update: status, people, needs, safety checklist, or "nothing changed".
+ * Mount it with `key={shelter.id}`: a form belongs to one shelter.
+ */
 export function QuickUpdateForm({ shelter }: { shelter: Shelter }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -49,7 +59,11 @@ export function QuickUpdateForm({ shelter }: { shelter: Shelter }) {
 
   const occ = parseCount(occText);
   const hh = parseCount(hhText);
-  const effective: ShelterDraft = { ...draft, occupancy: occ ?? base.occupancy, households: hh ?? base.households };
+  const effective: ShelterDraft = {
+    ...draft,
+    occupancy: occ ?? base.occupancy,
+    households: hh ?? base.households,
+  };
   const changes = diffDraft(base, effective);
   const dirty = hasChanges(changes) || occ === null || hh === null;
 
@@ -61,17 +75,17 @@ export function QuickUpdateForm({ shelter }: { shelter: Shelter }) {
   };
 
   // The form follows the live record while the user has not touched it, and adopts it once it holds
-  // everything the user entered (a write kept offline has just been sent).
-  useEffect(() => {
-    if (shelter.id !== base.id) return reset(shelter);
-    if (shelter.version <= base.version) return;
+  // everything the user entered (a write kept offline has just been sent). Adjusted during render,
+  // as React advises for state derived from a changing prop.
+  const [seenVersion, setSeenVersion] = useState(shelter.version);
+  if (shelter.version !== seenVersion) {
+    setSeenVersion(shelter.version);
     const caughtUp = occ !== null && hh !== null && !hasChanges(diffDraft(shelter, effective));
-    if (!dirty || caughtUp) {
+    if (shelter.version > base.version && (!dirty || caughtUp)) {
       reset(shelter);
       if (dirty && notice?.tone === 'warn') setNotice({ tone: 'ok', text: t('form.saved') });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shelter.id, shelter.version]);
+  }
 
   const conflicts = useMemo(
     () => entries.filter((e) => e.shelterId === shelter.id && e.state === 'conflict'),
@@ -119,7 +133,14 @@ export function QuickUpdateForm({ shelter }: { shelter: Shelter }) {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (occ === null || hh === null) {
-      setNotice({ tone: 'error', text: t('form.invalid', { list: [occ === null && t('form.occupancy'), hh === null && t('form.households')].filter(Boolean).join(', ') }) });
+      setNotice({
+        tone: 'error',
+        text: t('form.invalid', {
+          list: [occ === null && t('form.occupancy'), hh === null && t('form.households')]
+            .filter(Boolean)
+            .join(', '),
+        }),
+      });
       return;
     }
     if (!hasChanges(changes)) {
@@ -248,7 +269,12 @@ export function QuickUpdateForm({ shelter }: { shelter: Shelter }) {
       )}
 
       {notice && (
-        <p className={`alert alert--${notice.tone}`} role="status" data-testid="qf-notice" data-tone={notice.tone}>
+        <p
+          className={`alert alert--${notice.tone}`}
+          role="status"
+          data-testid="qf-notice"
+          data-tone={notice.tone}
+        >
           {notice.text}
         </p>
       )}
@@ -262,7 +288,13 @@ export function QuickUpdateForm({ shelter }: { shelter: Shelter }) {
         <button type="submit" className="btn btn--primary" disabled={busy} data-testid="qf-save">
           {busy ? t('form.saving') : t('form.save')}
         </button>
-        <button type="button" className="btn" disabled={busy || dirty} onClick={onReconfirm} data-testid="qf-reconfirm">
+        <button
+          type="button"
+          className="btn"
+          disabled={busy || dirty}
+          onClick={onReconfirm}
+          data-testid="qf-reconfirm"
+        >
           {t('form.reconfirm')}
         </button>
       </div>
@@ -300,11 +332,21 @@ function ConflictBox(props: {
       </p>
       <div className="qform__actions">
         {current && (
-          <button type="button" className="btn btn--primary" data-testid="qf-reapply" onClick={() => props.onReapply(current, yours)}>
+          <button
+            type="button"
+            className="btn btn--primary"
+            data-testid="qf-reapply"
+            onClick={() => props.onReapply(current, yours)}
+          >
             {t('form.reapply')}
           </button>
         )}
-        <button type="button" className="btn" data-testid="qf-discard" onClick={() => props.onDiscard(current)}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="qf-discard"
+          onClick={() => props.onDiscard(current)}
+        >
           {t('form.discard')}
         </button>
       </div>
@@ -319,8 +361,11 @@ function ChangeSummary({ changes }: { changes: ShelterChanges }) {
   if (changes.reconfirm) parts.push(t('form.reconfirm'));
   if (changes.status) parts.push(`${t('form.status')}: ${t(`status.${changes.status}`)}`);
   if (changes.occupancy !== undefined) parts.push(`${t('form.occupancy')}: ${f.number(changes.occupancy)}`);
-  if (changes.households !== undefined) parts.push(`${t('form.households')}: ${f.number(changes.households)}`);
-  for (const [n, v] of Object.entries(changes.needs ?? {})) if (v) parts.push(`${t(`needs.${n}`)}: ${t(`needLevel.${v}`)}`);
-  for (const [k, v] of Object.entries(changes.checklist ?? {})) if (v) parts.push(`${t(`checklist.${k}`)}: ${t(`answer.${v}`)}`);
+  if (changes.households !== undefined)
+    parts.push(`${t('form.households')}: ${f.number(changes.households)}`);
+  for (const [n, v] of Object.entries(changes.needs ?? {}))
+    if (v) parts.push(`${t(`needs.${n}`)}: ${t(`needLevel.${v}`)}`);
+  for (const [k, v] of Object.entries(changes.checklist ?? {}))
+    if (v) parts.push(`${t(`checklist.${k}`)}: ${t(`answer.${v}`)}`);
   return <span>{parts.join('; ')}</span>;
 }

@@ -26,11 +26,20 @@ export function ShelterList() {
         {t('list.title')} <span className="muted">({t('list.count', { count: shelters.length })})</span>
       </h2>
       {shelters.length === 0 ? (
-        <p className="muted" data-testid="shelter-list-empty">{t('list.empty')}</p>
+        <p className="muted" data-testid="shelter-list-empty">
+          {t('list.empty')}
+        </p>
       ) : (
         <ul className="list__items" data-testid="shelter-list">
           {shelters.map((s) => (
-            <ShelterRow key={s.id} shelter={s} selected={s.id === selectedId} now={now} f={f} onSelect={select} />
+            <ShelterRow
+              key={s.id}
+              shelter={s}
+              selected={s.id === selectedId}
+              now={now}
+              f={f}
+              onSelect={select}
+            />
           ))}
         </ul>
       )}
@@ -50,7 +59,9 @@ function ShelterRow({ shelter: s, selected, now, f, onSelect }: RowProps) {
   const { t, i18n } = useTranslation();
   const province = useAreaStore((st) => st.byCode[s.provinceCode]);
   const stale = isShelterStale(s.lastReportedAt, new Date(now));
-  const short = NEEDS.filter((n) => s.needs[n] !== 'ok').map((n) => `${t(`needs.${n}`)}: ${t(`needLevel.${s.needs[n]}`)}`);
+  const short = NEEDS.filter((n) => s.needs[n] !== 'ok').map(
+    (n) => `${t(`needs.${n}`)}: ${t(`needLevel.${s.needs[n]}`)}`,
+  );
   return (
     <li>
       <button
@@ -74,7 +85,9 @@ function ShelterRow({ shelter: s, selected, now, f, onSelect }: RowProps) {
             {areaName(province, i18n.language, s.provinceCode)} ·{' '}
             {t('list.occupancy', { occupancy: f.number(s.occupancy), capacity: f.number(s.capacity) })}
           </span>
-          {short.length > 0 && <span className="row__needs">{t('list.needsLow', { list: short.join(', ') })}</span>}
+          {short.length > 0 && (
+            <span className="row__needs">{t('list.needsLow', { list: short.join(', ') })}</span>
+          )}
           <span className="row__meta">
             {stale && <span className="badge badge--stale">{t('list.stale')}</span>}{' '}
             {t('list.reported', { when: f.relative(s.lastReportedAt, now) })}

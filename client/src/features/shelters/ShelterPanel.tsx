@@ -24,13 +24,22 @@ export function ShelterPanel() {
   const me = useAuthStore((s) => s.me);
   if (!selectedId) return null;
   return (
-    <section className="panel card" aria-label={shelter?.name ?? ''} data-testid="shelter-panel" data-shelter-id={selectedId}>
+    <section
+      className="panel card"
+      aria-label={shelter?.name ?? ''}
+      data-testid="shelter-panel"
+      data-shelter-id={selectedId}
+    >
       <div className="panel__bar">
         <button type="button" className="btn" onClick={() => select(null)} data-testid="panel-close">
           ← {t('panel.back')}
         </button>
       </div>
-      {shelter ? <ShelterDetail shelter={shelter} editable={me ? canEditShelter(me, shelter) : false} /> : <p>{t('panel.notFound')}</p>}
+      {shelter ? (
+        <ShelterDetail shelter={shelter} editable={me ? canEditShelter(me, shelter) : false} />
+      ) : (
+        <p>{t('panel.notFound')}</p>
+      )}
     </section>
   );
 }
@@ -48,7 +57,11 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
       <header className="detail__head">
         <h2 data-testid="panel-name">{s.name}</h2>
         <div className="detail__badges">
-          <span className="badge badge--status" style={{ background: STATUS_COLORS[s.status] }} data-testid="panel-status">
+          <span
+            className="badge badge--status"
+            style={{ background: STATUS_COLORS[s.status] }}
+            data-testid="panel-status"
+          >
             {t(`status.${s.status}`)}
           </span>
           {stale && <span className="badge badge--stale">{t('list.stale')}</span>}
@@ -59,7 +72,9 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
           )}
         </div>
       </header>
-      {stale && <p className="alert alert--warn">{t('panel.staleWarning', { hours: STALE_HOURS.shelter })}</p>}
+      {stale && (
+        <p className="alert alert--warn">{t('panel.staleWarning', { hours: STALE_HOURS.shelter })}</p>
+      )}
       <dl className="kv">
         <dt>{t('panel.occupancy')}</dt>
         <dd data-testid="panel-occupancy">
@@ -87,7 +102,8 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
         )}
         <dt>{t('panel.lastReported')}</dt>
         <dd>
-          <time dateTime={s.lastReportedAt}>{f.dateTime(s.lastReportedAt)}</time> ({f.relative(s.lastReportedAt, now)})
+          <time dateTime={s.lastReportedAt}>{f.dateTime(s.lastReportedAt)}</time> (
+          {f.relative(s.lastReportedAt, now)})
         </dd>
       </dl>
 
@@ -102,12 +118,16 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
 
       <h3>
         {t('checklist.title')}{' '}
-        <span className="score-pill" style={{ borderColor: SCORE_COLORS[scoreBand(s.safetyScore)] }} data-testid="panel-score">
+        <span
+          className="score-pill"
+          style={{ borderColor: SCORE_COLORS[scoreBand(s.safetyScore)] }}
+          data-testid="panel-score"
+        >
           {t('checklist.score')}: {t('checklist.scoreValue', { score: s.safetyScore })}
         </span>
       </h3>
       {editable ? (
-        <QuickUpdateForm shelter={s} />
+        <QuickUpdateForm key={s.id} shelter={s} />
       ) : (
         <>
           {s.checklist ? (
@@ -136,14 +156,23 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
 function History({ shelterId, version }: { shelterId: string; version: number }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [state, setState] = useState<{ forVersion: number; entries: ShelterHistoryEntry[] | null; failed: boolean } | null>(null);
+  const [state, setState] = useState<{
+    forVersion: number;
+    entries: ShelterHistoryEntry[] | null;
+    failed: boolean;
+  } | null>(null);
   const load = async () => {
     const r = await api.get<ShelterHistoryEntry[]>(`/api/shelters/${encodeURIComponent(shelterId)}/history`);
     setState({ forVersion: version, entries: r.ok ? r.data : null, failed: !r.ok });
   };
   const open = state !== null;
   return (
-    <details className="history" onToggle={(e) => (e.currentTarget.open && (!open || state.forVersion !== version) ? void load() : undefined)}>
+    <details
+      className="history"
+      onToggle={(e) =>
+        e.currentTarget.open && (!open || state.forVersion !== version) ? void load() : undefined
+      }
+    >
       <summary>{t('panel.showHistory')}</summary>
       {state?.failed && <p className="muted">{t('panel.historyFailed')}</p>}
       {state?.entries && state.entries.length === 0 && <p className="muted">{t('panel.historyEmpty')}</p>}

@@ -20,10 +20,21 @@ export function matchesFilter(s: Shelter, f: ShelterFilter): boolean {
 }
 
 /** Display order of the list: shelters needing attention first (full, damaged), then by name. */
-const STATUS_ORDER: Record<ShelterStatus, number> = { full: 0, damaged: 1, open: 2, closing: 3, standby: 4, closed: 5 };
+const STATUS_ORDER: Record<ShelterStatus, number> = {
+  full: 0,
+  damaged: 1,
+  open: 2,
+  closing: 3,
+  standby: 4,
+  closed: 5,
+};
 
 /** The filtered shelters in list order. */
-export function selectShelters(byId: Readonly<Record<string, Shelter>>, f: ShelterFilter, locale: string): Shelter[] {
+export function selectShelters(
+  byId: Readonly<Record<string, Shelter>>,
+  f: ShelterFilter,
+  locale: string,
+): Shelter[] {
   const coll = new Intl.Collator(locale);
   return Object.values(byId)
     .filter((s) => matchesFilter(s, f))

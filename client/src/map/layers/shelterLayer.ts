@@ -1,5 +1,10 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  GeoJSONSource,
+  Map as MapLibreMap,
+  MapLayerMouseEvent,
+} from 'maplibre-gl';
 import { isShelterStale } from '../../../../shared/domain/staleness.js';
 import { SHELTER_STATUSES } from '../../../../shared/enums.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
@@ -11,7 +16,13 @@ import { SCORE_COLORS, STATUS_COLORS } from '../../features/shelters/statusStyle
 const SOURCE = 'shelters';
 const CLUSTER_MAX_ZOOM = 7;
 /** Layer ids, bottom to top. */
-export const SHELTER_LAYERS = ['shelters-clusters', 'shelters-cluster-count', 'shelters-ring', 'shelters-point', 'shelters-selected'] as const;
+export const SHELTER_LAYERS = [
+  'shelters-clusters',
+  'shelters-cluster-count',
+  'shelters-ring',
+  'shelters-point',
+  'shelters-selected',
+] as const;
 
 interface ShelterProps {
   id: string;
@@ -23,7 +34,11 @@ interface ShelterProps {
 }
 
 /** One point per shelter that passes the filters, with what the symbols need and nothing else. */
-export function toFeatures(byId: SheltersById, filter: ShelterFilter, now: Date): FeatureCollection<Point, ShelterProps> {
+export function toFeatures(
+  byId: SheltersById,
+  filter: ShelterFilter,
+  now: Date,
+): FeatureCollection<Point, ShelterProps> {
   const features: Feature<Point, ShelterProps>[] = [];
   for (const s of Object.values(byId)) {
     if (!matchesFilter(s, filter)) continue;
@@ -52,7 +67,19 @@ const statusColor = [
 ] as unknown as ExpressionSpecification;
 
 // Area grows with people sheltered, so a 2,000-person school reads bigger than a 50-person hall.
-const radius: ExpressionSpecification = ['interpolate', ['linear'], ['sqrt', ['get', 'occupancy']], 0, 6, 10, 9, 30, 15, 60, 22];
+const radius: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['sqrt', ['get', 'occupancy']],
+  0,
+  6,
+  10,
+  9,
+  30,
+  15,
+  60,
+  22,
+];
 const faded: ExpressionSpecification = ['case', ['==', ['get', 'stale'], true], 0.35, 1];
 const single: ExpressionSpecification = ['!', ['has', 'point_count']];
 
@@ -90,7 +117,12 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
     type: 'symbol',
     source: SOURCE,
     filter: ['has', 'point_count'],
-    layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': font, 'text-size': 14, 'text-allow-overlap': true },
+    layout: {
+      'text-field': ['get', 'point_count_abbreviated'],
+      'text-font': font,
+      'text-size': 14,
+      'text-allow-overlap': true,
+    },
     paint: { 'text-color': '#ffffff' },
   });
   map.addLayer({
@@ -100,7 +132,15 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
     filter: single,
     paint: {
       'circle-radius': ['+', radius, 4],
-      'circle-color': ['step', ['get', 'score'], SCORE_COLORS.poor, 4, SCORE_COLORS.partial, 7, SCORE_COLORS.good],
+      'circle-color': [
+        'step',
+        ['get', 'score'],
+        SCORE_COLORS.poor,
+        4,
+        SCORE_COLORS.partial,
+        7,
+        SCORE_COLORS.good,
+      ],
       'circle-opacity': faded,
     },
   });
@@ -137,7 +177,8 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
     frame = requestAnimationFrame(() => {
       frame = 0;
       const { byId, filter } = useShelterStore.getState();
-      (map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData(toFeatures(byId, filter, new Date()));
+      // Resolves when the worker has the data; nothing waits on it, the next frame may replace it.
+      void map.getSource<GeoJSONSource>(SOURCE)?.setData(toFeatures(byId, filter, new Date()));
     });
   };
   const unsubscribe = useShelterStore.subscribe((s, prev) => {
@@ -146,24 +187,27 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
       map.setFilter('shelters-selected', ['==', ['get', 'id'], s.selectedId ?? '']);
       const sel = s.selectedId ? s.byId[s.selectedId] : undefined;
       // Past the cluster zoom, so the chosen shelter and its selection ring stand on their own.
-      if (sel) map.easeTo({ center: [sel.lon, sel.lat], zoom: Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1) });
+      if (sel)
+        map.easeTo({ center: [sel.lon, sel.lat], zoom: Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1) });
     }
   });
   // Staleness moves with the clock, not only with data.
   const clock = setInterval(schedule, 60_000);
 
   const onPoint = (e: MapLayerMouseEvent) => {
-    const id = e.features?.[0]?.properties?.['id'];
+    const id: unknown = e.features?.[0]?.properties?.['id'];
     if (typeof id === 'string') useShelterStore.getState().select(id);
   };
   const onCluster = (e: MapLayerMouseEvent) => {
     const f = e.features?.[0];
-    const clusterId = f?.properties?.['cluster_id'];
+    const clusterId: unknown = f?.properties?.['cluster_id'];
     if (!f || typeof clusterId !== 'number' || f.geometry.type !== 'Point') return;
     const center = f.geometry.coordinates as [number, number];
-    void (map.getSource(SOURCE) as GeoJSONSource)
-      .getClusterExpansionZoom(clusterId)
-      .then((zoom) => map.easeTo({ center, zoom }));
+    void map
+      .getSource<GeoJSONSource>(SOURCE)
+      ?.getClusterExpansionZoom(clusterId)
+      .then((zoom) => map.easeTo({ center, zoom }))
+      .catch(() => undefined);
   };
   const pointer = () => (map.getCanvas().style.cursor = 'pointer');
   const arrow = () => (map.getCanvas().style.cursor = '');
@@ -187,5 +231,6 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
 
 /** Show or hide all shelter layers. */
 export function setShelterLayerVisible(map: MapLibreMap, visible: boolean): void {
-  for (const id of SHELTER_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  for (const id of SHELTER_LAYERS)
+    if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
 }

@@ -1,24 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import type { VisibleChange } from '../../../../shared/events.js';
-import { addActivity, toActivity, type ActivityItem } from '../../../../client/src/features/activity/activity.js';
+import {
+  addActivity,
+  toActivity,
+  type ActivityItem,
+} from '../../../../client/src/features/activity/activity.js';
 import { buildShelter } from '../../../helpers/factories.js';
 
 const by = { userId: null, orgId: null };
 
 function item(seq: number, over: Partial<ActivityItem> = {}): ActivityItem {
-  return { seq, type: 'shelter:updated', at: '2024-09-07T06:00:00.000Z', recordId: 'r', name: 'n', simulated: false, detail: null, ...over };
+  return {
+    seq,
+    type: 'shelter:updated',
+    at: '2024-09-07T06:00:00.000Z',
+    recordId: 'r',
+    name: 'n',
+    simulated: false,
+    detail: null,
+    ...over,
+  };
 }
 
 describe('toActivity', () => {
   it('describes a status change when the previous record is known', () => {
     const before = buildShelter({ version: 1, status: 'open' });
-    const change: VisibleChange = { seq: 3, type: 'shelter:updated', data: { ...before, version: 2, status: 'full' }, at: before.updatedAt, by };
+    const change: VisibleChange = {
+      seq: 3,
+      type: 'shelter:updated',
+      data: { ...before, version: 2, status: 'full' },
+      at: before.updatedAt,
+      by,
+    };
     expect(toActivity(change, before).detail).toEqual({ kind: 'status', from: 'open', to: 'full' });
   });
 
   it('describes an occupancy change, then a reconfirmation', () => {
     const before = buildShelter({ version: 1, occupancy: 10, lastReportedAt: '2024-09-07T06:00:00.000Z' });
-    const occ: VisibleChange = { seq: 3, type: 'shelter:updated', data: { ...before, version: 2, occupancy: 30 }, at: before.updatedAt, by };
+    const occ: VisibleChange = {
+      seq: 3,
+      type: 'shelter:updated',
+      data: { ...before, version: 2, occupancy: 30 },
+      at: before.updatedAt,
+      by,
+    };
     expect(toActivity(occ, before).detail).toEqual({ kind: 'occupancy', from: 10, to: 30 });
     const re: VisibleChange = {
       seq: 4,
@@ -32,7 +57,9 @@ describe('toActivity', () => {
 
   it('carries the simulated label of the record', () => {
     const s = buildShelter({ simulated: true });
-    expect(toActivity({ seq: 1, type: 'shelter:created', data: s, at: s.createdAt, by }).simulated).toBe(true);
+    expect(toActivity({ seq: 1, type: 'shelter:created', data: s, at: s.createdAt, by }).simulated).toBe(
+      true,
+    );
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyChangesToDraft, diffDraft, draftFrom, hasChanges } from '../../../../client/src/features/shelters/draft.js';
+import {
+  applyChangesToDraft,
+  diffDraft,
+  draftFrom,
+  hasChanges,
+} from '../../../../client/src/features/shelters/draft.js';
 import { buildShelter } from '../../../helpers/factories.js';
 
 describe('diffDraft', () => {
@@ -14,7 +19,11 @@ describe('diffDraft', () => {
     d.occupancy = 42;
     d.needs.water = 'low';
     d.checklist!.lighting = 'yes';
-    expect(diffDraft(s, d)).toEqual({ occupancy: 42, needs: { water: 'low' }, checklist: { lighting: 'yes' } });
+    expect(diffDraft(s, d)).toEqual({
+      occupancy: 42,
+      needs: { water: 'low' },
+      checklist: { lighting: 'yes' },
+    });
   });
 
   it('leaves the checklist out for a role that sees the score only', () => {

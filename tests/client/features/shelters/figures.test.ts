@@ -27,13 +27,22 @@ describe('computeFigures', () => {
 
   it('counts a shelter as stale after 12 hours without a report', () => {
     const f = computeFigures(
-      [buildShelter({ lastReportedAt: old }), buildShelter({ lastReportedAt: recent }), buildShelter({ status: 'closed', lastReportedAt: old })],
+      [
+        buildShelter({ lastReportedAt: old }),
+        buildShelter({ lastReportedAt: recent }),
+        buildShelter({ status: 'closed', lastReportedAt: old }),
+      ],
       now,
     );
     expect(f.sheltersStale).toBe(2);
   });
 
   it('is all zeros for no shelters', () => {
-    expect(computeFigures([], now)).toEqual({ peopleSheltered: 0, sheltersFull: 0, sheltersStale: 0, sheltersOpen: 0 });
+    expect(computeFigures([], now)).toEqual({
+      peopleSheltered: 0,
+      sheltersFull: 0,
+      sheltersStale: 0,
+      sheltersOpen: 0,
+    });
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilter, NO_FILTER, selectShelters } from '../../../../client/src/features/shelters/filters.js';
+import {
+  matchesFilter,
+  NO_FILTER,
+  selectShelters,
+} from '../../../../client/src/features/shelters/filters.js';
 import { indexShelters } from '../../../../client/src/features/shelters/reconcile.js';
 import { buildShelter } from '../../../helpers/factories.js';
 
@@ -9,11 +13,17 @@ describe('shelter filters', () => {
   });
 
   it('narrows by province, status and managing organisation', () => {
-    const s = buildShelter({ provinceCode: '22', status: 'full', managingOrgId: '00000000-0000-4000-8000-000000000001' });
+    const s = buildShelter({
+      provinceCode: '22',
+      status: 'full',
+      managingOrgId: '00000000-0000-4000-8000-000000000001',
+    });
     expect(matchesFilter(s, { ...NO_FILTER, provinceCode: '31' })).toBe(false);
     expect(matchesFilter(s, { ...NO_FILTER, statuses: ['open'] })).toBe(false);
     expect(matchesFilter(s, { ...NO_FILTER, statuses: ['open', 'full'], provinceCode: '22' })).toBe(true);
-    expect(matchesFilter(s, { ...NO_FILTER, managingOrgId: '00000000-0000-4000-8000-000000000002' })).toBe(false);
+    expect(matchesFilter(s, { ...NO_FILTER, managingOrgId: '00000000-0000-4000-8000-000000000002' })).toBe(
+      false,
+    );
   });
 
   it('lists full and damaged shelters first, then by name', () => {

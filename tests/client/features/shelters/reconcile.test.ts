@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../../shared/events.js';
-import { applyChanges, indexShelters, mergeShelters, reconcileShelter } from '../../../../client/src/features/shelters/reconcile.js';
+import {
+  applyChanges,
+  indexShelters,
+  mergeShelters,
+  reconcileShelter,
+} from '../../../../client/src/features/shelters/reconcile.js';
 import { buildShelter } from '../../../helpers/factories.js';
 
 const by = { userId: null, orgId: null };
@@ -67,7 +72,9 @@ describe('applyChanges', () => {
 
   it('does not roll a record back when an echo of an older write arrives after the HTTP reply', () => {
     const s = buildShelter({ version: 4, occupancy: 80 });
-    const r = applyChanges(indexShelters([s]), [{ seq: 9, type: 'shelter:updated', data: { ...s, version: 3, occupancy: 60 }, at, by }]);
+    const r = applyChanges(indexShelters([s]), [
+      { seq: 9, type: 'shelter:updated', data: { ...s, version: 3, occupancy: 60 }, at, by },
+    ]);
     expect(r.byId[s.id]?.occupancy).toBe(80);
   });
 });

@@ -11,7 +11,10 @@ describe('shelterStore', () => {
     const s = buildShelter({ version: 2 });
     useShelterStore.getState().replaceAll([s]);
     const before = useShelterStore.getState().byId;
-    useShelterStore.getState().applyEvent([{ seq: 1, type: 'shelter:updated', data: s, at: s.updatedAt, by }, { seq: 2, type: 'hidden' }]);
+    useShelterStore.getState().applyEvent([
+      { seq: 1, type: 'shelter:updated', data: s, at: s.updatedAt, by },
+      { seq: 2, type: 'hidden' },
+    ]);
     expect(useShelterStore.getState().byId).toBe(before);
   });
 
@@ -19,7 +22,11 @@ describe('shelterStore', () => {
     const s = buildShelter({ version: 1 });
     useShelterStore.getState().replaceAll([s]);
     useShelterStore.getState().upsert({ ...s, version: 2, occupancy: 77 });
-    useShelterStore.getState().applyEvent([{ seq: 3, type: 'shelter:updated', data: { ...s, version: 2, occupancy: 77 }, at: s.updatedAt, by }]);
+    useShelterStore
+      .getState()
+      .applyEvent([
+        { seq: 3, type: 'shelter:updated', data: { ...s, version: 2, occupancy: 77 }, at: s.updatedAt, by },
+      ]);
     expect(useShelterStore.getState().byId[s.id]).toMatchObject({ version: 2, occupancy: 77 });
   });
 });

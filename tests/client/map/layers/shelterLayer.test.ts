@@ -7,14 +7,34 @@ import { buildShelter } from '../../../helpers/factories.js';
 describe('shelter layer features', () => {
   it('has one point per visible shelter with status, occupancy, score and staleness', () => {
     const now = new Date('2024-09-08T12:00:00.000Z');
-    const fresh = buildShelter({ status: 'full', occupancy: 120, safetyScore: 6, lastReportedAt: '2024-09-08T11:00:00.000Z', lon: 107.1, lat: 20.9 });
-    const stale = buildShelter({ status: 'open', provinceCode: '31', lastReportedAt: '2024-09-07T11:00:00.000Z' });
+    const fresh = buildShelter({
+      status: 'full',
+      occupancy: 120,
+      safetyScore: 6,
+      lastReportedAt: '2024-09-08T11:00:00.000Z',
+      lon: 107.1,
+      lat: 20.9,
+    });
+    const stale = buildShelter({
+      status: 'open',
+      provinceCode: '31',
+      lastReportedAt: '2024-09-07T11:00:00.000Z',
+    });
     const fc = toFeatures(indexShelters([fresh, stale]), NO_FILTER, now);
     expect(fc.features).toHaveLength(2);
     const f = fc.features.find((x) => x.id === fresh.id);
     expect(f?.geometry.coordinates).toEqual([107.1, 20.9]);
-    expect(f?.properties).toEqual({ id: fresh.id, status: 'full', occupancy: 120, score: 6, stale: false, full: 1 });
+    expect(f?.properties).toEqual({
+      id: fresh.id,
+      status: 'full',
+      occupancy: 120,
+      score: 6,
+      stale: false,
+      full: 1,
+    });
     expect(fc.features.find((x) => x.id === stale.id)?.properties.stale).toBe(true);
-    expect(toFeatures(indexShelters([fresh, stale]), { ...NO_FILTER, provinceCode: '31' }, now).features).toHaveLength(1);
+    expect(
+      toFeatures(indexShelters([fresh, stale]), { ...NO_FILTER, provinceCode: '31' }, now).features,
+    ).toHaveLength(1);
   });
 });
