@@ -14,7 +14,8 @@ function runAs(): { uid: number; gid: number } | Record<string, never> {
   for (const user of ['postgres', 'nobody']) {
     const id = spawnSync('id', ['-u', user], { encoding: 'utf8' });
     const gid = spawnSync('id', ['-g', user], { encoding: 'utf8' });
-    if (id.status === 0 && gid.status === 0) return { uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()) };
+    if (id.status === 0 && gid.status === 0)
+      return { uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()) };
   }
   throw new Error('running as root and no unprivileged user for PostgreSQL');
 }
@@ -57,7 +58,11 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const data = path.join(dir, 'data');
   const user = runAs();
   if ('uid' in user) fs.chownSync(dir, user.uid, user.gid);
-  const init = spawnSync(bin('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'], { encoding: 'utf8', ...user });
+  const init = spawnSync(
+    bin('initdb'),
+    ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'],
+    { encoding: 'utf8', ...user },
+  );
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
   const port = await freePort();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
@@ -67,20 +72,41 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const start = async () => {
     if (child) return;
     // fsync off: the tests kill the server, not the machine; the data stays consistent for a crash of the process.
-    const p = spawn(bin('postgres'), ['-D', data, '-p', String(port), '-k', dir, '-h', '127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=100'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...user,
-    });
+    const p = spawn(
+      bin('postgres'),
+      [
+        '-D',
+        data,
+        '-p',
+        String(port),
+        '-k',
+        dir,
+        '-h',
+        '127.0.0.1',
+        '-c',
+        'fsync=off',
+        '-c',
+        'max_connections=100',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        ...user,
+      },
+    );
     p.stdout.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
     p.stderr.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
     p.once('exit', () => {
       if (child === p) child = null;
     });
     child = p;
-    await waitFor(async () => {
-      if (p.exitCode !== null) throw new Error(`postgres exited (${p.exitCode}): ${log}`);
-      return accepting(url);
-    }, 30_000, 100);
+    await waitFor(
+      async () => {
+        if (p.exitCode !== null) throw new Error(`postgres exited (${p.exitCode}): ${log}`);
+        return accepting(url);
+      },
+      30_000,
+      100,
+    );
   };
 
   const stop = async (mode: 'fast' | 'kill' = 'fast') => {
@@ -91,7 +117,11 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     await exited;
     if (mode === 'kill') {
       // The postmaster's children notice it is gone and exit; wait for them so the port and shared memory are free.
-      await waitFor(() => !fs.existsSync(path.join(data, 'postmaster.pid')) || !pidAlive(data), 10_000, 50).catch(() => undefined);
+      await waitFor(
+        () => !fs.existsSync(path.join(data, 'postmaster.pid')) || !pidAlive(data),
+        10_000,
+        50,
+      ).catch(() => undefined);
     }
     child = null;
   };

@@ -36,7 +36,9 @@ export interface TestServer {
 }
 
 /** Start the real app on port 0 with its own database (fresh PGlite folder or fresh PostgreSQL database). */
-export async function startServer(opts: { storage?: 'pglite' | 'postgres'; config?: Partial<AppConfig> } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { storage?: 'pglite' | 'postgres'; config?: Partial<AppConfig> } = {},
+): Promise<TestServer> {
   let drop: (() => Promise<void>) | undefined;
   let databaseUrl = opts.config?.databaseUrl;
   if (opts.storage === 'postgres' && !databaseUrl) {
@@ -76,20 +78,32 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
   let out = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(p), STATIC_DIR: path.join(os.tmpdir(), 'sho-no-static'), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(p),
+      STATIC_DIR: path.join(os.tmpdir(), 'sho-no-static'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${p}`;
-  await waitFor(async () => {
-    if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}): ${out}`);
-    try {
-      return (await fetch(`${url}/healthz`)).ok;
-    } catch {
-      return false;
-    }
-  }, 60_000, 100);
+  await waitFor(
+    async () => {
+      if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}): ${out}`);
+      try {
+        return (await fetch(`${url}/healthz`)).ok;
+      } catch {
+        return false;
+      }
+    },
+    60_000,
+    100,
+  );
   return {
     url,
     port: p,

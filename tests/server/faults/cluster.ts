@@ -46,7 +46,13 @@ export interface Cluster {
 
 export async function startCluster(): Promise<Cluster> {
   const [pg, redis] = await Promise.all([startPostgresServer(), privateRedis()]);
-  const env = { DATABASE_URL: pg.url, REDIS_URL: redis.url, REDIS_PREFIX: uniquePrefix(), DEMO: '1', LOG_LEVEL: 'error' };
+  const env = {
+    DATABASE_URL: pg.url,
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: uniquePrefix(),
+    DEMO: '1',
+    LOG_LEVEL: 'error',
+  };
   // One first so migrations and the seed run once without racing (a concurrent start is covered elsewhere).
   const a = await spawnServer(env);
   const b = await spawnServer(env);
@@ -71,7 +77,8 @@ async function snapshotVia(urls: string[], cookie: string): Promise<{ seq: numbe
     for (const url of urls) {
       try {
         const res = await fetch(`${url}/api/snapshot`, { headers: { cookie } });
-        if (res.status === 200) return ((await res.json()) as { data: { seq: number; shelters: Shelter[] } }).data;
+        if (res.status === 200)
+          return ((await res.json()) as { data: { seq: number; shelters: Shelter[] } }).data;
         last = res.status;
       } catch (err) {
         last = err;
@@ -249,7 +256,9 @@ export class WriteLoad {
     this.running = true;
     const lanes = this.opts.lanes ?? 2;
     for (let lane = 0; lane < lanes; lane++) {
-      const mine = this.shelters.filter((_, i) => i % lanes === lane).map((s) => ({ id: s.id, version: s.version }));
+      const mine = this.shelters
+        .filter((_, i) => i % lanes === lane)
+        .map((s) => ({ id: s.id, version: s.version }));
       this.lanes.push(this.lane(lane, mine, (1000 * lanes) / this.opts.perSecond));
     }
   }
@@ -271,7 +280,7 @@ export class WriteLoad {
       for (;;) {
         const url = this.urls[server++ % this.urls.length]!;
         const t0 = Date.now();
-        let status = 0;
+        let status: number;
         let json: { ok: boolean; data?: Shelter; error?: { code: string; current?: Shelter } } | undefined;
         try {
           const res = await fetch(`${url}/api/shelters/${s.id}`, {
@@ -320,7 +329,9 @@ export async function checkLog(pgUrl: string): Promise<{ head: number }> {
   try {
     const { rows: counter } = await c.query<{ seq: string }>('SELECT seq FROM event_counter WHERE id = 1');
     const head = Number(counter[0]!.seq);
-    const { rows: agg } = await c.query<{ n: string; min: string; max: string }>('SELECT count(*) n, min(seq) min, max(seq) max FROM events');
+    const { rows: agg } = await c.query<{ n: string; min: string; max: string }>(
+      'SELECT count(*) n, min(seq) min, max(seq) max FROM events',
+    );
     expect(Number(agg[0]!.n)).toBe(head);
     expect(Number(agg[0]!.max)).toBe(head);
     // A shelter's version counts its writes: every committed update has exactly one event, and no event lacks its update.
@@ -345,11 +356,17 @@ export async function checkLog(pgUrl: string): Promise<{ head: number }> {
  * Wait until every replica is current with the database, then compare each one's shelters with
  * the snapshot its role gets, and check no event was applied twice.
  */
-export async function expectConverged(urls: string[], replicas: FailoverReplica[], timeoutMs = 20_000): Promise<void> {
+export async function expectConverged(
+  urls: string[],
+  replicas: FailoverReplica[],
+  timeoutMs = 20_000,
+): Promise<void> {
   const viewerApi = replicas[0]!.api;
   const head = (await snapshotVia(urls, viewerApi.cookie)).seq;
   await waitFor(() => replicas.every((r) => r.lastSeq >= head), timeoutMs, 50).catch(() => {
-    throw new Error(`not converged on seq ${head}: ${replicas.map((r) => `${r.url} at ${r.lastSeq}`).join(', ')}`);
+    throw new Error(
+      `not converged on seq ${head}: ${replicas.map((r) => `${r.url} at ${r.lastSeq}`).join(', ')}`,
+    );
   });
   for (const r of replicas) {
     const snap = await snapshotVia(urls, r.api.cookie);
@@ -367,6 +384,7 @@ export async function expectConverged(urls: string[], replicas: FailoverReplica[
 /** Every server process still running. */
 export function expectAlive(servers: ServerProcess[]) {
   for (const s of servers) {
-    if (s.proc.exitCode !== null) throw new Error(`server on ${s.url} exited (${s.proc.exitCode}):\n${s.output()}`);
+    if (s.proc.exitCode !== null)
+      throw new Error(`server on ${s.url} exited (${s.proc.exitCode}):\n${s.output()}`);
   }
 }

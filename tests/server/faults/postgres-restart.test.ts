@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { login } from '../../helpers/client.js';
 import { waitFor } from '../../helpers/net.js';
-import { checkLog, expectAlive, expectConverged, FailoverReplica, startCluster, WriteLoad, type Cluster } from './cluster.js';
+import {
+  checkLog,
+  expectAlive,
+  expectConverged,
+  FailoverReplica,
+  startCluster,
+  WriteLoad,
+  type Cluster,
+} from './cluster.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ready = async (url: string) => (await fetch(`${url}/readyz`)).status;
@@ -45,7 +53,12 @@ describe('fault: PostgreSQL restarted', () => {
           body: JSON.stringify({ version: target.version, occupancy: 999 }),
         });
         const text = await res.text();
-        probes.push({ status: res.status, code: (JSON.parse(text) as { error?: { code: string } }).error?.code, ms: Date.now() - t0, text });
+        probes.push({
+          status: res.status,
+          code: (JSON.parse(text) as { error?: { code: string } }).error?.code,
+          ms: Date.now() - t0,
+          text,
+        });
         await sleep(200);
       }
       for (const p of probes) {
@@ -60,7 +73,11 @@ describe('fault: PostgreSQL restarted', () => {
 
       await c.pg.start();
       // Nobody restarts the app: the pool reconnects on its own.
-      await waitFor(async () => (await ready(c.urls[0]!)) === 200 && (await ready(c.urls[1]!)) === 200, 15_000, 100);
+      await waitFor(
+        async () => (await ready(c.urls[0]!)) === 200 && (await ready(c.urls[1]!)) === 200,
+        15_000,
+        100,
+      );
       await sleep(1000);
       const stats = await load.stop();
 
@@ -73,10 +90,17 @@ describe('fault: PostgreSQL restarted', () => {
       expect(fresh.version).toBe(target.version);
       expect(fresh.occupancy).toBe(target.occupancy);
       const send = () =>
-        ops.send('PATCH', `/api/shelters/${target.id}`, { version: target.version, occupancy: 999 }, { 'Idempotency-Key': key });
+        ops.send(
+          'PATCH',
+          `/api/shelters/${target.id}`,
+          { version: target.version, occupancy: 999 },
+          { 'Idempotency-Key': key },
+        );
       expect((await send()).status).toBe(200);
       expect((await send()).status).toBe(200);
-      expect((await ops.get<Shelter>(`/api/shelters/${target.id}`)).body.data!.version).toBe(target.version + 1);
+      expect((await ops.get<Shelter>(`/api/shelters/${target.id}`)).body.data!.version).toBe(
+        target.version + 1,
+      );
 
       await expectConverged(c.urls, replicas);
       await checkLog(c.pg.url);

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { login } from '../../helpers/client.js';
 import { waitFor } from '../../helpers/net.js';
-import { checkLog, expectAlive, expectConverged, FailoverReplica, startCluster, WriteLoad, type Cluster } from './cluster.js';
+import {
+  checkLog,
+  expectAlive,
+  expectConverged,
+  FailoverReplica,
+  startCluster,
+  WriteLoad,
+  type Cluster,
+} from './cluster.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ready = async (url: string) => (await fetch(`${url}/readyz`)).status;
@@ -31,11 +39,19 @@ describe('fault: Redis restarted', () => {
       await sleep(1000);
       await c.redis.kill();
       // Without the bus the processes say they are not ready, but writes still commit to the log.
-      await waitFor(async () => (await ready(c.urls[0]!)) === 503 && (await ready(c.urls[1]!)) === 503, 10_000, 100);
+      await waitFor(
+        async () => (await ready(c.urls[0]!)) === 503 && (await ready(c.urls[1]!)) === 503,
+        10_000,
+        100,
+      );
       await sleep(1500);
       expectAlive(c.servers);
       await c.redis.restart();
-      await waitFor(async () => (await ready(c.urls[0]!)) === 200 && (await ready(c.urls[1]!)) === 200, 15_000, 100);
+      await waitFor(
+        async () => (await ready(c.urls[0]!)) === 200 && (await ready(c.urls[1]!)) === 200,
+        15_000,
+        100,
+      );
       await sleep(1000);
       const stats = await load.stop();
 

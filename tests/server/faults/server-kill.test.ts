@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { login } from '../../helpers/client.js';
-import { checkLog, expectAlive, expectConverged, FailoverReplica, startCluster, WriteLoad, type Cluster } from './cluster.js';
+import {
+  checkLog,
+  expectAlive,
+  expectConverged,
+  FailoverReplica,
+  startCluster,
+  WriteLoad,
+  type Cluster,
+} from './cluster.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -54,7 +54,8 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 describe('fault: a client that stops reading', () => {
   let c: Cluster;
@@ -123,7 +124,9 @@ describe('fault: a client that stops reading', () => {
       const p95 = { baseline: quantile(baseline, 0.95), during: quantile(during, 0.95) };
       // Generous: the machine is shared, so absolute times drift; a slow client holding up the
       // others would show as seconds, not tens of milliseconds.
-      expect(p95.during, JSON.stringify({ p95, rssBefore, rssAfter })).toBeLessThan(Math.max(3 * p95.baseline, p95.baseline + 250));
+      expect(p95.during, JSON.stringify({ p95, rssBefore, rssAfter })).toBeLessThan(
+        Math.max(3 * p95.baseline, p95.baseline + 250),
+      );
       expect(rssAfter - rssBefore, JSON.stringify({ rssBefore, rssAfter })).toBeLessThan(400);
     } finally {
       stalled.forEach((s) => s.destroy());
