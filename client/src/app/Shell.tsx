@@ -38,6 +38,7 @@ export function Shell({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [showMap, setShowMap] = useState(() => initialShowMap(me));
   const selectedId = useShelterStore((s) => s.selectedId);
+  const creating = useShelterStore((s) => s.creating);
   const anySimulated = useShelterStore((s) => Object.values(s.byId).some((x) => x.simulated));
   const logout = useAuthStore((s) => s.logout);
 
@@ -77,7 +78,7 @@ export function Shell({ me }: { me: Me }) {
 
   return (
     <div
-      className={`shell${showMap ? ' shell--map' : ''}${selectedId ? ' shell--selected' : ''}`}
+      className={`shell${showMap ? ' shell--map' : ''}${selectedId || creating ? ' shell--selected' : ''}`}
       data-testid="app-shell"
       data-role={me.role}
     >

@@ -6,7 +6,9 @@ import type { Shelter } from '../../../../shared/schemas/shelters.js';
 import { useFormat, type Formatters } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
+import { useAuthStore } from '../auth/authStore.js';
 import { selectShelters } from './filters.js';
+import { canCreateShelter } from './permissions.js';
 import { useShelterStore } from './shelterStore.js';
 import { STATUS_COLORS, SCORE_COLORS, scoreBand } from './statusStyle.js';
 
@@ -17,14 +19,28 @@ export function ShelterList() {
   const filter = useShelterStore((s) => s.filter);
   const selectedId = useShelterStore((s) => s.selectedId);
   const select = useShelterStore((s) => s.select);
+  const setCreating = useShelterStore((s) => s.setCreating);
+  const me = useAuthStore((s) => s.me);
   const now = useNow();
   const shelters = useMemo(() => selectShelters(byId, filter, f.locale), [byId, filter, f.locale]);
 
   return (
     <section className="list" aria-labelledby="shelter-list-title" id="shelter-list">
-      <h2 id="shelter-list-title" className="list__title">
-        {t('list.title')} <span className="muted">({t('list.count', { count: shelters.length })})</span>
-      </h2>
+      <div className="list__head">
+        <h2 id="shelter-list-title" className="list__title">
+          {t('list.title')} <span className="muted">({t('list.count', { count: shelters.length })})</span>
+        </h2>
+        {me && canCreateShelter(me) && (
+          <button
+            type="button"
+            className="btn"
+            data-testid="create-shelter"
+            onClick={() => setCreating(true)}
+          >
+            + {t('create.open')}
+          </button>
+        )}
+      </div>
       {shelters.length === 0 ? (
         <p className="muted" data-testid="shelter-list-empty">
           {t('list.empty')}

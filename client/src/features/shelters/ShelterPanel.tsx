@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isShelterStale } from '../../../../shared/domain/staleness.js';
 import { CHECKLIST_ITEMS, NEEDS } from '../../../../shared/enums.js';
@@ -10,7 +10,8 @@ import { useNow } from '../../lib/useNow.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
-import { canEditShelter } from './permissions.js';
+import { CreateShelterForm } from './CreateShelterForm.js';
+import { canCreateShelter, canEditShelter } from './permissions.js';
 import { QuickUpdateForm } from './QuickUpdateForm.js';
 import { useShelterStore } from './shelterStore.js';
 import { SCORE_COLORS, STATUS_COLORS, scoreBand } from './statusStyle.js';
@@ -22,6 +23,31 @@ export function ShelterPanel() {
   const shelter = useShelterStore((s) => (s.selectedId ? s.byId[s.selectedId] : undefined));
   const select = useShelterStore((s) => s.select);
   const me = useAuthStore((s) => s.me);
+  const creating = useShelterStore((s) => s.creating);
+  const setCreating = useShelterStore((s) => s.setCreating);
+  const ref = useRef<HTMLElement>(null);
+  // A newly chosen record starts at its name: the side column keeps its scroll otherwise, and on a
+  // phone the panel sits below the fold.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const column = el.closest('.layout__detail');
+    if (column) column.scrollTop = 0;
+    const top = el.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight) window.scrollTo({ top: Math.max(0, top + window.scrollY - 8) });
+  }, [selectedId, creating]);
+  if (creating && me && canCreateShelter(me)) {
+    return (
+      <section ref={ref} className="panel card" data-testid="shelter-panel" data-creating="true">
+        <div className="panel__bar">
+          <button type="button" className="btn" onClick={() => setCreating(false)} data-testid="panel-close">
+            ← {t('panel.back')}
+          </button>
+        </div>
+        <CreateShelterForm me={me} />
+      </section>
+    );
+  }
   if (!selectedId) return null;
   return (
     <section

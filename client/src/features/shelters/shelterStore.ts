@@ -7,6 +7,8 @@ import { applyChanges, indexShelters, mergeShelters, type SheltersById } from '.
 interface ShelterState {
   byId: SheltersById;
   selectedId: string | null;
+  /** The new-shelter form is open in the panel. */
+  creating: boolean;
   filter: ShelterFilter;
   /** Replace everything with a snapshot. */
   replaceAll: (shelters: readonly Shelter[]) => void;
@@ -15,6 +17,7 @@ interface ShelterState {
   /** Apply stream changes released by the realtime layer, in seq order. */
   applyEvent: (changes: readonly Change[]) => void;
   select: (id: string | null) => void;
+  setCreating: (creating: boolean) => void;
   setFilter: (patch: Partial<ShelterFilter>) => void;
   reset: () => void;
 }
@@ -22,6 +25,7 @@ interface ShelterState {
 export const useShelterStore = create<ShelterState>()((set, get) => ({
   byId: {},
   selectedId: null,
+  creating: false,
   filter: NO_FILTER,
   replaceAll: (shelters) => set({ byId: indexShelters(shelters) }),
   upsert: (shelter) => {
@@ -32,7 +36,8 @@ export const useShelterStore = create<ShelterState>()((set, get) => ({
     const { byId } = applyChanges(get().byId, changes);
     if (byId !== get().byId) set({ byId });
   },
-  select: (selectedId) => set({ selectedId }),
+  select: (selectedId) => set({ selectedId, creating: false }),
+  setCreating: (creating) => set(creating ? { creating, selectedId: null } : { creating }),
   setFilter: (patch) => set({ filter: { ...get().filter, ...patch } }),
-  reset: () => set({ byId: {}, selectedId: null, filter: NO_FILTER }),
+  reset: () => set({ byId: {}, selectedId: null, creating: false, filter: NO_FILTER }),
 }));
