@@ -51,6 +51,7 @@ export function ShelterPanel() {
   if (!selectedId) return null;
   return (
     <section
+      ref={ref}
       className="panel card"
       aria-label={shelter?.name ?? ''}
       data-testid="shelter-panel"
