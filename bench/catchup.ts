@@ -1,0 +1,123 @@
+import { io as ioClient, type Socket } from 'socket.io-client';
+import type { BenchCluster } from './cluster.js';
+import { atRate, pool, sleep } from './lib.js';
+
+interface Shelter {
+  id: string;
+  version: number;
+}
+
+interface Change {
+  seq: number;
+}
+
+/** A dashboard-like client reduced to what the storm needs: its last seq, sync on connect, apply pushes in order. */
+class StormClient {
+  lastSeq: number;
+  socket: Socket;
+  currentAt = 0;
+  target = Infinity;
+  t0 = 0;
+  constructor(url: string, cookie: string, startSeq: number) {
+    this.lastSeq = startSeq;
+    this.socket = ioClient(url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      autoConnect: false,
+      extraHeaders: { cookie },
+    });
+    this.socket.on('change', (c: Change) => this.apply([c]));
+    this.socket.on('connect', () => {
+      this.socket
+        .timeout(30_000)
+        .emitWithAck('sync', { afterSeq: this.lastSeq })
+        .then((reply: { ok: boolean; data?: { reset: boolean; events?: Change[]; head: number } }) => {
+          if (reply.ok && reply.data && !reply.data.reset) this.apply(reply.data.events ?? []);
+          else if (reply.ok && reply.data?.reset) this.lastSeq = Math.max(this.lastSeq, reply.data.head); // would reload the snapshot
+        })
+        .catch(() => undefined);
+    });
+  }
+  apply(changes: Change[]) {
+    for (const c of changes) if (c.seq === this.lastSeq + 1) this.lastSeq = c.seq;
+    if (!this.currentAt && this.lastSeq >= this.target) this.currentAt = performance.now() - this.t0;
+  }
+  connect(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', reject);
+      this.socket.connect();
+    });
+  }
+}
+
+async function head(c: BenchCluster): Promise<number> {
+  const res = await fetch(`${c.app[0].url}/api/events?after=0&limit=1`, {
+    headers: { cookie: c.cookies.ops! },
+  });
+  return ((await res.json()) as { data: { head: number } }).data.head;
+}
+
+/**
+ * N clients go away for `awaySeconds` while changes continue at `rate` (or, for a plain
+ * reconnect, nothing changes), then all reconnect at once: time until each is current.
+ */
+export async function catchUpTrial(
+  c: BenchCluster,
+  shelters: Shelter[],
+  opts: { clients: number; awaySeconds: number; rate: number; storm: boolean },
+): Promise<{ times: number[]; missed: number; notCurrent: number }> {
+  const roles = ['ops', 'viewer', 'gbv'];
+  const start = await head(c);
+  const clients = Array.from(
+    { length: opts.clients },
+    (_, i) => new StormClient(c.app[i % 2]!.url, c.cookies[roles[i % 3]!]!, start),
+  );
+  await pool(clients, 50, (cl) => cl.connect());
+  await sleep(300);
+  for (const cl of clients) cl.socket.disconnect();
+
+  let n = 0;
+  const write = async (i: number) => {
+    const s = shelters[i % shelters.length]!;
+    const res = await fetch(`${c.app[i % 2]!.url}/api/shelters/${s.id}`, {
+      method: 'PATCH',
+      headers: { cookie: c.cookies.ops!, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: s.version, occupancy: (n++ % 5000) + 1 }),
+    });
+    const body = (await res.json()) as { data?: Shelter };
+    if (body.data) s.version = body.data.version;
+  };
+  if (opts.storm) await atRate(opts.rate, opts.awaySeconds * 1000, write);
+  else await sleep(500);
+
+  const target = await head(c);
+  const t0 = performance.now();
+  for (const cl of clients) {
+    cl.target = target;
+    cl.t0 = t0;
+  }
+  // Everyone back at once; changes keep coming meanwhile.
+  let more = true;
+  const background = opts.storm
+    ? (async () => {
+        for (let i = 0; more; i++) {
+          await write(i).catch(() => undefined);
+          await sleep(1000 / opts.rate);
+        }
+      })()
+    : Promise.resolve();
+  await Promise.allSettled(clients.map((cl) => cl.connect()));
+  const deadline = performance.now() + 30_000;
+  while (clients.some((cl) => !cl.currentAt) && performance.now() < deadline) await sleep(20);
+  more = false;
+  await background;
+  clients.forEach((cl) => cl.socket.close());
+  const done = clients.filter((cl) => cl.currentAt);
+  return {
+    times: done.map((cl) => cl.currentAt),
+    missed: target - start,
+    notCurrent: clients.length - done.length,
+  };
+}

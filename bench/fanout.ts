@@ -1,0 +1,156 @@
+import { io as ioClient, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import type { BenchCluster } from './cluster.js';
+import { atRate, pool, sleep, summary, type Node } from './lib.js';
+
+/** The three fan-out modes. */
+export type FanoutMode = 'ws' | 'sio' | 'app';
+
+export interface FanoutResult {
+  mode: FanoutMode;
+  clients: number;
+  sent: number;
+  /** Delivery latencies (ms) from the sender's clock to each receiving client, same process. */
+  latencies: number[];
+  lost: number;
+  duplicated: number;
+  /** Server memory per connected client (bytes), summed over the mode's nodes. */
+  heapPerClient: number;
+  rssPerClient: number;
+  sendErrors: number;
+}
+
+interface Shelter {
+  id: string;
+  version: number;
+  occupancy: number;
+}
+
+/** The shelters the app's writes go to, with their versions kept current. */
+export async function appShelters(c: BenchCluster): Promise<Shelter[]> {
+  const res = await fetch(`${c.app[0].url}/api/shelters`, { headers: { cookie: c.cookies.ops! } });
+  return ((await res.json()) as { data: Shelter[] }).data;
+}
+
+async function memoryOf(nodes: Node[]) {
+  const ms = await Promise.all(nodes.map((n) => n.memory()));
+  return { heapUsed: ms.reduce((a, m) => a + m.heapUsed, 0), rss: ms.reduce((a, m) => a + m.rss, 0) };
+}
+
+/**
+ * One segment: connect `clients` to the mode's nodes, send changes at `rate` per second for
+ * `seconds`, each keyed by a counter in `occupancy`, and time each delivery on this process's clock.
+ */
+export async function fanoutSegment(
+  c: BenchCluster,
+  mode: FanoutMode,
+  opts: { clients: number; rate: number; seconds: number; template: unknown; shelters: Shelter[] },
+): Promise<FanoutResult> {
+  const nodes: Node[] = mode === 'ws' ? [c.ws] : mode === 'sio' ? c.sio : c.app;
+  const sentAt = new Map<number, number>();
+  const latencies: number[] = [];
+  const received: Map<number, number>[] = Array.from({ length: opts.clients }, () => new Map<number, number>());
+  const onMessage = (i: number, occupancy: number) => {
+    const t = sentAt.get(occupancy);
+    if (t === undefined) return;
+    const seen = received[i]!;
+    seen.set(occupancy, (seen.get(occupancy) ?? 0) + 1);
+    latencies.push(performance.now() - t);
+  };
+
+  const before = await memoryOf(nodes);
+  const roles = ['ops', 'viewer', 'gbv'];
+  const closers: (() => void)[] = [];
+  await pool(
+    Array.from({ length: opts.clients }, (_, i) => i),
+    50,
+    (i) =>
+      new Promise<void>((resolve, reject) => {
+        const node = nodes[i % nodes.length]!;
+        if (mode === 'ws') {
+          const ws = new WebSocket(node.url.replace('http', 'ws'));
+          ws.on('message', (data: Buffer) =>
+            onMessage(i, (JSON.parse(data.toString()) as { data: { occupancy: number } }).data.occupancy),
+          );
+          ws.once('open', () => resolve());
+          ws.once('error', reject);
+          closers.push(() => ws.terminate());
+          return;
+        }
+        const socket: Socket = ioClient(node.url, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+          extraHeaders: mode === 'app' ? { cookie: c.cookies[roles[i % roles.length]!]! } : {},
+        });
+        socket.on('change', (ch: { type?: string; data?: { occupancy: number } }) => {
+          if (ch.data) onMessage(i, ch.data.occupancy);
+        });
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+        closers.push(() => socket.close());
+      }),
+  );
+  await sleep(500);
+  const after = await memoryOf(nodes);
+
+  let counter = 0;
+  let sendErrors = 0;
+  const base = 10_000 + Math.floor(Math.random() * 50_000);
+  await atRate(opts.rate, opts.seconds * 1000, async (i) => {
+    const occupancy = base + counter++;
+    const node = nodes[i % nodes.length]!;
+    sentAt.set(occupancy, performance.now());
+    try {
+      if (mode === 'app') {
+        const s = opts.shelters[i % opts.shelters.length]!;
+        const res = await fetch(`${node.url}/api/shelters/${s.id}`, {
+          method: 'PATCH',
+          headers: { cookie: c.cookies.ops!, 'content-type': 'application/json' },
+          body: JSON.stringify({ version: s.version, occupancy }),
+        });
+        const body = (await res.json()) as { data?: Shelter };
+        if (res.status !== 200 || !body.data) throw new Error(String(res.status));
+        s.version = body.data.version;
+      } else {
+        const res = await fetch(`${node.url}/send`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            ...(opts.template as object),
+            data: { ...((opts.template as { data: object }).data ?? {}), occupancy },
+          }),
+        });
+        await res.text();
+      }
+    } catch {
+      sendErrors++;
+      sentAt.delete(occupancy);
+    }
+  });
+  // Let the last deliveries land (bounded).
+  const expected = sentAt.size * opts.clients;
+  const deadline = performance.now() + 5000;
+  while (latencies.length < expected && performance.now() < deadline) await sleep(50);
+  closers.forEach((close) => close());
+
+  let distinct = 0;
+  let total = 0;
+  for (const seen of received) {
+    distinct += seen.size;
+    for (const n of seen.values()) total += n;
+  }
+  return {
+    mode,
+    clients: opts.clients,
+    sent: sentAt.size,
+    latencies,
+    lost: expected - distinct,
+    duplicated: total - distinct,
+    heapPerClient: (after.heapUsed - before.heapUsed) / opts.clients,
+    rssPerClient: (after.rss - before.rss) / opts.clients,
+    sendErrors,
+  };
+}
+
+export { summary };

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { quantile, ROOT } from './lib.js';
+
+export interface MapSegment {
+  longTasks: number;
+  longTaskMs: number;
+  frames: number;
+  p50: number;
+  p95: number;
+  changes: number;
+}
+export interface MapResult {
+  features: number;
+  changesPerSecond: number;
+  static: MapSegment;
+  live: MapSegment;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.geojson': 'application/json',
+};
+
+/** Build bench/map, serve it on 127.0.0.1 and measure long tasks and frame times in headless Chromium, static and live interleaved. */
+export async function mapBench(opts: {
+  features: number;
+  changesPerSecond: number;
+  seconds: number;
+  rounds: number;
+}): Promise<MapResult> {
+  const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(exe)) throw new Error(`no Chromium at ${exe}`);
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'bench/map/vite.config.ts',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  const dir = path.join(ROOT, '.tmp', 'bench-map');
+  const server = createServer((req, res) => {
+    const p = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = p.endsWith('/') ? path.join(p, 'index.html') : p;
+    if (!file.startsWith(dir) || !fs.existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: exe,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const foreign: string[] = [];
+    page.on('request', (r) => {
+      if (
+        !r.url().startsWith(`http://127.0.0.1:${port}/`) &&
+        !r.url().startsWith('data:') &&
+        !r.url().startsWith('blob:')
+      )
+        foreign.push(r.url());
+    });
+    await page.goto(`http://127.0.0.1:${port}/index.html?features=${opts.features}`);
+    await page.waitForFunction(
+      () => window.benchReady === true || window.benchError !== undefined,
+      undefined,
+      { timeout: 120_000 },
+    );
+    const error = await page.evaluate(() => window.benchError);
+    if (error) throw new Error(error);
+    if (foreign.length) throw new Error(`the page requested other hosts: ${foreign.join(', ')}`);
+    const acc = {
+      static: [] as Awaited<ReturnType<typeof run>>[],
+      live: [] as Awaited<ReturnType<typeof run>>[],
+    };
+    const run = (live: boolean) =>
+      page.evaluate(([l, s, r]) => window.runSegment!(l, s, r), [
+        live,
+        opts.seconds,
+        opts.changesPerSecond,
+      ] as const);
+    for (let i = 0; i < opts.rounds; i++) {
+      acc.static.push(await run(false));
+      acc.live.push(await run(true));
+    }
+    const merge = (xs: typeof acc.static): MapSegment => {
+      const frames = xs.flatMap((x) => x.frames);
+      return {
+        longTasks: xs.reduce((a, x) => a + x.longTasks, 0),
+        longTaskMs: xs.reduce((a, x) => a + x.longTaskMs, 0),
+        frames: frames.length,
+        p50: quantile(frames, 0.5),
+        p95: quantile(frames, 0.95),
+        changes: xs.reduce((a, x) => a + x.changes, 0),
+      };
+    };
+    return {
+      features: opts.features,
+      changesPerSecond: opts.changesPerSecond,
+      static: merge(acc.static),
+      live: merge(acc.live),
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
