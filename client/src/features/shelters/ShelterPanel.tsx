@@ -72,11 +72,8 @@ export function ShelterPanel() {
 }
 
 function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: boolean }) {
-  const { t, i18n } = useTranslation();
-  const f = useFormat();
+  const { t } = useTranslation();
   const now = useNow();
-  const province = useAreaStore((st) => st.byCode[s.provinceCode]);
-  const org = useOrganisationStore((st) => (s.managingOrgId ? st.byId[s.managingOrgId] : undefined));
   const stale = isShelterStale(s.lastReportedAt, new Date(now));
 
   return (
@@ -102,61 +99,34 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
       {stale && (
         <p className="alert alert--warn">{t('panel.staleWarning', { hours: STALE_HOURS.shelter })}</p>
       )}
-      <dl className="kv">
-        <dt>{t('panel.occupancy')}</dt>
-        <dd data-testid="panel-occupancy">
-          {f.number(s.occupancy)} / {f.number(s.capacity)}
-        </dd>
-        <dt>{t('panel.households')}</dt>
-        <dd>{f.number(s.households)}</dd>
-        <dt>{t('panel.kind')}</dt>
-        <dd>{t(`kind.${s.kind}`)}</dd>
-        <dt>{t('panel.province')}</dt>
-        <dd>{areaName(province, i18n.language, s.provinceCode)}</dd>
-        {org && (
-          <>
-            <dt>{t('panel.managedBy')}</dt>
-            <dd>{org.acronym ?? org.name}</dd>
-          </>
-        )}
-        {s.contactPhone && (
-          <>
-            <dt>{t('panel.contact')}</dt>
-            <dd>
-              <a href={`tel:${s.contactPhone.replace(/[^\d+]/g, '')}`}>{s.contactPhone}</a>
-            </dd>
-          </>
-        )}
-        <dt>{t('panel.lastReported')}</dt>
-        <dd>
-          <time dateTime={s.lastReportedAt}>{f.dateTime(s.lastReportedAt)}</time> (
-          {f.relative(s.lastReportedAt, now)})
-        </dd>
-      </dl>
 
-      <h3>{t('needs.title')}</h3>
-      <ul className="needs">
-        {NEEDS.map((n) => (
-          <li key={n} className={`need need--${s.needs[n]}`} data-testid={`panel-need-${n}`}>
-            <span>{t(`needs.${n}`)}</span> <strong>{t(`needLevel.${s.needs[n]}`)}</strong>
-          </li>
-        ))}
-      </ul>
-
-      <h3>
-        {t('checklist.title')}{' '}
-        <span
-          className="score-pill"
-          style={{ borderColor: SCORE_COLORS[scoreBand(s.safetyScore)] }}
-          data-testid="panel-score"
-        >
-          {t('checklist.score')}: {t('checklist.scoreValue', { score: s.safetyScore })}
-        </span>
-      </h3>
       {editable ? (
-        <QuickUpdateForm key={s.id} shelter={s} />
+        <>
+          {/* An editor's form comes first: on a phone, the update is the job. */}
+          <QuickUpdateForm key={s.id} shelter={s} />
+          <DetailFacts shelter={s} />
+        </>
       ) : (
         <>
+          <DetailFacts shelter={s} />
+          <h3>{t('needs.title')}</h3>
+          <ul className="needs">
+            {NEEDS.map((n) => (
+              <li key={n} className={`need need--${s.needs[n]}`} data-testid={`panel-need-${n}`}>
+                <span>{t(`needs.${n}`)}</span> <strong>{t(`needLevel.${s.needs[n]}`)}</strong>
+              </li>
+            ))}
+          </ul>
+          <h3>
+            {t('checklist.title')}{' '}
+            <span
+              className="score-pill"
+              style={{ borderColor: SCORE_COLORS[scoreBand(s.safetyScore)] }}
+              data-testid="panel-score"
+            >
+              {t('checklist.score')}: {t('checklist.scoreValue', { score: s.safetyScore })}
+            </span>
+          </h3>
           {s.checklist ? (
             <ul className="checklist">
               {CHECKLIST_ITEMS.map((item) => (
@@ -177,6 +147,47 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
       )}
       <History shelterId={s.id} version={s.version} />
     </div>
+  );
+}
+
+function DetailFacts({ shelter: s }: { shelter: Shelter }) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const now = useNow();
+  const province = useAreaStore((st) => st.byCode[s.provinceCode]);
+  const org = useOrganisationStore((st) => (s.managingOrgId ? st.byId[s.managingOrgId] : undefined));
+  return (
+    <dl className="kv">
+      <dt>{t('panel.occupancy')}</dt>
+      <dd data-testid="panel-occupancy">
+        {f.number(s.occupancy)} / {f.number(s.capacity)}
+      </dd>
+      <dt>{t('panel.households')}</dt>
+      <dd>{f.number(s.households)}</dd>
+      <dt>{t('panel.kind')}</dt>
+      <dd>{t(`kind.${s.kind}`)}</dd>
+      <dt>{t('panel.province')}</dt>
+      <dd>{areaName(province, i18n.language, s.provinceCode)}</dd>
+      {org && (
+        <>
+          <dt>{t('panel.managedBy')}</dt>
+          <dd>{org.acronym ?? org.name}</dd>
+        </>
+      )}
+      {s.contactPhone && (
+        <>
+          <dt>{t('panel.contact')}</dt>
+          <dd>
+            <a href={`tel:${s.contactPhone.replace(/[^\d+]/g, '')}`}>{s.contactPhone}</a>
+          </dd>
+        </>
+      )}
+      <dt>{t('panel.lastReported')}</dt>
+      <dd>
+        <time dateTime={s.lastReportedAt}>{f.dateTime(s.lastReportedAt)}</time> (
+        {f.relative(s.lastReportedAt, now)})
+      </dd>
+    </dl>
   );
 }
 
