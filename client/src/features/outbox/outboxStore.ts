@@ -105,7 +105,8 @@ export const useOutboxStore = create<OutboxState>()((set, get) => {
       commit(enqueue(get().entries, entry));
       await get().flush();
       // A flush already under way when we enqueued may have stopped before reaching us.
-      if (!results.has(entry.key) && nextPending(get().entries)?.key === entry.key) await get().flush();
+      const mine = nextPending(get().entries);
+      if (!results.has(entry.key) && mine?.key === entry.key && mine.attempts === 0) await get().flush();
       const result = results.get(entry.key);
       results.delete(entry.key);
       return result ?? { kind: 'queued' };

@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useOutboxStore } from '../../../../client/src/features/outbox/outboxStore.js';
+import { useShelterStore } from '../../../../client/src/features/shelters/shelterStore.js';
+import { buildShelter } from '../../../helpers/factories.js';
+
+interface Call {
+  method: string;
+  url: string;
+  key: string | null;
+  body: unknown;
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+describe('outbox store', () => {
+  let calls: Call[];
+  let replies: (() => Response | Promise<Response>)[];
+
+  beforeEach(() => {
+    calls = [];
+    replies = [];
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      const headers = init.headers as Record<string, string>;
+      calls.push({
+        method: init.method ?? 'GET',
+        url,
+        key: headers['Idempotency-Key'] ?? null,
+        body: init.body ? JSON.parse(init.body as string) : undefined,
+      });
+      const next = replies.shift();
+      return next ? Promise.resolve(next()) : Promise.reject(new TypeError('Failed to fetch'));
+    });
+    useShelterStore.getState().reset();
+    useOutboxStore.getState().open('user-1');
+  });
+  afterEach(() => {
+    useOutboxStore.getState().close();
+    vi.unstubAllGlobals();
+  });
+
+  it('keeps a write made offline and sends it once, with the same idempotency key, when the link returns', async () => {
+    const s = buildShelter({ version: 3 });
+    const body = { version: 3, occupancy: 40 };
+    const first = await useOutboxStore
+      .getState()
+      .submit({ key: 'k-1', method: 'PATCH', path: `/api/shelters/${s.id}`, body, shelterId: s.id });
+    expect(first).toEqual({ kind: 'queued' });
+    expect(useOutboxStore.getState().entries).toHaveLength(1);
+
+    replies.push(() => json(200, { ok: true, data: { ...s, version: 4, occupancy: 40 } }));
+    await useOutboxStore.getState().flush();
+    await useOutboxStore.getState().flush();
+
+    expect(calls.map((c) => c.key)).toEqual(['k-1', 'k-1']);
+    expect(
+      calls.filter((c) => c.body !== undefined).every((c) => JSON.stringify(c.body) === JSON.stringify(body)),
+    ).toBe(true);
+    expect(useOutboxStore.getState().entries).toEqual([]);
+    expect(useShelterStore.getState().byId[s.id]?.occupancy).toBe(40);
+  });
+
+  it('tells the form about a conflict and keeps the current record for it', async () => {
+    const current = buildShelter({ version: 5 });
+    replies.push(() => json(409, { ok: false, error: { code: 'conflict', message: 'stale', current } }));
+    const r = await useOutboxStore
+      .getState()
+      .submit({
+        key: 'k-2',
+        method: 'PATCH',
+        path: `/api/shelters/${current.id}`,
+        body: { version: 4, status: 'full' },
+        shelterId: current.id,
+      });
+    expect(r).toEqual({ kind: 'conflict', current });
+    expect(useOutboxStore.getState().entries[0]).toMatchObject({ state: 'conflict', current });
+  });
+
+  it('reports a refused write with the fields the server named', async () => {
+    replies.push(() =>
+      json(400, {
+        ok: false,
+        error: {
+          code: 'bad_request',
+          message: 'invalid',
+          issues: [{ path: 'occupancy', message: 'too big' }],
+        },
+      }),
+    );
+    const r = await useOutboxStore
+      .getState()
+      .submit({
+        key: 'k-3',
+        method: 'PATCH',
+        path: '/api/shelters/x',
+        body: { version: 1, occupancy: 1e9 },
+        shelterId: 'x',
+      });
+    expect(r).toMatchObject({
+      kind: 'refused',
+      error: { code: 'bad_request', issues: [{ path: 'occupancy' }] },
+    });
+  });
+
+  it('retries a 503 later rather than dropping it', async () => {
+    replies.push(() => json(503, { ok: false, error: { code: 'unavailable', message: 'down' } }));
+    const r = await useOutboxStore
+      .getState()
+      .submit({ key: 'k-4', method: 'POST', path: '/api/shelters', body: { name: 'x' }, shelterId: null });
+    expect(r).toEqual({ kind: 'queued' });
+    expect(useOutboxStore.getState().entries[0]).toMatchObject({ key: 'k-4', attempts: 1, state: 'pending' });
+  });
+});
