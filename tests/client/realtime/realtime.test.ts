@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Change, SyncResult } from '../../../shared/events.js';
+import type { Shelter } from '../../../shared/schemas/shelters.js';
+import { buildShelter } from '../../helpers/factories.js';
+
+// One fake socket for the module under test: it records `sync` requests and answers them from a script.
+class FakeSocket {
+  connected = false;
+  handlers = new Map<string, ((...args: unknown[]) => void)[]>();
+  syncs: number[] = [];
+  answer: (afterSeq: number) => SyncResult = (afterSeq) => ({ reset: false, events: [], head: afterSeq });
+  on(ev: string, fn: (...args: unknown[]) => void) {
+    this.handlers.set(ev, [...(this.handlers.get(ev) ?? []), fn]);
+    return this;
+  }
+  off(ev: string, fn: (...args: unknown[]) => void) {
+    this.handlers.set(
+      ev,
+      (this.handlers.get(ev) ?? []).filter((f) => f !== fn),
+    );
+    return this;
+  }
+  emitLocal(ev: string, ...args: unknown[]) {
+    for (const fn of this.handlers.get(ev) ?? []) fn(...args);
+  }
+  connect() {
+    this.connected = true;
+    queueMicrotask(() => this.emitLocal('connect'));
+    return this;
+  }
+  disconnect() {
+    this.connected = false;
+    return this;
+  }
+  timeout() {
+    return {
+      emitWithAck: (_ev: string, req: { afterSeq: number }) => {
+        this.syncs.push(req.afterSeq);
+        return Promise.resolve({ ok: true, data: this.answer(req.afterSeq) });
+      },
+    };
+  }
+}
+
+const socket = new FakeSocket();
+vi.mock('../../../client/src/lib/socket.js', () => ({ getSocket: () => socket }));
+
+const by = { userId: null, orgId: null };
+const at = '2024-09-07T06:00:00.000Z';
+const upd = (seq: number, s: Shelter): Change => ({ seq, type: 'shelter:updated', data: s, at, by });
+
+async function settle() {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+describe('realtime', () => {
+  let snapshot: { seq: number; shelters: Shelter[] };
+  let snapshotLoads = 0;
+
+  beforeEach(() => {
+    vi.stubGlobal('window', Object.assign(new EventTarget(), {}));
+    vi.stubGlobal('navigator', { onLine: true });
+    snapshotLoads = 0;
+    vi.stubGlobal('fetch', (url: string) => {
+      const body = url.startsWith('/api/snapshot')
+        ? (snapshotLoads++, { ok: true, data: { ...snapshot, organisations: [] } })
+        : url.startsWith('/api/events')
+          ? { ok: true, data: { reset: false, events: [], head: snapshot.seq } }
+          : { ok: true, data: [] };
+      return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+    });
+    socket.handlers.clear();
+    socket.syncs = [];
+    socket.connected = false;
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('loads the snapshot, catches up from its seq on connect, applies pushed changes once, and refills a gap', async () => {
+    const { startRealtime } = await import('../../../client/src/realtime/realtime.js');
+    const { useShelterStore } = await import('../../../client/src/features/shelters/shelterStore.js');
+    const { useConnectionStore } = await import('../../../client/src/realtime/connectionStore.js');
+    const s = buildShelter({ version: 1, occupancy: 10 });
+    snapshot = { seq: 10, shelters: [s] };
+    socket.answer = (after) => ({
+      reset: false,
+      events: after === 10 ? [upd(11, { ...s, version: 2, occupancy: 20 })] : [],
+      head: 11,
+    });
+
+    const stop = startRealtime();
+    await settle();
+    expect(socket.syncs).toEqual([10]);
+    expect(useShelterStore.getState().byId[s.id]?.occupancy).toBe(20);
+    expect(useConnectionStore.getState()).toMatchObject({ state: 'live', lastSeq: 11 });
+    expect((window as Window).__appReady).toBe(true);
+
+    // A duplicate is dropped; a change past a gap waits and triggers a catch-up from the last applied seq.
+    socket.emitLocal('change', upd(11, { ...s, version: 2, occupancy: 999 }));
+    socket.answer = (after) => ({
+      reset: false,
+      events: after === 11 ? [upd(12, { ...s, version: 3, occupancy: 30 })] : [],
+      head: 13,
+    });
+    socket.emitLocal('change', upd(13, { ...s, version: 4, occupancy: 40 }));
+    await settle();
+    expect(socket.syncs).toEqual([10, 11]);
+    expect(useShelterStore.getState().byId[s.id]?.occupancy).toBe(40);
+    expect(useConnectionStore.getState().lastSeq).toBe(13);
+    stop();
+  });
+
+  it('reloads the snapshot when the server says the client is too far behind', async () => {
+    const { startRealtime } = await import('../../../client/src/realtime/realtime.js');
+    const { useShelterStore } = await import('../../../client/src/features/shelters/shelterStore.js');
+    const { useConnectionStore } = await import('../../../client/src/realtime/connectionStore.js');
+    const s = buildShelter({ version: 1 });
+    snapshot = { seq: 5, shelters: [s] };
+    let first = true;
+    socket.answer = (after) => {
+      if (first) {
+        first = false;
+        snapshot = { seq: 9000, shelters: [{ ...s, version: 7, status: 'closed' }] };
+        return { reset: true, head: 9000 };
+      }
+      return { reset: false, events: [], head: after };
+    };
+    const stop = startRealtime();
+    await settle();
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    expect(snapshotLoads).toBe(2);
+    expect(useShelterStore.getState().byId[s.id]?.status).toBe('closed');
+    expect(useConnectionStore.getState()).toMatchObject({ state: 'live', lastSeq: 9000 });
+    stop();
+  });
+});
