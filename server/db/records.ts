@@ -16,7 +16,7 @@ export interface Meta {
 
 type Row = Record<string, unknown>;
 
-const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : new Date(v as string).toISOString());
 
 /**
  * Maps one table's rows to records and back, for the versioned records of the GBV domains (the

@@ -2,7 +2,6 @@ import type { Ctx } from '../context.js';
 import type { Queryable } from '../db/db.js';
 import type { Audience } from '../auth/viewer.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
-import type { ServicePoint } from '../../shared/schemas/services.js';
 import { repoOf as serviceRepoOf, allStockTotals } from '../features/services/services.service.js';
 import { presentService, presentStockTotals } from '../features/services/services.presenter.js';
 import { gbvAlertTable } from '../features/gbvAlerts/gbvAlerts.repo.js';
@@ -31,7 +30,7 @@ export async function gbvSnapshot(ctx: Ctx, q: Queryable, audience: Audience, sh
   // Flags use positions as the reader sees them: a hidden service is flagged by its province only.
   const inAlert = {
     shelters: flagsFor(alerts, shelters, now),
-    services: flagsFor(alerts, services as (ServicePoint & { id: string })[], now),
+    services: flagsFor(alerts, services, now),
   };
   return {
     services,

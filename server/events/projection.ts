@@ -3,8 +3,6 @@ import type { Audience } from '../auth/viewer.js';
 import type { StoredEvent } from './log.js';
 import { presentShelter } from '../features/shelters/shelters.presenter.js';
 import { presentOrganisation } from '../features/organisations/organisations.presenter.js';
-import type { Shelter } from '../../shared/schemas/shelters.js';
-import type { Organisation } from '../../shared/schemas/auth.js';
 import { presentService, presentStockTotals } from '../features/services/services.presenter.js';
 import { presentGbvAlert } from '../features/gbvAlerts/gbvAlerts.presenter.js';
 import { presentAlert } from '../features/alerts/alerts.presenter.js';
@@ -15,15 +13,15 @@ type Presenter = (record: never, audience: Audience) => unknown;
 
 /** One presenter per entity: the record as the audience may see it, or null when it may not see it at all. */
 const PRESENTERS: Record<string, Presenter> = {
-  shelter: presentShelter as (r: Shelter, a: Audience) => unknown,
-  organisation: presentOrganisation as (r: Organisation, a: Audience) => unknown,
-  service: presentService as Presenter,
-  'stock-totals': presentStockTotals as Presenter,
-  'gbv-alert': presentGbvAlert as Presenter,
-  alert: presentAlert as Presenter,
-  request: presentRequest as Presenter,
-  'request-message': presentRequestMessage as Presenter,
-  'incident-cell': presentIncidentCell as Presenter,
+  shelter: presentShelter,
+  organisation: presentOrganisation,
+  service: presentService,
+  'stock-totals': presentStockTotals,
+  'gbv-alert': presentGbvAlert,
+  alert: presentAlert,
+  request: presentRequest,
+  'request-message': presentRequestMessage,
+  'incident-cell': presentIncidentCell,
 };
 
 /**

@@ -10,7 +10,7 @@ export const PII_MESSAGES = {
 } as const;
 
 // A run of digits with single spaces, dots or dashes between groups, optionally after a plus sign.
-const NUMBER_RUN = /\+?\d+(?:[ .\-]\d+)*/g;
+const NUMBER_RUN = /\+?\d+(?:[ .-]\d+)*/g;
 // Thousands grouping with dots or commas (1.000.000), read as a quantity rather than an identifier.
 const THOUSANDS = /^[1-9]\d{0,2}(?:[.,]\d{3})+$/;
 
@@ -35,7 +35,7 @@ function classify(run: string): 'phone' | 'id_card' | null {
  */
 export function screenText(text: string): ScreenResult {
   for (const m of text.normalize('NFKC').matchAll(NUMBER_RUN)) {
-    const kind = classify(m[0].replace(/[ .\-]+$/, ''));
+    const kind = classify(m[0].replace(/[ .-]+$/, ''));
     if (kind) return { ok: false, reason: kind, message: PII_MESSAGES[kind] };
   }
   return { ok: true };

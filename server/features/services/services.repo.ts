@@ -56,7 +56,7 @@ export function serviceRepo(commune: AreaLookup) {
     },
     async update(q: Queryable, id: string, version: number, f: Partial<ServiceFields>, userId: string | null, reported = false): Promise<StoredService | null> {
       const { publicLat: _a, publicLon: _b, ...fields } = f;
-      return fix(await table.update(q, id, version, fields as never, userId, reported ? 'last_reported_at = now()' : ''));
+      return fix(await table.update(q, id, version, fields, userId, reported ? 'last_reported_at = now()' : ''));
     },
   };
 }

@@ -160,27 +160,33 @@ export async function postAvailability(ctx: Ctx, viewer: Viewer, id: string, p: 
   });
 }
 
-/** Province totals of the time-critical supplies over the province's services that post stock. */
-export async function stockTotals(ctx: Ctx, q: Queryable, provinceCode: string): Promise<StockTotals> {
-  const services = (await repoOf(ctx).list(q)).filter((s) => s.provinceCode === provinceCode && s.availability.stock);
+/** Province totals of the time-critical supplies over the services that post stock. */
+function totalsOf(services: readonly StoredService[], provinceCode: string): StockTotals {
+  const stocked = services.filter((s) => s.provinceCode === provinceCode && s.availability.stock);
   const stock = Object.fromEntries(STOCK_ITEMS.map((k) => [k, { quantity: 0, out: 0, low: 0 }])) as StockTotals['stock'];
-  for (const s of services) {
+  for (const s of stocked) {
     for (const k of STOCK_ITEMS) {
       const e = s.availability.stock?.[k];
       if (!e) continue;
-      const t = stock[k]!;
+      const t = stock[k];
       t.quantity += e.quantity;
       if (e.level === 'out') t.out++;
       if (e.level === 'low') t.low++;
     }
   }
-  return { provinceCode, services: services.length, stock };
+  return { provinceCode, services: stocked.length, stock };
 }
 
-/** All provinces' stock totals (snapshot). */
+/** One province's stock totals. */
+export async function stockTotals(ctx: Ctx, q: Queryable, provinceCode: string): Promise<StockTotals> {
+  return totalsOf(await repoOf(ctx).list(q), provinceCode);
+}
+
+/** All provinces' stock totals (snapshot), from one read. */
 export async function allStockTotals(ctx: Ctx, q: Queryable): Promise<StockTotals[]> {
-  const provinces = [...new Set((await repoOf(ctx).list(q)).filter((s) => s.availability.stock).map((s) => s.provinceCode))].sort();
-  return Promise.all(provinces.map((p) => stockTotals(ctx, q, p)));
+  const services = await repoOf(ctx).list(q);
+  const provinces = [...new Set(services.filter((s) => s.availability.stock).map((s) => s.provinceCode))].sort();
+  return provinces.map((p) => totalsOf(services, p));
 }
 
 async function stockTotalsEvent(ctx: Ctx, q: Queryable, provinceCode: string): Promise<NewEvent> {

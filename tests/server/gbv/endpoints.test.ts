@@ -33,7 +33,7 @@ describe('GBV endpoints', () => {
 
   beforeAll(async () => {
     srv = await startServer();
-    [gbv, ops, viewer, admin, provider] = await Promise.all(['gbv', 'ops', 'viewer', 'admin', 'provider'].map((u) => login(srv.url, u)));
+    [gbv, ops, viewer, admin, provider] = await Promise.all([login(srv.url, 'gbv'), login(srv.url, 'ops'), login(srv.url, 'viewer'), login(srv.url, 'admin'), login(srv.url, 'provider')]);
     shelter = (await ops.get<Shelter[]>('/api/shelters')).body.data![0]!;
     service = (await gbv.send<ServicePoint>('POST', '/api/services', { name: 'Endpoint test clinic', types: ['health_cmr'], provinceCode: '46', lat: 16.46, lon: 107.59 })).body.data!;
     const now = Date.now();

@@ -121,7 +121,7 @@ describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and sock
         const shouldSee = VISIBLE[label]!.includes(role);
         expect(c!.type === 'hidden' ? 'hidden' : 'visible', `${where}: ${label}`).toBe(shouldSee ? 'visible' : 'hidden');
         // A placeholder carries the seq and nothing else.
-        if (c!.type === 'hidden') expect(Object.keys(c!).sort()).toEqual(['seq', 'type']);
+        if (c!.type === 'hidden') expect(Object.keys(c).sort()).toEqual(['seq', 'type']);
         expect(ChangeSchema.safeParse(c).success, `${where}: ${label} matches its schema`).toBe(true);
       }
     };

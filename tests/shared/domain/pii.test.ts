@@ -49,7 +49,11 @@ describe('screened schemas', () => {
   it('refuse a message with a phone number, naming the field and the reason', () => {
     const r = RequestMessageCreateSchema.safeParse({ text: 'gọi 0912 345 678' });
     expect(r.success).toBe(false);
-    if (!r.success) expect(zodIssues(r.error)[0]).toMatchObject({ path: 'text', message: expect.stringMatching(/phone number/) });
+    if (!r.success) {
+      const [issue] = zodIssues(r.error);
+      expect(issue?.path).toBe('text');
+      expect(issue?.message).toMatch(/phone number/);
+    }
   });
   it('accept Vietnamese text with diacritics', () => {
     expect(RequestMessageCreateSchema.safeParse({ text: 'Đã nhận 200 bộ dụng cụ ngày 7/9, cảm ơn!' }).success).toBe(true);
