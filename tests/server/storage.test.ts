@@ -76,7 +76,7 @@ describe.each(STORAGES)('storage on %s', { timeout: 90_000 }, (storage) => {
     const head = await headSeq(srv.app.ctx.db);
     // Ask the writer to change a shelter and then fail inside the same transaction.
     await expect(
-      srv.app.ctx.writer.write({ userId: null, orgId: null }, null, async (q) => {
+      srv.app.ctx.writer.write(null, null, async (q) => {
         await q.query('UPDATE shelters SET occupancy = 999 WHERE id = $1', [s.id]);
         throw new Error('boom after the update');
       }),
