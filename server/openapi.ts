@@ -4,6 +4,20 @@ import { ShelterCreateSchema, ShelterHistoryEntrySchema, ShelterPatchSchema, She
 import { AdminAreaSchema } from '../shared/schemas/areas.js';
 import { ApiErrorSchema } from '../shared/schemas/api.js';
 import { ChangeSchema, PROTOCOL_VERSION, SyncResultSchema } from '../shared/events.js';
+import {
+  AvailabilityPostSchema,
+  AvailabilitySchema,
+  GbvAlertAckSchema,
+  GbvAlertSchema,
+  NearestServiceSchema,
+  ServiceCreateSchema,
+  ServicePatchSchema,
+  ServicePointSchema,
+  StockTotalsSchema,
+} from '../shared/schemas/services.js';
+import { AlertCreateSchema, AlertPatchSchema, RiskAlertSchema } from '../shared/schemas/alerts.js';
+import { CoordinationRequestSchema, RequestCreateSchema, RequestMessageCreateSchema, RequestMessageSchema, RequestPatchSchema } from '../shared/schemas/requests.js';
+import { AuditEntrySchema, IncidentReportCreateSchema, IncidentReportReceiptSchema, IncidentSummarySchema } from '../shared/schemas/incidents.js';
 
 type Op = { summary: string; body?: z.ZodType; reply?: z.ZodType; idempotent?: boolean; query?: Record<string, string> };
 
@@ -34,6 +48,45 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
       post: { summary: 'Create an organisation (admin)', body: OrganisationCreateSchema, reply: OrganisationSchema, idempotent: true },
     },
     '/api/users': { get: { summary: 'Users (admin)', reply: z.array(UserSchema) }, post: { summary: 'Create a user (admin)', body: UserCreateSchema, reply: UserSchema } },
+    '/api/services': {
+      get: { summary: 'Service points (referral pathway); positions and stock as the caller may see them', reply: z.array(ServicePointSchema) },
+      post: { summary: 'Add a service point (GBV coordinator, or the provider for its own organisation)', body: ServiceCreateSchema, reply: ServicePointSchema, idempotent: true },
+    },
+    '/api/services/{id}': {
+      get: { summary: 'One service point', reply: ServicePointSchema },
+      patch: { summary: 'Update the directory entry at a version', body: ServicePatchSchema, reply: ServicePointSchema, idempotent: true },
+    },
+    '/api/services/{id}/availability': {
+      get: { summary: 'Availability history, newest first', reply: z.array(AvailabilitySchema) },
+      post: { summary: 'Post availability and stock; a clinical point closing or out of PEP/EC alerts the province’s GBV coordinators', body: AvailabilityPostSchema, reply: ServicePointSchema, idempotent: true },
+    },
+    '/api/services/nearest': { get: { summary: 'Open or limited services of a type, nearest first; hidden ones without a position', query: { shelterId: 'uuid', lat: 'number', lon: 'number', type: 'service type', limit: 'integer' }, reply: z.array(NearestServiceSchema) } },
+    '/api/services/stock-totals': { get: { summary: 'Clinical stock totals per province (ops officer, GBV coordinator)', reply: z.array(StockTotalsSchema) } },
+    '/api/gbv-alerts': { get: { summary: 'Time-critical alerts (GBV coordinators)', reply: z.array(GbvAlertSchema) } },
+    '/api/gbv-alerts/{id}/acknowledge': { post: { summary: 'Acknowledge a time-critical alert', body: GbvAlertAckSchema, reply: GbvAlertSchema, idempotent: true } },
+    '/api/alerts': {
+      get: { summary: 'Risk alerts', reply: z.array(RiskAlertSchema) },
+      post: { summary: 'Issue a risk alert (ops officer, within scope)', body: AlertCreateSchema, reply: RiskAlertSchema, idempotent: true },
+    },
+    '/api/alerts/{id}': {
+      get: { summary: 'One risk alert', reply: RiskAlertSchema },
+      patch: { summary: 'Update, cancel or expire at a version', body: AlertPatchSchema, reply: RiskAlertSchema, idempotent: true },
+    },
+    '/api/requests': {
+      get: { summary: 'Coordination requests the caller may see', reply: z.array(CoordinationRequestSchema) },
+      post: { summary: 'Open a request (free text screened for phone and ID numbers)', body: RequestCreateSchema, reply: CoordinationRequestSchema, idempotent: true },
+    },
+    '/api/requests/{id}': {
+      get: { summary: 'One request with its messages', reply: CoordinationRequestSchema },
+      patch: { summary: 'Move along the workflow (only allowed transitions), reassign, reprioritise', body: RequestPatchSchema, reply: CoordinationRequestSchema, idempotent: true },
+    },
+    '/api/requests/{id}/messages': {
+      get: { summary: 'The request’s thread', reply: z.array(RequestMessageSchema) },
+      post: { summary: 'Add a short message', body: RequestMessageCreateSchema, reply: RequestMessageSchema, idempotent: true },
+    },
+    '/api/incident-reports': { post: { summary: 'Enter aggregate incident counts for a province and period (GBV coordinator)', body: IncidentReportCreateSchema, reply: IncidentReportReceiptSchema, idempotent: true } },
+    '/api/incidents/summary': { get: { summary: 'Suppressed aggregates by province and month (audited)', query: { province: '2-digit code', from: 'YYYY-MM', to: 'YYYY-MM' }, reply: IncidentSummarySchema } },
+    '/api/audit': { get: { summary: 'Who read or exported incident data, when, what (admin; never the data)', query: { limit: 'integer', before: 'timestamp' }, reply: z.array(AuditEntrySchema) } },
     ...extra,
   };
   const paths: Record<string, Record<string, unknown>> = {};
