@@ -8,12 +8,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { initI18n } from './i18n/index.js';
 
-initI18n();
-
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void initI18n().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -20,7 +20,7 @@ export function LanguageSwitcher() {
           aria-pressed={i18n.language === lng}
           data-testid={`lang-${lng}`}
           aria-label={NAMES[lng]}
-          onClick={() => setLanguage(lng)}
+          onClick={() => void setLanguage(lng)}
         >
           <span className="lang-long">{NAMES[lng]}</span>
           <span className="lang-short" aria-hidden="true">

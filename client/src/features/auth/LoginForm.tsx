@@ -82,7 +82,8 @@ export function LoginForm() {
         >
           {busy ? t('auth.submitting') : t('auth.submit')}
         </button>
-        <p className="muted small">{t('auth.demoHint')}</p>
+        {/* Demo sign-ins are printed by the server at start; only a dev build repeats them here. */}
+        {import.meta.env.DEV && <p className="muted small">{t('auth.demoHint')}</p>}
       </form>
     </main>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isShelterStale } from '../../../../shared/domain/staleness.js';
 import { CHECKLIST_ITEMS, NEEDS } from '../../../../shared/enums.js';
@@ -10,10 +10,14 @@ import { useNow } from '../../lib/useNow.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
-import { CreateShelterForm } from './CreateShelterForm.js';
 import { canCreateShelter, canEditShelter } from './permissions.js';
 import { QuickUpdateForm } from './QuickUpdateForm.js';
 import { useShelterStore } from './shelterStore.js';
+
+// Only operations officers list shelters: the form stays out of everyone else's download.
+const CreateShelterForm = lazy(() =>
+  import('./CreateShelterForm.js').then((m) => ({ default: m.CreateShelterForm })),
+);
 import { SCORE_COLORS, STATUS_COLORS, scoreBand } from './statusStyle.js';
 
 /** The selected shelter: its record, its checklist (or score), its history, and the update form when allowed. */
@@ -44,7 +48,9 @@ export function ShelterPanel() {
             ← {t('panel.back')}
           </button>
         </div>
-        <CreateShelterForm me={me} />
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <CreateShelterForm me={me} />
+        </Suspense>
       </section>
     );
   }
