@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -84,7 +85,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): { ok: true; settings: Settings
         trustProxy: e.TRUST_PROXY,
         staleHours: { shelter: e.SHELTER_STALE_HOURS, service: e.SERVICE_STALE_HOURS },
         shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
-        staticDir: e.STATIC_DIR,
+        staticDir: e.STATIC_DIR === undefined ? undefined : path.resolve(e.STATIC_DIR),
         production: e.NODE_ENV === 'production',
       },
     },

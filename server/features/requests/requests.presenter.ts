@@ -6,17 +6,19 @@ import { inScope, type Audience } from '../../auth/viewer.js';
 const ownShelters = (r: Pick<CoordinationRequest, 'fromOrgId' | 'shelterOrgId'>, a: Audience) => r.fromOrgId === a.orgId || (r.shelterOrgId !== null && r.shelterOrgId === a.orgId);
 
 /**
- * Who reads a request (SPEC 3): operations officers and GBV coordinators, viewers and the admin
- * within scope; a shelter manager its own shelters'; a service provider those addressed to it.
+ * Who reads a request (SPEC 3): operations officers, GBV coordinators and the admin within scope;
+ * a shelter manager its own shelters'; a service provider those addressed to it; partner viewers
+ * none (requests can reveal where GBV needs are).
  */
 export function canReadRequest(r: CoordinationRequest, a: Audience): boolean {
   if (!inScope(a, r.provinceCode)) return false;
   switch (a.role) {
     case 'ops_officer':
     case 'gbv_coordinator':
-    case 'viewer':
     case 'admin':
       return true;
+    case 'viewer':
+      return false;
     case 'shelter_manager':
       return ownShelters(r, a);
     case 'service_provider':

@@ -153,7 +153,10 @@ describe('GBV endpoints', () => {
       expect(res.status).toBe(409);
     });
     it('refuses a viewer and a provider it is not addressed to', async () => {
-      expect((await viewer.send('PATCH', `/api/requests/${request.id}`, { version: request.version, status: 'acknowledged' })).status).toBe(403);
+      // Partner viewers may not read requests at all (SPEC 3), so the request does not exist for them.
+      expect((await viewer.send('PATCH', `/api/requests/${request.id}`, { version: request.version, status: 'acknowledged' })).status).toBe(404);
+      expect((await viewer.get(`/api/requests/${request.id}`)).status).toBe(404);
+      expect((await viewer.get<unknown[]>('/api/requests')).body.data).toEqual([]);
       expect((await provider.send('PATCH', `/api/requests/${request.id}`, { version: request.version, status: 'acknowledged' })).status).toBe(404);
     });
   });

@@ -24,8 +24,8 @@ const VISIBLE: Record<string, readonly Role[]> = {
   'gbv alert acknowledged': ['gbv_coordinator'],
   'stock totals': ['ops_officer', 'gbv_coordinator'],
   'risk alert': ALL,
-  'request to the provider, own shelter': ALL,
-  'request elsewhere': ['ops_officer', 'gbv_coordinator', 'viewer', 'admin'],
+  'request to the provider, own shelter': ROLES.filter((r) => r !== 'viewer'),
+  'request elsewhere': ['ops_officer', 'gbv_coordinator', 'admin'],
   'incident aggregate': ['ops_officer', 'gbv_coordinator'],
 };
 /** Who sees a safe house's position, beds and clinical stock: GBV coordinators and the provider itself. */
