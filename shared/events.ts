@@ -8,8 +8,7 @@ import { CoordinationRequestSchema, RequestMessageAddedSchema } from './schemas/
 import { IncidentCellChangedSchema } from './schemas/incidents.js';
 import type { ApiError } from './schemas/api.js';
 
-/** Bumped on any incompatible change to the realtime protocol. */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION } from './protocol.js';
 
 /** The record each broadcast type carries, as the receiving audience may see it. */
 export const EVENT_DATA_SCHEMAS = {
