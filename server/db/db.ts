@@ -58,7 +58,7 @@ function postgresDb(url: string, log: Logger): Db {
   pool.on('error', (err) => log.warn({ err: err.message }, 'postgres idle client error'));
   return {
     kind: 'postgres',
-    query: async <R>(sql: string, params?: unknown[]) => (await wrap(pool.query(sql, params))) as unknown as { rows: R[] },
+    query: async <R>(sql: string, params?: unknown[]) => ({ rows: (await wrap(pool.query(sql, params))).rows as R[] }),
     exec: async (sql) => {
       await wrap(pool.query(sql));
     },
@@ -67,7 +67,7 @@ function postgresDb(url: string, log: Logger): Db {
       try {
         await wrap(client.query('BEGIN'));
         const result = await fn({
-          query: async <R>(sql: string, params?: unknown[]) => (await wrap(client.query(sql, params))) as unknown as { rows: R[] },
+          query: async <R>(sql: string, params?: unknown[]) => ({ rows: (await wrap(client.query(sql, params))).rows as R[] }),
           exec: async (sql) => {
             await wrap(client.query(sql));
           },

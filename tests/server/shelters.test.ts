@@ -235,7 +235,7 @@ describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
     it('sync answers bad payloads with an error ack naming the field', async () => {
       const s = await socketFor(ops);
       for (const bad of [{ afterSeq: -1 }, { afterSeq: 'x' }, {}, null, 'text', { afterSeq: 1, extra: 1 }]) {
-        const r = await s.timeout(5000).emitWithAck('sync', bad as never);
+        const r = (await s.timeout(5000).emitWithAck('sync', bad as never)) as Awaited<ReturnType<typeof sync>>;
         expect(r.ok).toBe(false);
         if (!r.ok) expect(r.error.code).toBe('bad_request');
       }
