@@ -1,5 +1,7 @@
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { BenchCluster } from './cluster.js';
+import { receive, startStream, type StreamState } from '../shared/sync.js';
+import type { Change as StreamChange } from '../shared/events.js';
 import { atRate, pool, sleep } from './lib.js';
 
 interface Shelter {
@@ -11,15 +13,16 @@ interface Change {
   seq: number;
 }
 
-/** A dashboard-like client reduced to what the storm needs: its last seq, sync on connect, apply pushes in order. */
+/** A dashboard-like client reduced to what the storm needs: the shared stream reconciler, sync on connect and on a gap. */
 class StormClient {
-  lastSeq: number;
+  stream: StreamState;
+  syncing = false;
   socket: Socket;
   currentAt = 0;
   target = Infinity;
   t0 = 0;
   constructor(url: string, cookie: string, startSeq: number) {
-    this.lastSeq = startSeq;
+    this.stream = startStream(startSeq);
     this.socket = ioClient(url, {
       transports: ['websocket'],
       forceNew: true,
@@ -28,20 +31,33 @@ class StormClient {
       extraHeaders: { cookie },
     });
     this.socket.on('change', (c: Change) => this.apply([c]));
-    this.socket.on('connect', () => {
-      this.socket
-        .timeout(30_000)
-        .emitWithAck('sync', { afterSeq: this.lastSeq })
-        .then((reply: { ok: boolean; data?: { reset: boolean; events?: Change[]; head: number } }) => {
-          if (reply.ok && reply.data && !reply.data.reset) this.apply(reply.data.events ?? []);
-          else if (reply.ok && reply.data?.reset) this.lastSeq = Math.max(this.lastSeq, reply.data.head); // would reload the snapshot
-        })
-        .catch(() => undefined);
-    });
+    this.socket.on('connect', () => void this.sync());
+  }
+  get lastSeq(): number {
+    return this.stream.lastSeq;
+  }
+  async sync() {
+    if (this.syncing) return;
+    this.syncing = true;
+    try {
+      const reply = (await this.socket.timeout(30_000).emitWithAck('sync', { afterSeq: this.lastSeq })) as {
+        ok: boolean;
+        data?: { reset: boolean; events?: Change[]; head: number };
+      };
+      // A reset would reload the snapshot; here that means being current to its head.
+      if (reply.ok && reply.data?.reset) this.stream = startStream(reply.data.head);
+      this.syncing = false;
+      if (reply.ok && reply.data && !reply.data.reset) this.apply(reply.data.events ?? []);
+      else this.apply([]);
+    } catch {
+      this.syncing = false;
+    }
   }
   apply(changes: Change[]) {
-    for (const c of changes) if (c.seq === this.lastSeq + 1) this.lastSeq = c.seq;
+    const step = receive(this.stream, changes as StreamChange[]);
+    this.stream = step.state;
     if (!this.currentAt && this.lastSeq >= this.target) this.currentAt = performance.now() - this.t0;
+    if (step.gap) void this.sync();
   }
   connect(): Promise<void> {
     return new Promise((resolve, reject) => {

@@ -98,7 +98,7 @@ export function summary(xs: readonly number[]) {
     p50: quantile(xs, 0.5),
     p95: quantile(xs, 0.95),
     p99: quantile(xs, 0.99),
-    max: xs.length ? Math.max(...xs) : NaN,
+    max: xs.length ? xs.reduce((m, x) => (x > m ? x : m), -Infinity) : NaN,
   };
 }
 
