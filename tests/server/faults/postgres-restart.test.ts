@@ -47,9 +47,12 @@ describe('fault: PostgreSQL restarted', () => {
       for (let i = 0; i < 6; i++) {
         const url = c.urls[i % 2]!;
         const t0 = Date.now();
+        // A fresh connection per probe: a pooled keep-alive socket the server is closing as idle
+        // would reset before the request is read, which says nothing about the database.
         const res = await fetch(`${url}/api/shelters/${target.id}`, {
+          signal: AbortSignal.timeout(10_000),
           method: 'PATCH',
-          headers: { cookie: ops.cookie, 'content-type': 'application/json', 'Idempotency-Key': key },
+          headers: { cookie: ops.cookie, 'content-type': 'application/json', 'Idempotency-Key': key, connection: 'close' },
           body: JSON.stringify({ version: target.version, occupancy: 999 }),
         });
         const text = await res.text();
