@@ -49,7 +49,10 @@ export async function fanoutSegment(
   const nodes: Node[] = mode === 'ws' ? [c.ws] : mode === 'sio' ? c.sio : c.app;
   const sentAt = new Map<number, number>();
   const latencies: number[] = [];
-  const received: Map<number, number>[] = Array.from({ length: opts.clients }, () => new Map<number, number>());
+  const received: Map<number, number>[] = Array.from(
+    { length: opts.clients },
+    () => new Map<number, number>(),
+  );
   const onMessage = (i: number, occupancy: number) => {
     const t = sentAt.get(occupancy);
     if (t === undefined) return;

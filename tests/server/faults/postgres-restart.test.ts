@@ -52,7 +52,12 @@ describe('fault: PostgreSQL restarted', () => {
         const res = await fetch(`${url}/api/shelters/${target.id}`, {
           signal: AbortSignal.timeout(10_000),
           method: 'PATCH',
-          headers: { cookie: ops.cookie, 'content-type': 'application/json', 'Idempotency-Key': key, connection: 'close' },
+          headers: {
+            cookie: ops.cookie,
+            'content-type': 'application/json',
+            'Idempotency-Key': key,
+            connection: 'close',
+          },
           body: JSON.stringify({ version: target.version, occupancy: 999 }),
         });
         const text = await res.text();
