@@ -1,5 +1,3 @@
-// First: configures zod before any shared schema is built.
-import './lib/zodConfig.js';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './styles.css';

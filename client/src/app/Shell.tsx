@@ -13,14 +13,33 @@ import { KeyFigures } from '../features/shelters/KeyFigures.js';
 import { ShelterList } from '../features/shelters/ShelterList.js';
 import { ShelterPanel } from '../features/shelters/ShelterPanel.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
+import { useAlertStore } from '../features/alerts/alertStore.js';
+import { useGbvAlertStore } from '../features/gbvAlerts/gbvAlertStore.js';
+import { useIncidentStore } from '../features/incidents/incidentStore.js';
+import { useRequestStore } from '../features/requests/requestStore.js';
+import { useServiceStore } from '../features/services/serviceStore.js';
 import { startRealtime } from '../realtime/realtime.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
+import {
+  AdminScreen,
+  AlertsTab,
+  DetailPanel,
+  GbvAlertBanner,
+  IncidentsTab,
+  RequestsTab,
+  ServicesTab,
+} from './lazyScreens.js';
+import { withGbvStrings } from '../i18n/index.js';
+import { tabsFor, useNavStore, type Tab } from './navStore.js';
 import { expectMap } from './readiness.js';
 
 // The map (MapLibre, basemap data) is its own chunk: a shelter manager on a phone never loads it
 // unless they ask for it.
-const MapView = lazy(() => import('../map/MapView.js').then((m) => ({ default: m.MapView })));
+// Its legend names the GBV layers, so their strings come with it.
+const MapView = lazy(() =>
+  withGbvStrings(() => import('../map/MapView.js')).then((m) => ({ default: m.MapView })),
+);
 
 const MAP_PREF = 'shr.map';
 
@@ -41,6 +60,9 @@ export function Shell({ me }: { me: Me }) {
   const creating = useShelterStore((s) => s.creating);
   const anySimulated = useShelterStore((s) => Object.values(s.byId).some((x) => x.simulated));
   const logout = useAuthStore((s) => s.logout);
+  const tab = useNavStore((s) => s.tab);
+  const detail = useNavStore((s) => s.detail);
+  const tabs = tabsFor(me.role);
 
   useEffect(() => {
     useOutboxStore.getState().open(me.id);
@@ -53,6 +75,12 @@ export function Shell({ me }: { me: Me }) {
       useShelterStore.getState().reset();
       useOrganisationStore.getState().reset();
       useActivityStore.getState().reset();
+      useServiceStore.getState().reset();
+      useAlertStore.getState().reset();
+      useRequestStore.getState().reset();
+      useGbvAlertStore.getState().reset();
+      useIncidentStore.getState().reset();
+      useNavStore.getState().reset();
     };
   }, [me]);
 
@@ -78,7 +106,7 @@ export function Shell({ me }: { me: Me }) {
 
   return (
     <div
-      className={`shell${showMap ? ' shell--map' : ''}${selectedId || creating ? ' shell--selected' : ''}`}
+      className={`shell${showMap ? ' shell--map' : ''}${selectedId || creating || detail ? ' shell--selected' : ''}`}
       data-testid="app-shell"
       data-role={me.role}
     >
@@ -114,28 +142,80 @@ export function Shell({ me }: { me: Me }) {
           {t('app.simulatedBanner')}
         </p>
       )}
+      {me.role === 'gbv_coordinator' && (
+        <Suspense fallback={null}>
+          <GbvAlertBanner />
+        </Suspense>
+      )}
       <KeyFigures />
       <OutboxBar />
-      <main className="layout">
-        <aside className="layout__side">
-          <Filters />
-          <ShelterList />
-        </aside>
-        {showMap && (
-          <section className="layout__map" aria-label={t('map.title')}>
-            <MapBoundary fallback={<p className="map-msg">{t('map.failed')}</p>}>
-              <Suspense fallback={<p className="map-msg">{t('map.loading')}</p>}>
-                <MapView />
+      {tabs.length > 1 && <TabBar tabs={tabs} current={tab} />}
+      {tab === 'admin' ? (
+        <main className="layout layout--wide">
+          <Suspense fallback={<p className="map-msg">{t('app.loading')}</p>}>
+            <AdminScreen />
+          </Suspense>
+        </main>
+      ) : (
+        <main className="layout">
+          <aside className="layout__side">
+            {tab === 'shelters' ? (
+              <>
+                <Filters />
+                <ShelterList />
+              </>
+            ) : (
+              <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+                {tab === 'services' && <ServicesTab />}
+                {tab === 'alerts' && <AlertsTab />}
+                {tab === 'requests' && <RequestsTab />}
+                {tab === 'incidents' && <IncidentsTab />}
               </Suspense>
-            </MapBoundary>
-          </section>
-        )}
-        <aside className="layout__detail">
-          <ShelterPanel />
-          <ActivityFeed />
-        </aside>
-      </main>
+            )}
+          </aside>
+          {showMap && (
+            <section className="layout__map" aria-label={t('map.title')}>
+              <MapBoundary fallback={<p className="map-msg">{t('map.failed')}</p>}>
+                <Suspense fallback={<p className="map-msg">{t('map.loading')}</p>}>
+                  <MapView />
+                </Suspense>
+              </MapBoundary>
+            </section>
+          )}
+          <aside className="layout__detail">
+            <ShelterPanel />
+            {detail && !selectedId && !creating && (
+              <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+                <DetailPanel detail={detail} />
+              </Suspense>
+            )}
+            <ActivityFeed />
+          </aside>
+        </main>
+      )}
     </div>
+  );
+}
+
+/** The lists beside the map, one per domain the role may read; large targets, no hover needed. */
+function TabBar({ tabs, current }: { tabs: readonly Tab[]; current: Tab }) {
+  const { t } = useTranslation();
+  const setTab = useNavStore((s) => s.setTab);
+  return (
+    <nav className="tabs" aria-label={t('tabs.label')} data-testid="tabs">
+      {tabs.map((x) => (
+        <button
+          key={x}
+          type="button"
+          className="tabs__tab"
+          aria-current={x === current ? 'page' : undefined}
+          data-testid={`tab-${x}`}
+          onClick={() => setTab(x)}
+        >
+          {t(`tabs.${x}`)}
+        </button>
+      ))}
+    </nav>
   );
 }
 

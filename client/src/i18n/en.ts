@@ -12,6 +12,16 @@ export const en = {
     signedInAs: '{{name}} · {{org}}',
     skipToList: 'Skip to the shelter list',
   },
+  tabs: {
+    label: 'Sections',
+    shelters: 'Shelters',
+    services: 'Services',
+    alerts: 'Alerts',
+    requests: 'Requests',
+    incidents: 'Incidents',
+    admin: 'Admin',
+  },
+  inAlert: 'Alert area, level {{level}}',
   conn: {
     label: 'Connection',
     live: 'Live',
@@ -74,6 +84,8 @@ export const en = {
     scoreValue: '{{score}}/8',
     gaps_one: '{{count}} critical item answered “no”',
     gaps_other: '{{count}} critical items answered “no”',
+    requestShort: 'Draft a request',
+    requestOffer: 'Draft a request: {{item}}',
     lighting: 'Lighting inside and on paths to latrines',
     separateSleeping: 'Separate or partitioned sleeping areas for women, girls and families',
     latrinesSeparated: 'Latrines separated by sex and marked',
@@ -96,6 +108,8 @@ export const en = {
     sheltersFull: 'Shelters full',
     sheltersStale: 'Stale reports',
     sheltersOpen: 'Shelters open',
+    servicesDown: 'Services down',
+    openRequests: 'Open requests',
   },
   filters: {
     title: 'Filters',
@@ -136,6 +150,7 @@ export const en = {
     historyFailed: 'Could not load the history.',
     notFound: 'This shelter is no longer visible to you.',
     readOnly: 'You can read this record but not change it.',
+    nearest: 'Nearest open services',
   },
   form: {
     title: 'Quick update',

@@ -23,9 +23,44 @@ function storedLanguage(): Language {
   return 'vi';
 }
 
+/**
+ * Strings of the GBV response screens (services, alerts, requests, incidents, admin) load with
+ * those screens, in their own chunks, so the phone's first download carries only the shelter strings.
+ */
+const packLoaders: Record<Language, () => Promise<Record<string, unknown>>> = {
+  vi: () => import('./gbv.vi.js').then((m) => m.gbvVi),
+  en: () => import('./gbv.en.js').then((m) => m.gbvEn),
+};
+let packWanted = false;
+const packLoaded = new Set<Language>();
+
+async function loadPack(lng: Language): Promise<void> {
+  if (packLoaded.has(lng)) return;
+  // Merged into the one namespace, so components use plain keys such as `services.title`.
+  i18next.addResourceBundle(lng, 'translation', await packLoaders[lng](), true, false);
+  packLoaded.add(lng);
+}
+
+/** Load the GBV screens' strings for the current language (and Vietnamese, the fallback). Safe to call often. */
+export async function ensureGbvStrings(): Promise<void> {
+  packWanted = true;
+  const lng = i18next.language === 'en' ? 'en' : 'vi';
+  await Promise.all([loadPack('vi'), loadPack(lng)]);
+}
+
+/** Load a lazy screen together with its strings. */
+export function withGbvStrings<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), ensureGbvStrings()]).then(([m]) => m);
+}
+
+const mainLoaded = new Set<Language>(['vi']);
+
 async function ensureLoaded(lng: Language): Promise<void> {
-  if (lng === 'vi' || i18next.hasResourceBundle(lng, 'translation')) return;
-  i18next.addResourceBundle(lng, 'translation', await loaders[lng]());
+  if (!mainLoaded.has(lng) && lng !== 'vi') {
+    i18next.addResourceBundle(lng, 'translation', await loaders[lng](), true, false);
+    mainLoaded.add(lng);
+  }
+  if (packWanted) await loadPack(lng);
 }
 
 /** Start i18next in the remembered language (Vietnamese by default). */

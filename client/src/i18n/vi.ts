@@ -12,6 +12,16 @@ export const vi = {
     signedInAs: '{{name}} · {{org}}',
     skipToList: 'Chuyển đến danh sách điểm sơ tán',
   },
+  tabs: {
+    label: 'Danh mục',
+    shelters: 'Điểm sơ tán',
+    services: 'Dịch vụ',
+    alerts: 'Cảnh báo',
+    requests: 'Yêu cầu',
+    incidents: 'Số liệu sự vụ',
+    admin: 'Quản trị',
+  },
+  inAlert: 'Vùng cảnh báo cấp {{level}}',
   conn: {
     label: 'Kết nối',
     live: 'Trực tuyến',
@@ -74,6 +84,8 @@ export const vi = {
     scoreValue: '{{score}}/8',
     gaps_one: '{{count}} mục thiết yếu trả lời “Không”',
     gaps_other: '{{count}} mục thiết yếu trả lời “Không”',
+    requestShort: 'Soạn yêu cầu',
+    requestOffer: 'Soạn yêu cầu hỗ trợ: {{item}}',
     lighting: 'Chiếu sáng bên trong và lối đi đến nhà vệ sinh',
     separateSleeping: 'Khu ngủ riêng hoặc có vách ngăn cho phụ nữ, trẻ em gái và gia đình',
     latrinesSeparated: 'Nhà vệ sinh tách riêng nam, nữ và có biển báo',
@@ -96,6 +108,8 @@ export const vi = {
     sheltersFull: 'Điểm đã đầy',
     sheltersStale: 'Báo cáo quá hạn',
     sheltersOpen: 'Điểm đang mở',
+    servicesDown: 'Dịch vụ ngừng',
+    openRequests: 'Yêu cầu đang mở',
   },
   filters: {
     title: 'Bộ lọc',
@@ -136,6 +150,7 @@ export const vi = {
     historyFailed: 'Không tải được lịch sử.',
     notFound: 'Bạn không còn xem được điểm sơ tán này.',
     readOnly: 'Bạn có thể xem nhưng không thể sửa bản ghi này.',
+    nearest: 'Dịch vụ đang mở gần nhất',
   },
   form: {
     title: 'Cập nhật nhanh',

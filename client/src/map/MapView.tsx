@@ -3,8 +3,12 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SHELTER_STATUSES } from '../../../shared/enums.js';
+import { ALERT_LEVEL_COLOURS, SERVICE_STATUSES, SHELTER_STATUSES } from '../../../shared/enums.js';
 import { markMapReady } from '../app/readiness.js';
+import { useAuthStore } from '../features/auth/authStore.js';
+import { IncidentNote } from '../features/incidents/IncidentNote.js';
+import { shownMonth, useIncidentStore } from '../features/incidents/incidentStore.js';
+import { SERVICE_STATUS_COLORS } from '../features/services/serviceStyle.js';
 import { SCORE_COLORS, STATUS_COLORS } from '../features/shelters/statusStyle.js';
 import {
   BOUNDARY_ATTRIBUTION,
@@ -15,12 +19,34 @@ import {
   loadNeighbours,
   offlineStyle,
 } from './basemap.js';
+import { ALERT_LAYERS, mountAlertLayer } from './layers/alertLayer.js';
+import {
+  INCIDENT_CLASSES,
+  INCIDENT_LAYERS,
+  mountIncidentLayer,
+  SMALL_COLOUR,
+} from './layers/incidentLayer.js';
+import { mountRequestLayer, REQUEST_LAYERS } from './layers/requestLayer.js';
+import { mountServiceLayer, SERVICE_LAYERS } from './layers/serviceLayer.js';
 import { mountShelterLayer, setShelterLayerVisible } from './layers/shelterLayer.js';
+import { setLayersVisible } from './layers/visibility.js';
+
+declare global {
+  interface Window {
+    /** The map, for browser tests and debugging from the console. */
+    __map?: maplibregl.Map;
+  }
+}
 
 maplibregl.setWorkerUrl(workerUrl);
 
 // A deployer's style names its own fonts; the cluster counts then use the usual glyph-server name.
 const FONT = CUSTOM_STYLE_URL ? [import.meta.env.VITE_BASEMAP_FONT || 'Noto Sans Regular'] : MAP_FONT;
+
+/** The legend starts folded on phones, where it would cover the map. */
+function wideScreen(): boolean {
+  return typeof window === 'undefined' || window.matchMedia('(min-width: 901px)').matches;
+}
 
 /** The operations map. Loaded lazily: the list and panels never wait for it. */
 export function MapView() {
@@ -31,6 +57,15 @@ export function MapView() {
   const [failed, setFailed] = useState(false);
   const [showShelters, setShowShelters] = useState(true);
   const [showLabels, setShowLabels] = useState(true);
+  const [showServices, setShowServices] = useState(true);
+  const [showAlerts, setShowAlerts] = useState(true);
+  const [showIncidents, setShowIncidents] = useState(true);
+  const [showRequests, setShowRequests] = useState(true);
+  const role = useAuthStore((s) => s.me?.role);
+  const incidents = useIncidentStore((s) => s.data);
+  const incidentMonth = useIncidentStore((s) => shownMonth(s.data, s.month));
+  const hasIncidents = incidents !== null;
+  const readsRequests = role !== undefined && role !== 'viewer';
 
   useEffect(() => {
     let cancelled = false;
@@ -77,9 +112,17 @@ export function MapView() {
         if (!map.hasImage(id)) map.addImage(id, { width: 1, height: 1, data: new Uint8Array(4) });
       });
       map.once('idle', () => markMapReady());
+      window.__map = map;
       map.on('load', () => {
         if (cancelled) return;
-        teardown = mountShelterLayer(map, FONT);
+        // Bottom to top: alert fills, shelters, services, request badges.
+        const downs = [
+          mountAlertLayer(map, FONT),
+          mountShelterLayer(map, FONT),
+          mountServiceLayer(map, FONT),
+        ];
+        if (useAuthStore.getState().me?.role !== 'viewer') downs.push(mountRequestLayer(map, FONT));
+        teardown = () => downs.forEach((d) => d());
         setLoaded(true);
       });
     })();
@@ -88,6 +131,7 @@ export function MapView() {
       teardown?.();
       mapRef.current?.remove();
       mapRef.current = null;
+      window.__map = undefined;
     };
     // The map is made once; language and toggles are applied in place below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -103,13 +147,41 @@ export function MapView() {
   useEffect(() => {
     if (loaded && mapRef.current) setShelterLayerVisible(mapRef.current, showShelters);
   }, [loaded, showShelters]);
+  useEffect(() => {
+    if (loaded && mapRef.current) setLayersVisible(mapRef.current, SERVICE_LAYERS, showServices);
+  }, [loaded, showServices]);
+  useEffect(() => {
+    if (loaded && mapRef.current) setLayersVisible(mapRef.current, ALERT_LAYERS, showAlerts);
+  }, [loaded, showAlerts]);
+  useEffect(() => {
+    if (loaded && mapRef.current) setLayersVisible(mapRef.current, REQUEST_LAYERS, showRequests);
+  }, [loaded, showRequests]);
+  // The choropleth exists only for roles whose snapshot carries incident aggregates.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map || !hasIncidents) return;
+    const down = mountIncidentLayer(map);
+    return () => {
+      down();
+      if (map.getLayer('incidents-fill')) map.removeLayer('incidents-fill');
+    };
+  }, [loaded, hasIncidents]);
+  useEffect(() => {
+    if (loaded && mapRef.current && hasIncidents)
+      setLayersVisible(mapRef.current, INCIDENT_LAYERS, showIncidents);
+  }, [loaded, hasIncidents, showIncidents]);
 
   if (failed) return <p className="map-msg">{t('map.failed')}</p>;
 
   return (
     <div className="map">
       <div ref={container} className="map__canvas" data-testid="map" data-loaded={loaded} />
-      <details className="map__legend card" open aria-label={t('map.legend')}>
+      <details
+        className="map__legend card"
+        open={wideScreen()}
+        aria-label={t('map.legend')}
+        data-testid="map-legend"
+      >
         <summary>{t('map.legend')}</summary>
         <fieldset>
           <legend>{t('map.layers')}</legend>
@@ -122,6 +194,46 @@ export function MapView() {
             />
             {t('map.shelters')}
           </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={showServices}
+              onChange={(e) => setShowServices(e.target.checked)}
+              data-testid="layer-services"
+            />
+            {t('layers.services')}
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={showAlerts}
+              onChange={(e) => setShowAlerts(e.target.checked)}
+              data-testid="layer-alerts"
+            />
+            {t('layers.alerts')}
+          </label>
+          {hasIncidents && (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={showIncidents}
+                onChange={(e) => setShowIncidents(e.target.checked)}
+                data-testid="layer-incidents"
+              />
+              {t('layers.incidents')}
+            </label>
+          )}
+          {readsRequests && (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={showRequests}
+                onChange={(e) => setShowRequests(e.target.checked)}
+                data-testid="layer-requests"
+              />
+              {t('layers.requests')}
+            </label>
+          )}
           {!CUSTOM_STYLE_URL && (
             <label className="check">
               <input
@@ -171,6 +283,79 @@ export function MapView() {
             <span className="swatch swatch--dot swatch--faded" aria-hidden="true" /> {t('map.fadedStale')}
           </li>
         </ul>
+        {showServices && (
+          <ul className="legend" data-testid="legend-services">
+            <li className="legend__wide legend__head">{t('layers.services')}</li>
+            {SERVICE_STATUSES.map((s) => (
+              <li key={s}>
+                <span
+                  className="swatch swatch--dot"
+                  style={{ background: SERVICE_STATUS_COLORS[s] }}
+                  aria-hidden="true"
+                />{' '}
+                {t(`serviceStatus.${s}`)}
+              </li>
+            ))}
+            <li className="legend__wide">
+              {t('layers.serviceTypeMark')}: + {t('serviceType.health_cmr')}, P{' '}
+              {t('serviceType.psychosocial')}, H {t('serviceType.safe_house')}…
+            </li>
+            <li className="legend__wide">
+              <span className="swatch swatch--dot swatch--hollow" aria-hidden="true" />{' '}
+              {t('layers.communeRing')}
+            </li>
+            <li className="legend__wide muted">{t('layers.hiddenNote')}</li>
+          </ul>
+        )}
+        {showAlerts && (
+          <ul className="legend" data-testid="legend-alerts">
+            <li className="legend__wide legend__head">{t('layers.levels')}</li>
+            {([1, 2, 3, 4, 5] as const).map((l) => (
+              <li key={l} data-testid={`legend-level-${l}`}>
+                <span className="swatch" style={{ background: ALERT_LEVEL_COLOURS[l] }} aria-hidden="true" />{' '}
+                {t('alerts.level', { level: l })}
+              </li>
+            ))}
+            <li className="legend__wide">
+              <span className="swatch swatch--line" aria-hidden="true" /> {t('layers.stormTrack')}
+            </li>
+            <li className="legend__wide">
+              <span className="swatch swatch--dot swatch--storm" aria-hidden="true" /> {t('layers.stormNow')}
+            </li>
+          </ul>
+        )}
+        {hasIncidents && showIncidents && incidents && (
+          <div className="legend-block" data-testid="legend-incidents" data-month={incidentMonth ?? ''}>
+            <ul className="legend">
+              <li className="legend__wide legend__head">
+                {t('layers.incidentScale', { month: incidentMonth ?? '' })}
+              </li>
+              {INCIDENT_CLASSES.map((c) => (
+                <li key={c.min}>
+                  <span className="swatch" style={{ background: c.colour }} aria-hidden="true" /> ≥ {c.min}
+                </li>
+              ))}
+              <li>
+                <span className="swatch" style={{ background: SMALL_COLOUR }} aria-hidden="true" />{' '}
+                {t('layers.incidentSmall')}
+              </li>
+              <li className="legend__wide">
+                <span className="swatch swatch--empty" aria-hidden="true" /> {t('layers.incidentHidden')}
+              </li>
+            </ul>
+            <IncidentNote note={incidents.note} />
+          </div>
+        )}
+        {readsRequests && showRequests && (
+          <ul className="legend" data-testid="legend-requests">
+            <li className="legend__wide">
+              <span className="swatch swatch--dot swatch--badge" aria-hidden="true">
+                2
+              </span>{' '}
+              {t('layers.requestBadge')}
+            </li>
+          </ul>
+        )}
       </details>
       {!CUSTOM_STYLE_URL && (
         <p className="map__attribution" data-testid="map-attribution">

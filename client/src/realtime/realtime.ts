@@ -1,22 +1,32 @@
-import type { Ack, Change, SyncResult } from '../../../shared/events.js';
-import type { Organisation } from '../../../shared/schemas/auth.js';
-import type { Shelter } from '../../../shared/schemas/shelters.js';
+import type { Ack, Change } from '../../../shared/events.js';
 import { receive, startStream, type StreamState } from '../../../shared/sync.js';
 import { markSnapshotLoaded } from '../app/readiness.js';
 import { useActivityStore } from '../features/activity/activityStore.js';
+import { useAlertStore } from '../features/alerts/alertStore.js';
+import { useGbvAlertStore } from '../features/gbvAlerts/gbvAlertStore.js';
+import { useIncidentStore } from '../features/incidents/incidentStore.js';
 import { useOrganisationStore } from '../features/organisations/organisationStore.js';
 import { useOutboxStore } from '../features/outbox/outboxStore.js';
+import { useRequestStore } from '../features/requests/requestStore.js';
+import { useServiceStore } from '../features/services/serviceStore.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
 import { api } from '../lib/api.js';
 import { getSocket } from '../lib/socket.js';
 import { useConnectionStore } from './connectionStore.js';
-import { parseChange, parseSyncResult } from './validate.js';
+import type * as ValidateModule from './validate.js';
 
-/** GET /api/snapshot: everything the caller may see, current to `seq`. */
-interface Snapshot {
-  seq: number;
-  shelters: Shelter[];
-  organisations: Organisation[];
+type Validator = typeof ValidateModule;
+
+let validatorLoad: Promise<Validator> | null = null;
+let validator: Validator | null = null;
+
+/**
+ * The schemas (zod and every domain's) are a chunk of their own, fetched beside the snapshot:
+ * nothing from the server is applied before they are here.
+ */
+export function loadValidator(): Promise<Validator> {
+  validatorLoad ??= import('./validate.js').then((m) => (validator = m));
+  return validatorLoad;
 }
 
 /** How many past events seed the activity feed after the snapshot. */
@@ -38,6 +48,11 @@ function apply(changes: readonly Change[]): void {
   const before = useShelterStore.getState().byId;
   useShelterStore.getState().applyEvent(changes);
   useOrganisationStore.getState().applyEvent(changes);
+  useServiceStore.getState().applyEvent(changes);
+  useAlertStore.getState().applyEvent(changes);
+  useRequestStore.getState().applyEvent(changes);
+  useGbvAlertStore.getState().applyEvent(changes);
+  useIncidentStore.getState().applyEvent(changes);
   useActivityStore.getState().applyEvent(changes, before);
 }
 
@@ -52,11 +67,21 @@ function offer(changes: readonly Change[]): void {
 
 /** Load the snapshot into the stores. Changes held past a gap are kept and offered again. */
 export async function loadSnapshot(): Promise<boolean> {
-  const reply = await api.get<Snapshot>('/api/snapshot');
-  if (!reply.ok) return false;
-  const { seq, shelters, organisations } = reply.data;
-  useShelterStore.getState().replaceAll(shelters);
-  useOrganisationStore.getState().replaceAll(organisations);
+  const [reply, v] = await Promise.all([
+    api.get<unknown>('/api/snapshot'),
+    loadValidator().catch(() => null),
+  ]);
+  if (!reply.ok || !v) return false;
+  const snap = v.parseSnapshot(reply.data);
+  if (!snap) return false;
+  const { seq } = snap;
+  useShelterStore.getState().replaceAll(snap.shelters);
+  useOrganisationStore.getState().replaceAll(snap.organisations);
+  useServiceStore.getState().replaceAll(snap.services, snap.stockTotals ?? null);
+  useAlertStore.getState().replaceAll(snap.alerts);
+  useRequestStore.getState().replaceAll(snap.requests);
+  useGbvAlertStore.getState().replaceAll(snap.gbvAlerts);
+  useIncidentStore.getState().replaceAll(snap.incidents);
   const held = [...stream.pending.values()];
   stream = startStream(seq);
   conn().setLastSeq(seq);
@@ -68,9 +93,9 @@ export async function loadSnapshot(): Promise<boolean> {
 /** Fill the feed with recent events the caller may see; they are already in the snapshot. */
 async function seedFeed(): Promise<void> {
   const after = Math.max(0, stream.lastSeq - FEED_SEED);
-  const reply = await api.get<SyncResult>(`/api/events?after=${after}&limit=${FEED_SEED}`);
-  if (!reply.ok) return;
-  const result = parseSyncResult(reply.data);
+  const reply = await api.get<unknown>(`/api/events?after=${after}&limit=${FEED_SEED}`);
+  if (!reply.ok || !validator) return;
+  const result = validator.parseSyncResult(reply.data);
   if (result && !result.reset) useActivityStore.getState().applyEvent(result.events);
 }
 
@@ -97,7 +122,7 @@ async function sync(): Promise<void> {
       .timeout(SYNC_TIMEOUT_MS)
       .emitWithAck('sync', { afterSeq: stream.lastSeq })) as Ack<unknown>;
     if (raw.ok) {
-      const result = parseSyncResult(raw.data);
+      const result = (await loadValidator()).parseSyncResult(raw.data);
       if (result?.reset) ok = await loadSnapshot();
       else if (result) {
         offer(result.events);
@@ -152,7 +177,8 @@ export function startRealtime(): () => void {
     if (navigator.onLine) void api.get('/api/me');
   };
   const onChange = (raw: unknown) => {
-    const c = parseChange(raw);
+    // The socket connects only after the snapshot, which waits for the validator.
+    const c = validator?.parseChange(raw);
     if (c) offer([c]);
   };
   const onHello = (info: { head: number }) => {

@@ -1,19 +1,22 @@
 import '../lib/zodConfig.js';
-import type { Change, ChangeType, SyncResult } from '../../../shared/events.js';
+import type { z } from 'zod';
+import { EVENT_DATA_SCHEMAS, type Change, type ChangeType, type SyncResult } from '../../../shared/events.js';
+import { RiskAlertSchema } from '../../../shared/schemas/alerts.js';
 import { OrganisationSchema } from '../../../shared/schemas/auth.js';
+import { IncidentSummarySchema } from '../../../shared/schemas/incidents.js';
+import { CoordinationRequestSchema } from '../../../shared/schemas/requests.js';
+import { GbvAlertSchema, ServicePointSchema, StockTotalsSchema } from '../../../shared/schemas/services.js';
 import { ShelterSchema } from '../../../shared/schemas/shelters.js';
+import type { Snapshot } from './snapshot.js';
 
 /**
- * Schemas of the records this client applies to its stores. Records of other domains only reach
- * the activity feed (type, time, name), so their schemas stay out of the phone's bundle; a domain
- * gets its schema here when it gets a store. Importing `ChangeSchema` from shared/events.ts would
- * pull in every domain's schemas (about 35 KB gzip).
+ * Validation of everything the server sends, with the shared schemas. This module (zod and every
+ * domain schema, about 30 KB gzip) is its own chunk: realtime/ loads it beside the snapshot, so
+ * the first screen draws without waiting for it.
  */
-const DATA_SCHEMAS: Partial<Record<ChangeType, { safeParse: (v: unknown) => { success: boolean } }>> = {
-  'shelter:created': ShelterSchema,
-  'shelter:updated': ShelterSchema,
-  'organisation:created': OrganisationSchema,
-};
+
+const DATA_SCHEMAS: Record<ChangeType, { safeParse: (v: unknown) => { success: boolean } }> =
+  EVENT_DATA_SCHEMAS;
 
 function isSeq(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v > 0;
@@ -32,12 +35,11 @@ export function parseChange(raw: unknown): Change | null {
   const type = c['type'];
   const envelopeOk =
     typeof type === 'string' &&
-    /^[a-z-]+:[a-z-]+$/.test(type) &&
+    Object.hasOwn(DATA_SCHEMAS, type) &&
     typeof c['at'] === 'string' &&
     typeof c['data'] === 'object' &&
     c['data'] !== null;
-  const schema = envelopeOk ? DATA_SCHEMAS[type as ChangeType] : undefined;
-  if (!envelopeOk || (schema && !schema.safeParse(c['data']).success)) {
+  if (!envelopeOk || !DATA_SCHEMAS[type as ChangeType].safeParse(c['data']).success) {
     console.warn('realtime: change failed validation', c['seq']);
     return placeholder;
   }
@@ -57,4 +59,40 @@ export function parseSyncResult(raw: unknown): SyncResult | null {
     if (c) events.push(c);
   }
   return { reset: false, head: r.head, events };
+}
+
+/** Keep the records that pass their schema; a bad one is dropped and logged, the rest still load. */
+function valid<T>(schema: z.ZodType, list: unknown, what: string): T[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const out: T[] = [];
+  for (const x of list) {
+    if (schema.safeParse(x).success) out.push(x as T);
+    else console.warn('snapshot: record failed validation', what);
+  }
+  return out;
+}
+
+/**
+ * Check a snapshot. Keys a role may not read are absent and stay absent (undefined), so the stores
+ * can tell "none" from "not yours".
+ */
+export function parseSnapshot(raw: unknown): Snapshot | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  if (typeof r['seq'] !== 'number') return null;
+  const incidents = r['incidents'];
+  return {
+    seq: r['seq'],
+    shelters: valid(ShelterSchema, r['shelters'], 'shelter') ?? [],
+    organisations: valid(OrganisationSchema, r['organisations'], 'organisation') ?? [],
+    services: valid(ServicePointSchema, r['services'], 'service') ?? [],
+    alerts: valid(RiskAlertSchema, r['alerts'], 'alert') ?? [],
+    requests: valid(CoordinationRequestSchema, r['requests'], 'request') ?? [],
+    gbvAlerts: valid(GbvAlertSchema, r['gbvAlerts'], 'gbv alert') ?? [],
+    stockTotals: valid(StockTotalsSchema, r['stockTotals'], 'stock totals'),
+    incidents:
+      incidents !== undefined && IncidentSummarySchema.safeParse(incidents).success
+        ? (incidents as Snapshot['incidents'])
+        : undefined,
+  };
 }

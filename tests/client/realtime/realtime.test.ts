@@ -76,7 +76,9 @@ describe('realtime', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('loads the snapshot, catches up from its seq on connect, applies pushed changes once, and refills a gap', async () => {
-    const { startRealtime } = await import('../../../client/src/realtime/realtime.js');
+    const { startRealtime, loadValidator } = await import('../../../client/src/realtime/realtime.js');
+    // The schemas are a chunk of their own; have them here before the fake clock-free settle loop runs.
+    await loadValidator();
     const { useShelterStore } = await import('../../../client/src/features/shelters/shelterStore.js');
     const { useConnectionStore } = await import('../../../client/src/realtime/connectionStore.js');
     const s = buildShelter({ version: 1, occupancy: 10 });
@@ -110,7 +112,9 @@ describe('realtime', () => {
   });
 
   it('reloads the snapshot when the server says the client is too far behind', async () => {
-    const { startRealtime } = await import('../../../client/src/realtime/realtime.js');
+    const { startRealtime, loadValidator } = await import('../../../client/src/realtime/realtime.js');
+    // The schemas are a chunk of their own; have them here before the fake clock-free settle loop runs.
+    await loadValidator();
     const { useShelterStore } = await import('../../../client/src/features/shelters/shelterStore.js');
     const { useConnectionStore } = await import('../../../client/src/realtime/connectionStore.js');
     const s = buildShelter({ version: 1 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseChange, parseSyncResult } from '../../../client/src/realtime/validate.js';
+import { parseChange, parseSnapshot, parseSyncResult } from '../../../client/src/realtime/validate.js';
 import { buildShelter } from '../../helpers/factories.js';
+import { buildAlert, buildGbvAlert, buildMessage, buildRequest, buildService, uid } from '../factories.js';
 
 const by = { userId: null, orgId: null };
 const at = '2024-09-07T06:00:00.000Z';
@@ -23,9 +24,50 @@ describe('realtime validation', () => {
     expect(parseChange('x')).toBeNull();
   });
 
-  it('keeps changes of domains without a client store for the feed', () => {
-    const change = { seq: 5, type: 'alert:created', data: { id: 'a', title: 'Storm' }, at, by };
-    expect(parseChange(change)).toBe(change);
+  it('checks records of every domain with their shared schema', () => {
+    const service = { seq: 5, type: 'service:availability-changed', data: buildService(), at, by };
+    expect(parseChange(service)).toBe(service);
+    const alert = { seq: 6, type: 'alert:created', data: buildAlert(), at, by };
+    expect(parseChange(alert)).toBe(alert);
+    const msg = {
+      seq: 7,
+      type: 'request:message-added',
+      data: { request: buildRequest(), message: buildMessage(uid()) },
+      at,
+      by,
+    };
+    expect(parseChange(msg)).toBe(msg);
+    expect(parseChange({ seq: 8, type: 'alert:created', data: { id: 'a', title: 'Storm' }, at, by })).toEqual(
+      {
+        seq: 8,
+        type: 'hidden',
+      },
+    );
+  });
+
+  it('turns an unknown change type into a placeholder', () => {
+    expect(parseChange({ seq: 9, type: 'thing:happened', data: {}, at, by })).toEqual({
+      seq: 9,
+      type: 'hidden',
+    });
+  });
+
+  it('keeps the valid records of a snapshot, drops bad ones, and leaves out keys the role may not read', () => {
+    const good = buildService();
+    const snap = parseSnapshot({
+      seq: 3,
+      shelters: [buildShelter(), { id: 'bad' }],
+      organisations: [],
+      services: [good, { ...buildService(), lat: 'x' }],
+      alerts: [buildAlert()],
+      requests: [],
+      gbvAlerts: [buildGbvAlert()],
+    });
+    expect(snap?.shelters).toHaveLength(1);
+    expect(snap?.services).toEqual([good]);
+    expect(snap?.stockTotals).toBeUndefined();
+    expect(snap?.incidents).toBeUndefined();
+    expect(parseSnapshot({ shelters: [] })).toBeNull();
   });
 
   it('checks every event of a sync answer and passes a reset through', () => {

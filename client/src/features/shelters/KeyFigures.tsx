@@ -1,18 +1,39 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isOpenRequest } from '../../../../shared/domain/requestWorkflow.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import { computeFigures } from './figures.js';
 import { matchesFilter } from './filters.js';
 import { useShelterStore } from './shelterStore.js';
+import { useAuthStore } from '../auth/authStore.js';
+import { useRequestStore } from '../requests/requestStore.js';
+import { isServiceDown } from '../services/filters.js';
+import { useServiceStore } from '../services/serviceStore.js';
 
-/** People sheltered, shelters full, stale reports: over the shelters the filters leave. */
+/**
+ * People sheltered, shelters full, stale reports over the shelters the filters leave; services
+ * down and open requests (for roles that read requests) in the province chosen.
+ */
 export function KeyFigures() {
   const { t } = useTranslation();
   const f = useFormat();
   const byId = useShelterStore((s) => s.byId);
   const filter = useShelterStore((s) => s.filter);
   const now = useNow();
+  const role = useAuthStore((s) => s.me?.role);
+  const province = filter.provinceCode;
+  const servicesDown = useServiceStore(
+    (s) =>
+      Object.values(s.byId).filter((x) => (!province || x.provinceCode === province) && isServiceDown(x))
+        .length,
+  );
+  const openRequests = useRequestStore(
+    (s) =>
+      Object.values(s.byId).filter(
+        (x) => (!province || x.provinceCode === province) && isOpenRequest(x.status),
+      ).length,
+  );
   const figures = useMemo(
     () =>
       computeFigures(
@@ -34,6 +55,12 @@ export function KeyFigures() {
       value: figures.sheltersStale,
       tone: figures.sheltersStale > 0 ? 'figure--warn' : '',
     },
+    {
+      key: 'servicesDown',
+      value: servicesDown,
+      tone: servicesDown > 0 ? 'figure--alert' : '',
+    },
+    ...(role && role !== 'viewer' ? [{ key: 'openRequests', value: openRequests, tone: '' } as const] : []),
   ] as const;
   return (
     <section className="figures" aria-label={t('figures.title')} data-testid="key-figures">

@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { criticalGaps, safetyScore } from '../../../../shared/domain/safety.js';
 import {
+  type ChecklistKey,
   CHECKLIST_ANSWERS,
   CHECKLIST_ITEMS,
   NEED_LEVELS,
@@ -42,7 +43,14 @@ function asShelter(v: unknown): Shelter | null {
  * The shelter manager's one-minute update: status, people, needs, safety checklist, or "nothing changed".
  * Mount it with `key={shelter.id}`: a form belongs to one shelter.
  */
-export function QuickUpdateForm({ shelter }: { shelter: Shelter }) {
+export function QuickUpdateForm({
+  shelter,
+  onOfferRequest,
+}: {
+  shelter: Shelter;
+  /** Offered when the user may open a request: a `no` on a critical item drafts one. */
+  onOfferRequest?: ((item: ChecklistKey) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const submit = useOutboxStore((s) => s.submit);
@@ -153,7 +161,8 @@ export function QuickUpdateForm({ shelter }: { shelter: Shelter }) {
   const onReconfirm = () => void send({ reconfirm: true }, base.version, t('form.reconfirmed'));
 
   const score = effective.checklist ? safetyScore(effective.checklist) : base.safetyScore;
-  const gaps = effective.checklist ? criticalGaps(effective.checklist).length : 0;
+  const gapItems = effective.checklist ? criticalGaps(effective.checklist) : [];
+  const gaps = gapItems.length;
   const over = occ !== null && base.capacity > 0 && occ > base.capacity && draft.status !== 'full';
 
   return (
@@ -249,7 +258,27 @@ export function QuickUpdateForm({ shelter }: { shelter: Shelter }) {
               {t('checklist.score')}: {t('checklist.scoreValue', { score })}
             </span>
           </h4>
-          {gaps > 0 && <p className="alert alert--error">{t('checklist.gaps', { count: gaps })}</p>}
+          {gaps > 0 && (
+            <div className="alert alert--error" data-testid="qf-gaps">
+              <p className="gap-title">{t('checklist.gaps', { count: gaps })}</p>
+              {onOfferRequest && (
+                <ul className="gap-offers">
+                  {gapItems.map((k) => (
+                    <li key={k}>
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        data-testid={`offer-request-${k}`}
+                        onClick={() => onOfferRequest(k)}
+                      >
+                        {t('checklist.requestOffer', { item: t(`checklist.${k}`) })}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
           <div className="qform__checklist">
             {CHECKLIST_ITEMS.map((item) => (
               <Choice

@@ -5,6 +5,9 @@ import { NEEDS } from '../../../../shared/enums.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
 import { useFormat, type Formatters } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
+import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
+import { AlertFlag } from '../alerts/AlertFlag.js';
+import { alertsAt, useAlertsInForce } from '../alerts/inAlert.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { selectShelters } from './filters.js';
@@ -23,6 +26,7 @@ export function ShelterList() {
   const me = useAuthStore((s) => s.me);
   const now = useNow();
   const shelters = useMemo(() => selectShelters(byId, filter, f.locale), [byId, filter, f.locale]);
+  const inForce = useAlertsInForce();
 
   return (
     <section className="list" aria-labelledby="shelter-list-title" id="shelter-list">
@@ -54,6 +58,7 @@ export function ShelterList() {
               selected={s.id === selectedId}
               now={now}
               f={f}
+              alerts={alertsAt(s, inForce)}
               onSelect={select}
             />
           ))}
@@ -68,10 +73,11 @@ interface RowProps {
   selected: boolean;
   now: number;
   f: Formatters;
+  alerts: RiskAlert[];
   onSelect: (id: string) => void;
 }
 
-function ShelterRow({ shelter: s, selected, now, f, onSelect }: RowProps) {
+function ShelterRow({ shelter: s, selected, now, f, alerts, onSelect }: RowProps) {
   const { t, i18n } = useTranslation();
   const province = useAreaStore((st) => st.byCode[s.provinceCode]);
   const stale = isShelterStale(s.lastReportedAt, new Date(now));
@@ -88,6 +94,7 @@ function ShelterRow({ shelter: s, selected, now, f, onSelect }: RowProps) {
         data-shelter-id={s.id}
         data-status={s.status}
         data-stale={stale ? 'true' : 'false'}
+        data-in-alert={alerts.length > 0 ? 'true' : 'false'}
         onClick={() => onSelect(s.id)}
       >
         <span className="row__main">
@@ -109,6 +116,11 @@ function ShelterRow({ shelter: s, selected, now, f, onSelect }: RowProps) {
             {t('list.reported', { when: f.relative(s.lastReportedAt, now) })}
             {s.simulated && <span className="badge badge--sim">{t('app.simulated')}</span>}
           </span>
+          {alerts.length > 0 && (
+            <span className="row__meta">
+              <AlertFlag alerts={alerts} />
+            </span>
+          )}
         </span>
         <span
           className="row__score"

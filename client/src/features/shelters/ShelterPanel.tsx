@@ -7,7 +7,12 @@ import type { Shelter, ShelterHistoryEntry } from '../../../../shared/schemas/sh
 import { api } from '../../lib/api.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
+import type { ChecklistKey } from '../../../../shared/enums.js';
+import { GapRequestForm, NearestServices } from '../../app/lazyScreens.js';
+import { AlertFlag } from '../alerts/AlertFlag.js';
+import { alertsAt, useAlertsInForce } from '../alerts/inAlert.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
+import { canCreateRequest } from '../requests/permissions.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
 import { canCreateShelter, canEditShelter } from './permissions.js';
@@ -81,6 +86,11 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
   const { t } = useTranslation();
   const now = useNow();
   const stale = isShelterStale(s.lastReportedAt, new Date(now));
+  const me = useAuthStore((st) => st.me);
+  const alerts = alertsAt(s, useAlertsInForce());
+  const [requestFor, setRequestFor] = useState<ChecklistKey | null>(null);
+  const [nearestOpen, setNearestOpen] = useState(false);
+  const offer = me && canCreateRequest(me, s) ? setRequestFor : undefined;
 
   return (
     <div className="detail">
@@ -100,8 +110,22 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
               {t('app.simulated')}
             </span>
           )}
+          <AlertFlag alerts={alerts} />
         </div>
       </header>
+      {/* Folded, so a phone shows the update form first; opens without the map, from the list alone. */}
+      <details
+        className="nearest-box"
+        data-testid="nearest-toggle"
+        onToggle={(e) => setNearestOpen(e.currentTarget.open)}
+      >
+        <summary>{t('panel.nearest')}</summary>
+        {nearestOpen && (
+          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+            <NearestServices shelterId={s.id} />
+          </Suspense>
+        )}
+      </details>
       {stale && (
         <p className="alert alert--warn">{t('panel.staleWarning', { hours: STALE_HOURS.shelter })}</p>
       )}
@@ -109,7 +133,8 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
       {editable ? (
         <>
           {/* An editor's form comes first: on a phone, the update is the job. */}
-          <QuickUpdateForm key={s.id} shelter={s} />
+          <QuickUpdateForm key={s.id} shelter={s} onOfferRequest={offer} />
+          {requestFor && <GapRequest shelter={s} item={requestFor} onClose={() => setRequestFor(null)} />}
           <DetailFacts shelter={s} />
         </>
       ) : (
@@ -142,16 +167,49 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
                     {t(`checklist.${item.key}`)}
                   </span>
                   <strong>{t(`answer.${s.checklist![item.key]}`)}</strong>
+                  {item.critical && s.checklist![item.key] === 'no' && offer && (
+                    <button
+                      type="button"
+                      className="btn btn--small"
+                      data-testid={`offer-request-${item.key}`}
+                      onClick={() => offer(item.key)}
+                    >
+                      {t('checklist.requestShort')}
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>
           ) : (
             <p className="muted">{t('checklist.scoreOnly')}</p>
           )}
+          {requestFor && <GapRequest shelter={s} item={requestFor} onClose={() => setRequestFor(null)} />}
           <p className="muted small">{t('panel.readOnly')}</p>
         </>
       )}
       <History shelterId={s.id} version={s.version} />
+    </div>
+  );
+}
+
+/** The pre-filled request a `no` on a critical checklist item offers (SPEC 2.2), below the form. */
+function GapRequest({
+  shelter,
+  item,
+  onClose,
+}: {
+  shelter: Shelter;
+  item: ChecklistKey;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.scrollIntoView({ block: 'start' }), [item]);
+  return (
+    <div ref={ref} className="gap-request card" data-testid="gap-request">
+      <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+        <GapRequestForm key={item} shelterId={shelter.id} checklistItem={item} onDone={onClose} />
+      </Suspense>
     </div>
   );
 }

@@ -64,15 +64,13 @@ describe('outbox store', () => {
   it('tells the form about a conflict and keeps the current record for it', async () => {
     const current = buildShelter({ version: 5 });
     replies.push(() => json(409, { ok: false, error: { code: 'conflict', message: 'stale', current } }));
-    const r = await useOutboxStore
-      .getState()
-      .submit({
-        key: 'k-2',
-        method: 'PATCH',
-        path: `/api/shelters/${current.id}`,
-        body: { version: 4, status: 'full' },
-        shelterId: current.id,
-      });
+    const r = await useOutboxStore.getState().submit({
+      key: 'k-2',
+      method: 'PATCH',
+      path: `/api/shelters/${current.id}`,
+      body: { version: 4, status: 'full' },
+      shelterId: current.id,
+    });
     expect(r).toEqual({ kind: 'conflict', current });
     expect(useOutboxStore.getState().entries[0]).toMatchObject({ state: 'conflict', current });
   });
@@ -88,15 +86,13 @@ describe('outbox store', () => {
         },
       }),
     );
-    const r = await useOutboxStore
-      .getState()
-      .submit({
-        key: 'k-3',
-        method: 'PATCH',
-        path: '/api/shelters/x',
-        body: { version: 1, occupancy: 1e9 },
-        shelterId: 'x',
-      });
+    const r = await useOutboxStore.getState().submit({
+      key: 'k-3',
+      method: 'PATCH',
+      path: '/api/shelters/x',
+      body: { version: 1, occupancy: 1e9 },
+      shelterId: 'x',
+    });
     expect(r).toMatchObject({
       kind: 'refused',
       error: { code: 'bad_request', issues: [{ path: 'occupancy' }] },

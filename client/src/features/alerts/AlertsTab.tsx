@@ -1,0 +1,103 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
+import { useNavStore } from '../../app/navStore.js';
+import { useFormat } from '../../lib/format.js';
+import { useNow } from '../../lib/useNow.js';
+import { useAuthStore } from '../auth/authStore.js';
+import { useServiceStore } from '../services/serviceStore.js';
+import { useShelterStore } from '../shelters/shelterStore.js';
+import { AlertStatus, LevelBadge } from './AlertBits.js';
+import { useAlertStore } from './alertStore.js';
+import { alertInForce, alertsAt } from './inAlert.js';
+
+const STATUS_ORDER: Record<RiskAlert['status'], number> = {
+  active: 0,
+  updated: 0,
+  forecast: 1,
+  expired: 2,
+  cancelled: 3,
+};
+
+/** Risk alerts: in force first, then forecasts, then past ones; each with the places it flags. */
+export function AlertsTab() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const now = useNow();
+  const byId = useAlertStore((s) => s.byId);
+  const shelters = useShelterStore((s) => s.byId);
+  const services = useServiceStore((s) => s.byId);
+  const me = useAuthStore((s) => s.me);
+  const detail = useNavStore((s) => s.detail);
+  const open = useNavStore((s) => s.open);
+  const alerts = useMemo(
+    () =>
+      Object.values(byId).sort(
+        (a, b) =>
+          Number(alertInForce(b, new Date(now))) - Number(alertInForce(a, new Date(now))) ||
+          STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+          b.level - a.level ||
+          b.validFrom.localeCompare(a.validFrom),
+      ),
+    [byId, now],
+  );
+  const flagged = (a: RiskAlert) =>
+    Object.values(shelters).filter((s) => alertsAt(s, [a]).length).length +
+    Object.values(services).filter((s) => alertsAt(s, [a]).length).length;
+
+  return (
+    <section className="list" aria-labelledby="alerts-title" data-testid="alerts-tab">
+      <div className="list__head">
+        <h2 id="alerts-title" className="list__title">
+          {t('alerts.title')} <span className="muted">({alerts.length})</span>
+        </h2>
+        {me?.role === 'ops_officer' && (
+          <button
+            type="button"
+            className="btn"
+            data-testid="create-alert"
+            onClick={() => open({ kind: 'new-alert' })}
+          >
+            + {t('alerts.new')}
+          </button>
+        )}
+      </div>
+      {alerts.length === 0 ? (
+        <p className="muted">{t('alerts.empty')}</p>
+      ) : (
+        <ul className="list__items" data-testid="alert-list">
+          {alerts.map((a) => {
+            const inForce = alertInForce(a, new Date(now));
+            const selected = detail?.kind === 'alert' && detail.id === a.id;
+            return (
+              <li key={a.id}>
+                <button
+                  type="button"
+                  className={`row${selected ? ' row--selected' : ''}${inForce ? '' : ' row--stale'}`}
+                  data-testid="alert-item"
+                  data-alert-id={a.id}
+                  data-status={a.status}
+                  data-in-force={inForce ? 'true' : 'false'}
+                  onClick={() => open({ kind: 'alert', id: a.id })}
+                >
+                  <span className="row__main">
+                    <span className="row__name">
+                      <LevelBadge level={a.level} /> {t(`hazard.${a.hazard}`)}
+                    </span>
+                    <span className="row__meta">{a.title}</span>
+                    <span className="row__meta">
+                      <AlertStatus a={a} /> {f.dateTime(a.validFrom)} – {f.dateTime(a.validTo)}
+                    </span>
+                    {inForce && (
+                      <span className="row__meta">{t('alerts.flagged', { count: flagged(a) })}</span>
+                    )}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

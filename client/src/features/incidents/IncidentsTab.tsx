@@ -1,0 +1,179 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  INCIDENT_AGE_BANDS,
+  INCIDENT_SETTINGS,
+  INCIDENT_TYPES,
+  SURVIVOR_SEXES,
+} from '../../../../shared/enums.js';
+import type { IncidentCell } from '../../../../shared/schemas/incidents.js';
+import { useNavStore } from '../../app/navStore.js';
+import { useFormat, type Formatters } from '../../lib/format.js';
+import { areaName, useAreaStore } from '../areas/areaStore.js';
+import { useAuthStore } from '../auth/authStore.js';
+import { IncidentNote } from './IncidentNote.js';
+import { monthsOf, shownMonth, useIncidentStore } from './incidentStore.js';
+
+type Shown = IncidentCell['counts']['total'];
+
+/** A published count: exact, the small-number label, or a dash when hidden. */
+function ShownValue({ v, f }: { v: Shown; f: Formatters }) {
+  const { t } = useTranslation();
+  if (v === null)
+    return (
+      <span className="muted" title={t('incidents.hidden')} aria-label={t('incidents.hidden')}>
+        —
+      </span>
+    );
+  return <>{typeof v === 'number' ? f.number(v) : v}</>;
+}
+
+/** Incident aggregates by province for one month, after suppression, with the context note always on top. */
+export function IncidentsTab() {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const data = useIncidentStore((s) => s.data);
+  const chosen = useIncidentStore((s) => s.month);
+  const setMonth = useIncidentStore((s) => s.setMonth);
+  const byCode = useAreaStore((s) => s.byCode);
+  const me = useAuthStore((s) => s.me);
+  const open = useNavStore((s) => s.open);
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const month = shownMonth(data, chosen);
+  const cells = useMemo(
+    () =>
+      data && month
+        ? Object.values(data.cells)
+            .filter((c) => c.month === month)
+            .sort((a, b) =>
+              areaName(byCode[a.provinceCode], i18n.language, a.provinceCode).localeCompare(
+                areaName(byCode[b.provinceCode], i18n.language, b.provinceCode),
+                i18n.language,
+              ),
+            )
+        : [],
+    [data, month, byCode, i18n.language],
+  );
+  if (!data) return <p className="muted">{t('incidents.notAllowed')}</p>;
+  const national = data.national.find((n) => n.month === month);
+
+  return (
+    <section className="list" aria-labelledby="incidents-title" data-testid="incidents-tab">
+      <div className="list__head">
+        <h2 id="incidents-title" className="list__title">
+          {t('incidents.title')}
+        </h2>
+        {me?.role === 'gbv_coordinator' && (
+          <button
+            type="button"
+            className="btn"
+            data-testid="incident-entry-open"
+            onClick={() => open({ kind: 'incident-entry' })}
+          >
+            + {t('incidents.enter')}
+          </button>
+        )}
+      </div>
+      <IncidentNote note={data.note} />
+      <label className="field field--inline">
+        <span>{t('incidents.month')}</span>
+        <select
+          data-testid="incident-month"
+          value={month ?? ''}
+          onChange={(e) => setMonth(e.target.value || null)}
+        >
+          {monthsOf(data).map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+      </label>
+      <table className="table table--incidents" data-testid="incident-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('panel.province')}</th>
+            <th scope="col">{t('incidents.total')}</th>
+            <th scope="col">{t('incidents.within72h')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cells.map((c) => {
+            const key = c.provinceCode;
+            return (
+              <tr
+                key={key}
+                data-testid="incident-row"
+                data-province={c.provinceCode}
+                data-total={String(c.counts.total)}
+              >
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="btn--link"
+                    aria-expanded={expanded === key}
+                    onClick={() => setExpanded(expanded === key ? null : key)}
+                  >
+                    {areaName(byCode[c.provinceCode], i18n.language, c.provinceCode)}
+                  </button>
+                  {expanded === key && <Breakdowns cell={c} f={f} />}
+                </th>
+                <td>
+                  <ShownValue v={c.counts.total} f={f} />
+                </td>
+                <td>
+                  <ShownValue v={c.counts.within72h} f={f} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        {national && (
+          <tfoot>
+            <tr data-testid="incident-national">
+              <th scope="row">{t('incidents.national')}</th>
+              <td>
+                <ShownValue v={national.total} f={f} />
+              </td>
+              <td />
+            </tr>
+          </tfoot>
+        )}
+      </table>
+      <p className="muted small">
+        {t('incidents.suppression', { cell: data.thresholds.cell, child: data.thresholds.child })}
+      </p>
+    </section>
+  );
+}
+
+function Breakdowns({ cell, f }: { cell: IncidentCell; f: Formatters }) {
+  const { t } = useTranslation();
+  const groups = [
+    ['byType', INCIDENT_TYPES, 'incidentType'],
+    ['bySex', SURVIVOR_SEXES, 'sex'],
+    ['byAge', INCIDENT_AGE_BANDS, 'ageBand'],
+    ['bySetting', INCIDENT_SETTINGS, 'setting'],
+  ] as const;
+  return (
+    <div className="breakdowns">
+      {groups.map(([k, keys, label]) => {
+        const b = cell.counts[k] as Record<string, Shown> | null;
+        return (
+          <div key={k}>
+            <strong>{t(`incidents.${k}`)}</strong>{' '}
+            {b === null ? (
+              <span className="muted">{t('incidents.breakdownHidden')}</span>
+            ) : (
+              keys.map((x) => (
+                <span key={x} className="breakdown">
+                  {t(`${label}.${x}`)}: <ShownValue v={b[x] ?? null} f={f} />
+                </span>
+              ))
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../../shared/limits.js';
+import type { CoordinationRequest, RequestMessage } from '../../../../shared/schemas/requests.js';
+import type { RequestStatus } from '../../../../shared/enums.js';
+import { useNavStore } from '../../app/navStore.js';
+import { api, newIdempotencyKey } from '../../lib/api.js';
+import { errorText } from '../../lib/errorText.js';
+import { useFormat } from '../../lib/format.js';
+import { areaName, useAreaStore } from '../areas/areaStore.js';
+import { useAuthStore } from '../auth/authStore.js';
+import { useOrganisationStore } from '../organisations/organisationStore.js';
+import { useServiceStore } from '../services/serviceStore.js';
+import { useShelterStore } from '../shelters/shelterStore.js';
+import { canWriteRequests, movesFor } from './permissions.js';
+import { PriorityBadge, RequestStatusBadge } from './RequestBits.js';
+import { useRequestStore } from './requestStore.js';
+
+const EMPTY: readonly RequestMessage[] = [];
+
+/** One request: facts, the moves the workflow and the role allow as buttons, and its thread. */
+export function RequestPanel({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const r = useRequestStore((s) => s.byId[id]);
+  const upsert = useRequestStore((s) => s.upsert);
+  const orgs = useOrganisationStore((s) => s.byId);
+  const byCode = useAreaStore((s) => s.byCode);
+  const shelter = useShelterStore((s) => (r?.shelterId ? s.byId[r.shelterId] : undefined));
+  const service = useServiceStore((s) => (r?.serviceId ? s.byId[r.serviceId] : undefined));
+  const me = useAuthStore((s) => s.me);
+  const open = useNavStore((s) => s.open);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!r || !me) return <p>{t('requests.notFound')}</p>;
+  const orgName = (oid: string | null) => (oid ? (orgs[oid]?.acronym ?? orgs[oid]?.name ?? '—') : '—');
+  const moves = movesFor(me.role, r);
+
+  const move = async (status: RequestStatus) => {
+    setBusy(true);
+    setNotice(null);
+    const reply = await api.patch<CoordinationRequest>(
+      `/api/requests/${encodeURIComponent(r.id)}`,
+      { version: r.version, status },
+      {
+        idempotencyKey: newIdempotencyKey(),
+      },
+    );
+    setBusy(false);
+    if (reply.ok) upsert(reply.data);
+    else {
+      if (reply.status === 409 && reply.error.current) upsert(reply.error.current as CoordinationRequest);
+      setNotice(errorText(t, reply.error));
+    }
+  };
+
+  return (
+    <div className="detail" data-testid="request-panel" data-request-id={r.id}>
+      <header className="detail__head">
+        <h2 data-testid="panel-name">{r.title}</h2>
+        <div className="detail__badges">
+          <RequestStatusBadge status={r.status} />
+          <PriorityBadge priority={r.priority} />
+          {r.simulated && <span className="badge badge--sim">{t('app.simulated')}</span>}
+        </div>
+      </header>
+      <dl className="kv">
+        <dt>{t('requests.kind')}</dt>
+        <dd>
+          {t(`requestKind.${r.kind}`)}
+          {r.quantity !== null && ` × ${f.number(r.quantity)}`}
+        </dd>
+        <dt>{t('requests.from')}</dt>
+        <dd>{orgName(r.fromOrgId)}</dd>
+        <dt>{t('requests.to')}</dt>
+        <dd>
+          {[r.toOrgId && orgName(r.toOrgId), r.toSector && t(`sector.${r.toSector}`)]
+            .filter(Boolean)
+            .join(' · ')}
+        </dd>
+        {shelter && (
+          <>
+            <dt>{t('requests.shelter')}</dt>
+            <dd>
+              <button
+                type="button"
+                className="btn--link"
+                onClick={() => useShelterStore.getState().select(shelter.id)}
+              >
+                {shelter.name}
+              </button>
+            </dd>
+          </>
+        )}
+        {service && (
+          <>
+            <dt>{t('requests.service')}</dt>
+            <dd>
+              <button
+                type="button"
+                className="btn--link"
+                onClick={() => open({ kind: 'service', id: service.id })}
+              >
+                {service.name}
+              </button>
+            </dd>
+          </>
+        )}
+        <dt>{t('panel.province')}</dt>
+        <dd>{areaName(byCode[r.provinceCode], i18n.language, r.provinceCode)}</dd>
+        {r.neededBy && (
+          <>
+            <dt>{t('requests.neededBy')}</dt>
+            <dd>{f.dateTime(r.neededBy)}</dd>
+          </>
+        )}
+        <dt>{t('requests.updated')}</dt>
+        <dd>{f.dateTime(r.updatedAt)}</dd>
+      </dl>
+      {moves.length > 0 && (
+        <div className="moves" role="group" aria-label={t('requests.moves')}>
+          {moves.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className={`btn${s === 'done' || s === 'acknowledged' || s === 'in_progress' ? ' btn--primary' : ''}`}
+              disabled={busy}
+              data-testid={`request-move-${s}`}
+              onClick={() => void move(s)}
+            >
+              {t(`requestMove.${s}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {notice && (
+        <p className="alert alert--error" role="alert" data-testid="request-error">
+          {notice}
+        </p>
+      )}
+      <Thread request={r} canWrite={canWriteRequests(me.role)} orgName={orgName} />
+    </div>
+  );
+}
+
+function Thread(props: {
+  request: CoordinationRequest;
+  canWrite: boolean;
+  orgName: (id: string | null) => string;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { request: r } = props;
+  const thread = useRequestStore((s) => s.threads[r.id] ?? EMPTY);
+  const setThread = useRequestStore((s) => s.setThread);
+  const addMessage = useRequestStore((s) => s.addMessage);
+  const [failed, setFailed] = useState(false);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api.get<RequestMessage[]>(`/api/requests/${encodeURIComponent(r.id)}/messages`).then((reply) => {
+      if (reply.ok) setThread(r.id, reply.data);
+      else setFailed(true);
+    });
+  }, [r.id, setThread]);
+
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    setBusy(true);
+    setError(null);
+    const reply = await api.post<RequestMessage>(
+      `/api/requests/${encodeURIComponent(r.id)}/messages`,
+      { text: text.trim() },
+      {
+        idempotencyKey: newIdempotencyKey(),
+      },
+    );
+    setBusy(false);
+    if (reply.ok) {
+      addMessage(reply.data);
+      setText('');
+    } else setError(errorText(t, reply.error));
+  };
+
+  return (
+    <section className="thread" aria-label={t('requests.thread')}>
+      <h3>{t('requests.thread')}</h3>
+      {failed && <p className="muted">{t('requests.threadFailed')}</p>}
+      {thread.length === 0 && !failed && <p className="muted">{t('requests.noMessages')}</p>}
+      <ol className="thread__items" data-testid="request-thread">
+        {thread.map((m) => (
+          <li key={m.id} className="thread__item" data-testid="request-message">
+            <span className="muted small">
+              {props.orgName(m.orgId)} · <time dateTime={m.createdAt}>{f.dateTime(m.createdAt)}</time>
+            </span>
+            <p>{m.text}</p>
+          </li>
+        ))}
+      </ol>
+      {props.canWrite && (
+        <form className="thread__form" onSubmit={(e) => void send(e)}>
+          <label className="field">
+            <span>{t('requests.message')}</span>
+            <textarea
+              rows={2}
+              maxLength={LIMITS.messageMax}
+              data-testid="request-message-input"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+            <small className="muted">{t('requests.noPersonal')}</small>
+          </label>
+          {error && (
+            <p className="alert alert--error" role="alert" data-testid="request-message-error">
+              {error}
+            </p>
+          )}
+          <button
+            type="submit"
+            className="btn btn--primary"
+            disabled={busy || !text.trim()}
+            data-testid="request-message-send"
+          >
+            {t('requests.sendMessage')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

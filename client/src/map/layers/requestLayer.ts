@@ -1,0 +1,95 @@
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { isOpenRequest } from '../../../../shared/domain/requestWorkflow.js';
+import type { CoordinationRequest } from '../../../../shared/schemas/requests.js';
+import type { ServicePoint } from '../../../../shared/schemas/services.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import { useRequestStore } from '../../features/requests/requestStore.js';
+import { useServiceStore } from '../../features/services/serviceStore.js';
+import { useShelterStore } from '../../features/shelters/shelterStore.js';
+
+/** Layer ids. */
+export const REQUEST_LAYERS = ['request-badges', 'request-badge-count'] as const;
+
+/**
+ * One badge per shelter or service with open requests, at its position as the reader sees it
+ * (a service without a shown position gets none). The count is the only thing drawn.
+ */
+export function requestBadges(
+  requests: Readonly<Record<string, CoordinationRequest>>,
+  shelters: Readonly<Record<string, Shelter>>,
+  services: Readonly<Record<string, ServicePoint>>,
+): FeatureCollection<Point, { count: number; key: string }> {
+  const counts = new Map<string, number>();
+  for (const r of Object.values(requests)) {
+    if (!isOpenRequest(r.status)) continue;
+    const key = r.shelterId ? `shelter:${r.shelterId}` : r.serviceId ? `service:${r.serviceId}` : null;
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const features: Feature<Point, { count: number; key: string }>[] = [];
+  for (const [key, count] of counts) {
+    const [kind, id] = key.split(':') as [string, string];
+    const at = kind === 'shelter' ? shelters[id] : services[id];
+    if (!at || at.lat === null || at.lon === null) continue;
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [at.lon, at.lat] },
+      properties: { count, key },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Badges with the number of open requests on their shelter or service, kept in step in place. */
+export function mountRequestLayer(map: MapLibreMap, font: string[]): () => void {
+  const data = () =>
+    requestBadges(
+      useRequestStore.getState().byId,
+      useShelterStore.getState().byId,
+      useServiceStore.getState().byId,
+    );
+  map.addSource('request-badges', { type: 'geojson', data: data() });
+  // Offset up and right of the symbol it belongs to, so both stay readable.
+  map.addLayer({
+    id: 'request-badges',
+    type: 'circle',
+    source: 'request-badges',
+    paint: {
+      'circle-radius': 9,
+      'circle-color': '#0f172a',
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+      'circle-translate': [13, -13],
+    },
+  });
+  map.addLayer({
+    id: 'request-badge-count',
+    type: 'symbol',
+    source: 'request-badges',
+    layout: {
+      'text-field': ['to-string', ['get', 'count']],
+      'text-font': font,
+      'text-size': 12,
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: { 'text-color': '#ffffff', 'text-translate': [13, -13] },
+  });
+  let frame = 0;
+  const schedule = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      void map.getSource<GeoJSONSource>('request-badges')?.setData(data());
+    });
+  };
+  const unsubs = [
+    useRequestStore.subscribe((s, p) => s.byId !== p.byId && schedule()),
+    useShelterStore.subscribe((s, p) => s.byId !== p.byId && schedule()),
+    useServiceStore.subscribe((s, p) => s.byId !== p.byId && schedule()),
+  ];
+  return () => {
+    unsubs.forEach((u) => u());
+    if (frame) cancelAnimationFrame(frame);
+  };
+}

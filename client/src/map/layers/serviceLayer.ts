@@ -1,0 +1,156 @@
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type {
+  ExpressionSpecification,
+  GeoJSONSource,
+  Map as MapLibreMap,
+  MapLayerMouseEvent,
+} from 'maplibre-gl';
+import { SERVICE_STATUSES } from '../../../../shared/enums.js';
+import type { ServicePoint } from '../../../../shared/schemas/services.js';
+import { useNavStore } from '../../app/navStore.js';
+import { isServiceStale, matchesServiceFilter, type ServiceFilter } from '../../features/services/filters.js';
+import type { ServicesById } from '../../features/services/reconcile.js';
+import { useServiceStore } from '../../features/services/serviceStore.js';
+import { mainType, SERVICE_STATUS_COLORS, SERVICE_TYPE_MARKS } from '../../features/services/serviceStyle.js';
+import { useShelterStore } from '../../features/shelters/shelterStore.js';
+
+const SOURCE = 'services';
+/** Layer ids, bottom to top. */
+export const SERVICE_LAYERS = ['services-point', 'services-mark', 'services-selected'] as const;
+
+interface ServiceProps {
+  id: string;
+  status: ServicePoint['availability']['status'];
+  mark: string;
+  commune: boolean;
+  stale: boolean;
+}
+
+/**
+ * One point per service the reader may place: a hidden position is never drawn (it has none on
+ * this device), a commune-only one sits on the commune's point and is drawn hollow.
+ */
+export function toServiceFeatures(
+  byId: ServicesById,
+  filter: ServiceFilter,
+  provinceCode: string | null,
+  now: number,
+): FeatureCollection<Point, ServiceProps> {
+  const features: Feature<Point, ServiceProps>[] = [];
+  for (const s of Object.values(byId)) {
+    if (s.lat === null || s.lon === null || s.positionShown === 'hidden') continue;
+    if (!matchesServiceFilter(s, filter, provinceCode)) continue;
+    features.push({
+      type: 'Feature',
+      id: s.id,
+      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+      properties: {
+        id: s.id,
+        status: s.availability.status,
+        mark: SERVICE_TYPE_MARKS[mainType(s.types)],
+        commune: s.positionShown === 'commune',
+        stale: isServiceStale(s.lastReportedAt, now),
+      },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+const statusColor = [
+  'match',
+  ['get', 'status'],
+  ...SERVICE_STATUSES.flatMap((s) => [s, SERVICE_STATUS_COLORS[s]]),
+  '#64748b',
+] as unknown as ExpressionSpecification;
+const commune: ExpressionSpecification = ['==', ['get', 'commune'], true];
+const faded: ExpressionSpecification = ['case', ['==', ['get', 'stale'], true], 0.4, 1];
+
+/** Add the service source and layers and keep them in step with the store, in place. Returns a teardown. */
+export function mountServiceLayer(map: MapLibreMap, font: string[]): () => void {
+  const province = () => useShelterStore.getState().filter.provinceCode;
+  const data = () => {
+    const { byId, filter } = useServiceStore.getState();
+    return toServiceFeatures(byId, filter, province(), Date.now());
+  };
+  map.addSource(SOURCE, { type: 'geojson', data: data() });
+  map.addLayer({
+    id: 'services-point',
+    type: 'circle',
+    source: SOURCE,
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 9, 10, 13],
+      // Commune-level points are hollow: the symbol marks an area, not a door.
+      'circle-color': ['case', commune, '#ffffff', statusColor],
+      'circle-stroke-color': ['case', commune, statusColor, '#ffffff'],
+      'circle-stroke-width': ['case', commune, 3, 1.5],
+      'circle-opacity': faded,
+      'circle-stroke-opacity': faded,
+    },
+  });
+  map.addLayer({
+    id: 'services-mark',
+    type: 'symbol',
+    source: SOURCE,
+    layout: {
+      'text-field': ['get', 'mark'],
+      'text-font': font,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 5, 10, 10, 13],
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: { 'text-color': ['case', commune, statusColor, '#ffffff'] },
+  });
+  map.addLayer({
+    id: 'services-selected',
+    type: 'circle',
+    source: SOURCE,
+    filter: ['==', ['get', 'id'], ''],
+    paint: {
+      'circle-radius': 18,
+      'circle-opacity': 0,
+      'circle-stroke-color': '#000000',
+      'circle-stroke-width': 3,
+    },
+  });
+
+  let frame = 0;
+  const schedule = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      void map.getSource<GeoJSONSource>(SOURCE)?.setData(data());
+    });
+  };
+  const unsubServices = useServiceStore.subscribe((s, prev) => {
+    if (s.byId !== prev.byId || s.filter !== prev.filter) schedule();
+  });
+  const unsubProvince = useShelterStore.subscribe((s, prev) => {
+    if (s.filter.provinceCode !== prev.filter.provinceCode) schedule();
+  });
+  const unsubNav = useNavStore.subscribe((s, prev) => {
+    if (s.detail === prev.detail) return;
+    const id = s.detail?.kind === 'service' ? s.detail.id : '';
+    map.setFilter('services-selected', ['==', ['get', 'id'], id]);
+    const svc = id ? useServiceStore.getState().byId[id] : undefined;
+    if (svc && svc.lat !== null && svc.lon !== null)
+      map.easeTo({ center: [svc.lon, svc.lat], zoom: Math.max(map.getZoom(), 8) });
+  });
+  const clock = setInterval(schedule, 60_000);
+  const onClick = (e: MapLayerMouseEvent) => {
+    const id: unknown = e.features?.[0]?.properties?.['id'];
+    if (typeof id === 'string') useNavStore.getState().open({ kind: 'service', id });
+  };
+  const pointer = () => (map.getCanvas().style.cursor = 'pointer');
+  const arrow = () => (map.getCanvas().style.cursor = '');
+  map.on('click', 'services-point', onClick);
+  map.on('mouseenter', 'services-point', pointer);
+  map.on('mouseleave', 'services-point', arrow);
+  return () => {
+    unsubServices();
+    unsubProvince();
+    unsubNav();
+    clearInterval(clock);
+    if (frame) cancelAnimationFrame(frame);
+    map.off('click', 'services-point', onClick);
+  };
+}

@@ -1,0 +1,124 @@
+import type { RiskAlert } from '../../shared/schemas/alerts.js';
+import type { IncidentCell } from '../../shared/schemas/incidents.js';
+import type { CoordinationRequest, RequestMessage } from '../../shared/schemas/requests.js';
+import type { GbvAlert, ServicePoint } from '../../shared/schemas/services.js';
+
+let n = 0;
+/** A fresh UUID-shaped id. */
+export const uid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+const at = '2024-09-07T06:00:00.000Z';
+const meta = () => ({ id: uid(), createdAt: at, updatedAt: at, version: 1, updatedBy: null, orgId: null });
+
+/** A service point as a reader sees it (exact position, open, no stock shown). */
+export function buildService(over: Partial<ServicePoint> = {}): ServicePoint {
+  return {
+    ...meta(),
+    name: 'Bai Chay Hospital (test)',
+    providerOrgId: uid(),
+    types: ['health_cmr'],
+    provinceCode: '22',
+    communeCode: null,
+    locationVisibility: 'exact',
+    positionShown: 'exact',
+    lat: 20.95,
+    lon: 107.05,
+    contactPhone: '1900 1234',
+    hours: null,
+    open24h: true,
+    languages: ['vi'],
+    cost: 'free',
+    referral: 'any',
+    availability: {
+      status: 'open',
+      reasons: [],
+      expectedRestoreAt: null,
+      stock: null,
+      safeHouseBeds: null,
+      hotlineWorking: null,
+      note: null,
+      reportedAt: at,
+      reportedBy: null,
+    },
+    lastReportedAt: at,
+    simulated: false,
+    ...over,
+  };
+}
+
+/** A risk alert over Quang Ninh, in force in September 2024. */
+export function buildAlert(over: Partial<RiskAlert> = {}): RiskAlert {
+  return {
+    ...meta(),
+    hazard: 'storm',
+    level: 4,
+    title: 'Storm No. 3 (test)',
+    provinceCodes: ['22'],
+    communeCodes: [],
+    polygon: null,
+    storm: null,
+    validFrom: '2024-09-06T00:00:00.000Z',
+    validTo: '2024-09-09T00:00:00.000Z',
+    status: 'active',
+    issuer: 'Test',
+    bulletinNumber: null,
+    simulated: false,
+    ...over,
+  };
+}
+
+/** An open coordination request. */
+export function buildRequest(over: Partial<CoordinationRequest> = {}): CoordinationRequest {
+  return {
+    ...meta(),
+    kind: 'lighting',
+    title: 'Solar lamps (test)',
+    fromOrgId: uid(),
+    toOrgId: null,
+    toSector: 'gbv',
+    shelterId: null,
+    shelterOrgId: null,
+    serviceId: null,
+    provinceCode: '22',
+    priority: 'urgent',
+    quantity: 10,
+    neededBy: null,
+    status: 'open',
+    messageCount: 0,
+    simulated: false,
+    ...over,
+  };
+}
+
+/** A thread message. */
+export function buildMessage(requestId: string, over: Partial<RequestMessage> = {}): RequestMessage {
+  return { id: uid(), requestId, orgId: null, userId: null, text: 'On the way', createdAt: at, ...over };
+}
+
+/** A time-critical alert. */
+export function buildGbvAlert(over: Partial<GbvAlert> = {}): GbvAlert {
+  return {
+    ...meta(),
+    serviceId: uid(),
+    serviceName: 'Bai Chay Hospital (test)',
+    provinceCode: '22',
+    reasons: ['pep_out'],
+    status: 'open',
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    simulated: false,
+    ...over,
+  };
+}
+
+/** One province and month of suppressed incident counts with only the total shown. */
+export function buildCell(
+  provinceCode: string,
+  month: string,
+  total: IncidentCell['counts']['total'],
+): IncidentCell {
+  return {
+    provinceCode,
+    month,
+    counts: { total, byType: null, bySex: null, byAge: null, bySetting: null, within72h: null },
+  };
+}
