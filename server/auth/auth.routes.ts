@@ -3,7 +3,7 @@ import type { Ctx } from '../context.js';
 import { LoginSchema } from '../../shared/schemas/auth.js';
 import { parse, send, viewerOf } from '../http/validate.js';
 import { HttpError } from '../http/errors.js';
-import { createSession, deleteSession, readCookie, SESSION_COOKIE, viewerForToken } from './sessions.js';
+import { cachedViewerForToken, createSession, deleteSession, readCookie, SESSION_COOKIE, viewerForToken } from './sessions.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password.js';
 import type { Viewer } from './viewer.js';
 
@@ -22,7 +22,7 @@ export const meOf = (v: Viewer) => ({
 export function sessionMiddleware(ctx: Ctx) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    if (token) res.locals.viewer = await viewerForToken(ctx.db, token);
+    if (token) res.locals.viewer = await cachedViewerForToken(ctx.db, token);
     next();
   };
 }

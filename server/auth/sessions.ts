@@ -17,11 +17,44 @@ export async function createSession(q: Queryable, userId: string, ttlHours: numb
   return { token, id };
 }
 
+// A short cache of valid sessions per database, so a burst of requests or reconnecting sockets does
+// not cost a query each. Sign-out and disabling a user clear it on this process at once; other
+// processes notice within CACHE_TTL_MS.
+const CACHE_TTL_MS = 5000;
+const CACHE_MAX = 20_000;
+const caches = new WeakMap<Queryable, Map<string, { viewer: Viewer; until: number }>>();
+const cacheOf = (q: Queryable) => {
+  let c = caches.get(q);
+  if (!c) caches.set(q, (c = new Map()));
+  return c;
+};
+
+/** Forget every cached session of this database on this process (a user was disabled). */
+export function forgetCachedSessions(q: Queryable): void {
+  caches.get(q)?.clear();
+}
+
 /** Delete a session by its token. */
 export async function deleteSession(q: Queryable, token: string): Promise<string> {
   const id = tokenId(token);
+  caches.get(q)?.delete(id);
   await q.query('DELETE FROM sessions WHERE id = $1', [id]);
   return id;
+}
+
+/** Like viewerForToken, but served from a cache of recent valid sessions for up to 5 s. */
+export async function cachedViewerForToken(q: Queryable, token: string | undefined): Promise<Viewer | null> {
+  if (!token || token.length > 100) return null;
+  const cache = cacheOf(q);
+  const id = tokenId(token);
+  const hit = cache.get(id);
+  if (hit && hit.until > Date.now()) return hit.viewer;
+  const viewer = await viewerForToken(q, token);
+  if (viewer) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(id, { viewer, until: Date.now() + CACHE_TTL_MS });
+  } else cache.delete(id);
+  return viewer;
 }
 
 interface SessionRow {

@@ -64,6 +64,11 @@ function postgresDb(url: string, log: Logger): Db {
     },
     async tx(fn) {
       const client = await wrap(pool.connect());
+      // A connection lost between two statements of a checked-out client is emitted as an event:
+      // without a listener it would crash the process. The next statement fails with it anyway.
+      const onError = (err: Error) => log.warn({ err: err.message }, 'postgres connection lost in a transaction');
+      client.on('error', onError);
+      let broken = false;
       try {
         await wrap(client.query('BEGIN'));
         const result = await fn({
@@ -75,10 +80,13 @@ function postgresDb(url: string, log: Logger): Db {
         await wrap(client.query('COMMIT'));
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        broken = isUnavailable(err);
+        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A client whose connection failed is destroyed, not returned to the pool.
+        client.release(broken);
       }
     },
     close: () => pool.end(),

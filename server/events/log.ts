@@ -53,22 +53,18 @@ export async function appendEvents(
   actor: { userId: string | null; orgId: string | null },
 ): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
-  const { rows } = await q.query<{ seq: number | string }>(
-    'UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq',
-    [events.length],
+  // One statement takes the seqs and inserts the rows, so the counter lock is held for a single
+  // round trip plus the commit.
+  const rows = events.map((e, i) => ({ ord: i + 1, type: e.type, entity: e.entity, entity_id: e.entityId, data: e.data, changes: e.changes ?? null }));
+  const { rows: inserted } = await q.query<EventRow>(
+    `WITH c AS (UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq - $1 AS base)
+     INSERT INTO events (seq, type, entity, entity_id, data, changes, actor_user_id, actor_org_id)
+     SELECT c.base + e.ord, e.type, e.entity, e.entity_id, e.data, e.changes, $2, $3
+       FROM c, jsonb_to_recordset($4::jsonb) AS e(ord int, type text, entity text, entity_id uuid, data jsonb, changes jsonb)
+     RETURNING *`,
+    [events.length, actor.userId, actor.orgId, JSON.stringify(rows)],
   );
-  const last = Number(rows[0]!.seq);
-  const first = last - events.length + 1;
-  const stored: StoredEvent[] = [];
-  for (const [i, e] of events.entries()) {
-    const { rows: inserted } = await q.query<EventRow>(
-      `INSERT INTO events (seq, type, entity, entity_id, data, changes, actor_user_id, actor_org_id)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8) RETURNING *`,
-      [first + i, e.type, e.entity, e.entityId, JSON.stringify(e.data), e.changes ? JSON.stringify(e.changes) : null, actor.userId, actor.orgId],
-    );
-    stored.push(toEvent(inserted[0]!));
-  }
-  return stored;
+  return inserted.map(toEvent).sort((a, b) => a.seq - b.seq);
 }
 
 /** Events after `after`, oldest first, at most `limit`. */

@@ -12,6 +12,7 @@ import { headSeq, readEventsAfter } from './log.js';
 import { gbvSnapshot } from './gbvSnapshot.js';
 import { audit } from '../features/incidents/audit.js';
 import { projectEvent } from './projection.js';
+import { compactReplay } from './compact.js';
 
 /** Everything the audience may see, read in one repeatable-read transaction with the seq it is current to. */
 export async function snapshot(ctx: Ctx, audience: Audience) {
@@ -30,7 +31,7 @@ export async function eventsAfter(ctx: Ctx, audience: Audience, after: number, l
   if (after > head) return { reset: true, head };
   if (head - after > LIMITS.syncReplayMax) return { reset: true, head };
   const events = await readEventsAfter(ctx.db, after, limit);
-  return { reset: false, events: events.map((e) => projectEvent(e, audience)), head };
+  return { reset: false, events: compactReplay(events.map((e) => [e, projectEvent(e, audience)] as const)), head };
 }
 
 const EventsQuery = z.strictObject({

@@ -67,7 +67,6 @@ export class Writer {
           }
         }
         const result = await fn(q);
-        const stored = await appendEvents(q, result.events, { userId: viewer?.userId ?? null, orgId: viewer?.orgId ?? null });
         if (idem && viewer) {
           await q.query('UPDATE idempotency_keys SET status = $3, body = $4::jsonb WHERE user_id = $1 AND key = $2', [
             viewer.userId,
@@ -76,6 +75,8 @@ export class Writer {
             JSON.stringify(result.body),
           ]);
         }
+        // Events last: the event counter's row lock is then held only until the commit.
+        const stored = await appendEvents(q, result.events, { userId: viewer?.userId ?? null, orgId: viewer?.orgId ?? null });
         return { status: result.status, body: result.body, stored, replayed: false };
       });
       if (outcome.stored.length) {

@@ -1,16 +1,17 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../shared/events.js';
+import type { Change, ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData, SyncResult } from '../../shared/events.js';
 import { PROTOCOL_VERSION, SyncRequestSchema } from '../../shared/events.js';
 import { zodIssues } from '../../shared/schemas/api.js';
 import type { Ctx } from '../context.js';
 import { audienceKey, parseAudienceKey } from '../auth/viewer.js';
-import { readCookie, SESSION_COOKIE, viewerForToken } from '../auth/sessions.js';
+import { cachedViewerForToken, readCookie, SESSION_COOKIE } from '../auth/sessions.js';
 import { redisClient } from '../bus/bus.js';
 import { headSeq, readEventsAfter, type StoredEvent } from '../events/log.js';
 import { projectEvent } from '../events/projection.js';
 import { eventsAfter } from '../events/sync.js';
+import { compactReplay } from '../events/compact.js';
 import { isUnavailable } from '../db/db.js';
 import { audienceKeyOfRoom, rooms } from './rooms.js';
 
@@ -22,6 +23,10 @@ type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerE
 const REORDER_WAIT_MS = 150;
 // Safety net: even if every pub/sub message were lost, each process converges on the log this often.
 const POLL_MS = 5000;
+// Recent events kept in memory (with their projections) to answer catch-up without the database.
+const RING_MAX = 5000;
+// Packets queued for one socket beyond which it is treated as stalled.
+const MAX_BUFFERED_PACKETS = 2000;
 
 /**
  * Realtime: authenticates sockets by the session cookie, answers `sync`, and is the one place
@@ -46,7 +51,7 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
 
   io.use((socket, next) => {
     const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-    viewerForToken(ctx.db, token)
+    cachedViewerForToken(ctx.db, token)
       .then((viewer) => {
         if (!viewer) return next(new Error('unauthenticated'));
         socket.data.userId = viewer.userId;
@@ -57,6 +62,7 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
       .catch((err: unknown) => next(new Error(isUnavailable(err) ? 'unavailable' : 'internal')));
   });
 
+  const syncing = new Set<string>();
   io.on('connection', (socket: AppSocket) => {
     void socket.join([rooms.audience(socket.data.audience), rooms.session(socket.data.sessionId)]);
     socket.emit('hello', { protocol: PROTOCOL_VERSION, head: lastEmitted });
@@ -67,7 +73,11 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
         const issues = zodIssues(parsed.error);
         return ack({ ok: false, error: { code: 'bad_request', message: `Invalid payload: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues } });
       }
-      eventsAfter(ctx, parseAudienceKey(socket.data.audience), parsed.data.afterSeq)
+      // One catch-up at a time per socket: a client may not queue replies faster than it reads them.
+      if (syncing.has(socket.id)) return ack({ ok: false, error: { code: 'rate_limited', message: 'A sync is already in progress on this connection.' } });
+      syncing.add(socket.id);
+      catchUp(socket.data.audience, parsed.data.afterSeq)
+        .finally(() => syncing.delete(socket.id))
         .then((data) => ack({ ok: true, data }))
         .catch((err: unknown) => {
           const unavailable = isUnavailable(err);
@@ -77,6 +87,30 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
     });
   });
 
+  // --- Catch-up: recent events come from memory, older ones from the log; identical requests share one answer. ---
+  const ring: { ev: StoredEvent; projected: Map<string, Change> }[] = [];
+  const projectedFor = (entry: (typeof ring)[number], key: string): Change => {
+    let c = entry.projected.get(key);
+    if (!c) entry.projected.set(key, (c = projectEvent(entry.ev, parseAudienceKey(key))));
+    return c;
+  };
+  const inFlight = new Map<string, Promise<SyncResult>>();
+  const catchUp = (key: string, afterSeq: number): Promise<SyncResult> => {
+    const first = ring[0]?.ev.seq;
+    if (first !== undefined && afterSeq >= first - 1 && afterSeq <= lastEmitted) {
+      // Everything after afterSeq that this process has emitted; anything newer reaches the socket as a push.
+      const slice = ring.slice(afterSeq - first + 1);
+      return Promise.resolve({ reset: false, events: compactReplay(slice.map((e) => [e.ev, projectedFor(e, key)] as const)), head: lastEmitted });
+    }
+    const id = `${key}#${afterSeq}`;
+    let p = inFlight.get(id);
+    if (!p) {
+      p = eventsAfter(ctx, parseAudienceKey(key), afterSeq).finally(() => inFlight.delete(id));
+      inFlight.set(id, p);
+    }
+    return p;
+  };
+
   // --- The sequencer: emit each event once, in seq order, to this process's sockets. ---
   let lastEmitted = await headSeq(ctx.db);
   const pending = new Map<number, StoredEvent>();
@@ -84,10 +118,13 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
   let filling = false;
 
   const emitOne = (ev: StoredEvent) => {
+    const entry = { ev, projected: new Map<string, Change>() };
     for (const room of io.of('/').adapter.rooms.keys()) {
       const key = audienceKeyOfRoom(room);
-      if (key) io.local.to(room).emit('change', projectEvent(ev, parseAudienceKey(key)));
+      if (key) io.local.to(room).emit('change', projectedFor(entry, key));
     }
+    ring.push(entry);
+    if (ring.length > RING_MAX) ring.splice(0, ring.length - RING_MAX);
   };
 
   const flush = () => {
@@ -127,6 +164,15 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
   });
   ctx.bus.onReconnect(() => void fillFromLog());
   const poll = setInterval(() => {
+    // A client that stopped reading makes its packets pile up in memory: cut it off; it reconnects and catches up.
+    for (const socket of io.of('/').sockets.values()) {
+      // engine.io keeps unsent packets in writeBuffer; its type marks it private but it is the only measure.
+      const buffered = (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
+      if (buffered > MAX_BUFFERED_PACKETS) {
+        ctx.log.warn({ socket: socket.id, buffered }, 'disconnecting a client that stopped reading');
+        socket.disconnect(true);
+      }
+    }
     headSeq(ctx.db)
       .then((head) => {
         if (head > lastEmitted) void fillFromLog();

@@ -6,6 +6,7 @@ import { IdSchema } from '../../../shared/schemas/common.js';
 import { parse, send, viewerOf } from '../../http/validate.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { hashPassword } from '../../auth/password.js';
+import { forgetCachedSessions } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/db.js';
 import type { Role } from '../../../shared/enums.js';
 
@@ -69,7 +70,10 @@ export function userRoutes(ctx: Ctx): Router {
     const input = parse(PatchSchema, req.body, 'body');
     const { rows } = await ctx.db.query<UserRow>('UPDATE users SET disabled = $2, updated_at = now() WHERE id = $1 RETURNING *', [id, input.disabled]);
     if (!rows[0]) throw notFound('user');
-    if (input.disabled) await ctx.db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+    if (input.disabled) {
+      await ctx.db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+      forgetCachedSessions(ctx.db);
+    }
     send(res, 200, toUser(rows[0]));
   });
   return r;
