@@ -92,12 +92,11 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
     // GBV coordinators see safe houses on the map: their services source holds more points than the hidden count would allow.
     const servicePoints = await page.evaluate(() => window.__map!.querySourceFeatures('services').length);
     expect(servicePoints).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('legend-incidents').isVisible()).toBe(true);
-    expect(await page.getByTestId('legend-incidents').getByTestId('incident-note').textContent()).toMatch(
-      /không phải tỷ lệ/,
-    );
+    // The legend opens on demand below wall-display widths.
+    await page.getByTestId('map-legend').locator('summary').click();
     await expect.poll(() => page.getByTestId('legend-alerts').isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('legend-services').isVisible()).toBe(true);
+    expect(await page.getByTestId('legend-level-4').isVisible()).toBe(true);
 
     // Time-critical alerts are on top for the GBV coordinator.
     await page.getByTestId('gbv-alert-banner').waitFor();
@@ -127,9 +126,20 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
     await page.getByTestId('alert-panel').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'gbv-alerts.png') });
 
-    // Incident table with the context note; small counts shown as <5.
+    // Incident table with the context note; the choropleth comes on with it, its legend carrying the note too.
     await page.getByTestId('tab-incidents').click();
     await page.getByTestId('incident-table').waitFor();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => window.__map!.getLayoutProperty('incidents-fill', 'visibility') as string | undefined,
+        ),
+      )
+      .not.toBe('none');
+    await expect.poll(() => page.getByTestId('legend-incidents').isVisible()).toBe(true);
+    expect(await page.getByTestId('legend-incidents').getByTestId('incident-note').textContent()).toMatch(
+      /không phải tỷ lệ/,
+    );
     expect(await page.getByTestId('incidents-tab').getByTestId('incident-note').textContent()).toMatch(
       /không phải tỷ lệ/,
     );

@@ -4,6 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALERT_LEVEL_COLOURS, SERVICE_STATUSES, SHELTER_STATUSES } from '../../../shared/enums.js';
+import { useNavStore } from '../app/navStore.js';
 import { markMapReady } from '../app/readiness.js';
 import { useAuthStore } from '../features/auth/authStore.js';
 import { IncidentNote } from '../features/incidents/IncidentNote.js';
@@ -43,9 +44,9 @@ maplibregl.setWorkerUrl(workerUrl);
 // A deployer's style names its own fonts; the cluster counts then use the usual glyph-server name.
 const FONT = CUSTOM_STYLE_URL ? [import.meta.env.VITE_BASEMAP_FONT || 'Noto Sans Regular'] : MAP_FONT;
 
-/** The legend starts folded on phones, where it would cover the map. */
+/** The legend starts open only on wall displays; elsewhere it would cover much of the map. */
 function wideScreen(): boolean {
-  return typeof window === 'undefined' || window.matchMedia('(min-width: 901px)').matches;
+  return typeof window === 'undefined' || window.matchMedia('(min-width: 1800px)').matches;
 }
 
 /** The operations map. Loaded lazily: the list and panels never wait for it. */
@@ -59,7 +60,16 @@ export function MapView() {
   const [showLabels, setShowLabels] = useState(true);
   const [showServices, setShowServices] = useState(true);
   const [showAlerts, setShowAlerts] = useState(true);
-  const [showIncidents, setShowIncidents] = useState(true);
+  // The choropleth comes on with the incidents list and can be toggled; over the alert fills it
+  // would muddle both colour scales.
+  const tab = useNavStore((s) => s.tab);
+  const [showIncidents, setShowIncidents] = useState(tab === 'incidents');
+  const [seenTab, setSeenTab] = useState(tab);
+  if (tab !== seenTab) {
+    setSeenTab(tab);
+    if (tab === 'incidents') setShowIncidents(true);
+    else if (seenTab === 'incidents') setShowIncidents(false);
+  }
   const [showRequests, setShowRequests] = useState(true);
   const role = useAuthStore((s) => s.me?.role);
   const incidents = useIncidentStore((s) => s.data);

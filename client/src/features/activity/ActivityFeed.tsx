@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
-import { isShelterActivity, type ActivityItem } from './activity.js';
+import { useNavStore } from '../../app/navStore.js';
+import { areaName, useAreaStore } from '../areas/areaStore.js';
+import { detailKindOf, isShelterActivity, type ActivityItem } from './activity.js';
 import { useActivityStore } from './activityStore.js';
 
 /** The live feed of changes this user may see, newest first. */
@@ -25,10 +27,16 @@ export function ActivityFeed() {
 }
 
 function FeedItem({ item: i }: { item: ActivityItem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const select = useShelterStore((s) => s.select);
+  const open = useNavStore((s) => s.open);
+  const province = useAreaStore((s) => (i.area ? s.byCode[i.area.provinceCode] : undefined));
   const recordId = isShelterActivity(i) ? i.recordId : null;
+  const kind = detailKindOf(i);
+  const name = i.area
+    ? `${areaName(province, i18n.language, i.area.provinceCode)} · ${i.area.month}`
+    : i.name;
   let detail = '';
   if (i.detail?.kind === 'status')
     detail = t('activity.statusChange', {
@@ -47,10 +55,14 @@ function FeedItem({ item: i }: { item: ActivityItem }) {
         <span className="feed__type">{t(`activity.${i.type}`, { defaultValue: t('activity.other') })}</span>{' '}
         {recordId ? (
           <button type="button" className="btn--link" onClick={() => select(recordId)}>
-            {i.name}
+            {name}
+          </button>
+        ) : kind && i.recordId ? (
+          <button type="button" className="btn--link" onClick={() => open({ kind, id: i.recordId! })}>
+            {name}
           </button>
         ) : (
-          <span>{i.name}</span>
+          <span>{name}</span>
         )}
         {detail && <span className="feed__detail"> · {detail}</span>}
         {i.simulated && <span className="badge badge--sim">{t('app.simulated')}</span>}

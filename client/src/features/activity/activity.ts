@@ -10,6 +10,8 @@ export interface ActivityItem {
   recordId: string | null;
   name: string;
   simulated: boolean;
+  /** The province and month of an incident aggregate change (they carry no name). */
+  area?: { provinceCode: string; month: string };
   /** What moved, when the record as it was before is known on this device. */
   detail:
     | { kind: 'status'; from: ShelterStatus; to: ShelterStatus }
@@ -35,8 +37,20 @@ function recordName(data: unknown): { id: string | null; name: string; simulated
 /** Describe one change for the feed, given the shelter as it was before when known. */
 export function toActivity(change: VisibleChange, before?: Shelter): ActivityItem {
   const base = { seq: change.seq, type: change.type, at: change.at };
+  if (change.type === 'incident:summary-changed') {
+    const { provinceCode, month } = change.data;
+    return {
+      ...base,
+      recordId: null,
+      name: '',
+      simulated: false,
+      detail: null,
+      area: { provinceCode, month },
+    };
+  }
   if (change.type !== 'shelter:created' && change.type !== 'shelter:updated') {
-    const r = recordName(change.data);
+    // A thread message names its request.
+    const r = recordName(change.type === 'request:message-added' ? change.data.request : change.data);
     return { ...base, recordId: r.id, name: r.name, simulated: r.simulated, detail: null };
   }
   const s = change.data;
@@ -48,6 +62,15 @@ export function toActivity(change: VisibleChange, before?: Shelter): ActivityIte
     else if (before.lastReportedAt !== s.lastReportedAt) detail = { kind: 'reconfirmed' };
   }
   return { ...base, recordId: s.id, name: s.name, simulated: s.simulated, detail };
+}
+
+/** The panel an item opens besides a shelter's: a service, an alert or a request. */
+export function detailKindOf(i: ActivityItem): 'service' | 'alert' | 'request' | null {
+  if (!i.recordId) return null;
+  if (i.type.startsWith('service:')) return 'service';
+  if (i.type.startsWith('alert:')) return 'alert';
+  if (i.type.startsWith('request:')) return 'request';
+  return null;
 }
 
 /** True when the item is about a shelter, so the feed can open its panel. */

@@ -93,7 +93,8 @@ export function NearestServices({ shelterId }: { shelterId: string }) {
                 <ServiceStatusBadge status={s.availability.status} /> <LastConfirmed s={s} now={now} />
               </div>
               <div className="nearest__meta">
-                <PositionNote s={s} /> <Phone phone={s.contactPhone} />{' '}
+                {/* A hidden position already reads "reach through the hotline" in place of the distance. */}
+                {s.positionShown === 'commune' && <PositionNote s={s} />} <Phone phone={s.contactPhone} />{' '}
                 {s.open24h ? t('services.open24h') : s.hours}
               </div>
             </li>

@@ -8,6 +8,7 @@ import { alertsInForce } from '../../features/alerts/inAlert.js';
 /** Layer ids, bottom to top. `alerts-provinces` lies under the province lines; the rest above. */
 export const ALERT_LAYERS = [
   'alerts-provinces',
+  'alerts-provinces-line',
   'alerts-areas-fill',
   'alerts-areas-line',
   'storm-track',
@@ -121,6 +122,15 @@ export function mountAlertLayer(map: MapLibreMap, font: string[]): () => void {
     },
     map.getLayer('provinces-line') ? 'provinces-line' : undefined,
   );
+  map.addLayer(
+    {
+      id: 'alerts-provinces-line',
+      type: 'line',
+      source: 'provinces',
+      paint: { 'line-color': provinceFill(provinceLevels(inForce)), 'line-width': 3 },
+    },
+    map.getLayer('province-labels') ? 'province-labels' : undefined,
+  );
   map.addSource('alert-areas', { type: 'geojson', data: f.areas });
   map.addSource('storm', { type: 'geojson', data: f.storm });
   map.addLayer({
@@ -192,7 +202,9 @@ export function mountAlertLayer(map: MapLibreMap, font: string[]): () => void {
   const update = () => {
     inForce = compute();
     const next = alertFeatures(inForce);
-    map.setPaintProperty('alerts-provinces', 'fill-color', provinceFill(provinceLevels(inForce)));
+    const fill = provinceFill(provinceLevels(inForce));
+    map.setPaintProperty('alerts-provinces', 'fill-color', fill);
+    map.setPaintProperty('alerts-provinces-line', 'line-color', fill);
     void map.getSource<GeoJSONSource>('alert-areas')?.setData(next.areas);
     void map.getSource<GeoJSONSource>('storm')?.setData(next.storm);
   };
