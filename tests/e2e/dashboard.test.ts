@@ -45,12 +45,24 @@ describe('dashboard in headless Chromium', { timeout: 120_000 }, () => {
 
     // Another client changes a shelter; the page shows it without reload.
     const api = await login(srv.url, 'ops');
-    const target = (await api.get<Shelter[]>('/api/shelters')).body.data!.find((s) => s.name === 'Ha Long Primary School No. 1')!;
-    const r = await api.send('PATCH', `/api/shelters/${target.id}`, { version: target.version, occupancy: 271 });
+    const target = (await api.get<Shelter[]>('/api/shelters')).body.data!.find(
+      (s) => s.name === 'Ha Long Primary School No. 1',
+    )!;
+    const r = await api.send('PATCH', `/api/shelters/${target.id}`, {
+      version: target.version,
+      occupancy: 271,
+    });
     expect(r.status).toBe(200);
     const item = page.locator(`[data-testid="shelter-item"][data-shelter-id="${target.id}"]`);
     await expect.poll(async () => (await item.textContent()) ?? '', { timeout: 10_000 }).toMatch(/271/);
-    await expect.poll(async () => (await page.getByTestId('connection-state').getAttribute('data-state')) ?? (await page.getByTestId('connection-state').textContent()), { timeout: 10_000 }).toMatch(/live|trực tuyến/i);
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId('connection-state').getAttribute('data-state')) ??
+          (await page.getByTestId('connection-state').textContent()),
+        { timeout: 10_000 },
+      )
+      .toMatch(/live|trực tuyến/i);
 
     await page.screenshot({ path: path.join(SHOTS, 'ops-dashboard.png') });
     expect(foreign).toEqual([]);
@@ -58,18 +70,28 @@ describe('dashboard in headless Chromium', { timeout: 120_000 }, () => {
   });
 
   it('a shelter manager on a phone posts an update with the quick form and everyone sees it', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const foreign = watchForeignRequests(page);
     await signIn(page, srv.url, 'shelter');
     await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
     const api = await login(srv.url, 'viewer');
-    const target = (await api.get<Shelter[]>('/api/shelters')).body.data!.find((s) => s.name === 'Ha Tu Flood Shelter')!;
+    const target = (await api.get<Shelter[]>('/api/shelters')).body.data!.find(
+      (s) => s.name === 'Ha Tu Flood Shelter',
+    )!;
 
     await page.locator(`[data-testid="shelter-item"][data-shelter-id="${target.id}"]`).click();
     await page.getByTestId('quick-update-form').waitFor();
     await page.getByTestId('qf-occupancy').fill('150');
     await page.getByTestId('qf-save').click();
-    await expect.poll(async () => (await api.get<Shelter>(`/api/shelters/${target.id}`)).body.data!.occupancy, { timeout: 10_000 }).toBe(150);
+    await expect
+      .poll(async () => (await api.get<Shelter>(`/api/shelters/${target.id}`)).body.data!.occupancy, {
+        timeout: 10_000,
+      })
+      .toBe(150);
     await page.screenshot({ path: path.join(SHOTS, 'shelter-manager-phone.png'), fullPage: false });
     expect(foreign).toEqual([]);
     await page.close();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureClientBuilt } from '../helpers/buildClient.js';
 import { launchBrowser, signIn, watchForeignRequests } from '../helpers/browser.js';
+import { login } from '../helpers/client.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -260,6 +261,29 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
     expect(sources).not.toMatch(/Safe House/);
     expect(/"incidents"\s*:/.test(all)).toBe(false);
     expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('the admin manages users and organisations and reads the incident audit log, with no GBV data on screen', async () => {
+    // A GBV coordinator reads the incident summary: the log must show it.
+    const gbv = await login(srv.url, 'gbv');
+    expect((await gbv.get('/api/incidents/summary')).status).toBe(200);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, srv.url, 'admin');
+    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    expect(await page.getByTestId('tab-incidents').count()).toBe(0);
+    await page.getByTestId('tab-admin').click();
+    await page.getByTestId('admin-user-list').waitFor();
+    expect(await page.getByTestId('admin-user').count()).toBeGreaterThanOrEqual(6);
+    await page.getByTestId('admin-orgs').click();
+    expect(await page.getByTestId('admin-org').count()).toBeGreaterThan(5);
+    // Who and what, never the data.
+    await page.getByTestId('admin-audit').click();
+    await expect
+      .poll(() => page.getByTestId('admin-audit-row').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('admin-audit-log').textContent()).toMatch(/gbv/);
+    await page.screenshot({ path: path.join(SHOTS, 'admin-audit.png') });
     await page.close();
   });
 });

@@ -308,7 +308,7 @@ function Audit() {
       <h2>{t('admin.audit')}</h2>
       <p className="muted small">{t('admin.auditNote')}</p>
       {error && <p className="alert alert--error">{error}</p>}
-      <table className="table" data-testid="admin-audit">
+      <table className="table" data-testid="admin-audit-log">
         <thead>
           <tr>
             <th>{t('admin.when')}</th>
