@@ -80,12 +80,15 @@ const radius: ExpressionSpecification = [
   60,
   22,
 ];
+/** The least time between two rebuilds of the shelter source; changes in between are batched. */
+const MIN_UPDATE_INTERVAL_MS = 250;
+
 const faded: ExpressionSpecification = ['case', ['==', ['get', 'stale'], true], 0.35, 1];
 const single: ExpressionSpecification = ['!', ['has', 'point_count']];
 
 /**
  * Add the shelter source and layers, and keep them in step with the store: changes are batched
- * into one `setData` per animation frame and the map is never re-created. Returns a teardown.
+ * into at most one `setData` per 250 ms and the map is never re-created. Returns a teardown.
  */
 export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void {
   const initial = useShelterStore.getState();
@@ -171,15 +174,39 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
     },
   });
 
+  // At most one setData in flight and at most ~4 a second: with thousands of shelters and a
+  // stream of changes, rebuilding the clustered source every frame starves the main thread.
   let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let busy = false;
+  let again = false;
+  let lastAt = -Infinity;
+  const flush = () => {
+    frame = 0;
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    lastAt = performance.now();
+    const { byId, filter } = useShelterStore.getState();
+    void Promise.resolve(map.getSource<GeoJSONSource>(SOURCE)?.setData(toFeatures(byId, filter, new Date())))
+      .catch(() => undefined)
+      .finally(() => {
+        busy = false;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      });
+  };
   const schedule = () => {
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      const { byId, filter } = useShelterStore.getState();
-      // Resolves when the worker has the data; nothing waits on it, the next frame may replace it.
-      void map.getSource<GeoJSONSource>(SOURCE)?.setData(toFeatures(byId, filter, new Date()));
-    });
+    if (frame || timer !== undefined) return;
+    const wait = Math.max(0, lastAt + MIN_UPDATE_INTERVAL_MS - performance.now());
+    timer = setTimeout(() => {
+      timer = undefined;
+      frame = requestAnimationFrame(flush);
+    }, wait);
   };
   const unsubscribe = useShelterStore.subscribe((s, prev) => {
     if (s.byId !== prev.byId || s.filter !== prev.filter) schedule();
@@ -223,6 +250,7 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
     unsubscribe();
     clearInterval(clock);
     if (frame) cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
     map.off('click', 'shelters-point', onPoint);
     map.off('click', 'shelters-ring', onPoint);
     map.off('click', 'shelters-clusters', onCluster);
