@@ -129,8 +129,4 @@ export const ALERT_TRANSITIONS: Readonly<Record<z.infer<typeof AlertStatusSchema
   expired: [],
 };
 
-/** True when the alert flags places now: active or updated, and within its validity. */
-export function isAlertInForce(a: Pick<RiskAlert, 'status' | 'validFrom' | 'validTo'>, now: Date): boolean {
-  const t = now.getTime();
-  return (a.status === 'active' || a.status === 'updated') && Date.parse(a.validFrom) <= t && t <= Date.parse(a.validTo);
-}
+export { isAlertInForce } from '../domain/alerts.js';

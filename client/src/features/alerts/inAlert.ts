@@ -1,22 +1,12 @@
 import { useMemo } from 'react';
 import { placeInArea, type Place } from '../../../../shared/domain/geo.js';
+import { isAlertInForce } from '../../../../shared/domain/alerts.js';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
 import { useNow } from '../../lib/useNow.js';
 import { useAlertStore } from './alertStore.js';
 
-/**
- * True when the alert flags places now: active or updated, and within its validity. The same rule
- * as `isAlertInForce` in shared/schemas/alerts.ts, restated here because importing that module
- * would pull zod and every alert schema into the phone's first download (a test keeps them equal).
- */
-export function alertInForce(a: Pick<RiskAlert, 'status' | 'validFrom' | 'validTo'>, now: Date): boolean {
-  const t = now.getTime();
-  return (
-    (a.status === 'active' || a.status === 'updated') &&
-    Date.parse(a.validFrom) <= t &&
-    t <= Date.parse(a.validTo)
-  );
-}
+/** True when the alert flags places now (the shared rule, free of zod). */
+export const alertInForce = isAlertInForce;
 
 /** Alerts in force, highest level first. */
 export function alertsInForce(byId: Readonly<Record<string, RiskAlert>>, now: Date): RiskAlert[] {
