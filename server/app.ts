@@ -79,7 +79,9 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
     );
     const busOk = bus.ready();
     const ready = dbOk && busOk && accepting;
-    res.status(ready ? 200 : 503).json({ ok: ready, data: { database: dbOk, bus: busOk, bus_kind: bus.kind, accepting } });
+    res
+      .status(ready ? 200 : 503)
+      .json({ ok: ready, data: { database: dbOk, bus: busOk, bus_kind: bus.kind, accepting } });
   });
 
   let realtime: Awaited<ReturnType<typeof createRealtime>> | null = null;
@@ -108,7 +110,14 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
 
   const staticDir = config.staticDir ?? path.join(PROJECT_ROOT, 'dist', 'client');
   if (fs.existsSync(path.join(staticDir, 'index.html'))) {
-    app.use(express.static(staticDir, { index: false, maxAge: '1h', setHeaders: (res, p) => p.includes('/assets/') && res.set('Cache-Control', 'public, max-age=31536000, immutable') }));
+    app.use(
+      express.static(staticDir, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, p) =>
+          p.includes('/assets/') && res.set('Cache-Control', 'public, max-age=31536000, immutable'),
+      }),
+    );
     // The single-page app: every other GET is its shell.
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
   }
@@ -116,7 +125,11 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;
     const e = toHttpError(err);
-    if (e.status >= 500 && e.code === 'internal') log.error({ err: err instanceof Error ? err.stack : String(err), path: req.path, method: req.method }, 'request failed');
+    if (e.status >= 500 && e.code === 'internal')
+      log.error(
+        { err: err instanceof Error ? err.stack : String(err), path: req.path, method: req.method },
+        'request failed',
+      );
     res.status(e.status).json({ ok: false, error: e.toBody() });
   });
 
@@ -146,12 +159,23 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
 function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   const type = (err as { type?: string } | null)?.type;
-  if (type === 'entity.too.large') return new HttpError(413, 'payload_too_large', 'The request body is too large (limit 64 KB).');
-  if (type === 'entity.parse.failed') return new HttpError(400, 'bad_request', 'body: not valid JSON', [{ path: 'body', message: 'not valid JSON' }]);
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new HttpError(415, 'unsupported_media_type', 'Send UTF-8 JSON.');
+  if (type === 'entity.too.large')
+    return new HttpError(413, 'payload_too_large', 'The request body is too large (limit 64 KB).');
+  if (type === 'entity.parse.failed')
+    return new HttpError(400, 'bad_request', 'body: not valid JSON', [
+      { path: 'body', message: 'not valid JSON' },
+    ]);
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+    return new HttpError(415, 'unsupported_media_type', 'Send UTF-8 JSON.');
   if (type === 'request.aborted') return new HttpError(400, 'bad_request', 'Request aborted.');
-  if (isUnavailable(err)) return new HttpError(503, 'unavailable', 'The database is unavailable; retry shortly. Nothing was saved.');
+  if (isUnavailable(err))
+    return new HttpError(
+      503,
+      'unavailable',
+      'The database is unavailable; retry shortly. Nothing was saved.',
+    );
   const status = (err as { status?: number } | null)?.status;
-  if (typeof status === 'number' && status >= 400 && status < 500) return new HttpError(status, 'bad_request', 'Bad request.');
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new HttpError(status, 'bad_request', 'Bad request.');
   return new HttpError(500, 'internal', 'Something went wrong on the server.');
 }

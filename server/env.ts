@@ -23,12 +23,24 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _.:- only')
     .default('sho'),
   DEMO: bool.optional(),
-  SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 30)
+    .default(12),
   COOKIE_SECURE: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
-  SHELTER_STALE_HOURS: z.coerce.number().min(1).max(24 * 14).default(12),
-  SERVICE_STALE_HOURS: z.coerce.number().min(1).max(24 * 14).default(24),
+  SHELTER_STALE_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 14)
+    .default(12),
+  SERVICE_STALE_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   STATIC_DIR: z.string().optional(),
 });
@@ -60,7 +72,9 @@ export interface Settings {
 }
 
 /** Parse the environment; on a bad value, return every problem so the caller can print them and exit. */
-export function parseEnv(env: NodeJS.ProcessEnv): { ok: true; settings: Settings } | { ok: false; problems: string[] } {
+export function parseEnv(
+  env: NodeJS.ProcessEnv,
+): { ok: true; settings: Settings } | { ok: false; problems: string[] } {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const r = EnvSchema.safeParse(cleaned);
   if (!r.success) {

@@ -5,13 +5,17 @@ import { DEMO_USERS } from './demo/seed.js';
 
 const parsed = parseEnv(process.env);
 if (!parsed.ok) {
-  console.error('Configuration problems (see .env.example):\n' + parsed.problems.map((p) => `  - ${p}`).join('\n'));
+  console.error(
+    'Configuration problems (see .env.example):\n' + parsed.problems.map((p) => `  - ${p}`).join('\n'),
+  );
   process.exit(2);
 }
 const { port, host, config } = parsed.settings;
 const log = createLogger(config.logLevel);
 
-process.on('unhandledRejection', (err) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'unhandled rejection'));
+process.on('unhandledRejection', (err) =>
+  log.error({ err: err instanceof Error ? err.message : String(err) }, 'unhandled rejection'),
+);
 
 let app;
 try {
@@ -25,7 +29,10 @@ const running = app;
 running.http.listen(port, host, () => {
   const addr = running.http.address();
   const actualPort = typeof addr === 'object' && addr ? addr.port : port;
-  log.info({ port: actualPort, db: running.ctx.db.kind, bus: running.ctx.bus.kind, demo: config.demo }, 'listening');
+  log.info(
+    { port: actualPort, db: running.ctx.db.kind, bus: running.ctx.bus.kind, demo: config.demo },
+    'listening',
+  );
   if (config.demo) {
     console.log(
       `\nSafe Haven Ops demo (simulated data) at http://127.0.0.1:${actualPort}\n` +

@@ -115,10 +115,24 @@ export const SERVICE_STATUSES = ['open', 'limited', 'closed', 'relocated', 'mobi
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
 /** Why a service is limited or closed. */
-export const SERVICE_REASONS = ['flooded', 'damaged', 'no_power', 'no_comms', 'road_cut', 'staff_short', 'supplies_out', 'overwhelmed'] as const;
+export const SERVICE_REASONS = [
+  'flooded',
+  'damaged',
+  'no_power',
+  'no_comms',
+  'road_cut',
+  'staff_short',
+  'supplies_out',
+  'overwhelmed',
+] as const;
 
 /** Time-critical supplies whose stock a service posts. */
-export const STOCK_ITEMS = ['pep_courses', 'emergency_contraception', 'post_rape_kits', 'dignity_kits'] as const;
+export const STOCK_ITEMS = [
+  'pep_courses',
+  'emergency_contraception',
+  'post_rape_kits',
+  'dignity_kits',
+] as const;
 /** One stock item. */
 export type StockItem = (typeof STOCK_ITEMS)[number];
 
@@ -156,7 +170,13 @@ export const ALERT_STATUSES = ['forecast', 'active', 'updated', 'cancelled', 'ex
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** Official colours of Viet Nam's disaster risk levels 1 to 5. */
-export const ALERT_LEVEL_COLOURS = { 1: '#8fd3f4', 2: '#fff3a0', 3: '#ff9f1c', 4: '#e63946', 5: '#7b2cbf' } as const;
+export const ALERT_LEVEL_COLOURS = {
+  1: '#8fd3f4',
+  2: '#fff3a0',
+  3: '#ff9f1c',
+  4: '#e63946',
+  5: '#7b2cbf',
+} as const;
 
 /** Kinds of coordination request (SPEC 2.6). */
 export const REQUEST_KINDS = [
@@ -181,12 +201,27 @@ export type RequestKind = (typeof REQUEST_KINDS)[number];
 export const REQUEST_PRIORITIES = ['life_saving', 'urgent', 'routine'] as const;
 
 /** Request statuses (SPEC 2.6); the allowed moves are in domain/requestWorkflow.ts. */
-export const REQUEST_STATUSES = ['open', 'acknowledged', 'in_progress', 'done', 'declined', 'cancelled', 'escalated'] as const;
+export const REQUEST_STATUSES = [
+  'open',
+  'acknowledged',
+  'in_progress',
+  'done',
+  'declined',
+  'cancelled',
+  'escalated',
+] as const;
 /** One request status. */
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** The six standard GBV incident types (SPEC 2.4). */
-export const INCIDENT_TYPES = ['rape', 'sexual_assault', 'physical_assault', 'forced_marriage', 'denial_of_resources', 'psychological_abuse'] as const;
+export const INCIDENT_TYPES = [
+  'rape',
+  'sexual_assault',
+  'physical_assault',
+  'forced_marriage',
+  'denial_of_resources',
+  'psychological_abuse',
+] as const;
 /** Survivor sex as counted in aggregates. */
 export const SURVIVOR_SEXES = ['female', 'male'] as const;
 /** Survivor age bands in incident aggregates; the first two are children. */

@@ -3,7 +3,14 @@ import type { Ctx } from '../context.js';
 import { LoginSchema } from '../../shared/schemas/auth.js';
 import { parse, send, viewerOf } from '../http/validate.js';
 import { HttpError } from '../http/errors.js';
-import { cachedViewerForToken, createSession, deleteSession, readCookie, SESSION_COOKIE, viewerForToken } from './sessions.js';
+import {
+  cachedViewerForToken,
+  createSession,
+  deleteSession,
+  readCookie,
+  SESSION_COOKIE,
+  viewerForToken,
+} from './sessions.js';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password.js';
 import type { Viewer } from './viewer.js';
 

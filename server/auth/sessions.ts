@@ -10,10 +10,17 @@ export const SESSION_COOKIE = 'sho_sid';
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Create a session; returns the token for the cookie. */
-export async function createSession(q: Queryable, userId: string, ttlHours: number): Promise<{ token: string; id: string }> {
+export async function createSession(
+  q: Queryable,
+  userId: string,
+  ttlHours: number,
+): Promise<{ token: string; id: string }> {
   const token = randomBytes(32).toString('base64url');
   const id = tokenId(token);
-  await q.query(`INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))`, [id, userId, ttlHours * 3600]);
+  await q.query(
+    `INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))`,
+    [id, userId, ttlHours * 3600],
+  );
   return { token, id };
 }
 
@@ -25,7 +32,7 @@ const CACHE_MAX = 20_000;
 const caches = new WeakMap<Queryable, Map<string, { viewer: Viewer; until: number }>>();
 const cacheOf = (q: Queryable) => {
   let c = caches.get(q);
-  if (!c) caches.set(q, (c = new Map()));
+  if (!c) caches.set(q, (c = new Map<string, { viewer: Viewer; until: number }>()));
   return c;
 };
 

@@ -31,7 +31,6 @@ export function memoryBus(): Bus {
   };
 }
 
-
 /** A Redis client that logs errors instead of crashing and keeps retrying. */
 export function redisClient(url: string, log: Logger, name: string) {
   const client = createClient({

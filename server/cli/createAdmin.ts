@@ -16,7 +16,11 @@ import { zodIssues } from '../../shared/schemas/api.js';
 import { HttpError } from '../http/errors.js';
 
 const { values } = parseArgs({
-  options: { username: { type: 'string' }, name: { type: 'string' }, org: { type: 'string', default: 'Platform administrators' } },
+  options: {
+    username: { type: 'string' },
+    name: { type: 'string' },
+    org: { type: 'string', default: 'Platform administrators' },
+  },
 });
 const env = parseEnv(process.env);
 if (!env.ok) {
@@ -38,11 +42,18 @@ const input = UserCreateSchema.extend({ orgName: z.string().trim().min(1).max(16
   orgName: values.org,
 });
 if (!input.success) {
-  console.error(zodIssues(input.error).map((i) => `${i.path}: ${i.message}`).join('\n'));
+  console.error(
+    zodIssues(input.error)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('\n'),
+  );
   process.exit(2);
 }
 const log = createLogger('warn');
-const db = await openDb({ databaseUrl: env.settings.config.databaseUrl, dataDir: env.settings.config.dataDir }, log);
+const db = await openDb(
+  { databaseUrl: env.settings.config.databaseUrl, dataDir: env.settings.config.dataDir },
+  log,
+);
 try {
   await migrate(db, log);
   const { rows } = await db.query<{ id: string }>(

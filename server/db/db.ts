@@ -30,7 +30,20 @@ export class DataDirLockedError extends Error {
 }
 
 // Connection-level failures: the server is down, restarting or unreachable.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 /** True when an error means the database is unreachable rather than the query being wrong. */
 export function isUnavailable(err: unknown): boolean {
@@ -53,12 +66,19 @@ function wrap<T>(p: Promise<T>): Promise<T> {
 function postgresDb(url: string, log: Logger): Db {
   // int8 (event seq) fits a JS number for any realistic lifetime; parse it as one.
   pg.types.setTypeParser(20, (v) => Number(v));
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+  });
   // An idle client losing its connection must not crash the process.
   pool.on('error', (err) => log.warn({ err: err.message }, 'postgres idle client error'));
   return {
     kind: 'postgres',
-    query: async <R>(sql: string, params?: unknown[]) => ({ rows: (await wrap(pool.query(sql, params))).rows as R[] }),
+    query: async <R>(sql: string, params?: unknown[]) => ({
+      rows: (await wrap(pool.query(sql, params))).rows as R[],
+    }),
     exec: async (sql) => {
       await wrap(pool.query(sql));
     },
@@ -66,13 +86,16 @@ function postgresDb(url: string, log: Logger): Db {
       const client = await wrap(pool.connect());
       // A connection lost between two statements of a checked-out client is emitted as an event:
       // without a listener it would crash the process. The next statement fails with it anyway.
-      const onError = (err: Error) => log.warn({ err: err.message }, 'postgres connection lost in a transaction');
+      const onError = (err: Error) =>
+        log.warn({ err: err.message }, 'postgres connection lost in a transaction');
       client.on('error', onError);
       let broken = false;
       try {
         await wrap(client.query('BEGIN'));
         const result = await fn({
-          query: async <R>(sql: string, params?: unknown[]) => ({ rows: (await wrap(client.query(sql, params))).rows as R[] }),
+          query: async <R>(sql: string, params?: unknown[]) => ({
+            rows: (await wrap(client.query(sql, params))).rows as R[],
+          }),
           exec: async (sql) => {
             await wrap(client.query(sql));
           },
@@ -164,6 +187,9 @@ async function pgliteDb(dataDir: string): Promise<Db> {
 }
 
 /** Open PostgreSQL when a URL is given, else PGlite on disk in `dataDir`. */
-export async function openDb(opts: { databaseUrl: string | undefined; dataDir: string }, log: Logger): Promise<Db> {
+export async function openDb(
+  opts: { databaseUrl: string | undefined; dataDir: string },
+  log: Logger,
+): Promise<Db> {
   return opts.databaseUrl ? postgresDb(opts.databaseUrl, log) : pgliteDb(opts.dataDir);
 }

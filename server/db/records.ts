@@ -16,16 +16,25 @@ export interface Meta {
 
 type Row = Record<string, unknown>;
 
-const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : new Date(v as string).toISOString());
+const iso = (v: unknown): string | null =>
+  v === null || v === undefined
+    ? null
+    : v instanceof Date
+      ? v.toISOString()
+      : new Date(v as string).toISOString();
 
 /**
  * Maps one table's rows to records and back, for the versioned records of the GBV domains (the
  * shelters repository spells the same thing out by hand). Column names are constants, never input.
  */
-export function recordTable<R extends Meta>(table: string, columns: readonly (readonly [col: string, key: Exclude<keyof R, keyof Meta> & string, kind?: ColumnKind])[]) {
+export function recordTable<R extends Meta>(
+  table: string,
+  columns: readonly (readonly [col: string, key: Exclude<keyof R, keyof Meta> & string, kind?: ColumnKind])[],
+) {
   const kindOf = new Map(columns.map(([c, , k]) => [c, k ?? 'plain']));
   const colOf = new Map(columns.map(([c, k]) => [k, c]));
-  const param = (col: string, v: unknown) => (v === null || v === undefined ? null : kindOf.get(col) === 'json' ? JSON.stringify(v) : v);
+  const param = (col: string, v: unknown) =>
+    v === null || v === undefined ? null : kindOf.get(col) === 'json' ? JSON.stringify(v) : v;
   const ph = (col: string, i: number) => (kindOf.get(col) === 'json' ? `$${i}::jsonb` : `$${i}`);
 
   const toRecord = (r: Row): R => {
@@ -44,17 +53,28 @@ export function recordTable<R extends Meta>(table: string, columns: readonly (re
   return {
     toRecord,
     async get(q: Queryable, id: string, forUpdate = false): Promise<R | null> {
-      const { rows } = await q.query<Row>(`SELECT * FROM ${table} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+      const { rows } = await q.query<Row>(
+        `SELECT * FROM ${table} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+        [id],
+      );
       return rows[0] ? toRecord(rows[0]) : null;
     },
     async list(q: Queryable, order: string, where = 'TRUE', params: unknown[] = []): Promise<R[]> {
       const { rows } = await q.query<Row>(`SELECT * FROM ${table} WHERE ${where} ORDER BY ${order}`, params);
       return rows.map(toRecord);
     },
-    async insert(q: Queryable, fields: Omit<R, keyof Meta>, meta: { userId: string | null; orgId: string | null; id?: string; extra?: Record<string, unknown> }): Promise<R> {
+    async insert(
+      q: Queryable,
+      fields: Omit<R, keyof Meta>,
+      meta: { userId: string | null; orgId: string | null; id?: string; extra?: Record<string, unknown> },
+    ): Promise<R> {
       const cols = columns.map(([c]) => c);
       const values: unknown[] = columns.map(([c, k]) => param(c, (fields as Row)[k]));
-      const extra: [string, unknown][] = [['updated_by', meta.userId], ['org_id', meta.orgId], ...Object.entries(meta.extra ?? {})];
+      const extra: [string, unknown][] = [
+        ['updated_by', meta.userId],
+        ['org_id', meta.orgId],
+        ...Object.entries(meta.extra ?? {}),
+      ];
       if (meta.id) extra.push(['id', meta.id]);
       const all = [...cols, ...extra.map(([c]) => c)];
       const { rows } = await q.query<Row>(
@@ -64,9 +84,18 @@ export function recordTable<R extends Meta>(table: string, columns: readonly (re
       return toRecord(rows[0]!);
     },
     /** Set the given fields if the record is still at `version`; null when it moved on. */
-    async update(q: Queryable, id: string, version: number, fields: Partial<Omit<R, keyof Meta>>, userId: string | null, extraSql = ''): Promise<R | null> {
+    async update(
+      q: Queryable,
+      id: string,
+      version: number,
+      fields: Partial<Omit<R, keyof Meta>>,
+      userId: string | null,
+      extraSql = '',
+    ): Promise<R | null> {
       const entries = Object.entries(fields).filter(([k, v]) => v !== undefined && colOf.has(k as never));
-      const sets = entries.map(([k], i) => `${colOf.get(k as never)!} = ${ph(colOf.get(k as never)!, i + 4)}`);
+      const sets = entries.map(
+        ([k], i) => `${colOf.get(k as never)!} = ${ph(colOf.get(k as never)!, i + 4)}`,
+      );
       const { rows } = await q.query<Row>(
         `UPDATE ${table} SET ${[...sets, 'version = version + 1', 'updated_at = now()', 'updated_by = $3', ...(extraSql ? [extraSql] : [])].join(', ')}
          WHERE id = $1 AND version = $2 RETURNING *`,

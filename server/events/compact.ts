@@ -24,11 +24,15 @@ export const COMPACT_ABOVE = 100;
  * gap-free and the client ends in the same state, with far less to parse after a long absence.
  * Only visible changes supersede: a later hidden change never blanks an earlier visible one.
  */
-export function compactReplay(pairs: readonly (readonly [StoredEvent, Change])[], minLength = COMPACT_ABOVE): Change[] {
+export function compactReplay(
+  pairs: readonly (readonly [StoredEvent, Change])[],
+  minLength = COMPACT_ABOVE,
+): Change[] {
   if (pairs.length <= minLength) return pairs.map(([, ch]) => ch);
   const lastOf = new Map<string, number>();
   pairs.forEach(([ev, ch], i) => {
-    if (ch.type !== 'hidden' && STATE_TYPES.has(ev.type)) lastOf.set(`${ev.type}|${ev.entity}|${ev.entityId}`, i);
+    if (ch.type !== 'hidden' && STATE_TYPES.has(ev.type))
+      lastOf.set(`${ev.type}|${ev.entity}|${ev.entityId}`, i);
   });
   return pairs.map(([ev, ch], i) => {
     if (ch.type === 'hidden' || !STATE_TYPES.has(ev.type)) return ch;

@@ -22,9 +22,15 @@ const nonNull = <T>(x: T | null): x is T => x !== null;
 export async function gbvSnapshot(ctx: Ctx, q: Queryable, audience: Audience, shelters: readonly Shelter[]) {
   const services = (await serviceRepoOf(ctx).list(q)).map((s) => presentService(s, audience)).filter(nonNull);
   const alerts = (await alertTable.list(q, 'valid_from DESC, id')).map((a) => presentAlert(a, audience));
-  const requests = (await requestTable.list(q, 'created_at DESC, id')).map((r) => presentRequest(r, audience)).filter(nonNull);
-  const gbvAlerts = (await gbvAlertTable.list(q, 'created_at DESC, id')).map((g) => presentGbvAlert(g, audience)).filter(nonNull);
-  const stockTotals = (await allStockTotals(ctx, q)).map((t) => presentStockTotals(t, audience)).filter(nonNull);
+  const requests = (await requestTable.list(q, 'created_at DESC, id'))
+    .map((r) => presentRequest(r, audience))
+    .filter(nonNull);
+  const gbvAlerts = (await gbvAlertTable.list(q, 'created_at DESC, id'))
+    .map((g) => presentGbvAlert(g, audience))
+    .filter(nonNull);
+  const stockTotals = (await allStockTotals(ctx, q))
+    .map((t) => presentStockTotals(t, audience))
+    .filter(nonNull);
   const incidents = await summaryFor(q, audience);
   const now = new Date();
   // Flags use positions as the reader sees them: a hidden service is flagged by its province only.

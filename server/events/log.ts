@@ -55,7 +55,14 @@ export async function appendEvents(
   if (events.length === 0) return [];
   // One statement takes the seqs and inserts the rows, so the counter lock is held for a single
   // round trip plus the commit.
-  const rows = events.map((e, i) => ({ ord: i + 1, type: e.type, entity: e.entity, entity_id: e.entityId, data: e.data, changes: e.changes ?? null }));
+  const rows = events.map((e, i) => ({
+    ord: i + 1,
+    type: e.type,
+    entity: e.entity,
+    entity_id: e.entityId,
+    data: e.data,
+    changes: e.changes ?? null,
+  }));
   const { rows: inserted } = await q.query<EventRow>(
     `WITH c AS (UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq - $1 AS base)
      INSERT INTO events (seq, type, entity, entity_id, data, changes, actor_user_id, actor_org_id)
@@ -69,13 +76,23 @@ export async function appendEvents(
 
 /** Events after `after`, oldest first, at most `limit`. */
 export async function readEventsAfter(q: Queryable, after: number, limit: number): Promise<StoredEvent[]> {
-  const { rows } = await q.query<EventRow>('SELECT * FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [after, limit]);
+  const { rows } = await q.query<EventRow>('SELECT * FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [
+    after,
+    limit,
+  ]);
   return rows.map(toEvent);
 }
 
 /** The events of one record, oldest first (its history). */
-export async function readEntityEvents(q: Queryable, entity: string, entityId: string): Promise<StoredEvent[]> {
-  const { rows } = await q.query<EventRow>('SELECT * FROM events WHERE entity = $1 AND entity_id = $2 ORDER BY seq', [entity, entityId]);
+export async function readEntityEvents(
+  q: Queryable,
+  entity: string,
+  entityId: string,
+): Promise<StoredEvent[]> {
+  const { rows } = await q.query<EventRow>(
+    'SELECT * FROM events WHERE entity = $1 AND entity_id = $2 ORDER BY seq',
+    [entity, entityId],
+  );
   return rows.map(toEvent);
 }
 

@@ -26,12 +26,21 @@ export async function snapshot(ctx: Ctx, audience: Audience) {
 }
 
 /** Events after `after`, projected for the audience; `reset` when the gap is too wide to replay. */
-export async function eventsAfter(ctx: Ctx, audience: Audience, after: number, limit: number = LIMITS.syncReplayMax): Promise<SyncResult> {
+export async function eventsAfter(
+  ctx: Ctx,
+  audience: Audience,
+  after: number,
+  limit: number = LIMITS.syncReplayMax,
+): Promise<SyncResult> {
   const head = await headSeq(ctx.db);
   if (after > head) return { reset: true, head };
   if (head - after > LIMITS.syncReplayMax) return { reset: true, head };
   const events = await readEventsAfter(ctx.db, after, limit);
-  return { reset: false, events: compactReplay(events.map((e) => [e, projectEvent(e, audience)] as const)), head };
+  return {
+    reset: false,
+    events: compactReplay(events.map((e) => [e, projectEvent(e, audience)] as const)),
+    head,
+  };
 }
 
 const EventsQuery = z.strictObject({
@@ -46,7 +55,11 @@ export function syncRoutes(ctx: Ctx): Router {
     const viewer = viewerOf(res);
     const snap = await snapshot(ctx, viewer);
     // Reads of incident data are recorded (SPEC 2.7): who, when and what, never the data.
-    if (snap.incidents) await audit(ctx.db, viewer, 'read', 'snapshot.incidents', { seq: snap.seq, cells: snap.incidents.cells.length });
+    if (snap.incidents)
+      await audit(ctx.db, viewer, 'read', 'snapshot.incidents', {
+        seq: snap.seq,
+        cells: snap.incidents.cells.length,
+      });
     send(res, 200, snap);
   });
   r.get('/events', async (req, res) => {
@@ -58,7 +71,8 @@ export function syncRoutes(ctx: Ctx): Router {
     const viewer = viewerOf(res);
     const projected = events.map((e) => projectEvent(e, viewer));
     const incidentReads = projected.filter((e) => e.type === 'incident:summary-changed').length;
-    if (incidentReads) await audit(ctx.db, viewer, 'read', 'events.incidents', { after: q.after, cells: incidentReads });
+    if (incidentReads)
+      await audit(ctx.db, viewer, 'read', 'events.incidents', { after: q.after, cells: incidentReads });
     send(res, 200, { reset: false, events: projected, head });
   });
   return r;

@@ -21,7 +21,9 @@ export interface Idempotency {
 
 /** Hash of a request, so a key reused for a different request is refused. */
 export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path} ${JSON.stringify(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path} ${JSON.stringify(body ?? null)}`)
+    .digest('hex');
 }
 
 /**
@@ -61,26 +63,34 @@ export class Writer {
             );
             const p = prior[0]!;
             if (p.request_hash !== idem.requestHash) {
-              throw new HttpError(422, 'idempotency_mismatch', 'This Idempotency-Key was already used for a different request.');
+              throw new HttpError(
+                422,
+                'idempotency_mismatch',
+                'This Idempotency-Key was already used for a different request.',
+              );
             }
             return { status: p.status, body: p.body, stored: [] as StoredEvent[], replayed: true };
           }
         }
         const result = await fn(q);
         if (idem && viewer) {
-          await q.query('UPDATE idempotency_keys SET status = $3, body = $4::jsonb WHERE user_id = $1 AND key = $2', [
-            viewer.userId,
-            idem.key,
-            result.status,
-            JSON.stringify(result.body),
-          ]);
+          await q.query(
+            'UPDATE idempotency_keys SET status = $3, body = $4::jsonb WHERE user_id = $1 AND key = $2',
+            [viewer.userId, idem.key, result.status, JSON.stringify(result.body)],
+          );
         }
         // Events last: the event counter's row lock is then held only until the commit.
-        const stored = await appendEvents(q, result.events, { userId: viewer?.userId ?? null, orgId: viewer?.orgId ?? null });
+        const stored = await appendEvents(q, result.events, {
+          userId: viewer?.userId ?? null,
+          orgId: viewer?.orgId ?? null,
+        });
         return { status: result.status, body: result.body, stored, replayed: false };
       });
       if (outcome.stored.length) {
-        this.log.info({ seq: outcome.stored.map((e) => e.seq), type: outcome.stored.map((e) => e.type) }, 'events committed');
+        this.log.info(
+          { seq: outcome.stored.map((e) => e.seq), type: outcome.stored.map((e) => e.type) },
+          'events committed',
+        );
         await this.bus.publish(outcome.stored);
       }
       return { status: outcome.status, body: outcome.body, replayed: outcome.replayed };

@@ -26,6 +26,7 @@ export class HttpError extends Error {
 export const badField = (path: string, message: string): HttpError =>
   new HttpError(400, 'bad_request', `${path}: ${message}`, [{ path, message }]);
 /** 403. */
-export const forbidden = (message = 'Your role may not do this.'): HttpError => new HttpError(403, 'forbidden', message);
+export const forbidden = (message = 'Your role may not do this.'): HttpError =>
+  new HttpError(403, 'forbidden', message);
 /** 404. */
 export const notFound = (what: string): HttpError => new HttpError(404, 'not_found', `${what} not found`);

@@ -7,7 +7,11 @@ import { HttpError } from './errors.js';
 import { requestHash, type Idempotency } from '../events/writer.js';
 
 /** Parse one part of a request; a failure is a 400 whose issues name each field. */
-export function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'params' | 'payload'): z.infer<S> {
+export function parse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: 'body' | 'query' | 'params' | 'payload',
+): z.infer<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issues = zodIssues(r.error);
@@ -41,7 +45,9 @@ export function idempotencyOf(req: Request): Idempotency | null {
 
 /** Writes must be JSON: refuses other content types (which also blocks cross-site form posts). */
 export function requireJson(req: Request, _res: Response, next: NextFunction): void {
-  const hasBody = (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') || req.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
+    req.headers['transfer-encoding'] !== undefined;
   if (['POST', 'PATCH', 'PUT', 'DELETE'].includes(req.method) && hasBody && !req.is('application/json')) {
     return next(new HttpError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
   }

@@ -1,7 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import type { Change, ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData, SyncResult } from '../../shared/events.js';
+import type {
+  Change,
+  ClientToServerEvents,
+  InterServerEvents,
+  ServerToClientEvents,
+  SocketData,
+  SyncResult,
+} from '../../shared/events.js';
 import { PROTOCOL_VERSION, SyncRequestSchema } from '../../shared/events.js';
 import { zodIssues } from '../../shared/schemas/api.js';
 import type { Ctx } from '../context.js';
@@ -71,10 +78,21 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
       const parsed = SyncRequestSchema.safeParse(req);
       if (!parsed.success) {
         const issues = zodIssues(parsed.error);
-        return ack({ ok: false, error: { code: 'bad_request', message: `Invalid payload: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues } });
+        return ack({
+          ok: false,
+          error: {
+            code: 'bad_request',
+            message: `Invalid payload: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+            issues,
+          },
+        });
       }
       // One catch-up at a time per socket: a client may not queue replies faster than it reads them.
-      if (syncing.has(socket.id)) return ack({ ok: false, error: { code: 'rate_limited', message: 'A sync is already in progress on this connection.' } });
+      if (syncing.has(socket.id))
+        return ack({
+          ok: false,
+          error: { code: 'rate_limited', message: 'A sync is already in progress on this connection.' },
+        });
       syncing.add(socket.id);
       catchUp(socket.data.audience, parsed.data.afterSeq)
         .finally(() => syncing.delete(socket.id))
@@ -82,7 +100,13 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
         .catch((err: unknown) => {
           const unavailable = isUnavailable(err);
           if (!unavailable) ctx.log.error({ err: (err as Error).message, event: 'sync' }, 'sync failed');
-          ack({ ok: false, error: { code: unavailable ? 'unavailable' : 'internal', message: unavailable ? 'Database unavailable; retry shortly.' : 'Sync failed.' } });
+          ack({
+            ok: false,
+            error: {
+              code: unavailable ? 'unavailable' : 'internal',
+              message: unavailable ? 'Database unavailable; retry shortly.' : 'Sync failed.',
+            },
+          });
         });
     });
   });
@@ -100,7 +124,11 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
     if (first !== undefined && afterSeq >= first - 1 && afterSeq <= lastEmitted) {
       // Everything after afterSeq that this process has emitted; anything newer reaches the socket as a push.
       const slice = ring.slice(afterSeq - first + 1);
-      return Promise.resolve({ reset: false, events: compactReplay(slice.map((e) => [e.ev, projectedFor(e, key)] as const)), head: lastEmitted });
+      return Promise.resolve({
+        reset: false,
+        events: compactReplay(slice.map((e) => [e.ev, projectedFor(e, key)] as const)),
+        head: lastEmitted,
+      });
     }
     const id = `${key}#${afterSeq}`;
     let p = inFlight.get(id);

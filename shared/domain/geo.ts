@@ -49,6 +49,7 @@ export interface Place {
 export function placeInArea(place: Place, area: AlertArea): boolean {
   if (area.provinceCodes.includes(place.provinceCode)) return true;
   if (place.communeCode && area.communeCodes.includes(place.communeCode)) return true;
-  if (area.polygon && place.lat !== null && place.lon !== null) return pointInPolygon([place.lon, place.lat], area.polygon.coordinates);
+  if (area.polygon && place.lat !== null && place.lon !== null)
+    return pointInPolygon([place.lon, place.lat], area.polygon.coordinates);
   return false;
 }

@@ -7,6 +7,10 @@ export function isStale(lastReportedAt: string | Date, now: Date, windowHours: n
 }
 
 /** Staleness of a shelter report with the default 12 h window. */
-export function isShelterStale(lastReportedAt: string | Date, now: Date, windowHours: number = STALE_HOURS.shelter): boolean {
+export function isShelterStale(
+  lastReportedAt: string | Date,
+  now: Date,
+  windowHours: number = STALE_HOURS.shelter,
+): boolean {
   return isStale(lastReportedAt, now, windowHours);
 }

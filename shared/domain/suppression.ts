@@ -37,7 +37,8 @@ export const MIN_THRESHOLDS: Thresholds = { cell: 5, breakdown: 5, child: 10 };
 export function resolveThresholds(over: Partial<Thresholds> = {}): Thresholds {
   const t = { ...MIN_THRESHOLDS, ...over };
   for (const k of Object.keys(MIN_THRESHOLDS) as (keyof Thresholds)[]) {
-    if (!Number.isInteger(t[k]) || t[k] < MIN_THRESHOLDS[k]) throw new RangeError(`suppression threshold ${k} must be an integer of at least ${MIN_THRESHOLDS[k]}`);
+    if (!Number.isInteger(t[k]) || t[k] < MIN_THRESHOLDS[k])
+      throw new RangeError(`suppression threshold ${k} must be an integer of at least ${MIN_THRESHOLDS[k]}`);
   }
   // A breakdown is published only when its total is at least a publishable cell.
   t.breakdown = Math.max(t.breakdown, t.cell);
@@ -78,15 +79,21 @@ export function hiddenCellsProtected(sum: number, ranges: readonly (readonly [nu
  * least `cell` and no larger than the cells still shown. The complement is added whenever a
  * label is, never depending on the hidden values, so the decision itself tells the reader nothing.
  */
-export function suppressBreakdown<K extends string>(cells: Record<K, number>, cell: number): Record<K, Shown> | null {
+export function suppressBreakdown<K extends string>(
+  cells: Record<K, number>,
+  cell: number,
+): Record<K, Shown> | null {
   const keys = Object.keys(cells) as K[];
   const out = {} as Record<K, Shown>;
   const primary = keys.filter((k) => cells[k] > 0 && cells[k] < cell);
   for (const k of keys) out[k] = showCount(cells[k], cell);
   if (primary.length === 0) return out;
-  const candidates = keys.filter((k) => cells[k] >= cell).sort((a, b) => cells[a] - cells[b] || keys.indexOf(a) - keys.indexOf(b));
+  const candidates = keys
+    .filter((k) => cells[k] >= cell)
+    .sort((a, b) => cells[a] - cells[b] || keys.indexOf(a) - keys.indexOf(b));
   const complement = candidates.shift();
-  const hiddenSum = primary.reduce((n, k) => n + cells[k], 0) + (complement === undefined ? 0 : cells[complement]);
+  const hiddenSum =
+    primary.reduce((n, k) => n + cells[k], 0) + (complement === undefined ? 0 : cells[complement]);
   const ranges: [number, number][] = primary.map(() => [1, cell - 1]);
   if (complement !== undefined) {
     out[complement] = null;
@@ -141,8 +148,16 @@ export function addCounts(a: IncidentCounts, b: IncidentCounts): IncidentCounts 
 
 /** All-zero counts. */
 export function zeroCounts(): IncidentCounts {
-  const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  return { total: 0, byType: zero(INCIDENT_TYPES), bySex: zero(SURVIVOR_SEXES), byAge: zero(INCIDENT_AGE_BANDS), bySetting: zero(INCIDENT_SETTINGS), within72h: 0 };
+  const zero = <K extends string>(keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  return {
+    total: 0,
+    byType: zero(INCIDENT_TYPES),
+    bySex: zero(SURVIVOR_SEXES),
+    byAge: zero(INCIDENT_AGE_BANDS),
+    bySetting: zero(INCIDENT_SETTINGS),
+    within72h: 0,
+  };
 }
 
 /** The note every incident view carries (SPEC 2.4). */

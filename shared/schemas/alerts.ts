@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ALERT_STATUSES, HAZARDS } from '../enums.js';
 import { GBV_LIMITS, LIMITS, TRACK_BOUNDS } from '../limits.js';
-import { CommuneCodeSchema, ProvinceCodeSchema, RecordMetaSchema, TimestampSchema, VersionSchema } from './common.js';
+import {
+  CommuneCodeSchema,
+  ProvinceCodeSchema,
+  RecordMetaSchema,
+  TimestampSchema,
+  VersionSchema,
+} from './common.js';
 import { ScreenedTextSchema } from './text.js';
 
 /** A hazard of Viet Nam's list. */
@@ -26,7 +32,10 @@ export const PolygonSchema = z.strictObject({
         .array(PositionSchema)
         .min(4, 'a ring needs at least 4 positions')
         .max(GBV_LIMITS.polygonPointsMax)
-        .refine((r) => r.length < 4 || (r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1]), 'a ring must be closed (first position = last)'),
+        .refine(
+          (r) => r.length < 4 || (r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1]),
+          'a ring must be closed (first position = last)',
+        ),
     )
     .min(1)
     .max(20),
@@ -46,7 +55,12 @@ export const TrackPointSchema = z.strictObject({
 
 /** A storm's position, forecast track and landfall (SPEC 2.5). */
 export const StormSchema = z.strictObject({
-  name: z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N} ()-]+$/u, 'letters, digits, spaces and ()- only'),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[\p{L}\p{N} ()-]+$/u, 'letters, digits, spaces and ()- only'),
   position: z.strictObject({ lat: TrackLat, lon: TrackLon, at: TimestampSchema }).nullable(),
   track: z.array(TrackPointSchema).max(GBV_LIMITS.trackPointsMax),
   landfallAt: TimestampSchema.nullable(),
@@ -92,12 +106,31 @@ export const AlertCreateSchema = z
     validTo: TimestampSchema,
     status: z.enum(['forecast', 'active']).default('active'),
     issuer: ScreenedTextSchema(LIMITS.nameMax),
-    bulletinNumber: z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N} /.-]+$/u, 'letters, digits and / . - only').nullable().default(null),
+    bulletinNumber: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[\p{L}\p{N} /.-]+$/u, 'letters, digits and / . - only')
+      .nullable()
+      .default(null),
   })
-  .refine((a) => a.provinceCodes.length + a.communeCodes.length > 0 || a.polygon !== null, { message: 'give province codes, commune codes or a polygon', path: ['provinceCodes'] })
-  .refine((a) => Date.parse(a.validTo) > Date.parse(a.validFrom), { message: 'must be after validFrom', path: ['validTo'] })
-  .refine((a) => a.hazard === 'storm' || a.hazard === 'tropical_depression' || a.storm === null, { message: 'only storms and tropical depressions carry a track', path: ['storm'] })
-  .refine((a) => a.hazard !== 'storm' || a.level >= 3, { message: 'storm alerts use levels 3 to 5', path: ['level'] });
+  .refine((a) => a.provinceCodes.length + a.communeCodes.length > 0 || a.polygon !== null, {
+    message: 'give province codes, commune codes or a polygon',
+    path: ['provinceCodes'],
+  })
+  .refine((a) => Date.parse(a.validTo) > Date.parse(a.validFrom), {
+    message: 'must be after validFrom',
+    path: ['validTo'],
+  })
+  .refine((a) => a.hazard === 'storm' || a.hazard === 'tropical_depression' || a.storm === null, {
+    message: 'only storms and tropical depressions carry a track',
+    path: ['storm'],
+  })
+  .refine((a) => a.hazard !== 'storm' || a.level >= 3, {
+    message: 'storm alerts use levels 3 to 5',
+    path: ['level'],
+  });
 /** Body of POST /api/alerts. */
 export type AlertCreate = z.infer<typeof AlertCreateSchema>;
 
@@ -114,14 +147,23 @@ export const AlertPatchSchema = z
     validFrom: TimestampSchema.optional(),
     validTo: TimestampSchema.optional(),
     status: AlertStatusSchema.optional(),
-    bulletinNumber: z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N} /.-]+$/u, 'letters, digits and / . - only').nullable().optional(),
+    bulletinNumber: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[\p{L}\p{N} /.-]+$/u, 'letters, digits and / . - only')
+      .nullable()
+      .optional(),
   })
   .refine((p) => Object.keys(p).length > 1, { message: 'nothing to change', path: ['version'] });
 /** Body of PATCH /api/alerts/:id. */
 export type AlertPatch = z.infer<typeof AlertPatchSchema>;
 
 /** The statuses an alert may move to from each status; cancelled and expired are final. */
-export const ALERT_TRANSITIONS: Readonly<Record<z.infer<typeof AlertStatusSchema>, readonly z.infer<typeof AlertStatusSchema>[]>> = {
+export const ALERT_TRANSITIONS: Readonly<
+  Record<z.infer<typeof AlertStatusSchema>, readonly z.infer<typeof AlertStatusSchema>[]>
+> = {
   forecast: ['forecast', 'active', 'updated', 'cancelled', 'expired'],
   active: ['active', 'updated', 'cancelled', 'expired'],
   updated: ['updated', 'cancelled', 'expired'],

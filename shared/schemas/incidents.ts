@@ -4,11 +4,17 @@ import { GBV_LIMITS } from '../limits.js';
 import { CommuneCodeSchema, IdSchema, ProvinceCodeSchema, TimestampSchema } from './common.js';
 
 const Count = z.number().int().min(0).max(GBV_LIMITS.incidentCountMax);
-const countsOf = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, Count])) as Record<K, typeof Count>);
+const countsOf = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, Count])) as Record<K, typeof Count>);
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
 
 /** A month `YYYY-MM` or an ISO week `YYYY-Www`. */
-export const PeriodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$|^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'must be a month (2024-09) or an ISO week (2024-W36)');
+export const PeriodSchema = z
+  .string()
+  .regex(
+    /^\d{4}-(0[1-9]|1[0-2])$|^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/,
+    'must be a month (2024-09) or an ISO week (2024-W36)',
+  );
 
 /** Raw counts for one area and period; every breakdown sums to the total. */
 export const IncidentCountsSchema = z
@@ -22,9 +28,15 @@ export const IncidentCountsSchema = z
   })
   .superRefine((c, ctx) => {
     for (const k of ['byType', 'bySex', 'byAge', 'bySetting'] as const) {
-      if (sum(c[k]) !== c.total) ctx.addIssue({ code: 'custom', path: [k], message: `must sum to the total (${c.total}), not ${sum(c[k])}` });
+      if (sum(c[k]) !== c.total)
+        ctx.addIssue({
+          code: 'custom',
+          path: [k],
+          message: `must sum to the total (${c.total}), not ${sum(c[k])}`,
+        });
     }
-    if (c.within72h > c.total) ctx.addIssue({ code: 'custom', path: ['within72h'], message: 'more than the total' });
+    if (c.within72h > c.total)
+      ctx.addIssue({ code: 'custom', path: ['within72h'], message: 'more than the total' });
   });
 
 /**
@@ -41,11 +53,18 @@ export const IncidentReportCreateSchema = z.strictObject({
 export type IncidentReportCreate = z.infer<typeof IncidentReportCreateSchema>;
 
 /** What the sender gets back: the stored report's id and where it counts (no coordinates, ever). */
-export const IncidentReportReceiptSchema = z.object({ id: IdSchema, period: PeriodSchema, month: z.string(), provinceCode: ProvinceCodeSchema, createdAt: TimestampSchema });
+export const IncidentReportReceiptSchema = z.object({
+  id: IdSchema,
+  period: PeriodSchema,
+  month: z.string(),
+  provinceCode: ProvinceCodeSchema,
+  createdAt: TimestampSchema,
+});
 
 /** A published count: exact, a small-number label (`<5`), or null when hidden. */
 export const ShownSchema = z.union([z.number().int().min(0), z.templateLiteral(['<', z.number()]), z.null()]);
-const shownOf = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((k) => [k, ShownSchema])) as Record<K, typeof ShownSchema>).nullable();
+const shownOf = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, ShownSchema])) as Record<K, typeof ShownSchema>).nullable();
 
 /** Counts after suppression; a breakdown is null when hidden as a whole. */
 export const SuppressedCountsSchema = z.object({
@@ -58,7 +77,11 @@ export const SuppressedCountsSchema = z.object({
 });
 
 /** One province and month, suppressed. Never a point, a commune, a shelter or a reporting organisation. */
-export const IncidentCellSchema = z.object({ provinceCode: ProvinceCodeSchema, month: z.string().regex(/^\d{4}-\d{2}$/), counts: SuppressedCountsSchema });
+export const IncidentCellSchema = z.object({
+  provinceCode: ProvinceCodeSchema,
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  counts: SuppressedCountsSchema,
+});
 /** One province and month, suppressed. */
 export type IncidentCell = z.infer<typeof IncidentCellSchema>;
 
@@ -76,8 +99,14 @@ export type IncidentSummary = z.infer<typeof IncidentSummarySchema>;
 /** Query of GET /api/incidents/summary. */
 export const IncidentSummaryQuerySchema = z.strictObject({
   province: ProvinceCodeSchema.optional(),
-  from: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month (2024-09)').optional(),
-  to: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month (2024-09)').optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month (2024-09)')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month (2024-09)')
+    .optional(),
 });
 
 /** Data of `incident:summary-changed`: one province and month as the reader may see it. */

@@ -52,8 +52,14 @@ export const RequestCreateSchema = z
     /** The first message of the thread. */
     message: ScreenedTextSchema(LIMITS.messageMax).optional(),
   })
-  .refine((r) => r.toOrgId != null || r.toSector != null, { message: 'address the request to an organisation or a sector', path: ['toOrgId'] })
-  .refine((r) => r.provinceCode !== undefined || r.shelterId != null, { message: 'give provinceCode or shelterId', path: ['provinceCode'] });
+  .refine((r) => r.toOrgId != null || r.toSector != null, {
+    message: 'address the request to an organisation or a sector',
+    path: ['toOrgId'],
+  })
+  .refine((r) => r.provinceCode !== undefined || r.shelterId != null, {
+    message: 'give provinceCode or shelterId',
+    path: ['provinceCode'],
+  });
 /** Body of POST /api/requests. */
 export type RequestCreate = z.infer<typeof RequestCreateSchema>;
 
@@ -70,7 +76,10 @@ export const RequestPatchSchema = z
     /** A message added to the thread with this change (for instance why it was declined). */
     message: ScreenedTextSchema(LIMITS.messageMax).optional(),
   })
-  .refine((p) => Object.keys(p).filter((k) => k !== 'message').length > 1, { message: 'nothing to change', path: ['version'] });
+  .refine((p) => Object.keys(p).filter((k) => k !== 'message').length > 1, {
+    message: 'nothing to change',
+    path: ['version'],
+  });
 /** Body of PATCH /api/requests/:id. */
 export type RequestPatch = z.infer<typeof RequestPatchSchema>;
 
@@ -90,6 +99,9 @@ export type RequestMessage = z.infer<typeof RequestMessageSchema>;
 export const RequestMessageCreateSchema = z.strictObject({ text: ScreenedTextSchema(LIMITS.messageMax) });
 
 /** Data of `request:message-added`: the message and the request it belongs to, as the reader may see it. */
-export const RequestMessageAddedSchema = z.object({ request: CoordinationRequestSchema, message: RequestMessageSchema });
+export const RequestMessageAddedSchema = z.object({
+  request: CoordinationRequestSchema,
+  message: RequestMessageSchema,
+});
 /** Data of `request:message-added`. */
 export type RequestMessageAdded = z.infer<typeof RequestMessageAddedSchema>;

@@ -1,7 +1,27 @@
 import { z } from 'zod';
-import { GBV_ALERT_REASONS, LOCATION_VISIBILITIES, NEED_LEVELS, REFERRAL_MODES, SERVICE_COSTS, SERVICE_REASONS, SERVICE_STATUSES, SERVICE_TYPES, STOCK_ITEMS } from '../enums.js';
+import {
+  GBV_ALERT_REASONS,
+  LOCATION_VISIBILITIES,
+  NEED_LEVELS,
+  REFERRAL_MODES,
+  SERVICE_COSTS,
+  SERVICE_REASONS,
+  SERVICE_STATUSES,
+  SERVICE_TYPES,
+  STOCK_ITEMS,
+} from '../enums.js';
 import { GBV_LIMITS, LIMITS } from '../limits.js';
-import { CommuneCodeSchema, IdSchema, LatSchema, LonSchema, ProvinceCodeSchema, RecordMetaSchema, RolePhoneSchema, TimestampSchema, VersionSchema } from './common.js';
+import {
+  CommuneCodeSchema,
+  IdSchema,
+  LatSchema,
+  LonSchema,
+  ProvinceCodeSchema,
+  RecordMetaSchema,
+  RolePhoneSchema,
+  TimestampSchema,
+  VersionSchema,
+} from './common.js';
 import { ScreenedNameSchema, ScreenedTextSchema } from './text.js';
 
 /** A service type. */
@@ -18,7 +38,10 @@ export const StockEntrySchema = z.strictObject({
 });
 /** Stock of the time-critical supplies; an item not stocked by the service is absent. */
 export const StockSchema = z.strictObject(
-  Object.fromEntries(STOCK_ITEMS.map((k) => [k, StockEntrySchema.optional()])) as Record<(typeof STOCK_ITEMS)[number], z.ZodOptional<typeof StockEntrySchema>>,
+  Object.fromEntries(STOCK_ITEMS.map((k) => [k, StockEntrySchema.optional()])) as Record<
+    (typeof STOCK_ITEMS)[number],
+    z.ZodOptional<typeof StockEntrySchema>
+  >,
 );
 /** Stock of the time-critical supplies. */
 export type Stock = z.infer<typeof StockSchema>;
@@ -68,7 +91,16 @@ export const ServicePointSchema = RecordMetaSchema.extend({
 /** A service point. */
 export type ServicePoint = z.infer<typeof ServicePointSchema>;
 
-const LanguagesSchema = z.array(z.string().trim().min(2).max(24).regex(/^[\p{L} -]+$/u, 'letters only')).max(GBV_LIMITS.languagesMax);
+const LanguagesSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(2)
+      .max(24)
+      .regex(/^[\p{L} -]+$/u, 'letters only'),
+  )
+  .max(GBV_LIMITS.languagesMax);
 
 /** Body of POST /api/services. A safe house is always stored with a hidden position. */
 export const ServiceCreateSchema = z
@@ -112,8 +144,14 @@ export const ServicePatchSchema = z
     referral: z.enum(REFERRAL_MODES).optional(),
   })
   .refine((p) => Object.keys(p).length > 1, { message: 'nothing to change', path: ['version'] })
-  .refine((p) => (p.lat === undefined) === (p.lon === undefined), { message: 'lat and lon change together', path: ['lon'] })
-  .refine((p) => !p.types || new Set(p.types).size === p.types.length, { message: 'each type once', path: ['types'] });
+  .refine((p) => (p.lat === undefined) === (p.lon === undefined), {
+    message: 'lat and lon change together',
+    path: ['lon'],
+  })
+  .refine((p) => !p.types || new Set(p.types).size === p.types.length, {
+    message: 'each type once',
+    path: ['types'],
+  });
 /** Body of PATCH /api/services/:id. */
 export type ServicePatch = z.infer<typeof ServicePatchSchema>;
 
@@ -144,8 +182,14 @@ export const NearestQuerySchema = z
     type: ServiceTypeSchema,
     limit: z.coerce.number().int().min(1).max(GBV_LIMITS.nearestMax).default(10),
   })
-  .refine((q) => (q.lat === undefined) === (q.lon === undefined), { message: 'lat and lon come together', path: ['lon'] })
-  .refine((q) => (q.shelterId !== undefined) !== (q.lat !== undefined), { message: 'give either shelterId or lat and lon', path: ['shelterId'] });
+  .refine((q) => (q.lat === undefined) === (q.lon === undefined), {
+    message: 'lat and lon come together',
+    path: ['lon'],
+  })
+  .refine((q) => (q.shelterId !== undefined) !== (q.lat !== undefined), {
+    message: 'give either shelterId or lat and lon',
+    path: ['shelterId'],
+  });
 
 /** One answer of the nearest-service search: nearest first; services without a shown position come last, with distance null. */
 export const NearestServiceSchema = z.object({
@@ -159,7 +203,14 @@ export type NearestService = z.infer<typeof NearestServiceSchema>;
 export const StockTotalsSchema = z.object({
   provinceCode: ProvinceCodeSchema,
   services: z.number().int().min(0),
-  stock: z.record(z.enum(STOCK_ITEMS), z.object({ quantity: z.number().int().min(0), out: z.number().int().min(0), low: z.number().int().min(0) })),
+  stock: z.record(
+    z.enum(STOCK_ITEMS),
+    z.object({
+      quantity: z.number().int().min(0),
+      out: z.number().int().min(0),
+      low: z.number().int().min(0),
+    }),
+  ),
 });
 /** Province totals of clinical stock. */
 export type StockTotals = z.infer<typeof StockTotalsSchema>;

@@ -17,6 +17,9 @@ export function ensureClientBuilt(): void {
   if (!fs.existsSync(path.join(root, 'client', 'index.html'))) return;
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
   if (built > Math.max(newest(path.join(root, 'client')), newest(path.join(root, 'shared')))) return;
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('client build failed');
 }

@@ -1,17 +1,46 @@
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, Change, SyncResult, Ack } from '../../shared/events.js';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Change,
+  SyncResult,
+  Ack,
+} from '../../shared/events.js';
 import { receive, startStream, type StreamState } from '../../shared/sync.js';
 
 /** A signed-in HTTP client: keeps the session cookie and speaks the envelope. */
 export interface ApiClient {
   cookie: string;
-  get<T = unknown>(path: string): Promise<{ status: number; body: { ok: boolean; data?: T; error?: { code: string; message: string; issues?: { path: string; message: string }[]; current?: unknown } } }>;
-  send<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): ReturnType<ApiClient['get']> extends Promise<infer R> ? Promise<R & { body: { data?: T } }> : never;
+  get<T = unknown>(
+    path: string,
+  ): Promise<{
+    status: number;
+    body: {
+      ok: boolean;
+      data?: T;
+      error?: {
+        code: string;
+        message: string;
+        issues?: { path: string; message: string }[];
+        current?: unknown;
+      };
+    };
+  }>;
+  send<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): ReturnType<ApiClient['get']> extends Promise<infer R> ? Promise<R & { body: { data?: T } }> : never;
 }
 
 /** Sign in and return a client bound to the session. */
 export async function login(base: string, username: string, password = 'demo'): Promise<ApiClient> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   return client(base, cookie);
@@ -22,7 +51,11 @@ export function client(base: string, cookie = ''): ApiClient {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -41,7 +74,11 @@ export function client(base: string, cookie = ''): ApiClient {
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Connect a socket with the session cookie (websocket transport, no auto-reconnect unless asked). */
-export function connectSocket(base: string, cookie: string, opts: { reconnection?: boolean } = {}): TestSocket {
+export function connectSocket(
+  base: string,
+  cookie: string,
+  opts: { reconnection?: boolean } = {},
+): TestSocket {
   return ioClient(base, {
     transports: ['websocket'],
     extraHeaders: cookie ? { cookie } : {},

@@ -8,7 +8,9 @@ export const POSTGRES_URL = process.env.DATABASE_URL;
 export const STORAGES: ('pglite' | 'postgres')[] = POSTGRES_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 /** Create a fresh, empty database on the PostgreSQL server; returns its URL and a drop function. */
-export async function freshPostgres(adminUrl = POSTGRES_URL): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshPostgres(
+  adminUrl = POSTGRES_URL,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!adminUrl) throw new Error('DATABASE_URL is not set');
   const name = `sho_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });

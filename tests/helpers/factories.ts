@@ -37,5 +37,14 @@ export function buildShelter(over: Partial<Shelter> = {}): Shelter {
 
 /** A valid body for POST /api/shelters. */
 export function buildShelterCreate(over: Partial<ShelterCreate> = {}): Record<string, unknown> {
-  return { name: `Test shelter ${randomUUID().slice(0, 8)}`, kind: 'school', provinceCode: '22', communeCode: '06688', lat: 20.95, lon: 107.08, capacity: 100, ...over };
+  return {
+    name: `Test shelter ${randomUUID().slice(0, 8)}`,
+    kind: 'school',
+    provinceCode: '22',
+    communeCode: '06688',
+    lat: 20.95,
+    lon: 107.08,
+    capacity: 100,
+    ...over,
+  };
 }

@@ -13,10 +13,16 @@ export async function testRedis(): Promise<{ url: string; stop: () => Promise<vo
 }
 
 /** Start a private redis-server (Debian binary) on a free port in a temporary folder. */
-export async function startRedisServer(port?: number): Promise<{ url: string; port: number; proc: ChildProcess; stop: () => Promise<void> }> {
+export async function startRedisServer(
+  port?: number,
+): Promise<{ url: string; port: number; proc: ChildProcess; stop: () => Promise<void> }> {
   const p = port ?? (await freePort());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sho-redis-'));
-  const proc = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const proc = spawn(
+    'redis-server',
+    ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { stdio: 'ignore' },
+  );
   const url = `redis://127.0.0.1:${p}`;
   await waitFor(async () => {
     const c = createClient({ url });

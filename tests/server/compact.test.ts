@@ -5,8 +5,23 @@ import type { Change } from '../../shared/events.js';
 import { buildShelter } from '../helpers/factories.js';
 
 const at = '2026-09-07T13:00:00.000Z';
-const ev = (seq: number, type: StoredEvent['type'], entityId: string): StoredEvent => ({ seq, type, entity: 'shelter', entityId, data: {}, changes: null, actorUserId: null, actorOrgId: null, at });
-const visible = (seq: number, id: string, occupancy: number, type: 'shelter:updated' | 'shelter:created' = 'shelter:updated'): Change => ({ seq, type, data: buildShelter({ id, occupancy }), at, by: { userId: null, orgId: null } });
+const ev = (seq: number, type: StoredEvent['type'], entityId: string): StoredEvent => ({
+  seq,
+  type,
+  entity: 'shelter',
+  entityId,
+  data: {},
+  changes: null,
+  actorUserId: null,
+  actorOrgId: null,
+  at,
+});
+const visible = (
+  seq: number,
+  id: string,
+  occupancy: number,
+  type: 'shelter:updated' | 'shelter:created' = 'shelter:updated',
+): Change => ({ seq, type, data: buildShelter({ id, occupancy }), at, by: { userId: null, orgId: null } });
 const A = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 const B = '4f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 
@@ -25,7 +40,13 @@ describe('compactReplay', () => {
     ] as const;
     const out = compactReplay(pairs, 0);
     expect(out.map((c) => c.seq)).toEqual([1, 2, 3, 4, 5]);
-    expect(out.map((c) => c.type)).toEqual(['shelter:created', 'hidden', 'shelter:updated', 'shelter:updated', 'hidden']);
+    expect(out.map((c) => c.type)).toEqual([
+      'shelter:created',
+      'hidden',
+      'shelter:updated',
+      'shelter:updated',
+      'hidden',
+    ]);
     const last = out[3]!;
     expect(last.type === 'shelter:updated' && last.data.occupancy).toBe(11);
   });
@@ -35,6 +56,10 @@ describe('compactReplay', () => {
       [ev(2, 'shelter:updated', A), visible(2, A, 2)],
       [ev(3, 'shelter:updated', A), { seq: 3, type: 'hidden' } as Change],
     ] as const;
-    expect(compactReplay(pairs, 0).map((c) => c.type)).toEqual(['shelter:created', 'shelter:updated', 'hidden']);
+    expect(compactReplay(pairs, 0).map((c) => c.type)).toEqual([
+      'shelter:created',
+      'shelter:updated',
+      'hidden',
+    ]);
   });
 });

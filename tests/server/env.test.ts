@@ -20,15 +20,27 @@ describe('parseEnv', () => {
     expect(on.ok && on.settings.config.demo).toBe(true);
   });
   it('reports every bad value by name', () => {
-    const r = parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://x', DEMO: 'maybe', LOG_LEVEL: 'loud' });
+    const r = parseEnv({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      REDIS_URL: 'http://x',
+      DEMO: 'maybe',
+      LOG_LEVEL: 'loud',
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'DEMO', 'LOG_LEVEL']) expect(r.problems.join('\n')).toContain(name);
+      for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'DEMO', 'LOG_LEVEL'])
+        expect(r.problems.join('\n')).toContain(name);
     }
   });
   it('the server exits with the problems listed when the environment is bad', () => {
     const root = path.resolve(import.meta.dirname, '..', '..');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: root, env: { PATH: process.env.PATH, PORT: '-5', REDIS_URL: 'nope' }, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH, PORT: '-5', REDIS_URL: 'nope' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('PORT');
     expect(r.stderr).toContain('REDIS_URL');

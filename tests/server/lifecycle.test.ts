@@ -20,7 +20,9 @@ describe('process lifecycle', { timeout: 120_000 }, () => {
     const ops = await login(srv.url, 'ops');
     const shelters = (await ops.get<Shelter[]>('/api/shelters')).body.data!.slice(0, 8);
     // Fire eight writes and signal the process while they are in flight.
-    const writes = shelters.map((s, i) => ops.send('PATCH', `/api/shelters/${s.id}`, { version: s.version, households: 900 + i }));
+    const writes = shelters.map((s, i) =>
+      ops.send('PATCH', `/api/shelters/${s.id}`, { version: s.version, households: 900 + i }),
+    );
     await new Promise((r) => setTimeout(r, 5));
     const exited = srv.stop('SIGTERM');
     const results = await Promise.allSettled(writes);
@@ -38,7 +40,9 @@ describe('process lifecycle', { timeout: 120_000 }, () => {
         if (statuses[i] === 200) expect(now.households).toBe(900 + i);
         else expect(now.households).toBe(s.households);
       });
-      const events = (await ops2.get<{ events: { seq: number }[]; head: number }>('/api/events?after=0&limit=1000')).body.data!;
+      const events = (
+        await ops2.get<{ events: { seq: number }[]; head: number }>('/api/events?after=0&limit=1000')
+      ).body.data!;
       expect(events.events.map((e) => e.seq)).toEqual(Array.from({ length: events.head }, (_, i) => i + 1));
     } finally {
       await again.stop();

@@ -44,7 +44,9 @@ describePg('two server processes sharing Redis and PostgreSQL', () => {
     const socketB = connectSocket(b.url, opsA.cookie);
     try {
       await connected(socketB);
-      const seen = new Promise<Change>((resolve) => socketB.on('change', (c) => c.type === 'shelter:updated' && resolve(c)));
+      const seen = new Promise<Change>((resolve) =>
+        socketB.on('change', (c) => c.type === 'shelter:updated' && resolve(c)),
+      );
       const s = (await opsA.get<Shelter[]>('/api/shelters')).body.data![0]!;
       const r = await opsA.send('PATCH', `/api/shelters/${s.id}`, { version: s.version, occupancy: 42 });
       expect(r.status).toBe(200);
@@ -68,7 +70,12 @@ describePg('two server processes sharing Redis and PostgreSQL', () => {
       const shelters = (await opsA.get<Shelter[]>('/api/shelters')).body.data!.slice(0, 10);
       // Ten shelters, written in parallel through both processes.
       await Promise.all(
-        shelters.map((s, i) => (i % 2 ? opsA : opsB).send('PATCH', `/api/shelters/${s.id}`, { version: s.version, households: 7 + i })),
+        shelters.map((s, i) =>
+          (i % 2 ? opsA : opsB).send('PATCH', `/api/shelters/${s.id}`, {
+            version: s.version,
+            households: 7 + i,
+          }),
+        ),
       );
       await waitFor(() => ra.lastSeq >= head + 10 && rb.lastSeq >= head + 10, 10_000);
       const order = (r: ReplicaClient) => r.applied.map((c) => c.seq);

@@ -2,10 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../server/openapi.js';
 
 describe('openApiDocument', () => {
-  const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown; parameters: { name: string }[] }>> };
+  const doc = openApiDocument() as {
+    openapi: string;
+    paths: Record<string, Record<string, { requestBody?: unknown; parameters: { name: string }[] }>>;
+  };
   it('describes the stable API names of SPEC 4.1', () => {
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/auth/login', '/api/auth/logout', '/api/me', '/api/snapshot', '/api/events', '/api/areas', '/api/shelters', '/api/shelters/{id}', '/api/organisations', '/api/users', '/api/services', '/api/services/{id}/availability', '/api/alerts', '/api/requests', '/api/requests/{id}/messages', '/api/incident-reports', '/api/incidents/summary']) {
+    for (const p of [
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/me',
+      '/api/snapshot',
+      '/api/events',
+      '/api/areas',
+      '/api/shelters',
+      '/api/shelters/{id}',
+      '/api/organisations',
+      '/api/users',
+      '/api/services',
+      '/api/services/{id}/availability',
+      '/api/alerts',
+      '/api/requests',
+      '/api/requests/{id}/messages',
+      '/api/incident-reports',
+      '/api/incidents/summary',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
   });

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORAGES } from '../helpers/db.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { client, connectSocket, connected, login, ReplicaClient, sync, type ApiClient, type TestSocket } from '../helpers/client.js';
+import {
+  client,
+  connectSocket,
+  connected,
+  login,
+  ReplicaClient,
+  sync,
+  type ApiClient,
+  type TestSocket,
+} from '../helpers/client.js';
 import { waitFor } from '../helpers/net.js';
 import { buildShelterCreate } from '../helpers/factories.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
@@ -28,7 +37,12 @@ describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
 
   beforeAll(async () => {
     srv = await startServer({ storage });
-    [ops, manager, viewer, gbv] = await Promise.all([login(srv.url, 'ops'), login(srv.url, 'shelter'), login(srv.url, 'viewer'), login(srv.url, 'gbv')]);
+    [ops, manager, viewer, gbv] = await Promise.all([
+      login(srv.url, 'ops'),
+      login(srv.url, 'shelter'),
+      login(srv.url, 'viewer'),
+      login(srv.url, 'gbv'),
+    ]);
     const me = (await manager.get<{ orgId: string }>('/api/me')).body.data!;
     const all = await shelters(ops);
     own = all.find((s) => s.managingOrgId === me.orgId)!;
@@ -44,7 +58,9 @@ describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
       const r = await ops.get<{ seq: number; shelters: Shelter[] }>('/api/snapshot');
       expect(r.status).toBe(200);
       expect(r.body.data!.shelters.length).toBeGreaterThanOrEqual(25);
-      expect(new Set(r.body.data!.shelters.map((s) => s.provinceCode))).toEqual(new Set(['01', '15', '22', '31']));
+      expect(new Set(r.body.data!.shelters.map((s) => s.provinceCode))).toEqual(
+        new Set(['01', '15', '22', '31']),
+      );
       expect(r.body.data!.seq).toBeGreaterThan(0);
     });
     it('gives the viewer the safety score but not the checklist', async () => {
@@ -64,18 +80,35 @@ describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
   describe('shelter:update', () => {
     it('applies a manager update, bumps the version and the safety score, and records history', async () => {
       const cur = await fresh(own.id);
-      const r = await manager.send<Shelter>('PATCH', `/api/shelters/${own.id}`, { version: cur.version, occupancy: 123, status: 'open', checklist: { lighting: 'yes', separateSleeping: 'yes', latrinesSeparated: 'yes', latrinesLock: 'yes', femaleStaff: 'yes', staffBriefed: 'yes', concernsChannel: 'yes', hotlinesPosted: 'yes' } });
+      const r = await manager.send<Shelter>('PATCH', `/api/shelters/${own.id}`, {
+        version: cur.version,
+        occupancy: 123,
+        status: 'open',
+        checklist: {
+          lighting: 'yes',
+          separateSleeping: 'yes',
+          latrinesSeparated: 'yes',
+          latrinesLock: 'yes',
+          femaleStaff: 'yes',
+          staffBriefed: 'yes',
+          concernsChannel: 'yes',
+          hotlinesPosted: 'yes',
+        },
+      });
       expect(r.status).toBe(200);
       expect(r.body.data!.version).toBe(cur.version + 1);
       expect(r.body.data!.occupancy).toBe(123);
       expect(r.body.data!.safetyScore).toBe(8);
-      const hist = await manager.get<{ changes: Record<string, unknown> }[]>(`/api/shelters/${own.id}/history`);
+      const hist = await manager.get<{ changes: Record<string, unknown> }[]>(
+        `/api/shelters/${own.id}/history`,
+      );
       expect(hist.body.data!.at(-1)!.changes).toMatchObject({ occupancy: 123, safetyScore: 8 });
     });
 
     it('pushes the change to every other client without reload, projected per role', async () => {
       const [vs, gs] = await Promise.all([socketFor(viewer), socketFor(gbv)]);
-      const got = (s: TestSocket) => new Promise<Change>((resolve) => s.on('change', (c) => c.type === 'shelter:updated' && resolve(c)));
+      const got = (s: TestSocket) =>
+        new Promise<Change>((resolve) => s.on('change', (c) => c.type === 'shelter:updated' && resolve(c)));
       const [pv, pg] = [got(vs), got(gs)];
       const cur = await fresh(own.id);
       await manager.send('PATCH', `/api/shelters/${own.id}`, { version: cur.version, occupancy: 77 });
@@ -90,7 +123,10 @@ describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
     it('refuses a stale version with 409 and the current record', async () => {
       const cur = await fresh(own.id);
       await manager.send('PATCH', `/api/shelters/${own.id}`, { version: cur.version, households: 40 });
-      const r = await manager.send('PATCH', `/api/shelters/${own.id}`, { version: cur.version, households: 41 });
+      const r = await manager.send('PATCH', `/api/shelters/${own.id}`, {
+        version: cur.version,
+        households: 41,
+      });
       expect(r.status).toBe(409);
       expect(r.body.error?.code).toBe('conflict');
       expect((r.body.error?.current as Shelter).households).toBe(40);
@@ -131,15 +167,32 @@ describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
     it('refuses an idempotency key reused for a different request', async () => {
       const cur = await fresh(own.id);
       const key = `reuse-${Date.now()}`;
-      expect((await manager.send('PATCH', `/api/shelters/${own.id}`, { version: cur.version, occupancy: 1 }, { 'Idempotency-Key': key })).status).toBe(200);
-      const r = await manager.send('PATCH', `/api/shelters/${own.id}`, { version: cur.version + 1, occupancy: 2 }, { 'Idempotency-Key': key });
+      expect(
+        (
+          await manager.send(
+            'PATCH',
+            `/api/shelters/${own.id}`,
+            { version: cur.version, occupancy: 1 },
+            { 'Idempotency-Key': key },
+          )
+        ).status,
+      ).toBe(200);
+      const r = await manager.send(
+        'PATCH',
+        `/api/shelters/${own.id}`,
+        { version: cur.version + 1, occupancy: 2 },
+        { 'Idempotency-Key': key },
+      );
       expect(r.status).toBe(422);
       expect((await fresh(own.id)).occupancy).toBe(1);
     });
 
     it('reconfirm resets staleness without other changes', async () => {
       const cur = await fresh(own.id);
-      const r = await manager.send<Shelter>('PATCH', `/api/shelters/${own.id}`, { version: cur.version, reconfirm: true });
+      const r = await manager.send<Shelter>('PATCH', `/api/shelters/${own.id}`, {
+        version: cur.version,
+        reconfirm: true,
+      });
       expect(r.status).toBe(200);
       expect(Date.parse(r.body.data!.lastReportedAt)).toBeGreaterThan(Date.parse(cur.lastReportedAt));
       expect(r.body.data!.occupancy).toBe(cur.occupancy);
@@ -148,21 +201,32 @@ describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
 
   describe('permissions', () => {
     it('the shelter manager cannot edit another organisation’s shelter', async () => {
-      const r = await manager.send('PATCH', `/api/shelters/${other.id}`, { version: other.version, occupancy: 1 });
+      const r = await manager.send('PATCH', `/api/shelters/${other.id}`, {
+        version: other.version,
+        occupancy: 1,
+      });
       expect(r.status).toBe(403);
       expect((await fresh(other.id)).occupancy).toBe(other.occupancy);
     });
     it('the viewer and the GBV coordinator cannot write', async () => {
       for (const c of [viewer, gbv]) {
         const cur = await fresh(own.id);
-        expect((await c.send('PATCH', `/api/shelters/${own.id}`, { version: cur.version, occupancy: 2 })).status).toBe(403);
+        expect(
+          (await c.send('PATCH', `/api/shelters/${own.id}`, { version: cur.version, occupancy: 2 })).status,
+        ).toBe(403);
         expect((await c.send('POST', '/api/shelters', buildShelterCreate())).status).toBe(403);
       }
     });
     it('an ops officer creates a shelter and every client sees it', async () => {
       const s = await socketFor(viewer);
-      const seen = new Promise<Change>((resolve) => s.on('change', (c) => c.type === 'shelter:created' && resolve(c)));
-      const r = await ops.send<Shelter>('POST', '/api/shelters', buildShelterCreate({ name: 'Trường Tiểu học Hạ Long 2' }));
+      const seen = new Promise<Change>((resolve) =>
+        s.on('change', (c) => c.type === 'shelter:created' && resolve(c)),
+      );
+      const r = await ops.send<Shelter>(
+        'POST',
+        '/api/shelters',
+        buildShelterCreate({ name: 'Trường Tiểu học Hạ Long 2' }),
+      );
       expect(r.status).toBe(201);
       const c = await seen;
       expect(c.type === 'shelter:created' && c.data.name).toBe('Trường Tiểu học Hạ Long 2');
@@ -171,13 +235,30 @@ describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
       const admin = await login(srv.url, 'admin');
       const orgId = (await admin.get<{ orgId: string }>('/api/me')).body.data!.orgId;
       const username = `ops-lc-${Date.now() % 100000}`;
-      const created = await admin.send('POST', '/api/users', { username, displayName: 'Lao Cai ops', password: 'long password', role: 'ops_officer', orgId, scope: ['15'] });
+      const created = await admin.send('POST', '/api/users', {
+        username,
+        displayName: 'Lao Cai ops',
+        password: 'long password',
+        role: 'ops_officer',
+        orgId,
+        scope: ['15'],
+      });
       expect(created.status).toBe(201);
       const lc = await login(srv.url, username, 'long password');
       expect((await lc.send('POST', '/api/shelters', buildShelterCreate())).status).toBe(403);
-      expect((await lc.send('POST', '/api/shelters', buildShelterCreate({ provinceCode: '15', communeCode: '04252', lat: 21.7, lon: 104.9 }))).status).toBe(201);
+      expect(
+        (
+          await lc.send(
+            'POST',
+            '/api/shelters',
+            buildShelterCreate({ provinceCode: '15', communeCode: '04252', lat: 21.7, lon: 104.9 }),
+          )
+        ).status,
+      ).toBe(201);
       const qn = await fresh(own.id);
-      expect((await lc.send('PATCH', `/api/shelters/${own.id}`, { version: qn.version, occupancy: 3 })).status).toBe(403);
+      expect(
+        (await lc.send('PATCH', `/api/shelters/${own.id}`, { version: qn.version, occupancy: 3 })).status,
+      ).toBe(403);
     });
     it('a socket without a session is refused', async () => {
       const s = connectSocket(srv.url, '');
@@ -209,7 +290,10 @@ describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
       const before = replica.lastSeq;
       let cur = await fresh(own.id);
       for (let i = 0; i < 50; i++) {
-        const r = await ops.send<Shelter>('PATCH', `/api/shelters/${own.id}`, { version: cur.version, occupancy: 100 + i });
+        const r = await ops.send<Shelter>('PATCH', `/api/shelters/${own.id}`, {
+          version: cur.version,
+          occupancy: 100 + i,
+        });
         expect(r.status).toBe(200);
         cur = r.body.data!;
       }
@@ -218,11 +302,15 @@ describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
       await waitFor(() => replica.lastSeq >= before + 50, 10_000);
       const caught = replica.applied.filter((c) => c.seq > before);
       expect(caught.map((c) => c.seq)).toEqual(Array.from({ length: 50 }, (_, i) => before + 1 + i));
-      expect(caught.map((c) => (c.type === 'shelter:updated' ? c.data.occupancy : -1))).toEqual(Array.from({ length: 50 }, (_, i) => 100 + i));
+      expect(caught.map((c) => (c.type === 'shelter:updated' ? c.data.occupancy : -1))).toEqual(
+        Array.from({ length: 50 }, (_, i) => 100 + i),
+      );
       expect(new Set(replica.applied.map((c) => c.seq)).size).toBe(replica.applied.length);
     });
     it('GET /api/events pages from a seq, oldest first, with the head', async () => {
-      const r = await ops.get<{ reset: boolean; events: Change[]; head: number }>('/api/events?after=2&limit=5');
+      const r = await ops.get<{ reset: boolean; events: Change[]; head: number }>(
+        '/api/events?after=2&limit=5',
+      );
       expect(r.status).toBe(200);
       expect(r.body.data!.events.map((e) => e.seq)).toEqual([3, 4, 5, 6, 7]);
       expect(r.body.data!.head).toBeGreaterThan(7);
@@ -235,7 +323,9 @@ describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
     it('sync answers bad payloads with an error ack naming the field', async () => {
       const s = await socketFor(ops);
       for (const bad of [{ afterSeq: -1 }, { afterSeq: 'x' }, {}, null, 'text', { afterSeq: 1, extra: 1 }]) {
-        const r = (await s.timeout(5000).emitWithAck('sync', bad as never)) as Awaited<ReturnType<typeof sync>>;
+        const r = (await s.timeout(5000).emitWithAck('sync', bad as never)) as Awaited<
+          ReturnType<typeof sync>
+        >;
         expect(r.ok).toBe(false);
         if (!r.ok) expect(r.error.code).toBe('bad_request');
       }

@@ -43,7 +43,9 @@ describe.each(STORAGES)('storage on %s', { timeout: 90_000 }, (storage) => {
     const db = await open(storage);
     expect(await migrate(db, log)).toBe(MIGRATIONS.length);
     expect(await migrate(db, log)).toBe(0);
-    const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    const { rows } = await db.query<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
     expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
@@ -56,7 +58,11 @@ describe.each(STORAGES)('storage on %s', { timeout: 90_000 }, (storage) => {
     const results = await Promise.allSettled(
       Array.from({ length: 40 }, (_, i) =>
         db.tx(async (q) => {
-          const [e] = await appendEvents(q, [{ type: 'shelter:updated', entity: 'test', entityId: id, data: { i }, changes: null }], { userId: null, orgId: null });
+          const [e] = await appendEvents(
+            q,
+            [{ type: 'shelter:updated', entity: 'test', entityId: id, data: { i }, changes: null }],
+            { userId: null, orgId: null },
+          );
           if (i % 7 === 3) throw new Error('roll back');
           return e!.seq;
         }),
@@ -111,7 +117,9 @@ describe('embedded PGlite', { timeout: 120_000 }, () => {
     const dir = tmp();
     const db = await openDb({ databaseUrl: undefined, dataDir: dir }, log);
     fs.writeFileSync(path.join(dir, 'pglite.lock'), String(process.ppid));
-    await expect(openDb({ databaseUrl: undefined, dataDir: dir }, log)).rejects.toBeInstanceOf(DataDirLockedError);
+    await expect(openDb({ databaseUrl: undefined, dataDir: dir }, log)).rejects.toBeInstanceOf(
+      DataDirLockedError,
+    );
     fs.writeFileSync(path.join(dir, 'pglite.lock'), String(process.pid));
     await db.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,13 @@ describe('safetyScore', () => {
     expect(CHECKLIST_ITEMS).toHaveLength(14);
   });
   it('counts only critical items answered yes', () => {
-    const c = { ...emptyChecklist(), lighting: 'yes', latrinesLock: 'yes', privateBathing: 'yes', femaleStaff: 'partial' } as const;
+    const c = {
+      ...emptyChecklist(),
+      lighting: 'yes',
+      latrinesLock: 'yes',
+      privateBathing: 'yes',
+      femaleStaff: 'partial',
+    } as const;
     expect(safetyScore(c)).toBe(2);
   });
   it('is 8 when every critical item is yes and 0 for an empty checklist', () => {
@@ -18,7 +24,9 @@ describe('safetyScore', () => {
     expect(safetyScore(emptyChecklist())).toBe(0);
   });
   it('lists critical items answered no as gaps', () => {
-    expect(criticalGaps({ ...emptyChecklist(), lighting: 'no', dignityKits: 'no', hotlinesPosted: 'no' })).toEqual(['lighting', 'hotlinesPosted']);
+    expect(
+      criticalGaps({ ...emptyChecklist(), lighting: 'no', dignityKits: 'no', hotlinesPosted: 'no' }),
+    ).toEqual(['lighting', 'hotlinesPosted']);
   });
 });
 

@@ -20,7 +20,11 @@ export function canWriteAlert(provinceCodes: readonly string[], a: Audience): bo
  * Ids of the places inside any alert in force, with the alerts that flag them. Computed on places
  * as the reader sees them, so a hidden position is never tested against a polygon.
  */
-export function flagsFor(alerts: readonly RiskAlert[], places: readonly (Place & { id: string })[], now: Date): Record<string, string[]> {
+export function flagsFor(
+  alerts: readonly RiskAlert[],
+  places: readonly (Place & { id: string })[],
+  now: Date,
+): Record<string, string[]> {
   const inForce = alerts.filter((a) => isAlertInForce(a, now));
   const out: Record<string, string[]> = {};
   for (const p of places) {

@@ -1,4 +1,9 @@
-import { ALERT_TRANSITIONS, type AlertCreate, type AlertPatch, type RiskAlert } from '../../../shared/schemas/alerts.js';
+import {
+  ALERT_TRANSITIONS,
+  type AlertCreate,
+  type AlertPatch,
+  type RiskAlert,
+} from '../../../shared/schemas/alerts.js';
 import type { Ctx } from '../../context.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Idempotency } from '../../events/writer.js';
@@ -17,7 +22,11 @@ function checkCodes(ctx: Ctx, provinceCodes: readonly string[], communeCodes: re
 
 /** Provinces an alert touches, for scope checks: named provinces plus the communes' provinces. */
 const provincesOf = (ctx: Ctx, a: Pick<RiskAlert, 'provinceCodes' | 'communeCodes'>) => [
-  ...new Set([...a.provinceCodes, ...a.communeCodes.map((c) => ctx.areas.commune(c)?.parentCode ?? '')].filter(Boolean)),
+  ...new Set(
+    [...a.provinceCodes, ...a.communeCodes.map((c) => ctx.areas.commune(c)?.parentCode ?? '')].filter(
+      Boolean,
+    ),
+  ),
 ];
 
 /** All alerts, newest validity first. */
@@ -35,10 +44,19 @@ export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<RiskAle
 /** Issue an alert. */
 export async function create(ctx: Ctx, viewer: Viewer, input: AlertCreate, idem: Idempotency | null) {
   checkCodes(ctx, input.provinceCodes, input.communeCodes);
-  if (!canWriteAlert(provincesOf(ctx, input), viewer)) throw forbidden('Only an operations officer issues alerts, over provinces in scope.');
+  if (!canWriteAlert(provincesOf(ctx, input), viewer))
+    throw forbidden('Only an operations officer issues alerts, over provinces in scope.');
   return ctx.writer.write(viewer, idem, async (q) => {
-    const a = await alertTable.insert(q, { ...input, simulated: false }, { userId: viewer.userId, orgId: viewer.orgId });
-    return { status: 201, body: presentAlert(a, viewer), events: [{ type: 'alert:created', entity: 'alert', entityId: a.id, data: a, changes: null }] };
+    const a = await alertTable.insert(
+      q,
+      { ...input, simulated: false },
+      { userId: viewer.userId, orgId: viewer.orgId },
+    );
+    return {
+      status: 201,
+      body: presentAlert(a, viewer),
+      events: [{ type: 'alert:created', entity: 'alert', entityId: a.id, data: a, changes: null }],
+    };
   });
 }
 
@@ -53,7 +71,8 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: AlertPatch,
     if (!canWriteAlert(provincesOf(ctx, current), viewer) || !canWriteAlert(provincesOf(ctx, next), viewer)) {
       throw forbidden('Only an operations officer changes alerts, over provinces in scope.');
     }
-    if (current.version !== version) throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, current);
+    if (current.version !== version)
+      throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, current);
     const contentChanged = Object.keys(input).some((k) => k !== 'status');
     let status = input.status ?? current.status;
     // Reissuing an active alert with new content makes it `updated` (SPEC 2.5).
@@ -61,14 +80,22 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: AlertPatch,
     if (status !== current.status && !ALERT_TRANSITIONS[current.status].includes(status)) {
       throw badField('status', `an alert that is ${current.status} cannot become ${status}`);
     }
-    if ((current.status === 'cancelled' || current.status === 'expired') && contentChanged) throw badField('status', `an alert that is ${current.status} cannot change`);
-    if (Date.parse(next.validTo) <= Date.parse(next.validFrom)) throw badField('validTo', 'must be after validFrom');
-    if (next.provinceCodes.length + next.communeCodes.length === 0 && next.polygon === null) throw badField('provinceCodes', 'give province codes, commune codes or a polygon');
+    if ((current.status === 'cancelled' || current.status === 'expired') && contentChanged)
+      throw badField('status', `an alert that is ${current.status} cannot change`);
+    if (Date.parse(next.validTo) <= Date.parse(next.validFrom))
+      throw badField('validTo', 'must be after validFrom');
+    if (next.provinceCodes.length + next.communeCodes.length === 0 && next.polygon === null)
+      throw badField('provinceCodes', 'give province codes, commune codes or a polygon');
     const fields = { ...input, status };
     const updated = await alertTable.update(q, id, version, fields, viewer.userId);
     if (!updated) throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.');
     const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(fields)) if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
-    return { status: 200, body: presentAlert(updated, viewer), events: [{ type: 'alert:updated', entity: 'alert', entityId: id, data: updated, changes }] };
+    for (const [k, v] of Object.entries(fields))
+      if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
+    return {
+      status: 200,
+      body: presentAlert(updated, viewer),
+      events: [{ type: 'alert:updated', entity: 'alert', entityId: id, data: updated, changes }],
+    };
   });
 }

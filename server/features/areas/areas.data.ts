@@ -26,7 +26,9 @@ interface CommuneEntry {
 
 /** Load the area index from shared/geo/vn-admin-2025. */
 export function loadAreas(dir = GEO_DIR): AreaIndex {
-  const labels = JSON.parse(fs.readFileSync(path.join(dir, 'province-labels.geojson'), 'utf8')) as { features: LabelFeature[] };
+  const labels = JSON.parse(fs.readFileSync(path.join(dir, 'province-labels.geojson'), 'utf8')) as {
+    features: LabelFeature[];
+  };
   const communeList = JSON.parse(fs.readFileSync(path.join(dir, 'communes.json'), 'utf8')) as CommuneEntry[];
   const provinces: AdminArea[] = labels.features
     .map((f) => ({

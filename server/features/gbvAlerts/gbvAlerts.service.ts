@@ -10,13 +10,17 @@ import type { StoredService } from '../services/services.repo.js';
 import { gbvAlertTable } from './gbvAlerts.repo.js';
 import { presentGbvAlert } from './gbvAlerts.presenter.js';
 
-const isOut = (e: { quantity: number; level: string } | undefined) => e !== undefined && (e.level === 'out' || e.quantity === 0);
+const isOut = (e: { quantity: number; level: string } | undefined) =>
+  e !== undefined && (e.level === 'out' || e.quantity === 0);
 
 /**
  * The time-critical conditions a clinical point is in: closed, out of PEP (HIV prevention must start
  * within 72 hours of a rape), out of emergency contraception (within 120 hours).
  */
-export function criticalConditions(service: Pick<StoredService, 'types'>, av: Pick<Availability, 'status' | 'stock'>): GbvAlertReason[] {
+export function criticalConditions(
+  service: Pick<StoredService, 'types'>,
+  av: Pick<Availability, 'status' | 'stock'>,
+): GbvAlertReason[] {
   if (!service.types.includes('health_cmr')) return [];
   const out: GbvAlertReason[] = [];
   if (av.status === 'closed') out.push('closed');
@@ -26,13 +30,28 @@ export function criticalConditions(service: Pick<StoredService, 'types'>, av: Pi
 }
 
 /** Raise an alert for conditions that have newly arisen (edge-triggered, so a repeated report does not alert again). */
-export async function raiseIfCritical(q: Queryable, service: StoredService, before: Availability | null, after: Availability, simulated: boolean): Promise<NewEvent[]> {
+export async function raiseIfCritical(
+  q: Queryable,
+  service: StoredService,
+  before: Availability | null,
+  after: Availability,
+  simulated: boolean,
+): Promise<NewEvent[]> {
   const had = new Set(before ? criticalConditions(service, before) : []);
   const reasons = criticalConditions(service, after).filter((r) => !had.has(r));
   if (!reasons.length) return [];
   const g = await gbvAlertTable.insert(
     q,
-    { serviceId: service.id, serviceName: service.name, provinceCode: service.provinceCode, reasons, status: 'open', acknowledgedAt: null, acknowledgedBy: null, simulated },
+    {
+      serviceId: service.id,
+      serviceName: service.name,
+      provinceCode: service.provinceCode,
+      reasons,
+      status: 'open',
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      simulated,
+    },
     { userId: null, orgId: service.providerOrgId },
   );
   return [{ type: 'gbv-alert:raised', entity: 'gbv-alert', entityId: g.id, data: g, changes: null }];
@@ -45,19 +64,47 @@ export async function list(ctx: Ctx, viewer: Viewer): Promise<GbvAlert[]> {
 }
 
 /** Acknowledge an alert: a GBV coordinator of its province has seen it and acts. */
-export async function acknowledge(ctx: Ctx, viewer: Viewer, id: string, version: number, idem: Idempotency | null) {
+export async function acknowledge(
+  ctx: Ctx,
+  viewer: Viewer,
+  id: string,
+  version: number,
+  idem: Idempotency | null,
+) {
   return ctx.writer.write(viewer, idem, async (q) => {
     const g = await gbvAlertTable.get(q, id, true);
     if (!g || !presentGbvAlert(g, viewer)) throw notFound('alert');
-    if (g.version !== version) throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, g);
-    if (g.status === 'acknowledged') throw new HttpError(409, 'conflict', 'This alert is already acknowledged.', undefined, g);
-    const updated = await gbvAlertTable.update(q, id, version, { status: 'acknowledged', acknowledgedAt: new Date().toISOString(), acknowledgedBy: viewer.userId }, viewer.userId);
-    if (!updated) throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, g);
-    return { status: 200, body: updated, events: [{ type: 'gbv-alert:acknowledged', entity: 'gbv-alert', entityId: id, data: updated, changes: { status: 'acknowledged' } }] };
+    if (g.version !== version)
+      throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, g);
+    if (g.status === 'acknowledged')
+      throw new HttpError(409, 'conflict', 'This alert is already acknowledged.', undefined, g);
+    const updated = await gbvAlertTable.update(
+      q,
+      id,
+      version,
+      { status: 'acknowledged', acknowledgedAt: new Date().toISOString(), acknowledgedBy: viewer.userId },
+      viewer.userId,
+    );
+    if (!updated)
+      throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, g);
+    return {
+      status: 200,
+      body: updated,
+      events: [
+        {
+          type: 'gbv-alert:acknowledged',
+          entity: 'gbv-alert',
+          entityId: id,
+          data: updated,
+          changes: { status: 'acknowledged' },
+        },
+      ],
+    };
   });
 }
 
 /** Only GBV coordinators deal with time-critical alerts. */
 export function requireGbv(viewer: Viewer): void {
-  if (viewer.role !== 'gbv_coordinator') throw forbidden('Only GBV coordinators receive time-critical alerts.');
+  if (viewer.role !== 'gbv_coordinator')
+    throw forbidden('Only GBV coordinators receive time-critical alerts.');
 }

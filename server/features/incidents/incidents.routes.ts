@@ -1,6 +1,10 @@
 import { Router } from 'express';
 import type { Ctx } from '../../context.js';
-import { AuditQuerySchema, IncidentReportCreateSchema, IncidentSummaryQuerySchema } from '../../../shared/schemas/incidents.js';
+import {
+  AuditQuerySchema,
+  IncidentReportCreateSchema,
+  IncidentSummaryQuerySchema,
+} from '../../../shared/schemas/incidents.js';
 import { idempotencyOf, parse, send, viewerOf } from '../../http/validate.js';
 import { forbidden } from '../../http/errors.js';
 import * as incidents from './incidents.service.js';

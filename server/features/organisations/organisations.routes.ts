@@ -14,10 +14,31 @@ export function organisationRoutes(ctx: Ctx): Router {
     if (viewer.role !== 'admin') throw forbidden('Only an admin manages organisations.');
     const input = parse(OrganisationCreateSchema, req.body, 'body');
     const out = await ctx.writer.write(viewer, idempotencyOf(req), async (q) => {
-      const { rows } = await q.query('SELECT 1 FROM organisations WHERE lower(name) = lower($1)', [input.name]);
-      if (rows.length) throw new HttpError(409, 'conflict', 'An organisation with this name exists.', [{ path: 'name', message: 'already exists' }]);
-      const org = await insertOrganisation(q, { name: input.name, acronym: input.acronym ?? null, kind: input.kind, sectors: input.sectors }, viewer.userId);
-      return { status: 201, body: org, events: [{ type: 'organisation:created', entity: 'organisation', entityId: org.id, data: org, changes: null }] };
+      const { rows } = await q.query('SELECT 1 FROM organisations WHERE lower(name) = lower($1)', [
+        input.name,
+      ]);
+      if (rows.length)
+        throw new HttpError(409, 'conflict', 'An organisation with this name exists.', [
+          { path: 'name', message: 'already exists' },
+        ]);
+      const org = await insertOrganisation(
+        q,
+        { name: input.name, acronym: input.acronym ?? null, kind: input.kind, sectors: input.sectors },
+        viewer.userId,
+      );
+      return {
+        status: 201,
+        body: org,
+        events: [
+          {
+            type: 'organisation:created',
+            entity: 'organisation',
+            entityId: org.id,
+            data: org,
+            changes: null,
+          },
+        ],
+      };
     });
     send(res, out.status, out.body);
   });

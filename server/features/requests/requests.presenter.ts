@@ -3,7 +3,8 @@ import type { RequestStatus } from '../../../shared/enums.js';
 import { inScope, type Audience } from '../../auth/viewer.js';
 
 /** True when the reader's own organisation is party to the request as a shelter manager: it asked, or it runs the shelter. */
-const ownShelters = (r: Pick<CoordinationRequest, 'fromOrgId' | 'shelterOrgId'>, a: Audience) => r.fromOrgId === a.orgId || (r.shelterOrgId !== null && r.shelterOrgId === a.orgId);
+const ownShelters = (r: Pick<CoordinationRequest, 'fromOrgId' | 'shelterOrgId'>, a: Audience) =>
+  r.fromOrgId === a.orgId || (r.shelterOrgId !== null && r.shelterOrgId === a.orgId);
 
 /**
  * Who reads a request (SPEC 3): operations officers, GBV coordinators and the admin within scope;

@@ -2,7 +2,11 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Ctx } from '../../context.js';
 import { IdSchema } from '../../../shared/schemas/common.js';
-import { RequestCreateSchema, RequestMessageCreateSchema, RequestPatchSchema } from '../../../shared/schemas/requests.js';
+import {
+  RequestCreateSchema,
+  RequestMessageCreateSchema,
+  RequestPatchSchema,
+} from '../../../shared/schemas/requests.js';
 import { idempotencyOf, parse, send, viewerOf } from '../../http/validate.js';
 import * as requests from './requests.service.js';
 

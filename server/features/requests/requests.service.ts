@@ -1,5 +1,10 @@
 import { canTransition } from '../../../shared/domain/requestWorkflow.js';
-import type { CoordinationRequest, RequestCreate, RequestMessage, RequestPatch } from '../../../shared/schemas/requests.js';
+import type {
+  CoordinationRequest,
+  RequestCreate,
+  RequestMessage,
+  RequestPatch,
+} from '../../../shared/schemas/requests.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -22,11 +27,17 @@ async function checkOrg(q: Queryable, orgId: string | null | undefined, field: s
 
 /** Requests the viewer may see, newest first. */
 export async function list(ctx: Ctx, viewer: Viewer): Promise<CoordinationRequest[]> {
-  return (await requestTable.list(ctx.db, 'created_at DESC, id')).map((r) => presentRequest(r, viewer)).filter(visible);
+  return (await requestTable.list(ctx.db, 'created_at DESC, id'))
+    .map((r) => presentRequest(r, viewer))
+    .filter(visible);
 }
 
 /** One request with its thread. */
-export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<CoordinationRequest & { messages: RequestMessage[] }> {
+export async function get(
+  ctx: Ctx,
+  viewer: Viewer,
+  id: string,
+): Promise<CoordinationRequest & { messages: RequestMessage[] }> {
   const r = await requestTable.get(ctx.db, id);
   if (!r || !canReadRequest(r, viewer)) throw notFound('request');
   return { ...r, messages: await listMessages(ctx.db, id) };
@@ -41,20 +52,25 @@ export async function messages(ctx: Ctx, viewer: Viewer, id: string): Promise<Re
 
 /** Open a request: operations officers and GBV coordinators within scope, shelter managers for their own shelters. */
 export async function create(ctx: Ctx, viewer: Viewer, input: RequestCreate, idem: Idempotency | null) {
-  if (!['ops_officer', 'gbv_coordinator', 'shelter_manager'].includes(viewer.role)) throw forbidden('Your role may not open coordination requests.');
+  if (!['ops_officer', 'gbv_coordinator', 'shelter_manager'].includes(viewer.role))
+    throw forbidden('Your role may not open coordination requests.');
   return ctx.writer.write(viewer, idem, async (q) => {
     let provinceCode = input.provinceCode;
     let shelterOrgId: string | null = null;
     if (input.shelterId) {
       const shelter = await getShelter(q, input.shelterId);
       if (!shelter) throw badField('shelterId', 'unknown shelter');
-      if (provinceCode && provinceCode !== shelter.provinceCode) throw badField('provinceCode', 'not the shelter’s province');
+      if (provinceCode && provinceCode !== shelter.provinceCode)
+        throw badField('provinceCode', 'not the shelter’s province');
       provinceCode = shelter.provinceCode;
       shelterOrgId = shelter.managingOrgId;
     }
-    if (viewer.role === 'shelter_manager' && (!input.shelterId || shelterOrgId !== viewer.orgId)) throw forbidden('A shelter manager opens requests for the shelters it manages.');
-    if (!provinceCode || !ctx.areas.province(provinceCode)) throw badField('provinceCode', 'unknown province code');
-    if (viewer.scope !== null && !viewer.scope.includes(provinceCode)) throw forbidden('This province is outside your scope.');
+    if (viewer.role === 'shelter_manager' && (!input.shelterId || shelterOrgId !== viewer.orgId))
+      throw forbidden('A shelter manager opens requests for the shelters it manages.');
+    if (!provinceCode || !ctx.areas.province(provinceCode))
+      throw badField('provinceCode', 'unknown province code');
+    if (viewer.scope !== null && !viewer.scope.includes(provinceCode))
+      throw forbidden('This province is outside your scope.');
     if (input.serviceId) {
       const s = await serviceRepoOf(ctx).get(q, input.serviceId);
       if (!s || !presentService(s, viewer)) throw badField('serviceId', 'unknown service');
@@ -81,19 +97,40 @@ export async function create(ctx: Ctx, viewer: Viewer, input: RequestCreate, ide
       },
       { userId: viewer.userId, orgId: viewer.orgId },
     );
-    const events: NewEvent[] = [{ type: 'request:created', entity: 'request', entityId: r.id, data: r, changes: null }];
+    const events: NewEvent[] = [
+      { type: 'request:created', entity: 'request', entityId: r.id, data: r, changes: null },
+    ];
     let out = r;
     if (input.message) ({ request: out } = await addMessage(q, out, viewer, input.message, events));
     return { status: 201, body: out, events };
   });
 }
 
-async function addMessage(q: Queryable, r: CoordinationRequest, viewer: Viewer, text: string, events: NewEvent[]) {
+async function addMessage(
+  q: Queryable,
+  r: CoordinationRequest,
+  viewer: Viewer,
+  text: string,
+  events: NewEvent[],
+) {
   const message = await insertMessage(q, r.id, { orgId: viewer.orgId, userId: viewer.userId, text });
   // The count moves without a version bump: a message does not conflict with a status change.
-  const { rows } = await q.query<{ message_count: number; updated_at: Date }>('UPDATE coordination_requests SET message_count = message_count + 1, updated_at = now() WHERE id = $1 RETURNING message_count, updated_at', [r.id]);
-  const request = { ...r, messageCount: rows[0]!.message_count, updatedAt: rows[0]!.updated_at.toISOString() };
-  events.push({ type: 'request:message-added', entity: 'request-message', entityId: r.id, data: { request, message }, changes: null });
+  const { rows } = await q.query<{ message_count: number; updated_at: Date }>(
+    'UPDATE coordination_requests SET message_count = message_count + 1, updated_at = now() WHERE id = $1 RETURNING message_count, updated_at',
+    [r.id],
+  );
+  const request = {
+    ...r,
+    messageCount: rows[0]!.message_count,
+    updatedAt: rows[0]!.updated_at.toISOString(),
+  };
+  events.push({
+    type: 'request:message-added',
+    entity: 'request-message',
+    entityId: r.id,
+    data: { request, message },
+    changes: null,
+  });
   return { request, message };
 }
 
@@ -103,25 +140,38 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: RequestPatc
     const current = await requestTable.get(q, id, true);
     if (!current || !canReadRequest(current, viewer)) throw notFound('request');
     if (!canWriteRequest(current, viewer)) throw forbidden('Your role may not change this request.');
-    if (current.version !== p.version) throw new HttpError(409, 'conflict', 'This request changed since you loaded it.', undefined, current);
+    if (current.version !== p.version)
+      throw new HttpError(409, 'conflict', 'This request changed since you loaded it.', undefined, current);
     const { version, message, ...fields } = p;
     if (fields.status !== undefined && fields.status !== current.status) {
-      if (!canTransition(current.status, fields.status)) throw badField('status', `a request that is ${current.status} cannot become ${fields.status}`);
-      if (!roleMayMove(viewer, fields.status)) throw forbidden(`Your role may not mark a request ${fields.status}.`);
+      if (!canTransition(current.status, fields.status))
+        throw badField('status', `a request that is ${current.status} cannot become ${fields.status}`);
+      if (!roleMayMove(viewer, fields.status))
+        throw forbidden(`Your role may not mark a request ${fields.status}.`);
     } else if (fields.status !== undefined) {
       throw badField('status', `the request is already ${current.status}`);
     }
-    const reassigning = fields.toOrgId !== undefined || fields.toSector !== undefined || fields.priority !== undefined || fields.quantity !== undefined || fields.neededBy !== undefined;
-    if (reassigning && viewer.role === 'service_provider') throw forbidden('A provider answers a request; it does not reassign or reprioritise it.');
+    const reassigning =
+      fields.toOrgId !== undefined ||
+      fields.toSector !== undefined ||
+      fields.priority !== undefined ||
+      fields.quantity !== undefined ||
+      fields.neededBy !== undefined;
+    if (reassigning && viewer.role === 'service_provider')
+      throw forbidden('A provider answers a request; it does not reassign or reprioritise it.');
     await checkOrg(q, fields.toOrgId, 'toOrgId');
     const nextTo = fields.toOrgId !== undefined ? fields.toOrgId : current.toOrgId;
     const nextSector = fields.toSector !== undefined ? fields.toSector : current.toSector;
-    if (nextTo === null && nextSector === null) throw badField('toOrgId', 'address the request to an organisation or a sector');
+    if (nextTo === null && nextSector === null)
+      throw badField('toOrgId', 'address the request to an organisation or a sector');
     const updated = await requestTable.update(q, id, version, fields, viewer.userId);
     if (!updated) throw new HttpError(409, 'conflict', 'This request changed since you loaded it.');
     const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(fields)) if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
-    const events: NewEvent[] = [{ type: 'request:updated', entity: 'request', entityId: id, data: updated, changes }];
+    for (const [k, v] of Object.entries(fields))
+      if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
+    const events: NewEvent[] = [
+      { type: 'request:updated', entity: 'request', entityId: id, data: updated, changes },
+    ];
     let out = updated;
     if (message) ({ request: out } = await addMessage(q, updated, viewer, message, events));
     return { status: 200, body: out, events };
@@ -129,7 +179,13 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: RequestPatc
 }
 
 /** Post a short message to the thread. */
-export async function postMessage(ctx: Ctx, viewer: Viewer, id: string, text: string, idem: Idempotency | null) {
+export async function postMessage(
+  ctx: Ctx,
+  viewer: Viewer,
+  id: string,
+  text: string,
+  idem: Idempotency | null,
+) {
   return ctx.writer.write(viewer, idem, async (q) => {
     const current = await requestTable.get(q, id, true);
     if (!current || !canReadRequest(current, viewer)) throw notFound('request');

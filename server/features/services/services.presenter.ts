@@ -11,7 +11,11 @@ export function seesPrivate(s: Pick<StoredService, 'providerOrgId'>, a: Audience
 }
 
 /** Restrict one availability update for the reader: stock and beds only to those allowed them. */
-export function presentAvailability(av: Availability, s: Pick<StoredService, 'providerOrgId'>, a: Audience): Availability {
+export function presentAvailability(
+  av: Availability,
+  s: Pick<StoredService, 'providerOrgId'>,
+  a: Audience,
+): Availability {
   if (seesPrivate(s, a)) return av;
   return { ...av, stock: null, safeHouseBeds: null };
 }
@@ -27,14 +31,19 @@ export function presentService(s: StoredService, a: Audience): ServicePoint | nu
   const { publicLat, publicLon, ...rest } = s;
   const privateView = seesPrivate(s, a);
   let position: Pick<ServicePoint, 'lat' | 'lon' | 'positionShown'>;
-  if (privateView || s.locationVisibility === 'exact') position = { lat: s.lat, lon: s.lon, positionShown: s.lat === null ? 'hidden' : 'exact' };
-  else if (s.locationVisibility === 'commune' && publicLat !== null && publicLon !== null) position = { lat: publicLat, lon: publicLon, positionShown: 'commune' };
+  if (privateView || s.locationVisibility === 'exact')
+    position = { lat: s.lat, lon: s.lon, positionShown: s.lat === null ? 'hidden' : 'exact' };
+  else if (s.locationVisibility === 'commune' && publicLat !== null && publicLon !== null)
+    position = { lat: publicLat, lon: publicLon, positionShown: 'commune' };
   else position = { lat: null, lon: null, positionShown: 'hidden' };
   return { ...rest, ...position, availability: presentAvailability(s.availability, s, a) };
 }
 
 /** True when the reader may edit the service: its provider, or a GBV coordinator, within scope. */
-export function canEditService(s: Pick<StoredService, 'providerOrgId' | 'provinceCode'>, a: Audience): boolean {
+export function canEditService(
+  s: Pick<StoredService, 'providerOrgId' | 'provinceCode'>,
+  a: Audience,
+): boolean {
   if (!inScope(a, s.provinceCode)) return false;
   return a.role === 'gbv_coordinator' || (a.role === 'service_provider' && a.orgId === s.providerOrgId);
 }

@@ -7,10 +7,16 @@ import type { Availability, ServicePoint } from '../../../shared/schemas/service
  * (the commune's) used for readers who may not see the exact one. Presenters strip what a reader
  * may not see; `publicLat`/`publicLon` never leave the server.
  */
-export type StoredService = Omit<ServicePoint, 'positionShown'> & { publicLat: number | null; publicLon: number | null };
+export type StoredService = Omit<ServicePoint, 'positionShown'> & {
+  publicLat: number | null;
+  publicLon: number | null;
+};
 
 /** Fields a write sets. */
-export type ServiceFields = Omit<StoredService, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'updatedBy' | 'orgId'>;
+export type ServiceFields = Omit<
+  StoredService,
+  'id' | 'createdAt' | 'updatedAt' | 'version' | 'updatedBy' | 'orgId'
+>;
 
 const table = recordTable<StoredService>('service_points', [
   ['name', 'name'],
@@ -35,7 +41,10 @@ const table = recordTable<StoredService>('service_points', [
 // The public point is derived from the commune, not stored: keep it on the record in memory.
 type AreaLookup = (communeCode: string) => { lat: number | null; lon: number | null } | undefined;
 
-const withPublic = (s: Omit<StoredService, 'publicLat' | 'publicLon'>, commune: AreaLookup): StoredService => {
+const withPublic = (
+  s: Omit<StoredService, 'publicLat' | 'publicLon'>,
+  commune: AreaLookup,
+): StoredService => {
   const c = s.communeCode ? commune(s.communeCode) : undefined;
   return { ...s, publicLat: c?.lat ?? null, publicLon: c?.lon ?? null };
 };
@@ -50,13 +59,26 @@ export function serviceRepo(commune: AreaLookup) {
     async get(q: Queryable, id: string, forUpdate = false): Promise<StoredService | null> {
       return fix(await table.get(q, id, forUpdate));
     },
-    async insert(q: Queryable, f: ServiceFields, meta: { userId: string | null; orgId: string | null; id?: string }): Promise<StoredService> {
+    async insert(
+      q: Queryable,
+      f: ServiceFields,
+      meta: { userId: string | null; orgId: string | null; id?: string },
+    ): Promise<StoredService> {
       const { publicLat: _a, publicLon: _b, ...fields } = f;
       return withPublic(await table.insert(q, fields as never, meta), commune);
     },
-    async update(q: Queryable, id: string, version: number, f: Partial<ServiceFields>, userId: string | null, reported = false): Promise<StoredService | null> {
+    async update(
+      q: Queryable,
+      id: string,
+      version: number,
+      f: Partial<ServiceFields>,
+      userId: string | null,
+      reported = false,
+    ): Promise<StoredService | null> {
       const { publicLat: _a, publicLon: _b, ...fields } = f;
-      return fix(await table.update(q, id, version, fields, userId, reported ? 'last_reported_at = now()' : ''));
+      return fix(
+        await table.update(q, id, version, fields, userId, reported ? 'last_reported_at = now()' : ''),
+      );
     },
   };
 }
@@ -68,7 +90,18 @@ export async function insertAvailability(q: Queryable, serviceId: string, a: Ava
   await q.query(
     `INSERT INTO service_availability (service_id, status, reasons, expected_restore_at, stock, safe_house_beds, hotline_working, note, reported_by, reported_at)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)`,
-    [serviceId, a.status, a.reasons, a.expectedRestoreAt, a.stock ? JSON.stringify(a.stock) : null, a.safeHouseBeds, a.hotlineWorking, a.note, a.reportedBy, a.reportedAt],
+    [
+      serviceId,
+      a.status,
+      a.reasons,
+      a.expectedRestoreAt,
+      a.stock ? JSON.stringify(a.stock) : null,
+      a.safeHouseBeds,
+      a.hotlineWorking,
+      a.note,
+      a.reportedBy,
+      a.reportedAt,
+    ],
   );
 }
 
@@ -86,7 +119,10 @@ interface AvailabilityRow {
 
 /** A service's availability history, newest first. */
 export async function listAvailability(q: Queryable, serviceId: string): Promise<Availability[]> {
-  const { rows } = await q.query<AvailabilityRow>('SELECT * FROM service_availability WHERE service_id = $1 ORDER BY reported_at DESC, id', [serviceId]);
+  const { rows } = await q.query<AvailabilityRow>(
+    'SELECT * FROM service_availability WHERE service_id = $1 ORDER BY reported_at DESC, id',
+    [serviceId],
+  );
   return rows.map((r) => ({
     status: r.status,
     reasons: r.reasons,

@@ -2,7 +2,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Ctx } from '../../context.js';
 import { IdSchema } from '../../../shared/schemas/common.js';
-import { AvailabilityPostSchema, NearestQuerySchema, ServiceCreateSchema, ServicePatchSchema } from '../../../shared/schemas/services.js';
+import {
+  AvailabilityPostSchema,
+  NearestQuerySchema,
+  ServiceCreateSchema,
+  ServicePatchSchema,
+} from '../../../shared/schemas/services.js';
 import { idempotencyOf, parse, send, viewerOf } from '../../http/validate.js';
 import { forbidden } from '../../http/errors.js';
 import * as services from './services.service.js';
@@ -19,9 +24,17 @@ export function serviceRoutes(ctx: Ctx): Router {
   });
   r.get('/stock-totals', async (_req, res) => {
     const viewer = viewerOf(res);
-    if (viewer.role !== 'ops_officer' && viewer.role !== 'gbv_coordinator') throw forbidden('Stock totals are for operations officers and GBV coordinators.');
+    if (viewer.role !== 'ops_officer' && viewer.role !== 'gbv_coordinator')
+      throw forbidden('Stock totals are for operations officers and GBV coordinators.');
     const all = await services.allStockTotals(ctx, ctx.db);
-    send(res, 200, all.filter((t) => viewer.scope === null || viewer.scope.includes(t.provinceCode) || viewer.role === 'gbv_coordinator'));
+    send(
+      res,
+      200,
+      all.filter(
+        (t) =>
+          viewer.scope === null || viewer.scope.includes(t.provinceCode) || viewer.role === 'gbv_coordinator',
+      ),
+    );
   });
   r.post('/', async (req, res) => {
     const input = parse(ServiceCreateSchema, req.body, 'body');

@@ -1,6 +1,14 @@
 import { STOCK_ITEMS } from '../../../shared/enums.js';
 import { haversineKm } from '../../../shared/domain/geo.js';
-import type { Availability, AvailabilityPost, NearestService, ServiceCreate, ServicePatch, ServicePoint, StockTotals } from '../../../shared/schemas/services.js';
+import type {
+  Availability,
+  AvailabilityPost,
+  NearestService,
+  ServiceCreate,
+  ServicePatch,
+  ServicePoint,
+  StockTotals,
+} from '../../../shared/schemas/services.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -11,7 +19,13 @@ import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { getShelter } from '../shelters/shelters.repo.js';
 import { raiseIfCritical } from '../gbvAlerts/gbvAlerts.service.js';
 import { canEditService, presentAvailability, presentService } from './services.presenter.js';
-import { insertAvailability, listAvailability, serviceRepo, type ServiceFields, type StoredService } from './services.repo.js';
+import {
+  insertAvailability,
+  listAvailability,
+  serviceRepo,
+  type ServiceFields,
+  type StoredService,
+} from './services.repo.js';
 
 /** The repository bound to this app's area index. */
 export const repoOf = (ctx: Ctx) => serviceRepo((code) => ctx.areas.commune(code));
@@ -23,15 +37,19 @@ function checkPlace(ctx: Ctx, provinceCode: string, communeCode: string | null |
   if (communeCode) {
     const c = ctx.areas.commune(communeCode);
     if (!c) throw badField('communeCode', 'unknown commune code');
-    if (c.parentCode !== provinceCode) throw badField('communeCode', `commune ${communeCode} is not in province ${provinceCode}`);
+    if (c.parentCode !== provinceCode)
+      throw badField('communeCode', `commune ${communeCode} is not in province ${provinceCode}`);
   }
 }
 
 /** A safe house is always hidden; a commune-only point needs its commune; an exact one needs a position. */
 function checkPosition(f: Pick<ServiceFields, 'types' | 'locationVisibility' | 'lat' | 'communeCode'>): void {
-  if (f.types.includes('safe_house') && f.locationVisibility !== 'hidden') throw badField('locationVisibility', 'a safe house is always hidden');
-  if (f.locationVisibility === 'exact' && f.lat === null) throw badField('lat', 'an exact position needs lat and lon');
-  if (f.locationVisibility === 'commune' && !f.communeCode) throw badField('communeCode', 'commune visibility needs a commune code');
+  if (f.types.includes('safe_house') && f.locationVisibility !== 'hidden')
+    throw badField('locationVisibility', 'a safe house is always hidden');
+  if (f.locationVisibility === 'exact' && f.lat === null)
+    throw badField('lat', 'an exact position needs lat and lon');
+  if (f.locationVisibility === 'commune' && !f.communeCode)
+    throw badField('communeCode', 'commune visibility needs a commune code');
 }
 
 async function checkOrg(q: Queryable, orgId: string, field: string): Promise<void> {
@@ -56,14 +74,28 @@ export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<Service
 export async function create(ctx: Ctx, viewer: Viewer, input: ServiceCreate, idem: Idempotency | null) {
   const providerOrgId = input.providerOrgId ?? viewer.orgId;
   const allowed =
-    (viewer.role === 'gbv_coordinator' || (viewer.role === 'service_provider' && providerOrgId === viewer.orgId)) &&
+    (viewer.role === 'gbv_coordinator' ||
+      (viewer.role === 'service_provider' && providerOrgId === viewer.orgId)) &&
     (viewer.scope === null || viewer.scope.includes(input.provinceCode));
-  if (!allowed) throw forbidden('Only a GBV coordinator, or a provider for its own services, within scope, may list a service.');
+  if (!allowed)
+    throw forbidden(
+      'Only a GBV coordinator, or a provider for its own services, within scope, may list a service.',
+    );
   checkPlace(ctx, input.provinceCode, input.communeCode);
   // A safe house is hidden whatever was asked: its position must never be shown by mistake.
   const locationVisibility = input.types.includes('safe_house') ? 'hidden' : input.locationVisibility;
   const now = new Date().toISOString();
-  const availability: Availability = { status: input.status, reasons: [], expectedRestoreAt: null, stock: null, safeHouseBeds: null, hotlineWorking: null, note: null, reportedAt: now, reportedBy: viewer.userId };
+  const availability: Availability = {
+    status: input.status,
+    reasons: [],
+    expectedRestoreAt: null,
+    stock: null,
+    safeHouseBeds: null,
+    hotlineWorking: null,
+    note: null,
+    reportedAt: now,
+    reportedBy: viewer.userId,
+  };
   const fields: ServiceFields = {
     name: input.name,
     providerOrgId,
@@ -90,15 +122,33 @@ export async function create(ctx: Ctx, viewer: Viewer, input: ServiceCreate, ide
     await checkOrg(q, providerOrgId, 'providerOrgId');
     const s = await repoOf(ctx).insert(q, fields, { userId: viewer.userId, orgId: providerOrgId });
     await insertAvailability(q, s.id, availability);
-    return { status: 201, body: presentService(s, viewer), events: [{ type: 'service:created', entity: 'service', entityId: s.id, data: s, changes: null }] };
+    return {
+      status: 201,
+      body: presentService(s, viewer),
+      events: [{ type: 'service:created', entity: 'service', entityId: s.id, data: s, changes: null }],
+    };
   });
 }
 
-async function lockForEdit(ctx: Ctx, q: Queryable, viewer: Viewer, id: string, version: number): Promise<StoredService> {
+async function lockForEdit(
+  ctx: Ctx,
+  q: Queryable,
+  viewer: Viewer,
+  id: string,
+  version: number,
+): Promise<StoredService> {
   const current = await repoOf(ctx).get(q, id, true);
   if (!current || !presentService(current, viewer)) throw notFound('service');
-  if (!canEditService(current, viewer)) throw forbidden('You may edit only your own services (a GBV coordinator: any), within your scope.');
-  if (current.version !== version) throw new HttpError(409, 'conflict', 'This service changed since you loaded it; review the current record and reapply.', undefined, presentService(current, viewer));
+  if (!canEditService(current, viewer))
+    throw forbidden('You may edit only your own services (a GBV coordinator: any), within your scope.');
+  if (current.version !== version)
+    throw new HttpError(
+      409,
+      'conflict',
+      'This service changed since you loaded it; review the current record and reapply.',
+      undefined,
+      presentService(current, viewer),
+    );
   return current;
 }
 
@@ -111,16 +161,31 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ServicePatc
     const next = {
       ...input,
       types,
-      locationVisibility: types.includes('safe_house') ? 'hidden' : (input.locationVisibility ?? current.locationVisibility),
+      locationVisibility: types.includes('safe_house')
+        ? 'hidden'
+        : (input.locationVisibility ?? current.locationVisibility),
     } as Partial<ServiceFields>;
     const merged = { ...current, ...next } as StoredService;
     checkPlace(ctx, merged.provinceCode, merged.communeCode);
     checkPosition(merged);
     const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(next)) if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
+    for (const [k, v] of Object.entries(next))
+      if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
     const updated = await repoOf(ctx).update(q, id, p.version, next, viewer.userId);
     if (!updated) throw new HttpError(409, 'conflict', 'This service changed since you loaded it.');
-    return { status: 200, body: presentService(updated, viewer), events: [{ type: 'service:updated', entity: 'service', entityId: id, data: updated, changes: redactChanges(changes) }] };
+    return {
+      status: 200,
+      body: presentService(updated, viewer),
+      events: [
+        {
+          type: 'service:updated',
+          entity: 'service',
+          entityId: id,
+          data: updated,
+          changes: redactChanges(changes),
+        },
+      ],
+    };
   });
 }
 
@@ -131,12 +196,20 @@ function redactChanges(changes: Record<string, unknown>): Record<string, unknown
 }
 
 /** Post an availability update: history row, latest copy on the service, time-critical alert, province stock totals. */
-export async function postAvailability(ctx: Ctx, viewer: Viewer, id: string, p: AvailabilityPost, idem: Idempotency | null) {
+export async function postAvailability(
+  ctx: Ctx,
+  viewer: Viewer,
+  id: string,
+  p: AvailabilityPost,
+  idem: Idempotency | null,
+) {
   return ctx.writer.write(viewer, idem, async (q) => {
     const current = await lockForEdit(ctx, q, viewer, id, p.version);
     const safeHouse = current.types.includes('safe_house');
-    if (p.safeHouseBeds != null && !safeHouse) throw badField('safeHouseBeds', 'only a safe house posts free beds');
-    if (p.hotlineWorking != null && !current.types.includes('hotline')) throw badField('hotlineWorking', 'only a hotline posts whether it is working');
+    if (p.safeHouseBeds != null && !safeHouse)
+      throw badField('safeHouseBeds', 'only a safe house posts free beds');
+    if (p.hotlineWorking != null && !current.types.includes('hotline'))
+      throw badField('hotlineWorking', 'only a hotline posts whether it is working');
     const before = current.availability;
     const availability: Availability = {
       status: p.status,
@@ -153,7 +226,15 @@ export async function postAvailability(ctx: Ctx, viewer: Viewer, id: string, p: 
     await insertAvailability(q, id, availability);
     const updated = await repoOf(ctx).update(q, id, p.version, { availability }, viewer.userId, true);
     if (!updated) throw new HttpError(409, 'conflict', 'This service changed since you loaded it.');
-    const events: NewEvent[] = [{ type: 'service:availability-changed', entity: 'service', entityId: id, data: updated, changes: { status: p.status, reasons: p.reasons } }];
+    const events: NewEvent[] = [
+      {
+        type: 'service:availability-changed',
+        entity: 'service',
+        entityId: id,
+        data: updated,
+        changes: { status: p.status, reasons: p.reasons },
+      },
+    ];
     events.push(...(await raiseIfCritical(q, updated, before, availability, current.simulated)));
     if (p.stock || before.stock) events.push(await stockTotalsEvent(ctx, q, updated.provinceCode));
     return { status: 200, body: presentService(updated, viewer), events };
@@ -163,7 +244,9 @@ export async function postAvailability(ctx: Ctx, viewer: Viewer, id: string, p: 
 /** Province totals of the time-critical supplies over the services that post stock. */
 function totalsOf(services: readonly StoredService[], provinceCode: string): StockTotals {
   const stocked = services.filter((s) => s.provinceCode === provinceCode && s.availability.stock);
-  const stock = Object.fromEntries(STOCK_ITEMS.map((k) => [k, { quantity: 0, out: 0, low: 0 }])) as StockTotals['stock'];
+  const stock = Object.fromEntries(
+    STOCK_ITEMS.map((k) => [k, { quantity: 0, out: 0, low: 0 }]),
+  ) as StockTotals['stock'];
   for (const s of stocked) {
     for (const k of STOCK_ITEMS) {
       const e = s.availability.stock?.[k];
@@ -185,13 +268,21 @@ export async function stockTotals(ctx: Ctx, q: Queryable, provinceCode: string):
 /** All provinces' stock totals (snapshot), from one read. */
 export async function allStockTotals(ctx: Ctx, q: Queryable): Promise<StockTotals[]> {
   const services = await repoOf(ctx).list(q);
-  const provinces = [...new Set(services.filter((s) => s.availability.stock).map((s) => s.provinceCode))].sort();
+  const provinces = [
+    ...new Set(services.filter((s) => s.availability.stock).map((s) => s.provinceCode)),
+  ].sort();
   return provinces.map((p) => totalsOf(services, p));
 }
 
 async function stockTotalsEvent(ctx: Ctx, q: Queryable, provinceCode: string): Promise<NewEvent> {
   const data = await stockTotals(ctx, q, provinceCode);
-  return { type: 'stock-totals:changed', entity: 'stock-totals', entityId: stableId(`stock-totals:${provinceCode}`), data, changes: null };
+  return {
+    type: 'stock-totals:changed',
+    entity: 'stock-totals',
+    entityId: stableId(`stock-totals:${provinceCode}`),
+    data,
+    changes: null,
+  };
 }
 
 /** A service's availability history, newest first, restricted as the record is. */
@@ -209,7 +300,17 @@ const AVAILABLE = new Set(['open', 'limited']);
  * see. Services whose position is hidden from the viewer come after, without a distance, when in
  * the origin's province: the referral goes through their hotline.
  */
-export async function nearest(ctx: Ctx, viewer: Viewer, query: { shelterId?: string | undefined; lat?: number | undefined; lon?: number | undefined; type: ServicePoint['types'][number]; limit: number }): Promise<NearestService[]> {
+export async function nearest(
+  ctx: Ctx,
+  viewer: Viewer,
+  query: {
+    shelterId?: string | undefined;
+    lat?: number | undefined;
+    lon?: number | undefined;
+    type: ServicePoint['types'][number];
+    limit: number;
+  },
+): Promise<NearestService[]> {
   let origin: { lat: number; lon: number; provinceCode: string | null };
   if (query.shelterId) {
     const shelter = await getShelter(ctx.db, query.shelterId);
@@ -218,10 +319,15 @@ export async function nearest(ctx: Ctx, viewer: Viewer, query: { shelterId?: str
   } else {
     origin = { lat: query.lat!, lon: query.lon!, provinceCode: null };
   }
-  const candidates = (await list(ctx, viewer)).filter((s) => s.types.includes(query.type) && AVAILABLE.has(s.availability.status));
+  const candidates = (await list(ctx, viewer)).filter(
+    (s) => s.types.includes(query.type) && AVAILABLE.has(s.availability.status),
+  );
   const placed = candidates
     .filter((s) => s.lat !== null && s.lon !== null)
-    .map((s) => ({ service: s, distanceKm: Math.round(haversineKm(origin, { lat: s.lat!, lon: s.lon! }) * 10) / 10 }))
+    .map((s) => ({
+      service: s,
+      distanceKm: Math.round(haversineKm(origin, { lat: s.lat!, lon: s.lon! }) * 10) / 10,
+    }))
     .sort((a, b) => a.distanceKm - b.distanceKm || a.service.name.localeCompare(b.service.name))
     .slice(0, query.limit);
   const province = origin.provinceCode ?? placed[0]?.service.provinceCode ?? null;

@@ -11,7 +11,8 @@ export function presentShelter(s: Shelter, a: Audience): Shelter {
 
 /** True when the audience may edit this shelter: its own (managing org) for a shelter manager, within scope for an ops officer. */
 export function canEditShelter(s: Pick<Shelter, 'managingOrgId' | 'provinceCode'>, a: Audience): boolean {
-  if (a.role === 'shelter_manager') return s.managingOrgId === a.orgId && (a.scope === null || a.scope.includes(s.provinceCode));
+  if (a.role === 'shelter_manager')
+    return s.managingOrgId === a.orgId && (a.scope === null || a.scope.includes(s.provinceCode));
   if (a.role === 'ops_officer') return a.scope === null || a.scope.includes(s.provinceCode);
   return false;
 }

@@ -65,12 +65,18 @@ export async function listShelters(q: Queryable): Promise<Shelter[]> {
 
 /** One shelter, optionally locked for update. */
 export async function getShelter(q: Queryable, id: string, forUpdate = false): Promise<Shelter | null> {
-  const { rows } = await q.query<ShelterRow>(`SELECT * FROM shelters WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await q.query<ShelterRow>(
+    `SELECT * FROM shelters WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0] ? toShelter(rows[0]) : null;
 }
 
 /** Fields a write sets; everything but the record metadata. */
-export type ShelterFields = Omit<Shelter, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'updatedBy' | 'orgId' | 'lastReportedAt'> & {
+export type ShelterFields = Omit<
+  Shelter,
+  'id' | 'createdAt' | 'updatedAt' | 'version' | 'updatedBy' | 'orgId' | 'lastReportedAt'
+> & {
   checklist: NonNullable<Shelter['checklist']>;
 };
 
@@ -96,7 +102,8 @@ const COLUMNS = [
 ] as const satisfies readonly (readonly [string, keyof ShelterFields])[];
 
 const JSON_COLUMNS = new Set(['demographics', 'vulnerable', 'needs', 'checklist']);
-const param = (col: string, value: unknown) => (JSON_COLUMNS.has(col) && value !== null ? JSON.stringify(value) : value);
+const param = (col: string, value: unknown) =>
+  JSON_COLUMNS.has(col) && value !== null ? JSON.stringify(value) : value;
 const placeholder = (col: string, i: number) => (JSON_COLUMNS.has(col) ? `$${i}::jsonb` : `$${i}`);
 
 /** Insert a shelter. */

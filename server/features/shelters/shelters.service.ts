@@ -1,5 +1,10 @@
 import { emptyChecklist, safetyScore } from '../../../shared/domain/safety.js';
-import type { Shelter, ShelterCreate, ShelterHistoryEntry, ShelterPatch } from '../../../shared/schemas/shelters.js';
+import type {
+  Shelter,
+  ShelterCreate,
+  ShelterHistoryEntry,
+  ShelterPatch,
+} from '../../../shared/schemas/shelters.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -7,19 +12,40 @@ import type { Idempotency } from '../../events/writer.js';
 import { readEntityEvents } from '../../events/log.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { canCreateShelter, canEditShelter, presentShelter } from './shelters.presenter.js';
-import { getShelter, insertShelter, listShelters, updateShelter, type ShelterFields } from './shelters.repo.js';
+import {
+  getShelter,
+  insertShelter,
+  listShelters,
+  updateShelter,
+  type ShelterFields,
+} from './shelters.repo.js';
 
 const DEFAULT_NEEDS = { water: 'ok', food: 'ok', power: 'ok', medical: 'ok' } as const;
 
 /** Fields whose change counts as a fresh report from the shelter (resets staleness). */
-const REPORT_FIELDS = ['status', 'occupancy', 'households', 'demographics', 'vulnerable', 'needs', 'checklist', 'capacity'] as const;
+const REPORT_FIELDS = [
+  'status',
+  'occupancy',
+  'households',
+  'demographics',
+  'vulnerable',
+  'needs',
+  'checklist',
+  'capacity',
+] as const;
 
-function checkPlace(ctx: Ctx, provinceCode: string, communeCode: string | null | undefined, field = 'communeCode'): void {
+function checkPlace(
+  ctx: Ctx,
+  provinceCode: string,
+  communeCode: string | null | undefined,
+  field = 'communeCode',
+): void {
   if (!ctx.areas.province(provinceCode)) throw badField('provinceCode', 'unknown province code');
   if (communeCode) {
     const c = ctx.areas.commune(communeCode);
     if (!c) throw badField(field, 'unknown commune code');
-    if (c.parentCode !== provinceCode) throw badField(field, `commune ${communeCode} is not in province ${provinceCode}`);
+    if (c.parentCode !== provinceCode)
+      throw badField(field, `commune ${communeCode} is not in province ${provinceCode}`);
   }
 }
 
@@ -29,10 +55,19 @@ function checkPlace(ctx: Ctx, provinceCode: string, communeCode: string | null |
  */
 function checkBreakdown(f: ShelterFields, p: ShelterPatch): void {
   if (p.demographics && f.demographics) {
-    const sum = [f.demographics.female, f.demographics.male].reduce((n, bands) => n + Object.values(bands).reduce((a, b) => a + b, 0), 0);
-    if (sum > f.occupancy) throw badField('demographics', `breakdown totals ${sum}, more than the occupancy of ${f.occupancy}`);
+    const sum = [f.demographics.female, f.demographics.male].reduce(
+      (n, bands) => n + Object.values(bands).reduce((a, b) => a + b, 0),
+      0,
+    );
+    if (sum > f.occupancy)
+      throw badField('demographics', `breakdown totals ${sum}, more than the occupancy of ${f.occupancy}`);
   }
-  if (p.vulnerable && f.vulnerable && f.vulnerable.femaleHeadedHouseholds > f.households && f.households > 0) {
+  if (
+    p.vulnerable &&
+    f.vulnerable &&
+    f.vulnerable.femaleHeadedHouseholds > f.households &&
+    f.households > 0
+  ) {
     throw badField('vulnerable.femaleHeadedHouseholds', 'more than the number of households');
   }
 }
@@ -57,7 +92,8 @@ export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<Shelter
 
 /** List a new shelter. */
 export async function create(ctx: Ctx, viewer: Viewer, input: ShelterCreate, idem: Idempotency | null) {
-  if (!canCreateShelter(input.provinceCode, viewer)) throw forbidden('Only an operations officer with this province in scope may list a shelter.');
+  if (!canCreateShelter(input.provinceCode, viewer))
+    throw forbidden('Only an operations officer with this province in scope may list a shelter.');
   checkPlace(ctx, input.provinceCode, input.communeCode);
   const checklist = { ...emptyChecklist(), ...input.checklist };
   const fields: ShelterFields = {
@@ -82,8 +118,15 @@ export async function create(ctx: Ctx, viewer: Viewer, input: ShelterCreate, ide
   };
   return ctx.writer.write(viewer, idem, async (q) => {
     await checkOrg(q, fields.managingOrgId);
-    const s = await insertShelter(q, fields, { userId: viewer.userId, orgId: fields.managingOrgId ?? viewer.orgId });
-    return { status: 201, body: presentShelter(s, viewer), events: [{ type: 'shelter:created', entity: 'shelter', entityId: s.id, data: s, changes: null }] };
+    const s = await insertShelter(q, fields, {
+      userId: viewer.userId,
+      orgId: fields.managingOrgId ?? viewer.orgId,
+    });
+    return {
+      status: 201,
+      body: presentShelter(s, viewer),
+      events: [{ type: 'shelter:created', entity: 'shelter', entityId: s.id, data: s, changes: null }],
+    };
   });
 }
 
@@ -92,9 +135,16 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ShelterPatc
   return ctx.writer.write(viewer, idem, async (q) => {
     const current = await getShelter(q, id, true);
     if (!current) throw notFound('shelter');
-    if (!canEditShelter(current, viewer)) throw forbidden('You may edit only the shelters you manage, within your scope.');
+    if (!canEditShelter(current, viewer))
+      throw forbidden('You may edit only the shelters you manage, within your scope.');
     if (current.version !== p.version) {
-      throw new HttpError(409, 'conflict', 'This shelter changed since you loaded it; review the current record and reapply.', undefined, presentShelter(current, viewer));
+      throw new HttpError(
+        409,
+        'conflict',
+        'This shelter changed since you loaded it; review the current record and reapply.',
+        undefined,
+        presentShelter(current, viewer),
+      );
     }
     const checklist = { ...(current.checklist ?? emptyChecklist()), ...p.checklist };
     const next: ShelterFields = {
@@ -128,8 +178,19 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ShelterPatc
     if (p.reconfirm) changes.reconfirmed = true;
     const updated = await updateShelter(q, id, p.version, next, { userId: viewer.userId, reported });
     // The row is locked FOR UPDATE above, so the version cannot move between the check and here.
-    if (!updated) throw new HttpError(409, 'conflict', 'This shelter changed since you loaded it.', undefined, presentShelter(current, viewer));
-    return { status: 200, body: presentShelter(updated, viewer), events: [{ type: 'shelter:updated', entity: 'shelter', entityId: id, data: updated, changes }] };
+    if (!updated)
+      throw new HttpError(
+        409,
+        'conflict',
+        'This shelter changed since you loaded it.',
+        undefined,
+        presentShelter(current, viewer),
+      );
+    return {
+      status: 200,
+      body: presentShelter(updated, viewer),
+      events: [{ type: 'shelter:updated', entity: 'shelter', entityId: id, data: updated, changes }],
+    };
   });
 }
 

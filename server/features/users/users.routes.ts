@@ -34,14 +34,24 @@ const toUser = (r: UserRow): User => ({
 /** Create a user (used by the admin API, the CLI and the demo seed). */
 export async function insertUser(
   q: Queryable,
-  u: { username: string; displayName: string; password: string; role: Role; orgId: string; scope: string[] | null },
+  u: {
+    username: string;
+    displayName: string;
+    password: string;
+    role: Role;
+    orgId: string;
+    scope: string[] | null;
+  },
 ): Promise<User> {
   const { rows } = await q.query<UserRow>(
     `INSERT INTO users (username, display_name, password_hash, role, org_id, scope) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (username) DO NOTHING RETURNING *`,
     [u.username, u.displayName, await hashPassword(u.password), u.role, u.orgId, u.scope],
   );
-  if (!rows[0]) throw new HttpError(409, 'conflict', 'This username is taken.', [{ path: 'username', message: 'already taken' }]);
+  if (!rows[0])
+    throw new HttpError(409, 'conflict', 'This username is taken.', [
+      { path: 'username', message: 'already taken' },
+    ]);
   return toUser(rows[0]);
 }
 
@@ -68,7 +78,10 @@ export function userRoutes(ctx: Ctx): Router {
   r.patch('/:id', async (req, res) => {
     const { id } = parse(z.object({ id: IdSchema }), req.params, 'params');
     const input = parse(PatchSchema, req.body, 'body');
-    const { rows } = await ctx.db.query<UserRow>('UPDATE users SET disabled = $2, updated_at = now() WHERE id = $1 RETURNING *', [id, input.disabled]);
+    const { rows } = await ctx.db.query<UserRow>(
+      'UPDATE users SET disabled = $2, updated_at = now() WHERE id = $1 RETURNING *',
+      [id, input.disabled],
+    );
     if (!rows[0]) throw notFound('user');
     if (input.disabled) {
       await ctx.db.query('DELETE FROM sessions WHERE user_id = $1', [id]);

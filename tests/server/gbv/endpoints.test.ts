@@ -8,9 +8,32 @@ import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { startServer, type TestServer } from '../../helpers/server.js';
 import { login, type ApiClient } from '../../helpers/client.js';
 
-const TABLES = ['events', 'service_points', 'service_availability', 'gbv_alerts', 'risk_alerts', 'coordination_requests', 'request_messages', 'incident_reports'];
-const zeros = { rape: 0, sexual_assault: 0, physical_assault: 0, forced_marriage: 0, denial_of_resources: 0, psychological_abuse: 0 };
-const counts = { total: 6, byType: { ...zeros, physical_assault: 6 }, bySex: { female: 6, male: 0 }, byAge: { '0-11': 0, '12-17': 0, '18-59': 6, '60+': 0 }, bySetting: { home: 6, evacuation_site: 0, public_space: 0, other: 0 }, within72h: 2 };
+const TABLES = [
+  'events',
+  'service_points',
+  'service_availability',
+  'gbv_alerts',
+  'risk_alerts',
+  'coordination_requests',
+  'request_messages',
+  'incident_reports',
+];
+const zeros = {
+  rape: 0,
+  sexual_assault: 0,
+  physical_assault: 0,
+  forced_marriage: 0,
+  denial_of_resources: 0,
+  psychological_abuse: 0,
+};
+const counts = {
+  total: 6,
+  byType: { ...zeros, physical_assault: 6 },
+  bySex: { female: 6, male: 0 },
+  byAge: { '0-11': 0, '12-17': 0, '18-59': 6, '60+': 0 },
+  bySetting: { home: 6, evacuation_site: 0, public_space: 0, other: 0 },
+  within72h: 2,
+};
 
 describe('GBV endpoints', () => {
   let srv: TestServer;
@@ -27,68 +50,434 @@ describe('GBV endpoints', () => {
 
   const tableCounts = async () => {
     const out: Record<string, number> = {};
-    for (const t of TABLES) out[t] = Number((await srv.app.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n);
+    for (const t of TABLES)
+      out[t] = Number(
+        (await srv.app.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n,
+      );
     return out;
   };
 
   beforeAll(async () => {
     srv = await startServer();
-    [gbv, ops, viewer, admin, provider] = await Promise.all([login(srv.url, 'gbv'), login(srv.url, 'ops'), login(srv.url, 'viewer'), login(srv.url, 'admin'), login(srv.url, 'provider')]);
+    [gbv, ops, viewer, admin, provider] = await Promise.all([
+      login(srv.url, 'gbv'),
+      login(srv.url, 'ops'),
+      login(srv.url, 'viewer'),
+      login(srv.url, 'admin'),
+      login(srv.url, 'provider'),
+    ]);
     shelter = (await ops.get<Shelter[]>('/api/shelters')).body.data![0]!;
-    service = (await gbv.send<ServicePoint>('POST', '/api/services', { name: 'Endpoint test clinic', types: ['health_cmr'], provinceCode: '46', lat: 16.46, lon: 107.59 })).body.data!;
+    service = (
+      await gbv.send<ServicePoint>('POST', '/api/services', {
+        name: 'Endpoint test clinic',
+        types: ['health_cmr'],
+        provinceCode: '46',
+        lat: 16.46,
+        lon: 107.59,
+      })
+    ).body.data!;
     const now = Date.now();
-    alertId = (await ops.send<{ id: string }>('POST', '/api/alerts', { hazard: 'flood', level: 2, title: 'Flood watch', provinceCodes: ['46'], validFrom: new Date(now).toISOString(), validTo: new Date(now + 3_600_000).toISOString(), issuer: 'Test office' })).body.data!.id;
-    request = (await gbv.send<CoordinationRequest>('POST', '/api/requests', { kind: 'lighting', title: 'Lights', toSector: 'shelter', provinceCode: '46' })).body.data!;
+    alertId = (
+      await ops.send<{ id: string }>('POST', '/api/alerts', {
+        hazard: 'flood',
+        level: 2,
+        title: 'Flood watch',
+        provinceCodes: ['46'],
+        validFrom: new Date(now).toISOString(),
+        validTo: new Date(now + 3_600_000).toISOString(),
+        issuer: 'Test office',
+      })
+    ).body.data!.id;
+    request = (
+      await gbv.send<CoordinationRequest>('POST', '/api/requests', {
+        kind: 'lighting',
+        title: 'Lights',
+        toSector: 'shelter',
+        provinceCode: '46',
+      })
+    ).body.data!;
     gbvAlertId = (await gbv.get<{ id: string }[]>('/api/gbv-alerts')).body.data![0]!.id;
   });
   afterAll(async () => srv?.stop());
 
   describe('bad input on every new endpoint: 400 naming the field, nothing stored changed', () => {
     const cases: [string, () => [ApiClient, string, string, unknown?], string][] = [
-      ['service without types', () => [gbv, 'POST', '/api/services', { name: 'X', types: [], provinceCode: '22', lat: 21, lon: 107 }], 'types'],
-      ['service with an unknown field', () => [gbv, 'POST', '/api/services', { name: 'X', types: ['police'], provinceCode: '22', lat: 21, lon: 107, survivor: 'x' }], 'survivor'],
-      ['service name with a phone number', () => [gbv, 'POST', '/api/services', { name: 'Chị Lan 0912 345 678', types: ['police'], provinceCode: '22', lat: 21, lon: 107 }], 'name'],
-      ['service outside Viet Nam', () => [gbv, 'POST', '/api/services', { name: 'X', types: ['police'], provinceCode: '22', lat: 40, lon: 107 }], 'lat'],
-      ['service in an unknown province', () => [gbv, 'POST', '/api/services', { name: 'X', types: ['police'], provinceCode: '99', lat: 21, lon: 107 }], 'provinceCode'],
-      ['exact service without a position', () => [gbv, 'POST', '/api/services', { name: 'X', types: ['police'], provinceCode: '22' }], 'lat'],
-      ['service patch with nothing to change', () => [gbv, 'PATCH', `/api/services/${service.id}`, { version: 1 }], 'version'],
-      ['service hours with an ID number', () => [gbv, 'PATCH', `/api/services/${service.id}`, { version: 1, hours: 'ask for 001234567890' }], 'hours'],
+      [
+        'service without types',
+        () => [gbv, 'POST', '/api/services', { name: 'X', types: [], provinceCode: '22', lat: 21, lon: 107 }],
+        'types',
+      ],
+      [
+        'service with an unknown field',
+        () => [
+          gbv,
+          'POST',
+          '/api/services',
+          { name: 'X', types: ['police'], provinceCode: '22', lat: 21, lon: 107, survivor: 'x' },
+        ],
+        'survivor',
+      ],
+      [
+        'service name with a phone number',
+        () => [
+          gbv,
+          'POST',
+          '/api/services',
+          { name: 'Chị Lan 0912 345 678', types: ['police'], provinceCode: '22', lat: 21, lon: 107 },
+        ],
+        'name',
+      ],
+      [
+        'service outside Viet Nam',
+        () => [
+          gbv,
+          'POST',
+          '/api/services',
+          { name: 'X', types: ['police'], provinceCode: '22', lat: 40, lon: 107 },
+        ],
+        'lat',
+      ],
+      [
+        'service in an unknown province',
+        () => [
+          gbv,
+          'POST',
+          '/api/services',
+          { name: 'X', types: ['police'], provinceCode: '99', lat: 21, lon: 107 },
+        ],
+        'provinceCode',
+      ],
+      [
+        'exact service without a position',
+        () => [gbv, 'POST', '/api/services', { name: 'X', types: ['police'], provinceCode: '22' }],
+        'lat',
+      ],
+      [
+        'service patch with nothing to change',
+        () => [gbv, 'PATCH', `/api/services/${service.id}`, { version: 1 }],
+        'version',
+      ],
+      [
+        'service hours with an ID number',
+        () => [gbv, 'PATCH', `/api/services/${service.id}`, { version: 1, hours: 'ask for 001234567890' }],
+        'hours',
+      ],
       ['service id not a uuid', () => [gbv, 'GET', '/api/services/not-a-uuid'], 'id'],
-      ['availability with a bad status', () => [gbv, 'POST', `/api/services/${service.id}/availability`, { version: 1, status: 'gone' }], 'status'],
-      ['availability with negative stock', () => [gbv, 'POST', `/api/services/${service.id}/availability`, { version: 1, status: 'open', stock: { pep_courses: { quantity: -1, level: 'ok' } } }], 'stock.pep_courses.quantity'],
-      ['availability with an unknown stock item', () => [gbv, 'POST', `/api/services/${service.id}/availability`, { version: 1, status: 'open', stock: { condoms: { quantity: 1, level: 'ok' } } }], 'stock.condoms'],
-      ['availability note with a phone number', () => [gbv, 'POST', `/api/services/${service.id}/availability`, { version: 1, status: 'open', note: 'gọi +84 912 345 678' }], 'note'],
-      ['beds on a clinic', () => [gbv, 'POST', `/api/services/${service.id}/availability`, { version: 1, status: 'open', safeHouseBeds: 3 }], 'safeHouseBeds'],
-      ['nearest with a bad type', () => [gbv, 'GET', '/api/services/nearest?lat=21&lon=107&type=spa'], 'type'],
+      [
+        'availability with a bad status',
+        () => [gbv, 'POST', `/api/services/${service.id}/availability`, { version: 1, status: 'gone' }],
+        'status',
+      ],
+      [
+        'availability with negative stock',
+        () => [
+          gbv,
+          'POST',
+          `/api/services/${service.id}/availability`,
+          { version: 1, status: 'open', stock: { pep_courses: { quantity: -1, level: 'ok' } } },
+        ],
+        'stock.pep_courses.quantity',
+      ],
+      [
+        'availability with an unknown stock item',
+        () => [
+          gbv,
+          'POST',
+          `/api/services/${service.id}/availability`,
+          { version: 1, status: 'open', stock: { condoms: { quantity: 1, level: 'ok' } } },
+        ],
+        'stock.condoms',
+      ],
+      [
+        'availability note with a phone number',
+        () => [
+          gbv,
+          'POST',
+          `/api/services/${service.id}/availability`,
+          { version: 1, status: 'open', note: 'gọi +84 912 345 678' },
+        ],
+        'note',
+      ],
+      [
+        'beds on a clinic',
+        () => [
+          gbv,
+          'POST',
+          `/api/services/${service.id}/availability`,
+          { version: 1, status: 'open', safeHouseBeds: 3 },
+        ],
+        'safeHouseBeds',
+      ],
+      [
+        'nearest with a bad type',
+        () => [gbv, 'GET', '/api/services/nearest?lat=21&lon=107&type=spa'],
+        'type',
+      ],
       ['nearest with lat alone', () => [gbv, 'GET', '/api/services/nearest?lat=21&type=police'], 'lon'],
       ['nearest without an origin', () => [gbv, 'GET', '/api/services/nearest?type=police'], 'shelterId'],
-      ['alert level 7', () => [ops, 'POST', '/api/alerts', { hazard: 'flood', level: 7, title: 'T', provinceCodes: ['46'], validFrom: '2024-09-07T00:00:00Z', validTo: '2024-09-08T00:00:00Z', issuer: 'I' }], 'level'],
-      ['alert ending before it starts', () => [ops, 'POST', '/api/alerts', { hazard: 'flood', level: 2, title: 'T', provinceCodes: ['46'], validFrom: '2024-09-08T00:00:00Z', validTo: '2024-09-07T00:00:00Z', issuer: 'I' }], 'validTo'],
-      ['alert without an area', () => [ops, 'POST', '/api/alerts', { hazard: 'flood', level: 2, title: 'T', validFrom: '2024-09-07T00:00:00Z', validTo: '2024-09-08T00:00:00Z', issuer: 'I' }], 'provinceCodes'],
-      ['alert with an open ring', () => [ops, 'POST', '/api/alerts', { hazard: 'flood', level: 2, title: 'T', polygon: { type: 'Polygon', coordinates: [[[105, 20], [106, 20], [106, 21], [105, 21]]] }, validFrom: '2024-09-07T00:00:00Z', validTo: '2024-09-08T00:00:00Z', issuer: 'I' }], 'polygon.coordinates.0'],
-      ['storm alert at level 2', () => [ops, 'POST', '/api/alerts', { hazard: 'storm', level: 2, title: 'T', provinceCodes: ['22'], validFrom: '2024-09-07T00:00:00Z', validTo: '2024-09-08T00:00:00Z', issuer: 'I' }], 'level'],
-      ['alert title with a phone number', () => [ops, 'POST', '/api/alerts', { hazard: 'flood', level: 2, title: 'Liên hệ 0987654321', provinceCodes: ['46'], validFrom: '2024-09-07T00:00:00Z', validTo: '2024-09-08T00:00:00Z', issuer: 'I' }], 'title'],
-      ['alert in an unknown province', () => [ops, 'POST', '/api/alerts', { hazard: 'flood', level: 2, title: 'T', provinceCodes: ['77'], validFrom: '2024-09-07T00:00:00Z', validTo: '2024-09-08T00:00:00Z', issuer: 'I' }], 'provinceCodes.0'],
-      ['alert patch to a bad status', () => [ops, 'PATCH', `/api/alerts/${alertId}`, { version: 1, status: 'gone' }], 'status'],
-      ['alert patch forecast from active', () => [ops, 'PATCH', `/api/alerts/${alertId}`, { version: 1, status: 'forecast' }], 'status'],
-      ['request without an addressee', () => [gbv, 'POST', '/api/requests', { kind: 'lighting', title: 'T', provinceCode: '46' }], 'toOrgId'],
-      ['request of an unknown kind', () => [gbv, 'POST', '/api/requests', { kind: 'weapons', title: 'T', toSector: 'gbv', provinceCode: '46' }], 'kind'],
-      ['request title with an ID number', () => [gbv, 'POST', '/api/requests', { kind: 'lighting', title: 'CCCD 001234567890', toSector: 'gbv', provinceCode: '46' }], 'title'],
-      ['request first message with a phone number', () => [gbv, 'POST', '/api/requests', { kind: 'lighting', title: 'T', toSector: 'gbv', provinceCode: '46', message: 'sđt 0912.345.678' }], 'message'],
-      ['request with a survivor field', () => [gbv, 'POST', '/api/requests', { kind: 'lighting', title: 'T', toSector: 'gbv', provinceCode: '46', survivorName: 'x' }], 'survivorName'],
-      ['request patch to a bad status', () => [gbv, 'PATCH', `/api/requests/${request.id}`, { version: 1, status: 'lost' }], 'status'],
-      ['request patch with nothing to change', () => [gbv, 'PATCH', `/api/requests/${request.id}`, { version: 1 }], 'version'],
+      [
+        'alert level 7',
+        () => [
+          ops,
+          'POST',
+          '/api/alerts',
+          {
+            hazard: 'flood',
+            level: 7,
+            title: 'T',
+            provinceCodes: ['46'],
+            validFrom: '2024-09-07T00:00:00Z',
+            validTo: '2024-09-08T00:00:00Z',
+            issuer: 'I',
+          },
+        ],
+        'level',
+      ],
+      [
+        'alert ending before it starts',
+        () => [
+          ops,
+          'POST',
+          '/api/alerts',
+          {
+            hazard: 'flood',
+            level: 2,
+            title: 'T',
+            provinceCodes: ['46'],
+            validFrom: '2024-09-08T00:00:00Z',
+            validTo: '2024-09-07T00:00:00Z',
+            issuer: 'I',
+          },
+        ],
+        'validTo',
+      ],
+      [
+        'alert without an area',
+        () => [
+          ops,
+          'POST',
+          '/api/alerts',
+          {
+            hazard: 'flood',
+            level: 2,
+            title: 'T',
+            validFrom: '2024-09-07T00:00:00Z',
+            validTo: '2024-09-08T00:00:00Z',
+            issuer: 'I',
+          },
+        ],
+        'provinceCodes',
+      ],
+      [
+        'alert with an open ring',
+        () => [
+          ops,
+          'POST',
+          '/api/alerts',
+          {
+            hazard: 'flood',
+            level: 2,
+            title: 'T',
+            polygon: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [105, 20],
+                  [106, 20],
+                  [106, 21],
+                  [105, 21],
+                ],
+              ],
+            },
+            validFrom: '2024-09-07T00:00:00Z',
+            validTo: '2024-09-08T00:00:00Z',
+            issuer: 'I',
+          },
+        ],
+        'polygon.coordinates.0',
+      ],
+      [
+        'storm alert at level 2',
+        () => [
+          ops,
+          'POST',
+          '/api/alerts',
+          {
+            hazard: 'storm',
+            level: 2,
+            title: 'T',
+            provinceCodes: ['22'],
+            validFrom: '2024-09-07T00:00:00Z',
+            validTo: '2024-09-08T00:00:00Z',
+            issuer: 'I',
+          },
+        ],
+        'level',
+      ],
+      [
+        'alert title with a phone number',
+        () => [
+          ops,
+          'POST',
+          '/api/alerts',
+          {
+            hazard: 'flood',
+            level: 2,
+            title: 'Liên hệ 0987654321',
+            provinceCodes: ['46'],
+            validFrom: '2024-09-07T00:00:00Z',
+            validTo: '2024-09-08T00:00:00Z',
+            issuer: 'I',
+          },
+        ],
+        'title',
+      ],
+      [
+        'alert in an unknown province',
+        () => [
+          ops,
+          'POST',
+          '/api/alerts',
+          {
+            hazard: 'flood',
+            level: 2,
+            title: 'T',
+            provinceCodes: ['77'],
+            validFrom: '2024-09-07T00:00:00Z',
+            validTo: '2024-09-08T00:00:00Z',
+            issuer: 'I',
+          },
+        ],
+        'provinceCodes.0',
+      ],
+      [
+        'alert patch to a bad status',
+        () => [ops, 'PATCH', `/api/alerts/${alertId}`, { version: 1, status: 'gone' }],
+        'status',
+      ],
+      [
+        'alert patch forecast from active',
+        () => [ops, 'PATCH', `/api/alerts/${alertId}`, { version: 1, status: 'forecast' }],
+        'status',
+      ],
+      [
+        'request without an addressee',
+        () => [gbv, 'POST', '/api/requests', { kind: 'lighting', title: 'T', provinceCode: '46' }],
+        'toOrgId',
+      ],
+      [
+        'request of an unknown kind',
+        () => [
+          gbv,
+          'POST',
+          '/api/requests',
+          { kind: 'weapons', title: 'T', toSector: 'gbv', provinceCode: '46' },
+        ],
+        'kind',
+      ],
+      [
+        'request title with an ID number',
+        () => [
+          gbv,
+          'POST',
+          '/api/requests',
+          { kind: 'lighting', title: 'CCCD 001234567890', toSector: 'gbv', provinceCode: '46' },
+        ],
+        'title',
+      ],
+      [
+        'request first message with a phone number',
+        () => [
+          gbv,
+          'POST',
+          '/api/requests',
+          { kind: 'lighting', title: 'T', toSector: 'gbv', provinceCode: '46', message: 'sđt 0912.345.678' },
+        ],
+        'message',
+      ],
+      [
+        'request with a survivor field',
+        () => [
+          gbv,
+          'POST',
+          '/api/requests',
+          { kind: 'lighting', title: 'T', toSector: 'gbv', provinceCode: '46', survivorName: 'x' },
+        ],
+        'survivorName',
+      ],
+      [
+        'request patch to a bad status',
+        () => [gbv, 'PATCH', `/api/requests/${request.id}`, { version: 1, status: 'lost' }],
+        'status',
+      ],
+      [
+        'request patch with nothing to change',
+        () => [gbv, 'PATCH', `/api/requests/${request.id}`, { version: 1 }],
+        'version',
+      ],
       ['empty message', () => [gbv, 'POST', `/api/requests/${request.id}/messages`, { text: '' }], 'text'],
-      ['message with a phone number', () => [gbv, 'POST', `/api/requests/${request.id}/messages`, { text: 'Gọi 0912345678 nhé' }], 'text'],
-      ['message with an unknown field', () => [gbv, 'POST', `/api/requests/${request.id}/messages`, { text: 'ok', to: 'x' }], 'to'],
-      ['incident breakdown not summing to the total', () => [gbv, 'POST', '/api/incident-reports', { period: '2024-09', provinceCode: '22', counts: { ...counts, bySex: { female: 5, male: 0 } } }], 'counts.bySex'],
-      ['incident period malformed', () => [gbv, 'POST', '/api/incident-reports', { period: '2024-13', provinceCode: '22', counts }], 'period'],
-      ['incident report with coordinates', () => [gbv, 'POST', '/api/incident-reports', { period: '2024-09', provinceCode: '22', counts, lat: 21, lon: 107 }], 'lat'],
-      ['incident negative count', () => [gbv, 'POST', '/api/incident-reports', { period: '2024-09', provinceCode: '22', counts: { ...counts, within72h: -1 } }], 'counts.within72h'],
-      ['incident commune in another province', () => [gbv, 'POST', '/api/incident-reports', { period: '2024-09', provinceCode: '22', communeCode: '19753', counts }], 'communeCode'],
+      [
+        'message with a phone number',
+        () => [gbv, 'POST', `/api/requests/${request.id}/messages`, { text: 'Gọi 0912345678 nhé' }],
+        'text',
+      ],
+      [
+        'message with an unknown field',
+        () => [gbv, 'POST', `/api/requests/${request.id}/messages`, { text: 'ok', to: 'x' }],
+        'to',
+      ],
+      [
+        'incident breakdown not summing to the total',
+        () => [
+          gbv,
+          'POST',
+          '/api/incident-reports',
+          { period: '2024-09', provinceCode: '22', counts: { ...counts, bySex: { female: 5, male: 0 } } },
+        ],
+        'counts.bySex',
+      ],
+      [
+        'incident period malformed',
+        () => [gbv, 'POST', '/api/incident-reports', { period: '2024-13', provinceCode: '22', counts }],
+        'period',
+      ],
+      [
+        'incident report with coordinates',
+        () => [
+          gbv,
+          'POST',
+          '/api/incident-reports',
+          { period: '2024-09', provinceCode: '22', counts, lat: 21, lon: 107 },
+        ],
+        'lat',
+      ],
+      [
+        'incident negative count',
+        () => [
+          gbv,
+          'POST',
+          '/api/incident-reports',
+          { period: '2024-09', provinceCode: '22', counts: { ...counts, within72h: -1 } },
+        ],
+        'counts.within72h',
+      ],
+      [
+        'incident commune in another province',
+        () => [
+          gbv,
+          'POST',
+          '/api/incident-reports',
+          { period: '2024-09', provinceCode: '22', communeCode: '19753', counts },
+        ],
+        'communeCode',
+      ],
       ['summary from a bad month', () => [gbv, 'GET', '/api/incidents/summary?from=2024-13'], 'from'],
       ['summary with an unknown parameter', () => [gbv, 'GET', '/api/incidents/summary?lat=21'], 'lat'],
-      ['acknowledge without a version', () => [gbv, 'POST', `/api/gbv-alerts/${gbvAlertId}/acknowledge`, {}], 'version'],
+      [
+        'acknowledge without a version',
+        () => [gbv, 'POST', `/api/gbv-alerts/${gbvAlertId}/acknowledge`, {}],
+        'version',
+      ],
       ['audit page of 0', () => [admin, 'GET', '/api/audit?limit=0'], 'limit'],
     ];
     it.each(cases)('%s', async (_name, make, field) => {
@@ -101,12 +490,16 @@ describe('GBV endpoints', () => {
     });
 
     it('explains a refused phone number in words', async () => {
-      const res = await gbv.send('POST', `/api/requests/${request.id}/messages`, { text: 'Số của chị ấy: 0912 345 678' });
+      const res = await gbv.send('POST', `/api/requests/${request.id}/messages`, {
+        text: 'Số của chị ấy: 0912 345 678',
+      });
       expect(res.body.error?.message).toMatch(/phone number/);
       expect(res.body.error?.message).toMatch(/số điện thoại/);
     });
     it('accepts ordinary Vietnamese text with dates and quantities', async () => {
-      const res = await gbv.send('POST', `/api/requests/${request.id}/messages`, { text: 'Đã chuyển 200 bộ dụng cụ ngày 7/9; còn thiếu 30 đèn.' });
+      const res = await gbv.send('POST', `/api/requests/${request.id}/messages`, {
+        text: 'Đã chuyển 200 bộ dụng cụ ngày 7/9; còn thiếu 30 đèn.',
+      });
       expect(res.status).toBe(201);
     });
   });
@@ -122,31 +515,47 @@ describe('GBV endpoints', () => {
       cancelled: ['cancelled'],
       escalated: ['escalated'],
     };
-    it.each(REQUEST_STATUSES)('from %s, refuses every move the workflow does not allow and allows the rest', async (from) => {
-      const fresh = async () => {
-        let r = (await gbv.send<CoordinationRequest>('POST', '/api/requests', { kind: 'lighting', title: `From ${from}`, toSector: 'shelter', provinceCode: '46' })).body.data!;
-        for (const s of PATHS[from]) {
-          const res = await gbv.send<CoordinationRequest>('PATCH', `/api/requests/${r.id}`, { version: r.version, status: s });
-          expect(res.status).toBe(200);
-          r = res.body.data!;
+    it.each(REQUEST_STATUSES)(
+      'from %s, refuses every move the workflow does not allow and allows the rest',
+      async (from) => {
+        const fresh = async () => {
+          let r = (
+            await gbv.send<CoordinationRequest>('POST', '/api/requests', {
+              kind: 'lighting',
+              title: `From ${from}`,
+              toSector: 'shelter',
+              provinceCode: '46',
+            })
+          ).body.data!;
+          for (const s of PATHS[from]) {
+            const res = await gbv.send<CoordinationRequest>('PATCH', `/api/requests/${r.id}`, {
+              version: r.version,
+              status: s,
+            });
+            expect(res.status).toBe(200);
+            r = res.body.data!;
+          }
+          expect(r.status).toBe(from);
+          return r;
+        };
+        const r = await fresh();
+        for (const to of REQUEST_STATUSES) {
+          if (REQUEST_TRANSITIONS[from].includes(to)) continue;
+          const res = await gbv.send('PATCH', `/api/requests/${r.id}`, { version: r.version, status: to });
+          expect(res.status, `${from} -> ${to}`).toBe(400);
+          expect(res.body.error?.issues?.[0]?.path).toBe('status');
         }
-        expect(r.status).toBe(from);
-        return r;
-      };
-      const r = await fresh();
-      for (const to of REQUEST_STATUSES) {
-        if (REQUEST_TRANSITIONS[from].includes(to)) continue;
-        const res = await gbv.send('PATCH', `/api/requests/${r.id}`, { version: r.version, status: to });
-        expect(res.status, `${from} -> ${to}`).toBe(400);
-        expect(res.body.error?.issues?.[0]?.path).toBe('status');
-      }
-      const still = (await gbv.get<CoordinationRequest>(`/api/requests/${r.id}`)).body.data!;
-      expect([still.status, still.version]).toEqual([from, r.version]);
-      for (const to of REQUEST_TRANSITIONS[from]) {
-        const r2 = await fresh();
-        expect((await gbv.send('PATCH', `/api/requests/${r2.id}`, { version: r2.version, status: to })).status, `${from} -> ${to}`).toBe(200);
-      }
-    });
+        const still = (await gbv.get<CoordinationRequest>(`/api/requests/${r.id}`)).body.data!;
+        expect([still.status, still.version]).toEqual([from, r.version]);
+        for (const to of REQUEST_TRANSITIONS[from]) {
+          const r2 = await fresh();
+          expect(
+            (await gbv.send('PATCH', `/api/requests/${r2.id}`, { version: r2.version, status: to })).status,
+            `${from} -> ${to}`,
+          ).toBe(200);
+        }
+      },
+    );
 
     it('refuses a stale version with 409 and the current record', async () => {
       const res = await gbv.send('PATCH', `/api/requests/${request.id}`, { version: 99, priority: 'urgent' });
@@ -154,10 +563,24 @@ describe('GBV endpoints', () => {
     });
     it('refuses a viewer and a provider it is not addressed to', async () => {
       // Partner viewers may not read requests at all (SPEC 3), so the request does not exist for them.
-      expect((await viewer.send('PATCH', `/api/requests/${request.id}`, { version: request.version, status: 'acknowledged' })).status).toBe(404);
+      expect(
+        (
+          await viewer.send('PATCH', `/api/requests/${request.id}`, {
+            version: request.version,
+            status: 'acknowledged',
+          })
+        ).status,
+      ).toBe(404);
       expect((await viewer.get(`/api/requests/${request.id}`)).status).toBe(404);
       expect((await viewer.get<unknown[]>('/api/requests')).body.data).toEqual([]);
-      expect((await provider.send('PATCH', `/api/requests/${request.id}`, { version: request.version, status: 'acknowledged' })).status).toBe(404);
+      expect(
+        (
+          await provider.send('PATCH', `/api/requests/${request.id}`, {
+            version: request.version,
+            status: 'acknowledged',
+          })
+        ).status,
+      ).toBe(404);
     });
   });
 
@@ -166,8 +589,15 @@ describe('GBV endpoints', () => {
     let set: Record<string, ServicePoint> = {};
     beforeAll(async () => {
       const mk = async (key: string, body: Record<string, unknown>, status?: string) => {
-        const s = (await gbv.send<ServicePoint>('POST', '/api/services', { provinceCode: '46', name: `Nearest ${key}`, ...body })).body.data!;
-        if (status) await gbv.send('POST', `/api/services/${s.id}/availability`, { version: s.version, status });
+        const s = (
+          await gbv.send<ServicePoint>('POST', '/api/services', {
+            provinceCode: '46',
+            name: `Nearest ${key}`,
+            ...body,
+          })
+        ).body.data!;
+        if (status)
+          await gbv.send('POST', `/api/services/${s.id}/availability`, { version: s.version, status });
         set[key] = s;
       };
       set = {};
@@ -176,11 +606,19 @@ describe('GBV endpoints', () => {
       await mk('C', { types: ['legal_aid'], lat: 16.456, lon: 107.586 }, 'closed');
       await mk('D', { types: ['psychosocial'], lat: 16.4551, lon: 107.5851 });
       await mk('E', { types: ['legal_aid'], locationVisibility: 'hidden', lat: 16.4552, lon: 107.5852 });
-      await mk('G', { types: ['legal_aid'], locationVisibility: 'commune', communeCode: '19753', lat: 16.6, lon: 107.7 });
+      await mk('G', {
+        types: ['legal_aid'],
+        locationVisibility: 'commune',
+        communeCode: '19753',
+        lat: 16.6,
+        lon: 107.7,
+      });
     });
 
     it('lists open and limited services of the type, nearest first, with distances; hidden ones last without a position', async () => {
-      const res = await viewer.get<NearestService[]>(`/api/services/nearest?lat=${origin.lat}&lon=${origin.lon}&type=legal_aid&limit=3`);
+      const res = await viewer.get<NearestService[]>(
+        `/api/services/nearest?lat=${origin.lat}&lon=${origin.lon}&type=legal_aid&limit=3`,
+      );
       expect(res.status).toBe(200);
       const list = res.body.data!;
       const names = list.map((n) => n.service.name);
@@ -188,7 +626,13 @@ describe('GBV endpoints', () => {
       const dG = haversineKm(origin, { lat: 16.47851, lon: 107.57732 });
       const dA = haversineKm(origin, { lat: 16.46, lon: 107.59 });
       const dB = haversineKm(origin, { lat: 16.5, lon: 107.6 });
-      const expected = [['Nearest A', dA], ['Nearest G', dG], ['Nearest B', dB]].sort((a, b) => (a[1] as number) - (b[1] as number)).map((x) => x[0]);
+      const expected = [
+        ['Nearest A', dA],
+        ['Nearest G', dG],
+        ['Nearest B', dB],
+      ]
+        .sort((a, b) => (a[1] as number) - (b[1] as number))
+        .map((x) => x[0]);
       expect(names.slice(0, 3)).toEqual(expected);
       expect(names).not.toContain('Nearest C');
       expect(names).not.toContain('Nearest D');
@@ -202,51 +646,109 @@ describe('GBV endpoints', () => {
     });
 
     it('gives the GBV coordinator the hidden service with its position and distance', async () => {
-      const list = (await gbv.get<NearestService[]>(`/api/services/nearest?lat=${origin.lat}&lon=${origin.lon}&type=legal_aid&limit=2`)).body.data!;
+      const list = (
+        await gbv.get<NearestService[]>(
+          `/api/services/nearest?lat=${origin.lat}&lon=${origin.lon}&type=legal_aid&limit=2`,
+        )
+      ).body.data!;
       expect(list[0]!.service.name).toBe('Nearest E');
       expect(list[0]!.distanceKm).toBeLessThan(0.1);
     });
 
     it('works from a shelter', async () => {
-      const list = (await viewer.get<NearestService[]>(`/api/services/nearest?shelterId=${shelter.id}&type=health_cmr`)).body.data!;
+      const list = (
+        await viewer.get<NearestService[]>(`/api/services/nearest?shelterId=${shelter.id}&type=health_cmr`)
+      ).body.data!;
       expect(list.length).toBeGreaterThan(0);
-      expect(list.every((n) => ['open', 'limited'].includes(n.service.availability.status) && n.service.types.includes('health_cmr'))).toBe(true);
+      expect(
+        list.every(
+          (n) =>
+            ['open', 'limited'].includes(n.service.availability.status) &&
+            n.service.types.includes('health_cmr'),
+        ),
+      ).toBe(true);
     });
   });
 
   describe('time-critical alerts', () => {
     it('raise once when a clinic closes, not again on a repeated report', async () => {
       const s = (await gbv.get<ServicePoint>(`/api/services/${service.id}`)).body.data!;
-      const count = async () => (await gbv.get<{ serviceId: string }[]>('/api/gbv-alerts')).body.data!.filter((g) => g.serviceId === s.id).length;
+      const count = async () =>
+        (await gbv.get<{ serviceId: string }[]>('/api/gbv-alerts')).body.data!.filter(
+          (g) => g.serviceId === s.id,
+        ).length;
       const n0 = await count();
-      const r1 = await gbv.send<ServicePoint>('POST', `/api/services/${s.id}/availability`, { version: s.version, status: 'closed', reasons: ['flooded'] });
+      const r1 = await gbv.send<ServicePoint>('POST', `/api/services/${s.id}/availability`, {
+        version: s.version,
+        status: 'closed',
+        reasons: ['flooded'],
+      });
       expect(await count()).toBe(n0 + 1);
-      const r2 = await gbv.send<ServicePoint>('POST', `/api/services/${s.id}/availability`, { version: r1.body.data!.version, status: 'closed', reasons: ['flooded', 'no_power'] });
+      const r2 = await gbv.send<ServicePoint>('POST', `/api/services/${s.id}/availability`, {
+        version: r1.body.data!.version,
+        status: 'closed',
+        reasons: ['flooded', 'no_power'],
+      });
       expect(await count()).toBe(n0 + 1);
-      await gbv.send('POST', `/api/services/${s.id}/availability`, { version: r2.body.data!.version, status: 'closed', stock: { emergency_contraception: { quantity: 0, level: 'out' } } });
+      await gbv.send('POST', `/api/services/${s.id}/availability`, {
+        version: r2.body.data!.version,
+        status: 'closed',
+        stock: { emergency_contraception: { quantity: 0, level: 'out' } },
+      });
       expect(await count()).toBe(n0 + 2);
     });
 
     it('acknowledges once', async () => {
-      const g = (await gbv.get<{ id: string; version: number; status: string }[]>('/api/gbv-alerts')).body.data!.find((x) => x.status === 'open')!;
-      expect((await gbv.send('POST', `/api/gbv-alerts/${g.id}/acknowledge`, { version: g.version })).status).toBe(200);
-      expect((await gbv.send('POST', `/api/gbv-alerts/${g.id}/acknowledge`, { version: g.version + 1 })).status).toBe(409);
+      const g = (
+        await gbv.get<{ id: string; version: number; status: string }[]>('/api/gbv-alerts')
+      ).body.data!.find((x) => x.status === 'open')!;
+      expect(
+        (await gbv.send('POST', `/api/gbv-alerts/${g.id}/acknowledge`, { version: g.version })).status,
+      ).toBe(200);
+      expect(
+        (await gbv.send('POST', `/api/gbv-alerts/${g.id}/acknowledge`, { version: g.version + 1 })).status,
+      ).toBe(409);
     });
   });
 
   describe('risk alerts', () => {
     it('flag shelters and services inside an alert in force, and stop when it is cancelled', async () => {
-      const snap = async () => (await viewer.get<{ inAlert: { shelters: Record<string, string[]>; services: Record<string, string[]> } }>('/api/snapshot')).body.data!.inAlert;
+      const snap = async () =>
+        (
+          await viewer.get<{
+            inAlert: { shelters: Record<string, string[]>; services: Record<string, string[]> };
+          }>('/api/snapshot')
+        ).body.data!.inAlert;
       expect((await snap()).services[service.id]).toContain(alertId);
-      const a = (await ops.send<{ version: number; status: string }>('PATCH', `/api/alerts/${alertId}`, { version: 1, level: 3 })).body.data!;
+      const a = (
+        await ops.send<{ version: number; status: string }>('PATCH', `/api/alerts/${alertId}`, {
+          version: 1,
+          level: 3,
+        })
+      ).body.data!;
       expect(a.status).toBe('updated');
-      expect((await ops.send('PATCH', `/api/alerts/${alertId}`, { version: a.version, status: 'cancelled' })).status).toBe(200);
+      expect(
+        (await ops.send('PATCH', `/api/alerts/${alertId}`, { version: a.version, status: 'cancelled' }))
+          .status,
+      ).toBe(200);
       expect((await snap()).services[service.id] ?? []).not.toContain(alertId);
-      expect((await ops.send('PATCH', `/api/alerts/${alertId}`, { version: a.version + 1, status: 'active' })).status).toBe(400);
+      expect(
+        (await ops.send('PATCH', `/api/alerts/${alertId}`, { version: a.version + 1, status: 'active' }))
+          .status,
+      ).toBe(400);
     });
     it('are issued only by operations officers', async () => {
-      const body = { hazard: 'flood', level: 2, title: 'T', provinceCodes: ['46'], validFrom: '2024-09-07T00:00:00Z', validTo: '2024-09-08T00:00:00Z', issuer: 'I' };
-      for (const c of [gbv, viewer, admin, provider]) expect((await c.send('POST', '/api/alerts', body)).status).toBe(403);
+      const body = {
+        hazard: 'flood',
+        level: 2,
+        title: 'T',
+        provinceCodes: ['46'],
+        validFrom: '2024-09-07T00:00:00Z',
+        validTo: '2024-09-08T00:00:00Z',
+        issuer: 'I',
+      };
+      for (const c of [gbv, viewer, admin, provider])
+        expect((await c.send('POST', '/api/alerts', body)).status).toBe(403);
     });
   });
 });

@@ -6,10 +6,24 @@ import type { CoordinationRequest } from '../../../shared/schemas/requests.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { STORAGES } from '../../helpers/db.js';
 import { startServer, type TestServer } from '../../helpers/server.js';
-import { connectSocket, connected, login, ReplicaClient, type ApiClient, type TestSocket } from '../../helpers/client.js';
+import {
+  connectSocket,
+  connected,
+  login,
+  ReplicaClient,
+  type ApiClient,
+  type TestSocket,
+} from '../../helpers/client.js';
 import { waitFor } from '../../helpers/net.js';
 
-const USERS: Record<Role, string> = { ops_officer: 'ops', shelter_manager: 'shelter', gbv_coordinator: 'gbv', service_provider: 'provider', viewer: 'viewer', admin: 'admin' };
+const USERS: Record<Role, string> = {
+  ops_officer: 'ops',
+  shelter_manager: 'shelter',
+  gbv_coordinator: 'gbv',
+  service_provider: 'provider',
+  viewer: 'viewer',
+  admin: 'admin',
+};
 const ROLES = Object.keys(USERS) as Role[];
 const ALL = ROLES;
 const NOT_ADMIN = ROLES.filter((r) => r !== 'admin');
@@ -31,7 +45,14 @@ const VISIBLE: Record<string, readonly Role[]> = {
 /** Who sees a safe house's position, beds and clinical stock: GBV coordinators and the provider itself. */
 const PRIVATE_READERS: readonly Role[] = ['gbv_coordinator', 'service_provider'];
 
-const zeros = { rape: 0, sexual_assault: 0, physical_assault: 0, forced_marriage: 0, denial_of_resources: 0, psychological_abuse: 0 };
+const zeros = {
+  rape: 0,
+  sexual_assault: 0,
+  physical_assault: 0,
+  forced_marriage: 0,
+  denial_of_resources: 0,
+  psychological_abuse: 0,
+};
 
 describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and socket pushes', (storage) => {
   let srv: TestServer;
@@ -61,43 +82,160 @@ describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and sock
     const ownShelter = shelters.find((s) => s.managingOrgId === managerOrg)!;
     const laoCaiShelter = shelters.find((s) => s.provinceCode === '15')!;
     const services = (await api.gbv_coordinator.get<ServicePoint[]>('/api/services')).body.data!;
-    const clinic = services.find((s) => s.providerOrgId === providerOrg && s.types.includes('health_cmr') && s.availability.status === 'open')!;
+    const clinic = services.find(
+      (s) =>
+        s.providerOrgId === providerOrg && s.types.includes('health_cmr') && s.availability.status === 'open',
+    )!;
     const orgs = (await api.admin.get<{ id: string; acronym: string }[]>('/api/organisations')).body.data!;
     const otherOrg = orgs.find((o) => o.acronym === 'VWU-LC')!.id;
 
-    const mark = async (label: string, p: Promise<{ status: number; body: { ok: boolean; data?: unknown; error?: unknown } }>) => {
+    const mark = async (
+      label: string,
+      p: Promise<{ status: number; body: { ok: boolean; data?: unknown; error?: unknown } }>,
+    ) => {
       const res = await p;
       expect(res.status, `${label}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-      const { rows } = await srv.app.ctx.db.query<{ seq: number }>('SELECT seq FROM events WHERE seq > $1 ORDER BY seq', [Math.max(startSeq, ...labelOf.keys())]);
+      const { rows } = await srv.app.ctx.db.query<{ seq: number }>(
+        'SELECT seq FROM events WHERE seq > $1 ORDER BY seq',
+        [Math.max(startSeq, ...labelOf.keys())],
+      );
       for (const r of rows) if (!labelOf.has(Number(r.seq))) labelOf.set(Number(r.seq), label);
       return res.body.data as Record<string, unknown>;
     };
 
     // One change of every kind.
-    await mark('service created (exact)', api.gbv_coordinator.send('POST', '/api/services', { name: 'Matrix psychosocial point', types: ['psychosocial'], provinceCode: '22', communeCode: '06688', lat: 20.951, lon: 107.081, providerOrgId: providerOrg }));
-    const sh = await mark('safe house created', api.gbv_coordinator.send('POST', '/api/services', { name: 'Matrix Safe House', types: ['safe_house'], provinceCode: '22', locationVisibility: 'hidden', lat: 20.9777, lon: 107.0333, providerOrgId: providerOrg }));
+    await mark(
+      'service created (exact)',
+      api.gbv_coordinator.send('POST', '/api/services', {
+        name: 'Matrix psychosocial point',
+        types: ['psychosocial'],
+        provinceCode: '22',
+        communeCode: '06688',
+        lat: 20.951,
+        lon: 107.081,
+        providerOrgId: providerOrg,
+      }),
+    );
+    const sh = await mark(
+      'safe house created',
+      api.gbv_coordinator.send('POST', '/api/services', {
+        name: 'Matrix Safe House',
+        types: ['safe_house'],
+        provinceCode: '22',
+        locationVisibility: 'hidden',
+        lat: 20.9777,
+        lon: 107.0333,
+        providerOrgId: providerOrg,
+      }),
+    );
     safeHouseId = sh.id as string;
     safeHouseCoords = [20.9777, 107.0333];
-    await mark('safe house availability', api.service_provider.send('POST', `/api/services/${safeHouseId}/availability`, { version: 1, status: 'limited', reasons: ['overwhelmed'], safeHouseBeds: 2 }));
+    await mark(
+      'safe house availability',
+      api.service_provider.send('POST', `/api/services/${safeHouseId}/availability`, {
+        version: 1,
+        status: 'limited',
+        reasons: ['overwhelmed'],
+        safeHouseBeds: 2,
+      }),
+    );
     // A clinical point closing and running out of PEP: one availability event, a time-critical alert, new province totals.
     const before = labelOf.size;
-    await mark('clinical availability', api.service_provider.send('POST', `/api/services/${clinic.id}/availability`, { version: clinic.version, status: 'closed', reasons: ['flooded'], stock: { pep_courses: { quantity: 0, level: 'out' }, emergency_contraception: { quantity: 10, level: 'ok' } } }));
-    const { rows: clinicalEvents } = await srv.app.ctx.db.query<{ seq: number; type: string }>('SELECT seq, type FROM events WHERE seq > $1 ORDER BY seq', [startSeq]);
+    await mark(
+      'clinical availability',
+      api.service_provider.send('POST', `/api/services/${clinic.id}/availability`, {
+        version: clinic.version,
+        status: 'closed',
+        reasons: ['flooded'],
+        stock: {
+          pep_courses: { quantity: 0, level: 'out' },
+          emergency_contraception: { quantity: 10, level: 'ok' },
+        },
+      }),
+    );
+    const { rows: clinicalEvents } = await srv.app.ctx.db.query<{ seq: number; type: string }>(
+      'SELECT seq, type FROM events WHERE seq > $1 ORDER BY seq',
+      [startSeq],
+    );
     for (const e of clinicalEvents) {
       if (e.type === 'gbv-alert:raised') labelOf.set(Number(e.seq), 'gbv alert raised');
       if (e.type === 'stock-totals:changed') labelOf.set(Number(e.seq), 'stock totals');
     }
     expect(labelOf.size).toBe(before + 3);
-    const raised = (await api.gbv_coordinator.get<{ id: string; version: number; serviceId: string }[]>('/api/gbv-alerts')).body.data!.find((g) => g.serviceId === clinic.id)!;
-    await mark('gbv alert acknowledged', api.gbv_coordinator.send('POST', `/api/gbv-alerts/${raised.id}/acknowledge`, { version: raised.version }));
+    const raised = (
+      await api.gbv_coordinator.get<{ id: string; version: number; serviceId: string }[]>('/api/gbv-alerts')
+    ).body.data!.find((g) => g.serviceId === clinic.id)!;
+    await mark(
+      'gbv alert acknowledged',
+      api.gbv_coordinator.send('POST', `/api/gbv-alerts/${raised.id}/acknowledge`, {
+        version: raised.version,
+      }),
+    );
     const now = Date.now();
-    const alert = await mark('risk alert', api.ops_officer.send('POST', '/api/alerts', { hazard: 'heavy_rain', level: 3, title: 'Mưa lớn (thử nghiệm)', provinceCodes: ['22'], validFrom: new Date(now - 3_600_000).toISOString(), validTo: new Date(now + 3_600_000).toISOString(), issuer: 'Test bulletin office' }));
-    await mark('risk alert', api.ops_officer.send('PATCH', `/api/alerts/${alert.id as string}`, { version: 1, status: 'cancelled' }));
-    const req = await mark('request to the provider, own shelter', api.ops_officer.send('POST', '/api/requests', { kind: 'cmr_supplies', title: 'PEP resupply', toOrgId: providerOrg, shelterId: ownShelter.id, priority: 'life_saving' }));
-    await mark('request to the provider, own shelter', api.service_provider.send('PATCH', `/api/requests/${req.id as string}`, { version: 1, status: 'acknowledged' }));
-    await mark('request to the provider, own shelter', api.shelter_manager.send('POST', `/api/requests/${req.id as string}/messages`, { text: 'Cảm ơn, cần trước 18:00 ngày 8/9.' }));
-    await mark('request elsewhere', api.gbv_coordinator.send('POST', '/api/requests', { kind: 'dignity_kits', title: 'Dignity kits', toOrgId: otherOrg, shelterId: laoCaiShelter.id, quantity: 50 }));
-    await mark('incident aggregate', api.gbv_coordinator.send('POST', '/api/incident-reports', { period: '2024-W36', provinceCode: '22', counts: { total: 6, byType: { ...zeros, rape: 1, physical_assault: 5 }, bySex: { female: 6, male: 0 }, byAge: { '0-11': 0, '12-17': 1, '18-59': 5, '60+': 0 }, bySetting: { home: 2, evacuation_site: 4, public_space: 0, other: 0 }, within72h: 1 } }));
+    const alert = await mark(
+      'risk alert',
+      api.ops_officer.send('POST', '/api/alerts', {
+        hazard: 'heavy_rain',
+        level: 3,
+        title: 'Mưa lớn (thử nghiệm)',
+        provinceCodes: ['22'],
+        validFrom: new Date(now - 3_600_000).toISOString(),
+        validTo: new Date(now + 3_600_000).toISOString(),
+        issuer: 'Test bulletin office',
+      }),
+    );
+    await mark(
+      'risk alert',
+      api.ops_officer.send('PATCH', `/api/alerts/${alert.id as string}`, { version: 1, status: 'cancelled' }),
+    );
+    const req = await mark(
+      'request to the provider, own shelter',
+      api.ops_officer.send('POST', '/api/requests', {
+        kind: 'cmr_supplies',
+        title: 'PEP resupply',
+        toOrgId: providerOrg,
+        shelterId: ownShelter.id,
+        priority: 'life_saving',
+      }),
+    );
+    await mark(
+      'request to the provider, own shelter',
+      api.service_provider.send('PATCH', `/api/requests/${req.id as string}`, {
+        version: 1,
+        status: 'acknowledged',
+      }),
+    );
+    await mark(
+      'request to the provider, own shelter',
+      api.shelter_manager.send('POST', `/api/requests/${req.id as string}/messages`, {
+        text: 'Cảm ơn, cần trước 18:00 ngày 8/9.',
+      }),
+    );
+    await mark(
+      'request elsewhere',
+      api.gbv_coordinator.send('POST', '/api/requests', {
+        kind: 'dignity_kits',
+        title: 'Dignity kits',
+        toOrgId: otherOrg,
+        shelterId: laoCaiShelter.id,
+        quantity: 50,
+      }),
+    );
+    await mark(
+      'incident aggregate',
+      api.gbv_coordinator.send('POST', '/api/incident-reports', {
+        period: '2024-W36',
+        provinceCode: '22',
+        counts: {
+          total: 6,
+          byType: { ...zeros, rape: 1, physical_assault: 5 },
+          bySex: { female: 6, male: 0 },
+          byAge: { '0-11': 0, '12-17': 1, '18-59': 5, '60+': 0 },
+          bySetting: { home: 2, evacuation_site: 4, public_space: 0, other: 0 },
+          within72h: 1,
+        },
+      }),
+    );
 
     head = Math.max(...labelOf.keys());
     await waitFor(() => ROLES.every((r) => replicas[r].lastSeq >= head), 15_000);
@@ -119,7 +257,9 @@ describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and sock
         const c = bySeq.get(seq);
         expect(c, `${where}: seq ${seq} (${label}) missing`).toBeDefined();
         const shouldSee = VISIBLE[label]!.includes(role);
-        expect(c!.type === 'hidden' ? 'hidden' : 'visible', `${where}: ${label}`).toBe(shouldSee ? 'visible' : 'hidden');
+        expect(c!.type === 'hidden' ? 'hidden' : 'visible', `${where}: ${label}`).toBe(
+          shouldSee ? 'visible' : 'hidden',
+        );
         // A placeholder carries the seq and nothing else.
         if (c!.type === 'hidden') expect(Object.keys(c).sort()).toEqual(['seq', 'type']);
         expect(ChangeSchema.safeParse(c).success, `${where}: ${label} matches its schema`).toBe(true);
@@ -142,7 +282,11 @@ describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and sock
           const s = c.data as ServicePoint;
           if (s.types.includes('safe_house')) {
             if (PRIVATE_READERS.includes(role)) expect(s.lat, where).not.toBeNull();
-            else expect([s.lat, s.lon, s.availability.safeHouseBeds], `${where}: safe house position and beds`).toEqual([null, null, null]);
+            else
+              expect(
+                [s.lat, s.lon, s.availability.safeHouseBeds],
+                `${where}: safe house position and beds`,
+              ).toEqual([null, null, null]);
           }
           if (!PRIVATE_READERS.includes(role)) expect(s.availability.stock, `${where}: stock`).toBeNull();
         }
@@ -160,12 +304,22 @@ describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and sock
       expect(res.status).toBe(200);
       expectStream(res.body.data!.events, 'events');
       expectFields(res.body.data!.events, 'events');
-      const socketTypes = replicas[role].applied.filter((c) => c.seq <= head).map((c) => `${c.seq}:${c.type}`);
-      expect(res.body.data!.events.filter((c) => c.seq <= head).map((c) => `${c.seq}:${c.type}`)).toEqual(socketTypes);
+      const socketTypes = replicas[role].applied
+        .filter((c) => c.seq <= head)
+        .map((c) => `${c.seq}:${c.type}`);
+      expect(res.body.data!.events.filter((c) => c.seq <= head).map((c) => `${c.seq}:${c.type}`)).toEqual(
+        socketTypes,
+      );
     });
 
     it('/api/snapshot: only the keys and fields the role may read', async () => {
-      const res = await api[role].get<Record<string, unknown> & { services: ServicePoint[]; requests: CoordinationRequest[]; gbvAlerts: unknown[] }>('/api/snapshot');
+      const res = await api[role].get<
+        Record<string, unknown> & {
+          services: ServicePoint[];
+          requests: CoordinationRequest[];
+          gbvAlerts: unknown[];
+        }
+      >('/api/snapshot');
       expect(res.status).toBe(200);
       const snap = res.body.data!;
       const readsAggregates = role === 'gbv_coordinator' || role === 'ops_officer';
@@ -177,7 +331,8 @@ describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and sock
       else expect(safeHouses.length).toBeGreaterThan(1);
       const me = (await api[role].get<{ orgId: string }>('/api/me')).body.data!;
       for (const s of safeHouses) {
-        const sees = role === 'gbv_coordinator' || (role === 'service_provider' && s.providerOrgId === me.orgId);
+        const sees =
+          role === 'gbv_coordinator' || (role === 'service_provider' && s.providerOrgId === me.orgId);
         expect(s.lat === null, `${s.name} position for ${role}`).toBe(!sees);
         expect(s.availability.safeHouseBeds === null).toBe(!sees);
       }
@@ -189,8 +344,12 @@ describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and sock
         expect(snap.services.find((s) => s.id === safeHouseId)?.lat).toBe(safeHouseCoords[0]);
         expect(snap.requests.every((r) => r.toOrgId === me.orgId)).toBe(true);
       }
-      if (role === 'shelter_manager') expect(snap.requests.every((r) => r.shelterOrgId === me.orgId || r.fromOrgId === me.orgId)).toBe(true);
-      if (readsAggregates) expect(JSON.stringify(snap.incidents)).not.toMatch(/"(lat|lon|communeCode|reportingOrgId)"/);
+      if (role === 'shelter_manager')
+        expect(snap.requests.every((r) => r.shelterOrgId === me.orgId || r.fromOrgId === me.orgId)).toBe(
+          true,
+        );
+      if (readsAggregates)
+        expect(JSON.stringify(snap.incidents)).not.toMatch(/"(lat|lon|communeCode|reportingOrgId)"/);
     });
 
     it('HTTP: incident summary and audit only for the roles allowed', async () => {
@@ -207,10 +366,16 @@ describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and sock
   });
 
   it('audits every read of incident data (who, when, what; never the data)', async () => {
-    const rows = (await api.admin.get<{ username: string; resource: string; detail: Record<string, unknown> }[]>('/api/audit?limit=500')).body.data!;
+    const rows = (
+      await api.admin.get<{ username: string; resource: string; detail: Record<string, unknown> }[]>(
+        '/api/audit?limit=500',
+      )
+    ).body.data!;
     const reads = rows.filter((r) => r.resource.includes('incidents'));
     expect(new Set(reads.map((r) => r.username))).toEqual(new Set(['ops', 'gbv']));
-    expect(reads.map((r) => r.resource)).toEqual(expect.arrayContaining(['incidents.summary', 'snapshot.incidents', 'events.incidents']));
+    expect(reads.map((r) => r.resource)).toEqual(
+      expect.arrayContaining(['incidents.summary', 'snapshot.incidents', 'events.incidents']),
+    );
     expect(JSON.stringify(rows)).not.toMatch(/byType|bySex|"total"/);
   });
 });

@@ -24,11 +24,14 @@ describe('screenText', () => {
     }
   });
 
-  it.each(['CCCD 001234567890', 'CMND 123456789', 'id 001 234 567 890', 'số 123-456-789'])('refuses an ID-card number: %s', (text) => {
-    const r = screenText(text);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toBe('id_card');
-  });
+  it.each(['CCCD 001234567890', 'CMND 123456789', 'id 001 234 567 890', 'số 123-456-789'])(
+    'refuses an ID-card number: %s',
+    (text) => {
+      const r = screenText(text);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason).toBe('id_card');
+    },
+  );
 
   it.each([
     'Cần 200 bộ dụng cụ vệ sinh cho phụ nữ và trẻ em gái',
@@ -56,6 +59,8 @@ describe('screened schemas', () => {
     }
   });
   it('accept Vietnamese text with diacritics', () => {
-    expect(RequestMessageCreateSchema.safeParse({ text: 'Đã nhận 200 bộ dụng cụ ngày 7/9, cảm ơn!' }).success).toBe(true);
+    expect(
+      RequestMessageCreateSchema.safeParse({ text: 'Đã nhận 200 bộ dụng cụ ngày 7/9, cảm ơn!' }).success,
+    ).toBe(true);
   });
 });

@@ -3,14 +3,17 @@ import { REQUEST_STATUSES } from '../../../shared/enums.js';
 import { REQUEST_TRANSITIONS, canTransition, isOpenRequest } from '../../../shared/domain/requestWorkflow.js';
 
 describe('request workflow', () => {
-  const allowed = new Set(Object.entries(REQUEST_TRANSITIONS).flatMap(([from, tos]) => tos.map((to) => `${from}>${to}`)));
+  const allowed = new Set(
+    Object.entries(REQUEST_TRANSITIONS).flatMap(([from, tos]) => tos.map((to) => `${from}>${to}`)),
+  );
   it('follows open -> acknowledged -> in_progress -> done', () => {
     expect(canTransition('open', 'acknowledged')).toBe(true);
     expect(canTransition('acknowledged', 'in_progress')).toBe(true);
     expect(canTransition('in_progress', 'done')).toBe(true);
   });
   it('lets any open state be escalated', () => {
-    for (const s of ['open', 'acknowledged', 'in_progress'] as const) expect(canTransition(s, 'escalated')).toBe(true);
+    for (const s of ['open', 'acknowledged', 'in_progress'] as const)
+      expect(canTransition(s, 'escalated')).toBe(true);
   });
   it('ends at done, declined and cancelled', () => {
     for (const s of ['done', 'declined', 'cancelled'] as const) {

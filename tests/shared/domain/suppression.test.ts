@@ -12,23 +12,39 @@ import {
   type Shown,
 } from '../../../shared/domain/suppression.js';
 
-function build(byType: Partial<IncidentCounts['byType']>, sex: [number, number], age: [number, number, number, number], setting: [number, number, number, number], within72h = 0): IncidentCounts {
+function build(
+  byType: Partial<IncidentCounts['byType']>,
+  sex: [number, number],
+  age: [number, number, number, number],
+  setting: [number, number, number, number],
+  within72h = 0,
+): IncidentCounts {
   const c = zeroCounts();
   c.byType = { ...c.byType, ...byType };
   c.total = Object.values(c.byType).reduce((a, b) => a + b, 0);
   c.bySex = { female: sex[0], male: sex[1] };
   c.byAge = { '0-11': age[0], '12-17': age[1], '18-59': age[2], '60+': age[3] };
-  c.bySetting = { home: setting[0], evacuation_site: setting[1], public_space: setting[2], other: setting[3] };
+  c.bySetting = {
+    home: setting[0],
+    evacuation_site: setting[1],
+    public_space: setting[2],
+    other: setting[3],
+  };
   c.within72h = within72h;
   return c;
 }
 
 describe('suppression thresholds', () => {
-  it('defaults to the floor of 5, 5 and 10', () => expect(resolveThresholds()).toEqual({ cell: 5, breakdown: 5, child: 10 }));
-  it('accepts higher thresholds', () => expect(resolveThresholds({ cell: 10, child: 20 })).toEqual({ cell: 10, breakdown: 10, child: 20 }));
-  it.each([{ cell: 4 }, { breakdown: 3 }, { child: 9 }, { cell: 0 }, { cell: 5.5 }])('refuses a threshold below the floor: %o', (t) => {
-    expect(() => resolveThresholds(t)).toThrow(/at least/);
-  });
+  it('defaults to the floor of 5, 5 and 10', () =>
+    expect(resolveThresholds()).toEqual({ cell: 5, breakdown: 5, child: 10 }));
+  it('accepts higher thresholds', () =>
+    expect(resolveThresholds({ cell: 10, child: 20 })).toEqual({ cell: 10, breakdown: 10, child: 20 }));
+  it.each([{ cell: 4 }, { breakdown: 3 }, { child: 9 }, { cell: 0 }, { cell: 5.5 }])(
+    'refuses a threshold below the floor: %o',
+    (t) => {
+      expect(() => resolveThresholds(t)).toThrow(/at least/);
+    },
+  );
 });
 
 describe('small counts', () => {
@@ -49,12 +65,26 @@ describe('suppressCounts', () => {
   it('shows a total of 1 to 4 as <5 and hides every breakdown', () => {
     for (let total = 1; total <= 4; total++) {
       const s = suppressCounts(build({ rape: total }, [total, 0], [0, 0, total, 0], [total, 0, 0, 0], 1));
-      expect(s).toEqual({ total: '<5', byType: null, bySex: null, byAge: null, bySetting: null, within72h: null });
+      expect(s).toEqual({
+        total: '<5',
+        byType: null,
+        bySex: null,
+        byAge: null,
+        bySetting: null,
+        within72h: null,
+      });
     }
   });
 
   it('publishes nothing but 0 for an empty area-period', () => {
-    expect(suppressCounts(zeroCounts())).toEqual({ total: 0, byType: null, bySex: null, byAge: null, bySetting: null, within72h: null });
+    expect(suppressCounts(zeroCounts())).toEqual({
+      total: 0,
+      byType: null,
+      bySex: null,
+      byAge: null,
+      bySetting: null,
+      within72h: null,
+    });
   });
 
   it('hides the age breakdown (children) when the total is under 10, shows the others', () => {
@@ -79,12 +109,23 @@ describe('suppressCounts', () => {
   });
 
   it('labels a small within-72-hours count', () => {
-    expect(suppressCounts(build({ physical_assault: 6 }, [6, 0], [0, 0, 6, 0], [6, 0, 0, 0], 2)).within72h).toBe('<5');
+    expect(
+      suppressCounts(build({ physical_assault: 6 }, [6, 0], [0, 0, 6, 0], [6, 0, 0, 0], 2)).within72h,
+    ).toBe('<5');
   });
 
   it('never publishes a raw cell from 1 to 4 anywhere', () => {
-    const c = build({ rape: 2, sexual_assault: 1, physical_assault: 6, psychological_abuse: 5 }, [13, 1], [1, 2, 10, 1], [6, 5, 2, 1], 4);
-    const values = (s: object | null): Shown[] => (s ? Object.values(s).flatMap((v: unknown) => (v && typeof v === 'object' ? values(v) : [v as Shown])) : []);
+    const c = build(
+      { rape: 2, sexual_assault: 1, physical_assault: 6, psychological_abuse: 5 },
+      [13, 1],
+      [1, 2, 10, 1],
+      [6, 5, 2, 1],
+      4,
+    );
+    const values = (s: object | null): Shown[] =>
+      s
+        ? Object.values(s).flatMap((v: unknown) => (v && typeof v === 'object' ? values(v) : [v as Shown]))
+        : [];
     for (const v of values(suppressCounts(c))) expect(typeof v === 'number' && v > 0 && v < 5).toBe(false);
   });
 });
@@ -115,17 +156,43 @@ describe('complementary suppression', () => {
   });
 
   it('checks protection by interval arithmetic', () => {
-    expect(hiddenCellsProtected(2, [[1, 4], [1, 4]])).toBe(false); // both must be 1
-    expect(hiddenCellsProtected(8, [[1, 4], [1, 4]])).toBe(false); // both must be 4
-    expect(hiddenCellsProtected(5, [[1, 4], [1, 4]])).toBe(true);
-    expect(hiddenCellsProtected(7, [[1, 4], [5, 7]])).toBe(true);
-    expect(hiddenCellsProtected(6, [[1, 4], [5, 6]])).toBe(false);
+    expect(
+      hiddenCellsProtected(2, [
+        [1, 4],
+        [1, 4],
+      ]),
+    ).toBe(false); // both must be 1
+    expect(
+      hiddenCellsProtected(8, [
+        [1, 4],
+        [1, 4],
+      ]),
+    ).toBe(false); // both must be 4
+    expect(
+      hiddenCellsProtected(5, [
+        [1, 4],
+        [1, 4],
+      ]),
+    ).toBe(true);
+    expect(
+      hiddenCellsProtected(7, [
+        [1, 4],
+        [5, 7],
+      ]),
+    ).toBe(true);
+    expect(
+      hiddenCellsProtected(6, [
+        [1, 4],
+        [5, 6],
+      ]),
+    ).toBe(false);
   });
 });
 
 describe('national totals', () => {
   it('is exact when every province is exact', () => expect(suppressedSum([0, 7, 12])).toBe(19));
-  it('is hidden when a province is labelled (it would give the label away)', () => expect(suppressedSum([3, 7, 12])).toBeNull());
+  it('is hidden when a province is labelled (it would give the label away)', () =>
+    expect(suppressedSum([3, 7, 12])).toBeNull());
 });
 
 /**
