@@ -1,7 +1,7 @@
-import { create } from 'zustand';
 import type { Change } from '../../../../shared/events.js';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
-import { indexById, mergeById, newerVersion, type ById, type Merged } from '../../lib/byId.js';
+import { mergeById, newerVersion, type ById, type Merged } from '../../lib/byId.js';
+import { createByIdStore } from '../../lib/byIdStore.js';
 
 /** The risk alerts a batch of changes carries, in seq order. */
 export function alertsIn(changes: readonly Change[]): RiskAlert[] {
@@ -15,24 +15,4 @@ export function applyAlertChanges(byId: ById<RiskAlert>, changes: readonly Chang
   return mergeById(byId, alertsIn(changes), newerVersion);
 }
 
-interface AlertState {
-  byId: ById<RiskAlert>;
-  replaceAll: (alerts: readonly RiskAlert[]) => void;
-  upsert: (alert: RiskAlert) => void;
-  applyEvent: (changes: readonly Change[]) => void;
-  reset: () => void;
-}
-
-export const useAlertStore = create<AlertState>()((set, get) => ({
-  byId: {},
-  replaceAll: (alerts) => set({ byId: indexById(alerts) }),
-  upsert: (alert) => {
-    const { byId } = mergeById(get().byId, [alert], newerVersion);
-    if (byId !== get().byId) set({ byId });
-  },
-  applyEvent: (changes) => {
-    const { byId } = applyAlertChanges(get().byId, changes);
-    if (byId !== get().byId) set({ byId });
-  },
-  reset: () => set({ byId: {} }),
-}));
+export const useAlertStore = createByIdStore<RiskAlert>(applyAlertChanges);

@@ -1,7 +1,7 @@
-import { create } from 'zustand';
 import type { Change } from '../../../../shared/events.js';
 import type { GbvAlert } from '../../../../shared/schemas/services.js';
-import { indexById, mergeById, newerVersion, type ById, type Merged } from '../../lib/byId.js';
+import { mergeById, newerVersion, type ById, type Merged } from '../../lib/byId.js';
+import { createByIdStore } from '../../lib/byIdStore.js';
 
 /** Apply time-critical alert changes (a pure reducer). */
 export function applyGbvAlertChanges(byId: ById<GbvAlert>, changes: readonly Change[]): Merged<GbvAlert> {
@@ -18,24 +18,4 @@ export function openGbvAlerts(byId: ById<GbvAlert>): GbvAlert[] {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-interface GbvAlertState {
-  byId: ById<GbvAlert>;
-  replaceAll: (alerts: readonly GbvAlert[]) => void;
-  upsert: (alert: GbvAlert) => void;
-  applyEvent: (changes: readonly Change[]) => void;
-  reset: () => void;
-}
-
-export const useGbvAlertStore = create<GbvAlertState>()((set, get) => ({
-  byId: {},
-  replaceAll: (alerts) => set({ byId: indexById(alerts) }),
-  upsert: (alert) => {
-    const { byId } = mergeById(get().byId, [alert], newerVersion);
-    if (byId !== get().byId) set({ byId });
-  },
-  applyEvent: (changes) => {
-    const { byId } = applyGbvAlertChanges(get().byId, changes);
-    if (byId !== get().byId) set({ byId });
-  },
-  reset: () => set({ byId: {} }),
-}));
+export const useGbvAlertStore = createByIdStore<GbvAlert>(applyGbvAlertChanges);
