@@ -1,27 +1,16 @@
-import { create } from 'zustand';
 import type { Change } from '../../../../shared/events.js';
 import type { Organisation } from '../../../../shared/schemas/auth.js';
+import { mergeById, newerVersion, type ById, type Merged } from '../../lib/byId.js';
+import { createByIdStore } from '../../lib/byIdStore.js';
 
-interface OrganisationState {
-  byId: Readonly<Record<string, Organisation>>;
-  replaceAll: (orgs: readonly Organisation[]) => void;
-  applyEvent: (changes: readonly Change[]) => void;
-  reset: () => void;
+/** Apply `organisation:created` changes to the organisations map (a pure reducer). */
+export function applyOrganisationChanges(
+  byId: ById<Organisation>,
+  changes: readonly Change[],
+): Merged<Organisation> {
+  const incoming: Organisation[] = [];
+  for (const c of changes) if (c.type === 'organisation:created') incoming.push(c.data);
+  return mergeById(byId, incoming, newerVersion);
 }
 
-export const useOrganisationStore = create<OrganisationState>()((set, get) => ({
-  byId: {},
-  replaceAll: (orgs) => set({ byId: Object.fromEntries(orgs.map((o) => [o.id, o])) }),
-  applyEvent: (changes) => {
-    let next: Record<string, Organisation> | null = null;
-    for (const c of changes) {
-      if (c.type !== 'organisation:created') continue;
-      const cur = (next ?? get().byId)[c.data.id];
-      if (cur && cur.version >= c.data.version) continue;
-      next ??= { ...get().byId };
-      next[c.data.id] = c.data;
-    }
-    if (next) set({ byId: next });
-  },
-  reset: () => set({ byId: {} }),
-}));
+export const useOrganisationStore = createByIdStore<Organisation>(applyOrganisationChanges);
