@@ -1,8 +1,9 @@
 import type { Change } from '../../../../shared/events.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import { indexById, mergeById, newerVersion, type ById, type Merged } from '../../lib/byId.js';
 
 /** Shelters by id, as held by the store. */
-export type SheltersById = Readonly<Record<string, Shelter>>;
+export type SheltersById = ById<Shelter>;
 
 /**
  * Pick the record to keep when a remote copy arrives. A higher version wins; an equal or lower one
@@ -10,29 +11,15 @@ export type SheltersById = Readonly<Record<string, Shelter>>;
  * replay never rolls a record back, and unchanged records keep their identity for React.
  */
 export function reconcileShelter(current: Shelter | undefined, incoming: Shelter): Shelter {
-  if (!current || incoming.version > current.version) return incoming;
-  return current;
+  return newerVersion(current, incoming);
 }
 
 /** Result of merging remote records: the new map and the ids whose record changed. */
-export interface MergeResult {
-  byId: SheltersById;
-  changed: string[];
-}
+export type MergeResult = Merged<Shelter>;
 
 /** Merge records into the map; returns the same map object when nothing changed. */
 export function mergeShelters(byId: SheltersById, incoming: readonly Shelter[]): MergeResult {
-  let next: Record<string, Shelter> | null = null;
-  const changed: string[] = [];
-  for (const s of incoming) {
-    const cur = (next ?? byId)[s.id];
-    const kept = reconcileShelter(cur, s);
-    if (kept === cur) continue;
-    next ??= { ...byId };
-    next[s.id] = kept;
-    changed.push(s.id);
-  }
-  return { byId: next ?? byId, changed };
+  return mergeById(byId, incoming, reconcileShelter);
 }
 
 /** The shelters a batch of changes carries, in seq order; other domains and placeholders are skipped. */
@@ -49,7 +36,5 @@ export function applyChanges(byId: SheltersById, changes: readonly Change[]): Me
 
 /** Index a snapshot's shelters by id. */
 export function indexShelters(shelters: readonly Shelter[]): SheltersById {
-  const byId: Record<string, Shelter> = {};
-  for (const s of shelters) byId[s.id] = s;
-  return byId;
+  return indexById(shelters);
 }
