@@ -49,6 +49,26 @@ function wideScreen(): boolean {
   return typeof window === 'undefined' || window.matchMedia('(min-width: 1800px)').matches;
 }
 
+/** One layer's checkbox in the legend. */
+function LayerToggle(props: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId: string;
+  label: string;
+}) {
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        data-testid={props.testId}
+      />
+      {props.label}
+    </label>
+  );
+}
+
 /** The operations map. Loaded lazily: the list and panels never wait for it. */
 export function MapView() {
   const { t, i18n } = useTranslation();
@@ -195,65 +215,47 @@ export function MapView() {
         <summary>{t('map.legend')}</summary>
         <fieldset>
           <legend>{t('map.layers')}</legend>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={showShelters}
-              onChange={(e) => setShowShelters(e.target.checked)}
-              data-testid="layer-shelters"
-            />
-            {t('map.shelters')}
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={showServices}
-              onChange={(e) => setShowServices(e.target.checked)}
-              data-testid="layer-services"
-            />
-            {t('layers.services')}
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={showAlerts}
-              onChange={(e) => setShowAlerts(e.target.checked)}
-              data-testid="layer-alerts"
-            />
-            {t('layers.alerts')}
-          </label>
+          <LayerToggle
+            checked={showShelters}
+            onChange={setShowShelters}
+            testId="layer-shelters"
+            label={t('map.shelters')}
+          />
+          <LayerToggle
+            checked={showServices}
+            onChange={setShowServices}
+            testId="layer-services"
+            label={t('layers.services')}
+          />
+          <LayerToggle
+            checked={showAlerts}
+            onChange={setShowAlerts}
+            testId="layer-alerts"
+            label={t('layers.alerts')}
+          />
           {hasIncidents && (
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={showIncidents}
-                onChange={(e) => setShowIncidents(e.target.checked)}
-                data-testid="layer-incidents"
-              />
-              {t('layers.incidents')}
-            </label>
+            <LayerToggle
+              checked={showIncidents}
+              onChange={setShowIncidents}
+              testId="layer-incidents"
+              label={t('layers.incidents')}
+            />
           )}
           {readsRequests && (
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={showRequests}
-                onChange={(e) => setShowRequests(e.target.checked)}
-                data-testid="layer-requests"
-              />
-              {t('layers.requests')}
-            </label>
+            <LayerToggle
+              checked={showRequests}
+              onChange={setShowRequests}
+              testId="layer-requests"
+              label={t('layers.requests')}
+            />
           )}
           {!CUSTOM_STYLE_URL && (
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={showLabels}
-                onChange={(e) => setShowLabels(e.target.checked)}
-                data-testid="layer-labels"
-              />
-              {t('map.provinceLabels')}
-            </label>
+            <LayerToggle
+              checked={showLabels}
+              onChange={setShowLabels}
+              testId="layer-labels"
+              label={t('map.provinceLabels')}
+            />
           )}
         </fieldset>
         <ul className="legend">
