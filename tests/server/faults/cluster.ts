@@ -11,6 +11,12 @@ import { startRedisServer } from '../../helpers/redis.js';
 import { spawnServer, type ServerProcess } from '../../helpers/server.js';
 import { uniquePrefix } from '../../helpers/redis.js';
 
+/** Resolve after `ms` milliseconds. */
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The HTTP status of a server's readiness probe. */
+export const readyStatus = async (url: string) => (await fetch(`${url}/readyz`)).status;
+
 /** A private Redis that the test may kill and start again on the same port. */
 export interface PrivateRedis {
   url: string;

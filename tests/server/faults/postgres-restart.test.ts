@@ -8,13 +8,12 @@ import {
   expectAlive,
   expectConverged,
   FailoverReplica,
+  readyStatus,
+  sleep,
   startCluster,
   WriteLoad,
   type Cluster,
 } from './cluster.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const ready = async (url: string) => (await fetch(`${url}/readyz`)).status;
 
 describe('fault: PostgreSQL restarted', () => {
   let c: Cluster;
@@ -76,13 +75,13 @@ describe('fault: PostgreSQL restarted', () => {
         expect(p.ms).toBeLessThan(4500);
         expect(p.text).not.toMatch(/\bat .*\.(ts|js):\d+/);
       }
-      for (const url of c.urls) expect(await ready(url)).toBe(503);
+      for (const url of c.urls) expect(await readyStatus(url)).toBe(503);
       expectAlive(c.servers);
 
       await c.pg.start();
       // Nobody restarts the app: the pool reconnects on its own.
       await waitFor(
-        async () => (await ready(c.urls[0]!)) === 200 && (await ready(c.urls[1]!)) === 200,
+        async () => (await readyStatus(c.urls[0]!)) === 200 && (await readyStatus(c.urls[1]!)) === 200,
         15_000,
         100,
       );

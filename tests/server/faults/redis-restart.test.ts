@@ -7,13 +7,12 @@ import {
   expectAlive,
   expectConverged,
   FailoverReplica,
+  readyStatus,
+  sleep,
   startCluster,
   WriteLoad,
   type Cluster,
 } from './cluster.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const ready = async (url: string) => (await fetch(`${url}/readyz`)).status;
 
 describe('fault: Redis restarted', () => {
   let c: Cluster;
@@ -40,7 +39,7 @@ describe('fault: Redis restarted', () => {
       await c.redis.kill();
       // Without the bus the processes say they are not ready, but writes still commit to the log.
       await waitFor(
-        async () => (await ready(c.urls[0]!)) === 503 && (await ready(c.urls[1]!)) === 503,
+        async () => (await readyStatus(c.urls[0]!)) === 503 && (await readyStatus(c.urls[1]!)) === 503,
         10_000,
         100,
       );
@@ -48,7 +47,7 @@ describe('fault: Redis restarted', () => {
       expectAlive(c.servers);
       await c.redis.restart();
       await waitFor(
-        async () => (await ready(c.urls[0]!)) === 200 && (await ready(c.urls[1]!)) === 200,
+        async () => (await readyStatus(c.urls[0]!)) === 200 && (await readyStatus(c.urls[1]!)) === 200,
         15_000,
         100,
       );

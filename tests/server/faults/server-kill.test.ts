@@ -6,12 +6,11 @@ import {
   expectAlive,
   expectConverged,
   FailoverReplica,
+  sleep,
   startCluster,
   WriteLoad,
   type Cluster,
 } from './cluster.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('fault: kill -9 of one server process', () => {
   let c: Cluster;

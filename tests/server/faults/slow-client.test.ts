@@ -4,9 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { login, type ApiClient } from '../../helpers/client.js';
-import { expectAlive, expectConverged, FailoverReplica, startCluster, type Cluster } from './cluster.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import {
+  expectAlive,
+  expectConverged,
+  FailoverReplica,
+  sleep,
+  startCluster,
+  type Cluster,
+} from './cluster.js';
 
 /** One WebSocket frame from the client (clients must mask). */
 function frame(text: string): Buffer {
