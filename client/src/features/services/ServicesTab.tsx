@@ -1,12 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOpenRequest } from '../../../../shared/domain/requestWorkflow.js';
-import {
-  SERVICE_STATUSES,
-  SERVICE_TYPES,
-  type ServiceStatus,
-  type ServiceType,
-} from '../../../../shared/enums.js';
+import { SERVICE_STATUSES, SERVICE_TYPES, type ServiceType } from '../../../../shared/enums.js';
 import { useNavStore } from '../../app/navStore.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
@@ -16,6 +11,7 @@ import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { ProvinceSelect } from '../areas/ProvinceSelect.js';
 import { useRequestStore } from '../requests/requestStore.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
+import { StatusChips } from '../shelters/StatusChips.js';
 import { selectServices } from './filters.js';
 import { LastConfirmed, PositionNote, ServiceStatusBadge, ServiceTypes } from './ServiceBits.js';
 import { useServiceStore } from './serviceStore.js';
@@ -46,12 +42,6 @@ export function ServicesTab() {
       if (r.serviceId && isOpenRequest(r.status)) m.set(r.serviceId, (m.get(r.serviceId) ?? 0) + 1);
     return m;
   }, [requests]);
-  const toggle = (st: ServiceStatus) =>
-    setFilter({
-      statuses: filter.statuses.includes(st)
-        ? filter.statuses.filter((x) => x !== st)
-        : [...filter.statuses, st],
-    });
 
   return (
     <section className="list" aria-labelledby="services-title" data-testid="services-tab">
@@ -83,25 +73,15 @@ export function ServicesTab() {
               ))}
             </select>
           </label>
-          <div className="filters__statuses" role="group" aria-label={t('filters.status')}>
-            {SERVICE_STATUSES.map((st) => (
-              <button
-                key={st}
-                type="button"
-                className="chip"
-                aria-pressed={filter.statuses.includes(st)}
-                data-testid={`service-filter-status-${st}`}
-                onClick={() => toggle(st)}
-              >
-                <span
-                  className="swatch"
-                  style={{ background: SERVICE_STATUS_COLORS[st] }}
-                  aria-hidden="true"
-                />
-                {t(`serviceStatus.${st}`)}
-              </button>
-            ))}
-          </div>
+          <StatusChips
+            label={t('filters.status')}
+            options={SERVICE_STATUSES}
+            selected={filter.statuses}
+            onChange={(statuses) => setFilter({ statuses })}
+            colorOf={(st) => SERVICE_STATUS_COLORS[st]}
+            labelOf={(st) => t(`serviceStatus.${st}`)}
+            testIdPrefix="service-filter-status-"
+          />
         </div>
       </details>
       <h2 id="services-title" className="list__title">

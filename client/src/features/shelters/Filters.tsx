@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SHELTER_STATUSES, type ShelterStatus } from '../../../../shared/enums.js';
+import { SHELTER_STATUSES } from '../../../../shared/enums.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { useShelterStore } from './shelterStore.js';
+import { StatusChips } from './StatusChips.js';
 import { STATUS_COLORS } from './statusStyle.js';
 
 export function Filters() {
@@ -15,12 +16,6 @@ export function Filters() {
   const sorted = [...provinces].sort((a, b) =>
     areaName(a, i18n.language, a.code).localeCompare(areaName(b, i18n.language, b.code), i18n.language),
   );
-  const toggle = (st: ShelterStatus) =>
-    setFilter({
-      statuses: filter.statuses.includes(st)
-        ? filter.statuses.filter((x) => x !== st)
-        : [...filter.statuses, st],
-    });
   const [wide] = useState(
     () => typeof window === 'undefined' || window.matchMedia('(min-width: 901px)').matches,
   );
@@ -49,21 +44,15 @@ export function Filters() {
             ))}
           </select>
         </label>
-        <div className="filters__statuses" role="group" aria-label={t('filters.status')}>
-          {SHELTER_STATUSES.map((st) => (
-            <button
-              key={st}
-              type="button"
-              className="chip"
-              aria-pressed={filter.statuses.includes(st)}
-              data-testid={`filter-status-${st}`}
-              onClick={() => toggle(st)}
-            >
-              <span className="swatch" style={{ background: STATUS_COLORS[st] }} aria-hidden="true" />
-              {t(`status.${st}`)}
-            </button>
-          ))}
-        </div>
+        <StatusChips
+          label={t('filters.status')}
+          options={SHELTER_STATUSES}
+          selected={filter.statuses}
+          onChange={(statuses) => setFilter({ statuses })}
+          colorOf={(st) => STATUS_COLORS[st]}
+          labelOf={(st) => t(`status.${st}`)}
+          testIdPrefix="filter-status-"
+        />
         <div className="filters__row">
           {me?.role === 'shelter_manager' && (
             <label className="check">
