@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AlertForm } from '../features/alerts/AlertForm.js';
 import { AlertPanel } from '../features/alerts/AlertPanel.js';
@@ -7,22 +6,14 @@ import { RequestForm } from '../features/requests/RequestForm.js';
 import { RequestPanel } from '../features/requests/RequestPanel.js';
 import { ServicePanel } from '../features/services/ServicePanel.js';
 import { useNavStore, type Detail } from './navStore.js';
+import { useStartAtTop } from './useStartAtTop.js';
 
 /** The detail column for a record or form other than a shelter's. */
 export function DetailPanel({ detail }: { detail: Detail }) {
   const { t } = useTranslation();
   const close = useNavStore((s) => s.close);
-  const ref = useRef<HTMLElement>(null);
   const key = 'id' in detail ? `${detail.kind}:${detail.id}` : detail.kind;
-  // As for shelters: a newly opened record starts at its name, on a phone too.
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const column = el.closest('.layout__detail');
-    if (column) column.scrollTop = 0;
-    const top = el.getBoundingClientRect().top;
-    if (top < 0 || top > window.innerHeight) window.scrollTo({ top: Math.max(0, top + window.scrollY - 8) });
-  }, [key]);
+  const ref = useStartAtTop(key);
   return (
     <section ref={ref} className="panel card" data-testid="detail-panel" data-kind={detail.kind}>
       <div className="panel__bar">

@@ -9,6 +9,7 @@ import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import type { ChecklistKey } from '../../../../shared/enums.js';
 import { GapRequestForm, NearestServices } from '../../app/lazyScreens.js';
+import { useStartAtTop } from '../../app/useStartAtTop.js';
 import { AlertFlag } from '../alerts/AlertFlag.js';
 import { alertsAt, useAlertsInForce } from '../alerts/inAlert.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
@@ -34,17 +35,7 @@ export function ShelterPanel() {
   const me = useAuthStore((s) => s.me);
   const creating = useShelterStore((s) => s.creating);
   const setCreating = useShelterStore((s) => s.setCreating);
-  const ref = useRef<HTMLElement>(null);
-  // A newly chosen record starts at its name: the side column keeps its scroll otherwise, and on a
-  // phone the panel sits below the fold.
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const column = el.closest('.layout__detail');
-    if (column) column.scrollTop = 0;
-    const top = el.getBoundingClientRect().top;
-    if (top < 0 || top > window.innerHeight) window.scrollTo({ top: Math.max(0, top + window.scrollY - 8) });
-  }, [selectedId, creating]);
+  const ref = useStartAtTop(selectedId, creating);
   if (creating && me && canCreateShelter(me)) {
     return (
       <section ref={ref} className="panel card" data-testid="shelter-panel" data-creating="true">
