@@ -4,6 +4,7 @@ import { ALERT_LEVEL_COLOURS } from '../../../../shared/enums.js';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
 import { useAlertStore } from '../../features/alerts/alertStore.js';
 import { alertsInForce } from '../../features/alerts/inAlert.js';
+import { colourMatch } from './expressions.js';
 
 /** Layer ids, bottom to top. `alerts-provinces` lies under the province lines; the rest above. */
 export const ALERT_LAYERS = [
@@ -33,9 +34,7 @@ export function provinceFill(levels: Record<string, number>): ExpressionSpecific
     code,
     ALERT_LEVEL_COLOURS[level as keyof typeof ALERT_LEVEL_COLOURS],
   ]);
-  return pairs.length
-    ? (['match', ['get', 'code'], ...pairs, NONE] as unknown as ExpressionSpecification)
-    : NONE;
+  return pairs.length ? colourMatch('code', pairs, NONE) : NONE;
 }
 
 interface AreaProps {

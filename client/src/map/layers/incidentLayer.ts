@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { shownMonth, useIncidentStore, type IncidentData } from '../../features/incidents/incidentStore.js';
+import { colourMatch } from './expressions.js';
 
 /** Layer ids. */
 export const INCIDENT_LAYERS = ['incidents-fill'] as const;
@@ -29,9 +30,7 @@ export function choroplethFill(
   const pairs = Object.values(data.cells)
     .filter((c) => c.month === month)
     .flatMap((c) => [c.provinceCode, incidentColour(c.counts.total)]);
-  return pairs.length
-    ? (['match', ['get', 'code'], ...pairs, NONE] as unknown as ExpressionSpecification)
-    : NONE;
+  return pairs.length ? colourMatch('code', pairs, NONE) : NONE;
 }
 
 /**

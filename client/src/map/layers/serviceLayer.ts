@@ -13,6 +13,7 @@ import type { ServicesById } from '../../features/services/reconcile.js';
 import { useServiceStore } from '../../features/services/serviceStore.js';
 import { mainType, SERVICE_STATUS_COLORS, SERVICE_TYPE_MARKS } from '../../features/services/serviceStyle.js';
 import { useShelterStore } from '../../features/shelters/shelterStore.js';
+import { colourMatch } from './expressions.js';
 
 const SOURCE = 'services';
 /** Layer ids, bottom to top. */
@@ -56,12 +57,11 @@ export function toServiceFeatures(
   return { type: 'FeatureCollection', features };
 }
 
-const statusColor = [
-  'match',
-  ['get', 'status'],
-  ...SERVICE_STATUSES.flatMap((s) => [s, SERVICE_STATUS_COLORS[s]]),
+const statusColor = colourMatch(
+  'status',
+  SERVICE_STATUSES.flatMap((s) => [s, SERVICE_STATUS_COLORS[s]]),
   '#64748b',
-] as unknown as ExpressionSpecification;
+);
 const commune: ExpressionSpecification = ['==', ['get', 'commune'], true];
 const faded: ExpressionSpecification = ['case', ['==', ['get', 'stale'], true], 0.4, 1];
 

@@ -12,6 +12,7 @@ import { matchesFilter, type ShelterFilter } from '../../features/shelters/filte
 import type { SheltersById } from '../../features/shelters/reconcile.js';
 import { useShelterStore } from '../../features/shelters/shelterStore.js';
 import { SCORE_COLORS, STATUS_COLORS } from '../../features/shelters/statusStyle.js';
+import { colourMatch } from './expressions.js';
 
 const SOURCE = 'shelters';
 const CLUSTER_MAX_ZOOM = 7;
@@ -59,12 +60,11 @@ export function toFeatures(
   return { type: 'FeatureCollection', features };
 }
 
-const statusColor = [
-  'match',
-  ['get', 'status'],
-  ...SHELTER_STATUSES.flatMap((s) => [s, STATUS_COLORS[s]]),
+const statusColor = colourMatch(
+  'status',
+  SHELTER_STATUSES.flatMap((s) => [s, STATUS_COLORS[s]]),
   '#64748b',
-] as unknown as ExpressionSpecification;
+);
 
 // Area grows with people sheltered, so a 2,000-person school reads bigger than a 50-person hall.
 const radius: ExpressionSpecification = [
