@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPostgres, POSTGRES_URL } from '../helpers/db.js';
+import { startPostgresServer, type PostgresServer } from '../helpers/postgres.js';
 import { testRedis, uniquePrefix } from '../helpers/redis.js';
 import { spawnServer, type ServerProcess } from '../helpers/server.js';
 import { connectSocket, connected, login, ReplicaClient } from '../helpers/client.js';
@@ -8,19 +9,20 @@ import type { Shelter } from '../../shared/schemas/shelters.js';
 import type { Change } from '../../shared/events.js';
 
 /**
- * The production shape: two server processes sharing PostgreSQL and Redis. Needs a PostgreSQL
- * server (DATABASE_URL; CI sets it). Without one the suite is not registered rather than skipped.
+ * The production shape: two server processes sharing PostgreSQL and Redis: the server at
+ * DATABASE_URL when set (CI), else a private PostgreSQL started for this suite.
  */
-const describePg = POSTGRES_URL ? describe : describe.todo;
-
-describePg('two server processes sharing Redis and PostgreSQL', () => {
+describe('two server processes sharing Redis and PostgreSQL', { timeout: 60_000 }, () => {
   let a: ServerProcess;
   let b: ServerProcess;
   let db: Awaited<ReturnType<typeof freshPostgres>>;
   let redis: Awaited<ReturnType<typeof testRedis>>;
 
+  let privatePg: PostgresServer | undefined;
+
   beforeAll(async () => {
-    [db, redis] = await Promise.all([freshPostgres(), testRedis()]);
+    if (!POSTGRES_URL) privatePg = await startPostgresServer();
+    [db, redis] = await Promise.all([freshPostgres(POSTGRES_URL ?? privatePg!.url), testRedis()]);
     const env = { DATABASE_URL: db.url, REDIS_URL: redis.url, REDIS_PREFIX: uniquePrefix(), DEMO: '1' };
     // Start together: migrations and seeding must cope with a concurrent start.
     [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
@@ -29,6 +31,7 @@ describePg('two server processes sharing Redis and PostgreSQL', () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await db?.drop();
     await redis?.stop();
+    await privatePg?.destroy();
   });
 
   it('both are ready and the demo was seeded once', async () => {
