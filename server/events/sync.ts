@@ -26,16 +26,10 @@ export async function snapshot(ctx: Ctx, audience: Audience) {
 }
 
 /** Events after `after`, projected for the audience; `reset` when the gap is too wide to replay. */
-export async function eventsAfter(
-  ctx: Ctx,
-  audience: Audience,
-  after: number,
-  limit: number = LIMITS.syncReplayMax,
-): Promise<SyncResult> {
+export async function eventsAfter(ctx: Ctx, audience: Audience, after: number): Promise<SyncResult> {
   const head = await headSeq(ctx.db);
-  if (after > head) return { reset: true, head };
-  if (head - after > LIMITS.syncReplayMax) return { reset: true, head };
-  const events = await readEventsAfter(ctx.db, after, limit);
+  if (after > head || head - after > LIMITS.syncReplayMax) return { reset: true, head };
+  const events = await readEventsAfter(ctx.db, after, LIMITS.syncReplayMax);
   return {
     reset: false,
     events: compactReplay(events.map((e) => [e, projectEvent(e, audience)] as const)),
