@@ -10,6 +10,7 @@ import { memoryBus, redisBus } from './bus/bus.js';
 import { Writer } from './events/writer.js';
 import { loadAreas } from './features/areas/areas.data.js';
 import type { Ctx } from './context.js';
+import { createRevocations } from './auth/revocation.js';
 import { HttpError } from './http/errors.js';
 import { requireJson } from './http/validate.js';
 import { authRoutes, requireAuth, sessionMiddleware } from './auth/auth.routes.js';
@@ -48,7 +49,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   }
   const bus = config.redisUrl ? await redisBus(config.redisUrl, config.redisPrefix, log) : memoryBus();
   const writer = new Writer(db, bus, log);
-  const ctx: Ctx = { config, db, bus, writer, areas: loadAreas(), log };
+  const ctx: Ctx = { config, db, bus, writer, areas: loadAreas(), log, revocations: createRevocations() };
   if (config.demo) {
     const { created } = await seedDemo(ctx);
     if (created) log.info({ shelters: created }, 'demo data seeded');
@@ -84,12 +85,11 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
       .json({ ok: ready, data: { database: dbOk, bus: busOk, bus_kind: bus.kind, accepting } });
   });
 
-  let realtime: Awaited<ReturnType<typeof createRealtime>> | null = null;
   const api = express.Router();
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use(requireJson);
   api.use(sessionMiddleware(ctx));
-  api.use(authRoutes(ctx, { onLogout: (sid) => realtime?.endSession(sid) }));
+  api.use(authRoutes(ctx));
   const openapi = openApiDocument();
   api.get('/openapi.json', (_req, res) => void res.json(openapi));
   api.use('/areas', areaRoutes(ctx));
@@ -135,8 +135,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
 
   const http = createServer(app);
   http.keepAliveTimeout = 5000;
-  realtime = await createRealtime(ctx, http);
-  const rt = realtime;
+  const rt = await createRealtime(ctx, http);
 
   let closing: Promise<void> | null = null;
   const close = () =>

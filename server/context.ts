@@ -4,6 +4,7 @@ import type { Writer } from './events/writer.js';
 import type { AreaIndex } from './features/areas/areas.data.js';
 import type { AppConfig } from './env.js';
 import type { Logger } from './logger.js';
+import type { Revocations } from './auth/revocation.js';
 
 /** What services need, built once by createApp. */
 export interface Ctx {
@@ -13,4 +14,6 @@ export interface Ctx {
   writer: Writer;
   areas: AreaIndex;
   log: Logger;
+  /** Ends sessions and closes their sockets on every process. */
+  revocations: Revocations;
 }

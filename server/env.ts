@@ -43,6 +43,13 @@ const EnvSchema = z.object({
     .default(24),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   STATIC_DIR: z.string().optional(),
+  SOCKET_BUFFER_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(256 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
+  SOCKET_RECHECK_SECONDS: z.coerce.number().min(1).max(3600).default(15),
 });
 
 /** Everything the app needs, built once from the environment (or by a test). */
@@ -62,6 +69,10 @@ export interface AppConfig {
   /** Folder of the built client to serve, if any. */
   staticDir: string | undefined;
   production: boolean;
+  /** Bytes queued for one socket (unsent packets plus its TCP write buffer) past which it is cut off. */
+  socketBufferMaxBytes: number;
+  /** How often each process re-checks its sockets' sessions (a safety net behind revocation). */
+  socketRecheckMs: number;
 }
 
 /** Parsed process settings: the listen address plus the app config. */
@@ -101,6 +112,8 @@ export function parseEnv(
         shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
         staticDir: e.STATIC_DIR === undefined ? undefined : path.resolve(e.STATIC_DIR),
         production: e.NODE_ENV === 'production',
+        socketBufferMaxBytes: e.SOCKET_BUFFER_MAX_BYTES,
+        socketRecheckMs: e.SOCKET_RECHECK_SECONDS * 1000,
       },
     },
   };

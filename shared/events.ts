@@ -99,12 +99,17 @@ export interface ClientToServerEvents {
   sync: (req: SyncRequest, ack: (reply: Ack<SyncResult>) => void) => void;
 }
 
-/** Messages between server processes (Socket.IO adapter). */
-export type InterServerEvents = Record<string, never>;
+/** Messages between server processes (Socket.IO adapter): a user's or a session's access ended. */
+export interface InterServerEvents {
+  'sho:revoke': (
+    who: { userId: string; sessionId?: undefined } | { sessionId: string; userId?: undefined },
+  ) => void;
+}
 
 /** What the server keeps on each socket. */
 export interface SocketData {
   userId: string;
+  username: string;
   sessionId: string;
   audience: string;
 }

@@ -16,6 +16,8 @@ export const LIMITS = {
   eventsPageMax: 1000,
   /** A client further behind than this reloads the snapshot instead of replaying events. */
   syncReplayMax: 5000,
+  /** Events in one `sync` reply at most; a client further behind asks again from where the page ended. */
+  syncPageMax: 500,
 } as const;
 
 /** Staleness windows: an entry not reconfirmed within this many hours looks stale everywhere. */

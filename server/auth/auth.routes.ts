@@ -45,7 +45,7 @@ const FAIL_WINDOW_MS = 15 * 60_000;
 const MAX_FAILS = 10;
 
 /** POST /api/auth/login, /logout, GET /api/me. */
-export function authRoutes(ctx: Ctx, hooks: { onLogout: (sessionId: string) => void }): Router {
+export function authRoutes(ctx: Ctx): Router {
   const r = Router();
   const failures = new Map<string, { count: number; since: number }>();
 
@@ -85,7 +85,7 @@ export function authRoutes(ctx: Ctx, hooks: { onLogout: (sessionId: string) => v
 
   r.post('/auth/logout', async (req, res) => {
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    if (token) hooks.onLogout(await deleteSession(ctx.db, token));
+    if (token) await ctx.revocations.revoke({ sessionId: await deleteSession(ctx.db, token) });
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     send(res, 200, { signedOut: true });
   });

@@ -25,8 +25,8 @@ export async function createSession(
 }
 
 // A short cache of valid sessions per database, so a burst of requests or reconnecting sockets does
-// not cost a query each. Sign-out and disabling a user clear it on this process at once; other
-// processes notice within CACHE_TTL_MS.
+// not cost a query each. Sign-out, disabling a user and changing a user's role or scope clear the
+// entries on every process at once (realtime broadcasts the revocation); the TTL is a safety net.
 const CACHE_TTL_MS = 5000;
 const CACHE_MAX = 20_000;
 const caches = new WeakMap<Queryable, Map<string, { viewer: Viewer; until: number }>>();
@@ -36,9 +36,21 @@ const cacheOf = (q: Queryable) => {
   return c;
 };
 
-/** Forget every cached session of this database on this process (a user was disabled). */
-export function forgetCachedSessions(q: Queryable): void {
-  caches.get(q)?.clear();
+/** Forget this process's cached entries of one user's sessions (revoked), or of one session. */
+export function forgetCached(q: Queryable, who: { userId?: string; sessionId?: string }): void {
+  const cache = caches.get(q);
+  if (!cache) return;
+  if (who.sessionId) cache.delete(who.sessionId);
+  if (who.userId) for (const [id, e] of cache) if (e.viewer.userId === who.userId) cache.delete(id);
+}
+
+/** Delete every session of a user (disabled, or given another role or scope); returns their ids. */
+export async function deleteUserSessions(q: Queryable, userId: string): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>('DELETE FROM sessions WHERE user_id = $1 RETURNING id', [
+    userId,
+  ]);
+  forgetCached(q, { userId });
+  return rows.map((r) => r.id);
 }
 
 /** Delete a session by its token. */
@@ -52,11 +64,15 @@ export async function deleteSession(q: Queryable, token: string): Promise<string
 /** Like viewerForToken, but served from a cache of recent valid sessions for up to 5 s. */
 export async function cachedViewerForToken(q: Queryable, token: string | undefined): Promise<Viewer | null> {
   if (!token || token.length > 100) return null;
+  return cachedViewerForSession(q, tokenId(token));
+}
+
+/** The signed-in user behind a session id (the token's hash), from the cache when recent. */
+export async function cachedViewerForSession(q: Queryable, id: string): Promise<Viewer | null> {
   const cache = cacheOf(q);
-  const id = tokenId(token);
   const hit = cache.get(id);
   if (hit && hit.until > Date.now()) return hit.viewer;
-  const viewer = await viewerForToken(q, token);
+  const viewer = await viewerForSession(q, id);
   if (viewer) {
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(id, { viewer, until: Date.now() + CACHE_TTL_MS });
@@ -75,17 +91,31 @@ interface SessionRow {
   scope: string[] | null;
 }
 
+const SESSION_SELECT = `SELECT s.id AS session_id, u.id AS user_id, u.username, u.display_name, u.role, u.org_id, o.name AS org_name, u.scope
+       FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id
+      WHERE s.expires_at > now() AND NOT u.disabled`;
+
 /** The signed-in user behind a token, or null when missing, expired or disabled. */
 export async function viewerForToken(q: Queryable, token: string | undefined): Promise<Viewer | null> {
   if (!token || token.length > 100) return null;
-  const { rows } = await q.query<SessionRow>(
-    `SELECT s.id AS session_id, u.id AS user_id, u.username, u.display_name, u.role, u.org_id, o.name AS org_name, u.scope
-       FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id
-      WHERE s.id = $1 AND s.expires_at > now() AND NOT u.disabled`,
-    [tokenId(token)],
-  );
+  return viewerForSession(q, tokenId(token));
+}
+
+/** The signed-in user behind a session id, or null when missing, expired or disabled. */
+export async function viewerForSession(q: Queryable, id: string): Promise<Viewer | null> {
+  const { rows } = await q.query<SessionRow>(`${SESSION_SELECT} AND s.id = $1`, [id]);
   const r = rows[0];
-  if (!r) return null;
+  return r ? toViewer(r) : null;
+}
+
+/** The sessions among `ids` that are still valid, with their viewers (sockets are re-checked with this). */
+export async function validSessions(q: Queryable, ids: readonly string[]): Promise<Map<string, Viewer>> {
+  if (!ids.length) return new Map();
+  const { rows } = await q.query<SessionRow>(`${SESSION_SELECT} AND s.id = ANY($1::text[])`, [ids]);
+  return new Map(rows.map((r) => [r.session_id, toViewer(r)]));
+}
+
+function toViewer(r: SessionRow): Viewer {
   return {
     sessionId: r.session_id,
     userId: r.user_id,

@@ -1,12 +1,10 @@
 import type { Role } from '../../shared/enums.js';
+import type { Caller } from '../../shared/domain/permissions.js';
 
-/** Who is asking: everything visibility depends on. Projections must depend on nothing else. */
-export interface Audience {
-  role: Role;
-  orgId: string;
-  /** Province codes, or null for national scope. */
-  scope: readonly string[] | null;
-}
+export { inScope } from '../../shared/domain/permissions.js';
+
+/** Who is asking: everything visibility depends on (the rulebook's caller). Projections depend on nothing else. */
+export type Audience = Caller;
 
 /** A signed-in user. */
 export interface Viewer extends Audience {
@@ -26,9 +24,4 @@ export function audienceKey(a: Audience): string {
 export function parseAudienceKey(key: string): Audience {
   const [role, orgId, scope] = key.split('|') as [Role, string, string];
   return { role, orgId, scope: scope === '*' ? null : scope.split(',') };
-}
-
-/** True when the audience's scope covers the province. */
-export function inScope(a: Audience, provinceCode: string): boolean {
-  return a.scope === null || a.scope.includes(provinceCode);
 }

@@ -1,6 +1,8 @@
 import type { Change } from '../../shared/events.js';
 import type { Audience } from '../auth/viewer.js';
 import type { StoredEvent } from './log.js';
+import type { StoredService } from '../features/services/services.repo.js';
+import { NO_CURRENT_STATES, type CurrentStates } from './currentState.js';
 import { presentShelter } from '../features/shelters/shelters.presenter.js';
 import { presentOrganisation } from '../features/organisations/organisations.presenter.js';
 import { presentService, presentStockTotals } from '../features/services/services.presenter.js';
@@ -9,13 +11,15 @@ import { presentAlert } from '../features/alerts/alerts.presenter.js';
 import { presentRequest, presentRequestMessage } from '../features/requests/requests.presenter.js';
 import { presentIncidentCell } from '../features/incidents/incidents.presenter.js';
 
-type Presenter = (record: never, audience: Audience) => unknown;
+type Presenter = (record: never, audience: Audience, current: CurrentStates) => unknown;
 
 /** One presenter per entity: the record as the audience may see it, or null when it may not see it at all. */
 const PRESENTERS: Record<string, Presenter> = {
   shelter: presentShelter,
   organisation: presentOrganisation,
-  service: presentService,
+  // A service's past events are shown with its current visibility too (see presentService).
+  service: (s: StoredService, a: Audience, current: CurrentStates) =>
+    presentService(s, a, current.service(s.id)),
   'stock-totals': presentStockTotals,
   'gbv-alert': presentGbvAlert,
   alert: presentAlert,
@@ -29,15 +33,26 @@ const PRESENTERS: Record<string, Presenter> = {
  * placeholder, so its stream still has no gap and it learns nothing else. Unknown entities are
  * hidden: a new domain is invisible until it has a presenter.
  */
-export function projectEvent(ev: StoredEvent, audience: Audience): Change {
+export function projectEvent(
+  ev: StoredEvent,
+  audience: Audience,
+  current: CurrentStates = NO_CURRENT_STATES,
+): Change {
   const present = PRESENTERS[ev.entity];
-  const data = present ? present(ev.data as never, audience) : null;
+  const data = present ? present(ev.data as never, audience, current) : null;
   if (data === null || data === undefined) return { seq: ev.seq, type: 'hidden' };
-  return {
-    seq: ev.seq,
-    type: ev.type,
-    data,
-    at: ev.at,
-    by: { userId: ev.actorUserId, orgId: ev.actorOrgId },
-  } as Change;
+  return { seq: ev.seq, type: ev.type, data, at: ev.at, by: actorShown(ev, data) } as Change;
+}
+
+const NOBODY = { userId: null, orgId: null } as const;
+
+/**
+ * Who made the change, as the reader may know it. Nobody for incident data (the reporting
+ * organisation is never shown, SPEC 2.4) and for a masked safe house (its provider would say who
+ * runs it and so where it is).
+ */
+function actorShown(ev: StoredEvent, data: unknown): { userId: string | null; orgId: string | null } {
+  if (ev.entity.startsWith('incident')) return NOBODY;
+  if (ev.entity === 'service' && (data as { masked?: boolean }).masked) return NOBODY;
+  return { userId: ev.actorUserId, orgId: ev.actorOrgId };
 }

@@ -13,6 +13,7 @@ import { gbvSnapshot } from './gbvSnapshot.js';
 import { audit } from '../features/incidents/audit.js';
 import { projectEvent } from './projection.js';
 import { compactReplay } from './compact.js';
+import { loadCurrentStates } from './currentState.js';
 
 /** Everything the audience may see, read in one repeatable-read transaction with the seq it is current to. */
 export async function snapshot(ctx: Ctx, audience: Audience) {
@@ -25,14 +26,20 @@ export async function snapshot(ctx: Ctx, audience: Audience) {
   });
 }
 
-/** Events after `after`, projected for the audience; `reset` when the gap is too wide to replay. */
-export async function eventsAfter(ctx: Ctx, audience: Audience, after: number): Promise<SyncResult> {
+/** Events after `after` (a page of at most `limit`), projected for the audience; `reset` when the gap is too wide to replay. */
+export async function eventsAfter(
+  ctx: Ctx,
+  audience: Audience,
+  after: number,
+  limit: number = LIMITS.syncReplayMax,
+): Promise<SyncResult> {
   const head = await headSeq(ctx.db);
   if (after > head || head - after > LIMITS.syncReplayMax) return { reset: true, head };
-  const events = await readEventsAfter(ctx.db, after, LIMITS.syncReplayMax);
+  const events = await readEventsAfter(ctx.db, after, limit);
+  const current = await loadCurrentStates(ctx.db, events);
   return {
     reset: false,
-    events: compactReplay(events.map((e) => [e, projectEvent(e, audience)] as const)),
+    events: compactReplay(events.map((e) => [e, projectEvent(e, audience, current)] as const)),
     head,
   };
 }
@@ -63,7 +70,8 @@ export function syncRoutes(ctx: Ctx): Router {
     if (q.after > head) return send(res, 200, { reset: true, head });
     const events = await readEventsAfter(ctx.db, q.after, q.limit);
     const viewer = viewerOf(res);
-    const projected = events.map((e) => projectEvent(e, viewer));
+    const current = await loadCurrentStates(ctx.db, events);
+    const projected = events.map((e) => projectEvent(e, viewer, current));
     const incidentReads = projected.filter((e) => e.type === 'incident:summary-changed').length;
     if (incidentReads)
       await audit(ctx.db, viewer, 'read', 'events.incidents', { after: q.after, cells: incidentReads });

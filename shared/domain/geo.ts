@@ -43,10 +43,13 @@ export interface Place {
   communeCode: string | null;
   lat: number | null;
   lon: number | null;
+  /** A safe house shown to a reader without the right to it: it takes part in no area flag (SPEC 2.3). */
+  masked?: boolean;
 }
 
 /** True when the place is inside the area: by its province or commune code, or by its position in the polygon. */
 export function placeInArea(place: Place, area: AlertArea): boolean {
+  if (place.masked) return false;
   if (area.provinceCodes.includes(place.provinceCode)) return true;
   if (place.communeCode && area.communeCodes.includes(place.communeCode)) return true;
   if (area.polygon && place.lat !== null && place.lon !== null)

@@ -74,3 +74,20 @@ export const UserCreateSchema = z.strictObject({
   orgId: IdSchema,
   scope: ScopeSchema.default(null),
 });
+
+/**
+ * Body of PATCH /api/users/:id (admin): disable or enable, change the role or the scope. Any change
+ * but enabling ends the user's sessions on every process.
+ */
+export const UserPatchSchema = z
+  .strictObject({
+    disabled: z.boolean().optional(),
+    role: RoleSchema.optional(),
+    scope: ScopeSchema.optional(),
+  })
+  .refine((p) => p.disabled !== undefined || p.role !== undefined || p.scope !== undefined, {
+    message: 'give disabled, role or scope',
+    path: ['disabled'],
+  });
+/** Body of PATCH /api/users/:id. */
+export type UserPatch = z.infer<typeof UserPatchSchema>;

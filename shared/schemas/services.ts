@@ -69,8 +69,15 @@ export type Availability = z.infer<typeof AvailabilitySchema>;
  * `positionShown` says which.
  */
 export const ServicePointSchema = RecordMetaSchema.extend({
+  /** "Safe house" when `masked`. */
   name: z.string(),
-  providerOrgId: IdSchema,
+  /** Null on a masked safe house. */
+  providerOrgId: IdSchema.nullable(),
+  /**
+   * True when a safe house is shown to a reader without the right to it: only its province,
+   * status, types and hotline; no name, commune, position, beds or provider (SPEC 2.3).
+   */
+  masked: z.boolean(),
   types: z.array(ServiceTypeSchema).min(1),
   provinceCode: ProvinceCodeSchema,
   communeCode: CommuneCodeSchema.nullable(),

@@ -15,6 +15,7 @@ export function buildService(over: Partial<ServicePoint> = {}): ServicePoint {
     ...meta(),
     name: 'Bai Chay Hospital (test)',
     providerOrgId: uid(),
+    masked: false,
     types: ['health_cmr'],
     provinceCode: '22',
     communeCode: null,

@@ -136,8 +136,14 @@ export class ReplicaClient {
     if (this.syncing || !this.socket.connected) return;
     this.syncing = true;
     try {
-      const reply = await sync(this.socket, this.stream.lastSeq);
-      if (reply.ok && !reply.data.reset) this.offer(reply.data.events);
+      // Replies are paged: ask again from where a page ended until the head is reached.
+      for (;;) {
+        const before = this.stream.lastSeq;
+        const reply = await sync(this.socket, before);
+        if (!reply.ok || reply.data.reset) break;
+        this.offer(reply.data.events);
+        if (this.stream.lastSeq >= reply.data.head || this.stream.lastSeq === before) break;
+      }
     } catch {
       /* retried on the next connect or gap */
     } finally {

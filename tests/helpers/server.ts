@@ -24,6 +24,8 @@ export function testConfig(over: Partial<AppConfig> = {}): AppConfig {
     shutdownTimeoutMs: 5000,
     staticDir: path.join(os.tmpdir(), 'sho-no-static'),
     production: false,
+    socketBufferMaxBytes: 4 * 1024 * 1024,
+    socketRecheckMs: 15_000,
     ...over,
   };
 }

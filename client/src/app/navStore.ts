@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Role } from '../../../shared/enums.js';
+import { managesUsers, readsIncidents, readsRequests } from '../../../shared/domain/permissions.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
 
 /** The lists beside the map. */
@@ -16,9 +17,9 @@ export type Detail =
 /** The tabs a role sees (SPEC 3): requests not for partner viewers, incidents for ops and GBV, admin for the admin. */
 export function tabsFor(role: Role): Tab[] {
   return TABS.filter((t) => {
-    if (t === 'requests') return role !== 'viewer';
-    if (t === 'incidents') return role === 'ops_officer' || role === 'gbv_coordinator';
-    if (t === 'admin') return role === 'admin';
+    if (t === 'requests') return readsRequests({ role });
+    if (t === 'incidents') return readsIncidents({ role });
+    if (t === 'admin') return managesUsers({ role });
     return true;
   });
 }

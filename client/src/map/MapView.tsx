@@ -4,6 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALERT_LEVEL_COLOURS, SERVICE_STATUSES, SHELTER_STATUSES } from '../../../shared/enums.js';
+import { readsRequests } from '../../../shared/domain/permissions.js';
 import { useNavStore } from '../app/navStore.js';
 import { markMapReady } from '../app/readiness.js';
 import { useAuthStore } from '../features/auth/authStore.js';
@@ -95,7 +96,7 @@ export function MapView() {
   const incidents = useIncidentStore((s) => s.data);
   const incidentMonth = useIncidentStore((s) => shownMonth(s.data, s.month));
   const hasIncidents = incidents !== null;
-  const readsRequests = role !== undefined && role !== 'viewer';
+  const showsRequests = role !== undefined && readsRequests({ role });
 
   useEffect(() => {
     let cancelled = false;
@@ -151,7 +152,8 @@ export function MapView() {
           mountShelterLayer(map, FONT),
           mountServiceLayer(map, FONT),
         ];
-        if (useAuthStore.getState().me?.role !== 'viewer') downs.push(mountRequestLayer(map, FONT));
+        if (readsRequests(useAuthStore.getState().me ?? { role: 'viewer' }))
+          downs.push(mountRequestLayer(map, FONT));
         teardown = () => downs.forEach((d) => d());
         setLoaded(true);
       });
@@ -241,7 +243,7 @@ export function MapView() {
               label={t('layers.incidents')}
             />
           )}
-          {readsRequests && (
+          {showsRequests && (
             <LayerToggle
               checked={showRequests}
               onChange={setShowRequests}
@@ -358,7 +360,7 @@ export function MapView() {
             <IncidentNote note={incidents.note} />
           </div>
         )}
-        {readsRequests && showRequests && (
+        {showsRequests && showRequests && (
           <ul className="legend" data-testid="legend-requests">
             <li className="legend__wide">
               <span className="swatch swatch--dot swatch--badge" aria-hidden="true">

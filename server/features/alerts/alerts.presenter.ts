@@ -1,19 +1,11 @@
 import type { RiskAlert } from '../../../shared/schemas/alerts.js';
-import { inScope, type Audience } from '../../auth/viewer.js';
+import type { Audience } from '../../auth/viewer.js';
 import { isAlertInForce } from '../../../shared/schemas/alerts.js';
 import { placeInArea, type Place } from '../../../shared/domain/geo.js';
 
 /** Risk alerts are public to every role (SPEC 3). */
 export function presentAlert(a: RiskAlert, _audience: Audience): RiskAlert {
   return a;
-}
-
-/** True when the audience may issue or change an alert over these provinces: an operations officer, within scope. */
-export function canWriteAlert(provinceCodes: readonly string[], a: Audience): boolean {
-  if (a.role !== 'ops_officer') return false;
-  // A province-scoped officer must name provinces, all in scope; only national scope may issue polygon-only alerts.
-  if (a.scope === null) return true;
-  return provinceCodes.length > 0 && provinceCodes.every((p) => inScope(a, p));
 }
 
 /**

@@ -9,7 +9,8 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { Idempotency } from '../../events/writer.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { alertTable } from './alerts.repo.js';
-import { canWriteAlert, presentAlert } from './alerts.presenter.js';
+import { writesAlert } from '../../../shared/domain/permissions.js';
+import { presentAlert } from './alerts.presenter.js';
 
 function checkCodes(ctx: Ctx, provinceCodes: readonly string[], communeCodes: readonly string[]): void {
   provinceCodes.forEach((c, i) => {
@@ -44,7 +45,7 @@ export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<RiskAle
 /** Issue an alert. */
 export async function create(ctx: Ctx, viewer: Viewer, input: AlertCreate, idem: Idempotency | null) {
   checkCodes(ctx, input.provinceCodes, input.communeCodes);
-  if (!canWriteAlert(provincesOf(ctx, input), viewer))
+  if (!writesAlert(viewer, provincesOf(ctx, input)))
     throw forbidden('Only an operations officer issues alerts, over provinces in scope.');
   return ctx.writer.write(viewer, idem, async (q) => {
     const a = await alertTable.insert(
@@ -68,7 +69,7 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: AlertPatch,
     const { version, ...input } = p;
     const next = { ...current, ...input };
     checkCodes(ctx, next.provinceCodes, next.communeCodes);
-    if (!canWriteAlert(provincesOf(ctx, current), viewer) || !canWriteAlert(provincesOf(ctx, next), viewer)) {
+    if (!writesAlert(viewer, provincesOf(ctx, current)) || !writesAlert(viewer, provincesOf(ctx, next))) {
       throw forbidden('Only an operations officer changes alerts, over provinces in scope.');
     }
     if (current.version !== version)

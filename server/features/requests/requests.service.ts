@@ -15,7 +15,14 @@ import { getShelter } from '../shelters/shelters.repo.js';
 import { repoOf as serviceRepoOf } from '../services/services.service.js';
 import { presentService } from '../services/services.presenter.js';
 import { insertMessage, listMessages, requestTable } from './requests.repo.js';
-import { canReadRequest, canWriteRequest, presentRequest, roleMayMove } from './requests.presenter.js';
+import {
+  movesRequestTo,
+  onlyAnswersRequests,
+  opensRequest,
+  readsRequest,
+  writesRequest,
+} from '../../../shared/domain/permissions.js';
+import { presentRequest } from './requests.presenter.js';
 
 const visible = (r: CoordinationRequest | null): r is CoordinationRequest => r !== null;
 
@@ -39,21 +46,20 @@ export async function get(
   id: string,
 ): Promise<CoordinationRequest & { messages: RequestMessage[] }> {
   const r = await requestTable.get(ctx.db, id);
-  if (!r || !canReadRequest(r, viewer)) throw notFound('request');
+  if (!r || !readsRequest(viewer, r)) throw notFound('request');
   return { ...r, messages: await listMessages(ctx.db, id) };
 }
 
 /** A request's thread. */
 export async function messages(ctx: Ctx, viewer: Viewer, id: string): Promise<RequestMessage[]> {
   const r = await requestTable.get(ctx.db, id);
-  if (!r || !canReadRequest(r, viewer)) throw notFound('request');
+  if (!r || !readsRequest(viewer, r)) throw notFound('request');
   return listMessages(ctx.db, id);
 }
 
 /** Open a request: operations officers and GBV coordinators within scope, shelter managers for their own shelters. */
 export async function create(ctx: Ctx, viewer: Viewer, input: RequestCreate, idem: Idempotency | null) {
-  if (!['ops_officer', 'gbv_coordinator', 'shelter_manager'].includes(viewer.role))
-    throw forbidden('Your role may not open coordination requests.');
+  if (!opensRequest(viewer)) throw forbidden('Your role may not open coordination requests.');
   return ctx.writer.write(viewer, idem, async (q) => {
     let provinceCode = input.provinceCode;
     let shelterOrgId: string | null = null;
@@ -65,11 +71,12 @@ export async function create(ctx: Ctx, viewer: Viewer, input: RequestCreate, ide
       provinceCode = shelter.provinceCode;
       shelterOrgId = shelter.managingOrgId;
     }
-    if (viewer.role === 'shelter_manager' && (!input.shelterId || shelterOrgId !== viewer.orgId))
-      throw forbidden('A shelter manager opens requests for the shelters it manages.');
+    const shelterRef = input.shelterId && provinceCode ? { provinceCode, managingOrgId: shelterOrgId } : null;
+    if (viewer.role === 'shelter_manager' && !opensRequest(viewer, { shelter: shelterRef }))
+      throw forbidden('A shelter manager opens requests for the shelters it manages, within scope.');
     if (!provinceCode || !ctx.areas.province(provinceCode))
       throw badField('provinceCode', 'unknown province code');
-    if (viewer.scope !== null && !viewer.scope.includes(provinceCode))
+    if (!opensRequest(viewer, { provinceCode, shelter: shelterRef }))
       throw forbidden('This province is outside your scope.');
     if (input.serviceId) {
       const s = await serviceRepoOf(ctx).get(q, input.serviceId);
@@ -138,15 +145,15 @@ async function addMessage(
 export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: RequestPatch, idem: Idempotency | null) {
   return ctx.writer.write(viewer, idem, async (q) => {
     const current = await requestTable.get(q, id, true);
-    if (!current || !canReadRequest(current, viewer)) throw notFound('request');
-    if (!canWriteRequest(current, viewer)) throw forbidden('Your role may not change this request.');
+    if (!current || !readsRequest(viewer, current)) throw notFound('request');
+    if (!writesRequest(viewer, current)) throw forbidden('Your role may not change this request.');
     if (current.version !== p.version)
       throw new HttpError(409, 'conflict', 'This request changed since you loaded it.', undefined, current);
     const { version, message, ...fields } = p;
     if (fields.status !== undefined && fields.status !== current.status) {
       if (!canTransition(current.status, fields.status))
         throw badField('status', `a request that is ${current.status} cannot become ${fields.status}`);
-      if (!roleMayMove(viewer, fields.status))
+      if (!movesRequestTo(viewer, fields.status))
         throw forbidden(`Your role may not mark a request ${fields.status}.`);
     } else if (fields.status !== undefined) {
       throw badField('status', `the request is already ${current.status}`);
@@ -157,7 +164,7 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: RequestPatc
       fields.priority !== undefined ||
       fields.quantity !== undefined ||
       fields.neededBy !== undefined;
-    if (reassigning && viewer.role === 'service_provider')
+    if (reassigning && onlyAnswersRequests(viewer))
       throw forbidden('A provider answers a request; it does not reassign or reprioritise it.');
     await checkOrg(q, fields.toOrgId, 'toOrgId');
     const nextTo = fields.toOrgId !== undefined ? fields.toOrgId : current.toOrgId;
@@ -188,8 +195,8 @@ export async function postMessage(
 ) {
   return ctx.writer.write(viewer, idem, async (q) => {
     const current = await requestTable.get(q, id, true);
-    if (!current || !canReadRequest(current, viewer)) throw notFound('request');
-    if (!canWriteRequest(current, viewer)) throw forbidden('Your role may not write on this request.');
+    if (!current || !readsRequest(viewer, current)) throw notFound('request');
+    if (!writesRequest(viewer, current)) throw forbidden('Your role may not write on this request.');
     const events: NewEvent[] = [];
     const out = await addMessage(q, current, viewer, text, events);
     return { status: 201, body: out.message, events };

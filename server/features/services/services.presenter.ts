@@ -1,55 +1,86 @@
 import type { Availability, ServicePoint, StockTotals } from '../../../shared/schemas/services.js';
-import { inScope, type Audience } from '../../auth/viewer.js';
+import { LOCATION_VISIBILITIES } from '../../../shared/enums.js';
+import {
+  isSafeHouse,
+  readsService,
+  readsServicePrivate,
+  readsStockTotals,
+} from '../../../shared/domain/permissions.js';
+import type { Audience } from '../../auth/viewer.js';
 import type { StoredService } from './services.repo.js';
 
-/**
- * True when the reader sees the service's private side: the exact position whatever its
- * visibility, safe-house beds and clinical stock. GBV coordinators, and the provider itself (SPEC 3).
- */
-export function seesPrivate(s: Pick<StoredService, 'providerOrgId'>, a: Audience): boolean {
-  return a.role === 'gbv_coordinator' || (a.role === 'service_provider' && a.orgId === s.providerOrgId);
-}
+/** What the projection needs of a service's current state to apply its visibility to past events. */
+export type ServiceVisibility = Pick<
+  StoredService,
+  'types' | 'locationVisibility' | 'providerOrgId' | 'provinceCode'
+>;
+
+/** The name a safe house shows to readers without the right to its name (the client translates it). */
+export const MASKED_SAFE_HOUSE_NAME = 'Safe house';
 
 /** Restrict one availability update for the reader: stock and beds only to those allowed them. */
-export function presentAvailability(
-  av: Availability,
-  s: Pick<StoredService, 'providerOrgId'>,
-  a: Audience,
-): Availability {
-  if (seesPrivate(s, a)) return av;
+export function presentAvailability(av: Availability, s: ServiceVisibility, a: Audience): Availability {
+  if (readsServicePrivate(a, s)) return av;
+  // A safe house's note or reporter could tell where it is or who runs it.
+  if (isSafeHouse(s)) return { ...av, stock: null, safeHouseBeds: null, note: null, reportedBy: null };
   return { ...av, stock: null, safeHouseBeds: null };
 }
 
 /**
- * A service point as the reader may see it, or null when it may not see it at all. The admin sees
- * no GBV data, so no safe house. A safe house (always stored hidden) and any hidden point have no
- * position for others: "reach through the hotline". A commune-only point shows the commune's point.
+ * A service point as the reader may see it, or null when it may not see it at all.
+ *
+ * `current` is the record's state now. Past events carry the state of their time; projecting them
+ * with the stricter of both means a service later hidden or turned into a safe house never shows
+ * its old position or name on any path (history, catch-up, /api/events). We re-project at read time
+ * rather than rewrite stored payloads: the log stays an honest record, and a visibility change
+ * takes effect on every path and every process without touching past rows.
+ *
+ * The admin sees no GBV data, so no safe house. Readers without the right see a safe house only as
+ * "Safe house" with its province, status, types and hotline (`masked`). Any hidden point has no
+ * position for others ("reach through the hotline"); a commune-only point shows the commune's point.
  */
-export function presentService(s: StoredService, a: Audience): ServicePoint | null {
-  const safeHouse = s.types.includes('safe_house');
-  if (safeHouse && a.role === 'admin') return null;
+export function presentService(
+  s: StoredService,
+  a: Audience,
+  current: ServiceVisibility = s,
+): ServicePoint | null {
+  const safeHouse = isSafeHouse(s) || isSafeHouse(current);
+  if (!readsService(a, s) || !readsService(a, current)) return null;
+  const privateView = readsServicePrivate(a, s) && readsServicePrivate(a, current);
+  const visibility = safeHouse
+    ? 'hidden'
+    : LOCATION_VISIBILITIES[
+        Math.max(
+          LOCATION_VISIBILITIES.indexOf(s.locationVisibility),
+          LOCATION_VISIBILITIES.indexOf(current.locationVisibility),
+        )
+      ]!;
   const { publicLat, publicLon, ...rest } = s;
-  const privateView = seesPrivate(s, a);
   let position: Pick<ServicePoint, 'lat' | 'lon' | 'positionShown'>;
-  if (privateView || s.locationVisibility === 'exact')
+  if (privateView || visibility === 'exact')
     position = { lat: s.lat, lon: s.lon, positionShown: s.lat === null ? 'hidden' : 'exact' };
-  else if (s.locationVisibility === 'commune' && publicLat !== null && publicLon !== null)
+  else if (visibility === 'commune' && publicLat !== null && publicLon !== null)
     position = { lat: publicLat, lon: publicLon, positionShown: 'commune' };
   else position = { lat: null, lon: null, positionShown: 'hidden' };
-  return { ...rest, ...position, availability: presentAvailability(s.availability, s, a) };
+  if (privateView) return { ...rest, ...position, locationVisibility: visibility, masked: false };
+  if (safeHouse)
+    return {
+      ...rest,
+      ...position,
+      name: MASKED_SAFE_HOUSE_NAME,
+      masked: true,
+      communeCode: null,
+      locationVisibility: 'hidden',
+      providerOrgId: null,
+      orgId: null,
+      updatedBy: null,
+      availability: { ...s.availability, stock: null, safeHouseBeds: null, note: null, reportedBy: null },
+    };
+  const availability = { ...s.availability, stock: null, safeHouseBeds: null };
+  return { ...rest, ...position, locationVisibility: visibility, masked: false, availability };
 }
 
-/** True when the reader may edit the service: its provider, or a GBV coordinator, within scope. */
-export function canEditService(
-  s: Pick<StoredService, 'providerOrgId' | 'provinceCode'>,
-  a: Audience,
-): boolean {
-  if (!inScope(a, s.provinceCode)) return false;
-  return a.role === 'gbv_coordinator' || (a.role === 'service_provider' && a.orgId === s.providerOrgId);
-}
-
-/** Province stock totals: operations officers (their scope) and GBV coordinators (SPEC 3). */
+/** Province stock totals: operations officers and GBV coordinators, within scope (SPEC 3). */
 export function presentStockTotals(t: StockTotals, a: Audience): StockTotals | null {
-  if (a.role === 'gbv_coordinator' || (a.role === 'ops_officer' && inScope(a, t.provinceCode))) return t;
-  return null;
+  return readsStockTotals(a, t.provinceCode) ? t : null;
 }

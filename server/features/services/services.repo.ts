@@ -7,7 +7,8 @@ import type { Availability, ServicePoint } from '../../../shared/schemas/service
  * (the commune's) used for readers who may not see the exact one. Presenters strip what a reader
  * may not see; `publicLat`/`publicLon` never leave the server.
  */
-export type StoredService = Omit<ServicePoint, 'positionShown'> & {
+export type StoredService = Omit<ServicePoint, 'positionShown' | 'masked' | 'providerOrgId'> & {
+  providerOrgId: string;
   publicLat: number | null;
   publicLon: number | null;
 };

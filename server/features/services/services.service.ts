@@ -18,7 +18,8 @@ import { stableId } from '../../db/records.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { getShelter } from '../shelters/shelters.repo.js';
 import { raiseIfCritical } from '../gbvAlerts/gbvAlerts.service.js';
-import { canEditService, presentAvailability, presentService } from './services.presenter.js';
+import { createsService, editsService } from '../../../shared/domain/permissions.js';
+import { presentAvailability, presentService } from './services.presenter.js';
 import {
   insertAvailability,
   listAvailability,
@@ -73,11 +74,7 @@ export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<Service
 /** List a new service point: a GBV coordinator for any provider, a provider for itself, within scope. */
 export async function create(ctx: Ctx, viewer: Viewer, input: ServiceCreate, idem: Idempotency | null) {
   const providerOrgId = input.providerOrgId ?? viewer.orgId;
-  const allowed =
-    (viewer.role === 'gbv_coordinator' ||
-      (viewer.role === 'service_provider' && providerOrgId === viewer.orgId)) &&
-    (viewer.scope === null || viewer.scope.includes(input.provinceCode));
-  if (!allowed)
+  if (!createsService(viewer, { providerOrgId, provinceCode: input.provinceCode }))
     throw forbidden(
       'Only a GBV coordinator, or a provider for its own services, within scope, may list a service.',
     );
@@ -139,7 +136,7 @@ async function lockForEdit(
 ): Promise<StoredService> {
   const current = await repoOf(ctx).get(q, id, true);
   if (!current || !presentService(current, viewer)) throw notFound('service');
-  if (!canEditService(current, viewer))
+  if (!editsService(viewer, current))
     throw forbidden('You may edit only your own services (a GBV coordinator: any), within your scope.');
   if (current.version !== version)
     throw new HttpError(

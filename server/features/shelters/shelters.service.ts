@@ -11,7 +11,8 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { Idempotency } from '../../events/writer.js';
 import { readEntityEvents } from '../../events/log.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
-import { canCreateShelter, canEditShelter, presentShelter } from './shelters.presenter.js';
+import { createsShelter, editsShelter } from '../../../shared/domain/permissions.js';
+import { presentShelter } from './shelters.presenter.js';
 import {
   getShelter,
   insertShelter,
@@ -92,7 +93,7 @@ export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<Shelter
 
 /** List a new shelter. */
 export async function create(ctx: Ctx, viewer: Viewer, input: ShelterCreate, idem: Idempotency | null) {
-  if (!canCreateShelter(input.provinceCode, viewer))
+  if (!createsShelter(viewer, input.provinceCode))
     throw forbidden('Only an operations officer with this province in scope may list a shelter.');
   checkPlace(ctx, input.provinceCode, input.communeCode);
   const checklist = { ...emptyChecklist(), ...input.checklist };
@@ -135,7 +136,7 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ShelterPatc
   return ctx.writer.write(viewer, idem, async (q) => {
     const current = await getShelter(q, id, true);
     if (!current) throw notFound('shelter');
-    if (!canEditShelter(current, viewer))
+    if (!editsShelter(viewer, current))
       throw forbidden('You may edit only the shelters you manage, within your scope.');
     if (current.version !== p.version) {
       throw new HttpError(

@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Ctx } from '../../context.js';
-import { UserCreateSchema, type User } from '../../../shared/schemas/auth.js';
+import { UserCreateSchema, UserPatchSchema, type User } from '../../../shared/schemas/auth.js';
 import { IdSchema } from '../../../shared/schemas/common.js';
 import { parse, send, viewerOf } from '../../http/validate.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { hashPassword } from '../../auth/password.js';
-import { forgetCachedSessions } from '../../auth/sessions.js';
+import { deleteUserSessions } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/db.js';
 import type { Role } from '../../../shared/enums.js';
 
@@ -55,8 +55,6 @@ export async function insertUser(
   return toUser(rows[0]);
 }
 
-const PatchSchema = z.strictObject({ disabled: z.boolean() });
-
 /** /api/users: admin only. Users are not broadcast; the admin reads them here. */
 export function userRoutes(ctx: Ctx): Router {
   const r = Router();
@@ -75,19 +73,26 @@ export function userRoutes(ctx: Ctx): Router {
     if (!rows.length) throw badField('orgId', 'unknown organisation');
     send(res, 201, await insertUser(ctx.db, input));
   });
+  // Disabling a user, or giving them another role or scope, ends their sessions and closes their
+  // sockets on every process at once: what they could read a moment ago they may not read now.
   r.patch('/:id', async (req, res) => {
     const { id } = parse(z.object({ id: IdSchema }), req.params, 'params');
-    const input = parse(PatchSchema, req.body, 'body');
-    const { rows } = await ctx.db.query<UserRow>(
-      'UPDATE users SET disabled = $2, updated_at = now() WHERE id = $1 RETURNING *',
-      [id, input.disabled],
-    );
-    if (!rows[0]) throw notFound('user');
-    if (input.disabled) {
-      await ctx.db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
-      forgetCachedSessions(ctx.db);
-    }
-    send(res, 200, toUser(rows[0]));
+    const input = parse(UserPatchSchema, req.body, 'body');
+    if (input.scope?.some((c) => !ctx.areas.province(c))) throw badField('scope', 'unknown province code');
+    const updated = await ctx.db.tx(async (q) => {
+      const { rows } = await q.query<UserRow>(
+        `UPDATE users SET disabled = COALESCE($2, disabled), role = COALESCE($3, role),
+                scope = CASE WHEN $4::boolean THEN $5::text[] ELSE scope END, updated_at = now()
+          WHERE id = $1 RETURNING *`,
+        [id, input.disabled ?? null, input.role ?? null, input.scope !== undefined, input.scope ?? null],
+      );
+      if (!rows[0]) throw notFound('user');
+      const tightened = input.disabled === true || input.role !== undefined || input.scope !== undefined;
+      if (tightened) await deleteUserSessions(q, id);
+      return { user: rows[0], tightened };
+    });
+    if (updated.tightened) await ctx.revocations.revoke({ userId: id });
+    send(res, 200, toUser(updated.user));
   });
   return r;
 }

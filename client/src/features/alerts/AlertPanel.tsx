@@ -12,6 +12,7 @@ import { useServiceStore } from '../services/serviceStore.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
 import { AlertStatus, LevelBadge } from './AlertBits.js';
 import { useAlertStore } from './alertStore.js';
+import { writesAlert } from '../../../../shared/domain/permissions.js';
 import { alertInForce, alertsAt } from './inAlert.js';
 
 /** One risk alert: area, storm, validity, the shelters and services it flags; cancel or expire for operations. */
@@ -32,10 +33,7 @@ export function AlertPanel({ id }: { id: string }) {
   const flaggedShelters = inForce ? Object.values(shelters).filter((s) => alertsAt(s, [a]).length) : [];
   const flaggedServices = inForce ? Object.values(services).filter((s) => alertsAt(s, [a]).length) : [];
   const final = a.status === 'cancelled' || a.status === 'expired';
-  const mayWrite =
-    me?.role === 'ops_officer' &&
-    (me.scope === null ||
-      (a.provinceCodes.length > 0 && a.provinceCodes.every((c) => me.scope!.includes(c))));
+  const mayWrite = !!me && writesAlert(me, a.provinceCodes);
 
   const move = async (status: 'cancelled' | 'expired') => {
     setNotice(null);

@@ -9,6 +9,7 @@ import { useServiceStore } from '../services/serviceStore.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
 import { AlertStatus, LevelBadge } from './AlertBits.js';
 import { useAlertStore } from './alertStore.js';
+import { issuesAlerts } from '../../../../shared/domain/permissions.js';
 import { alertInForce, alertsAt } from './inAlert.js';
 
 const STATUS_ORDER: Record<RiskAlert['status'], number> = {
@@ -51,7 +52,7 @@ export function AlertsTab() {
         <h2 id="alerts-title" className="list__title">
           {t('alerts.title')} <span className="muted">({alerts.length})</span>
         </h2>
-        {me?.role === 'ops_officer' && (
+        {me && issuesAlerts(me) && (
           <button
             type="button"
             className="btn"

@@ -12,6 +12,7 @@ import { useFormat, type Formatters } from '../../lib/format.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { IncidentNote } from './IncidentNote.js';
+import { reportsIncidents } from '../../../../shared/domain/permissions.js';
 import { monthsOf, shownMonth, useIncidentStore } from './incidentStore.js';
 
 type Shown = IncidentCell['counts']['total'];
@@ -63,7 +64,7 @@ export function IncidentsTab() {
         <h2 id="incidents-title" className="list__title">
           {t('incidents.title')}
         </h2>
-        {me?.role === 'gbv_coordinator' && (
+        {me && reportsIncidents(me) && (
           <button
             type="button"
             className="btn"

@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { opensRequest } from '../../../../shared/domain/permissions.js';
 import { REQUEST_KINDS, REQUEST_PRIORITIES, SECTORS, type ChecklistKey } from '../../../../shared/enums.js';
 import { LIMITS } from '../../../../shared/limits.js';
 import type { CoordinationRequest, RequestCreate } from '../../../../shared/schemas/requests.js';
@@ -55,7 +56,7 @@ export function RequestForm(props: {
   const ownShelters = useMemo(
     () =>
       Object.values(shelters)
-        .filter((s) => me?.role !== 'shelter_manager' || s.managingOrgId === me.orgId)
+        .filter((s) => !!me && opensRequest(me, { shelter: s }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     [shelters, me],
   );

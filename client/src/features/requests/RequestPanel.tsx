@@ -12,7 +12,7 @@ import { useAuthStore } from '../auth/authStore.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
 import { useServiceStore } from '../services/serviceStore.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
-import { canWriteRequests, movesFor } from './permissions.js';
+import { requestMovesFor, writesRequests } from '../../../../shared/domain/permissions.js';
 import { PriorityBadge, RequestStatusBadge } from './RequestBits.js';
 import { useRequestStore } from './requestStore.js';
 
@@ -34,7 +34,7 @@ export function RequestPanel({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   if (!r || !me) return <p>{t('requests.notFound')}</p>;
   const orgName = (oid: string | null) => (oid ? (orgs[oid]?.acronym ?? orgs[oid]?.name ?? '—') : '—');
-  const moves = movesFor(me.role, r);
+  const moves = requestMovesFor(me, r);
 
   const move = async (status: RequestStatus) => {
     setBusy(true);
@@ -138,7 +138,7 @@ export function RequestPanel({ id }: { id: string }) {
           {notice}
         </p>
       )}
-      <Thread request={r} canWrite={canWriteRequests(me.role)} orgName={orgName} />
+      <Thread request={r} canWrite={writesRequests(me)} orgName={orgName} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { ProvinceSelect } from '../areas/ProvinceSelect.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { useServiceStore } from '../services/serviceStore.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
-import { canCreateRequest } from './permissions.js';
+import { opensRequest } from '../../../../shared/domain/permissions.js';
 import { PriorityBadge, RequestStatusBadge } from './RequestBits.js';
 import { useRequestStore, type RequestStatusFilter } from './requestStore.js';
 
@@ -80,7 +80,7 @@ export function RequestsTab() {
         <h2 id="requests-title" className="list__title">
           {t('requests.title')} <span className="muted">({list.length})</span>
         </h2>
-        {me && me.role !== 'shelter_manager' && canCreateRequest(me) && (
+        {me && me.role !== 'shelter_manager' && opensRequest(me) && (
           <button
             type="button"
             className="btn"

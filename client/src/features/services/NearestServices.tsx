@@ -7,7 +7,7 @@ import { api } from '../../lib/api.js';
 import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
-import { LastConfirmed, Phone, PositionNote, ServiceStatusBadge } from './ServiceBits.js';
+import { LastConfirmed, Phone, PositionNote, ServiceName, ServiceStatusBadge } from './ServiceBits.js';
 
 type Answer = { key: string } & ({ kind: 'ok'; items: NearestService[] } | { kind: 'error'; text: string });
 type State = { kind: 'loading' } | Answer;
@@ -81,7 +81,7 @@ export function NearestServices({ shelterId }: { shelterId: string }) {
                   className="btn--link nearest__name"
                   onClick={() => open({ kind: 'service', id: s.id })}
                 >
-                  {s.name}
+                  <ServiceName s={s} />
                 </button>
                 <strong className="nearest__dist" data-testid="nearest-distance">
                   {distanceKm === null

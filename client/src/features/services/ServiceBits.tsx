@@ -19,6 +19,12 @@ export function ServiceStatusBadge({ status }: { status: ServicePoint['availabil
   );
 }
 
+/** The service's name; a masked safe house shows only as "Safe house" in the reader's language. */
+export function ServiceName({ s }: { s: Pick<ServicePoint, 'name' | 'masked'> }) {
+  const { t } = useTranslation();
+  return <>{s.masked ? t('serviceType.safe_house') : s.name}</>;
+}
+
 /** The service's types, each with its map mark. */
 export function ServiceTypes({ types }: { types: ServicePoint['types'] }) {
   const { t } = useTranslation();

@@ -16,8 +16,15 @@ import { useOrganisationStore } from '../organisations/organisationStore.js';
 import { useRequestStore } from '../requests/requestStore.js';
 import { AvailabilityForm } from './AvailabilityForm.js';
 import { isServiceStale } from './filters.js';
-import { canEditService } from './permissions.js';
-import { LastConfirmed, Phone, PositionNote, ServiceStatusBadge, ServiceTypes } from './ServiceBits.js';
+import { editsService } from '../../../../shared/domain/permissions.js';
+import {
+  LastConfirmed,
+  Phone,
+  PositionNote,
+  ServiceName,
+  ServiceStatusBadge,
+  ServiceTypes,
+} from './ServiceBits.js';
 import { useServiceStore } from './serviceStore.js';
 
 /** One service point: availability with stock for those allowed, directory facts, history, and the availability form. */
@@ -32,7 +39,9 @@ export function ServicePanel({ id }: { id: string }) {
   return (
     <div className="detail" data-testid="service-panel" data-service-id={s.id}>
       <header className="detail__head">
-        <h2 data-testid="panel-name">{s.name}</h2>
+        <h2 data-testid="panel-name">
+          <ServiceName s={s} />
+        </h2>
         <div className="detail__badges">
           <ServiceStatusBadge status={s.availability.status} />
           {stale && <span className="badge badge--stale">{t('list.stale')}</span>}
@@ -44,7 +53,7 @@ export function ServicePanel({ id }: { id: string }) {
         <p className="alert alert--warn">{t('panel.staleWarning', { hours: STALE_HOURS.service })}</p>
       )}
       <AvailabilityFacts s={s} now={now} />
-      {me && canEditService(me, s) && <AvailabilityForm key={s.id} service={s} />}
+      {me && editsService(me, s) && <AvailabilityForm key={s.id} service={s} />}
       <DirectoryFacts s={s} />
       <LinkedRequests serviceId={s.id} />
       <History s={s} />
@@ -116,7 +125,7 @@ function AvailabilityFacts({ s, now }: { s: ServicePoint; now: number }) {
 function DirectoryFacts({ s }: { s: ServicePoint }) {
   const { t, i18n } = useTranslation();
   const province = useAreaStore((st) => st.byCode[s.provinceCode]);
-  const org = useOrganisationStore((st) => st.byId[s.providerOrgId]);
+  const org = useOrganisationStore((st) => (s.providerOrgId ? st.byId[s.providerOrgId] : undefined));
   return (
     <dl className="kv">
       <dt>{t('services.types')}</dt>

@@ -13,7 +13,7 @@ import { useRequestStore } from '../requests/requestStore.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
 import { StatusChips } from '../shelters/StatusChips.js';
 import { selectServices } from './filters.js';
-import { LastConfirmed, PositionNote, ServiceStatusBadge, ServiceTypes } from './ServiceBits.js';
+import { LastConfirmed, PositionNote, ServiceName, ServiceStatusBadge, ServiceTypes } from './ServiceBits.js';
 import { useServiceStore } from './serviceStore.js';
 import { SERVICE_STATUS_COLORS } from './serviceStyle.js';
 
@@ -114,7 +114,7 @@ export function ServicesTab() {
                 >
                   <span className="row__main">
                     <span className="row__name">
-                      <ServiceStatusBadge status={s.availability.status} /> {s.name}
+                      <ServiceStatusBadge status={s.availability.status} /> <ServiceName s={s} />
                     </span>
                     <span className="row__meta">
                       <ServiceTypes types={s.types} />

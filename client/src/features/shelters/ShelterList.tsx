@@ -11,7 +11,7 @@ import { alertsAt, useAlertsInForce } from '../alerts/inAlert.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { selectShelters } from './filters.js';
-import { canCreateShelter } from './permissions.js';
+import { createsShelter } from '../../../../shared/domain/permissions.js';
 import { useShelterStore } from './shelterStore.js';
 import { STATUS_COLORS, SCORE_COLORS, scoreBand } from './statusStyle.js';
 
@@ -34,7 +34,7 @@ export function ShelterList() {
         <h2 id="shelter-list-title" className="list__title">
           {t('list.title')} <span className="muted">({t('list.count', { count: shelters.length })})</span>
         </h2>
-        {me && canCreateShelter(me) && (
+        {me && createsShelter(me) && (
           <button
             type="button"
             className="btn"

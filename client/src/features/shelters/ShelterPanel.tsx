@@ -13,10 +13,9 @@ import { useStartAtTop } from '../../app/useStartAtTop.js';
 import { AlertFlag } from '../alerts/AlertFlag.js';
 import { alertsAt, useAlertsInForce } from '../alerts/inAlert.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
-import { canCreateRequest } from '../requests/permissions.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
-import { canCreateShelter, canEditShelter } from './permissions.js';
+import { createsShelter, editsShelter, opensRequest } from '../../../../shared/domain/permissions.js';
 import { QuickUpdateForm } from './QuickUpdateForm.js';
 import { useShelterStore } from './shelterStore.js';
 
@@ -36,7 +35,7 @@ export function ShelterPanel() {
   const creating = useShelterStore((s) => s.creating);
   const setCreating = useShelterStore((s) => s.setCreating);
   const ref = useStartAtTop(selectedId, creating);
-  if (creating && me && canCreateShelter(me)) {
+  if (creating && me && createsShelter(me)) {
     return (
       <section ref={ref} className="panel card" data-testid="shelter-panel" data-creating="true">
         <div className="panel__bar">
@@ -65,7 +64,7 @@ export function ShelterPanel() {
         </button>
       </div>
       {shelter ? (
-        <ShelterDetail shelter={shelter} editable={me ? canEditShelter(me, shelter) : false} />
+        <ShelterDetail shelter={shelter} editable={me ? editsShelter(me, shelter) : false} />
       ) : (
         <p>{t('panel.notFound')}</p>
       )}
@@ -81,7 +80,7 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
   const alerts = alertsAt(s, useAlertsInForce());
   const [requestFor, setRequestFor] = useState<ChecklistKey | null>(null);
   const [nearestOpen, setNearestOpen] = useState(false);
-  const offer = me && canCreateRequest(me, s) ? setRequestFor : undefined;
+  const offer = me && opensRequest(me, { shelter: s }) ? setRequestFor : undefined;
 
   return (
     <div className="detail">

@@ -1,0 +1,262 @@
+import type { RequestStatus, Role } from '../enums.js';
+import { REQUEST_TRANSITIONS } from './requestWorkflow.js';
+
+/**
+ * The rulebook (SPEC 3): what a caller may read and write, written once. Every server check
+ * (routes, services, presenters, snapshot, event projection, alert flags, nearest) and every client
+ * decision (which form or button to offer) calls these pure functions; nothing restates them.
+ */
+
+/** Who is asking: everything a permission depends on. */
+export interface Caller {
+  role: Role;
+  orgId: string;
+  /** Province codes, or null for national scope. */
+  scope: readonly string[] | null;
+}
+
+/** True when the caller's scope covers the province. */
+export function inScope(c: Caller, provinceCode: string): boolean {
+  return c.scope === null || c.scope.includes(provinceCode);
+}
+
+/** True when the caller's scope covers every one of the provinces. */
+const allInScope = (c: Caller, provinceCodes: readonly string[]) => provinceCodes.every((p) => inScope(c, p));
+
+// ---------------------------------------------------------------------------------------------
+// Field groups a reader may or may not see (the rows of SPEC 3).
+
+/** The field groups of SPEC 3, for the permission table test and for documentation. */
+export const FIELD_GROUPS = [
+  'alerts',
+  'shelters',
+  'checklist',
+  'services',
+  'safeHouse',
+  'stock',
+  'stockTotals',
+  'beds',
+  'incidents',
+  'requests',
+  'gbvAlerts',
+  'audit',
+] as const;
+/** One field group of SPEC 3. */
+export type FieldGroup = (typeof FIELD_GROUPS)[number];
+
+/** The full GBV safety checklist (others see the score only). */
+export function readsChecklist(c: Pick<Caller, 'role'>): boolean {
+  return (
+    c.role === 'ops_officer' ||
+    c.role === 'shelter_manager' ||
+    c.role === 'gbv_coordinator' ||
+    c.role === 'admin'
+  );
+}
+
+/** A service point as far as permissions go. */
+export interface ServiceRef {
+  providerOrgId: string | null;
+  provinceCode: string;
+  types: readonly string[];
+}
+
+/** True when the service is a safe house. */
+export const isSafeHouse = (s: Pick<ServiceRef, 'types'>): boolean => s.types.includes('safe_house');
+
+/** True when the caller sees the service at all. The admin sees no GBV data, so no safe house. */
+export function readsService(c: Caller, s: ServiceRef): boolean {
+  return !(isSafeHouse(s) && c.role === 'admin');
+}
+
+/**
+ * True when the caller sees the service's private side: the exact position whatever its visibility,
+ * a safe house's name, commune and beds, and clinical stock. GBV coordinators within scope, and the
+ * provider itself (SPEC 3: "read (scope)" and "own only").
+ */
+export function readsServicePrivate(c: Caller, s: ServiceRef): boolean {
+  if (c.role === 'gbv_coordinator') return inScope(c, s.provinceCode);
+  return c.role === 'service_provider' && s.providerOrgId !== null && c.orgId === s.providerOrgId;
+}
+
+/**
+ * True when the service is shown to the caller only as "Safe house" with its province, status,
+ * types and hotline: no name, commune, position, beds or provider, and in no area flag or distance.
+ */
+export function masksSafeHouse(c: Caller, s: ServiceRef): boolean {
+  return isSafeHouse(s) && !readsServicePrivate(c, s);
+}
+
+/** Province totals of clinical stock: operations officers and GBV coordinators, within scope. */
+export function readsStockTotals(c: Caller, provinceCode: string): boolean {
+  return (c.role === 'ops_officer' || c.role === 'gbv_coordinator') && inScope(c, provinceCode);
+}
+
+/** Incident aggregates: GBV coordinators and operations officers (SPEC 3); the admin sees none. */
+export function readsIncidents(c: Pick<Caller, 'role'>): boolean {
+  return c.role === 'gbv_coordinator' || c.role === 'ops_officer';
+}
+
+/** One province's incident aggregates: a reader of incidents with the province in scope. */
+export function readsIncidentsOf(c: Caller, provinceCode: string): boolean {
+  return readsIncidents(c) && inScope(c, provinceCode);
+}
+
+/** A time-critical alert goes to the GBV coordinators of its province only (SPEC 2.3). */
+export function readsGbvAlert(c: Caller, provinceCode: string): boolean {
+  return c.role === 'gbv_coordinator' && inScope(c, provinceCode);
+}
+
+/** The incident audit log: the admin only. */
+export function readsAudit(c: Pick<Caller, 'role'>): boolean {
+  return c.role === 'admin';
+}
+
+/** Users and organisations are managed by the admin only. */
+export function managesUsers(c: Pick<Caller, 'role'>): boolean {
+  return c.role === 'admin';
+}
+
+/** A coordination request as far as permissions go. */
+export interface RequestRef {
+  provinceCode: string;
+  fromOrgId: string | null;
+  toOrgId: string | null;
+  shelterOrgId: string | null;
+}
+
+/**
+ * Who reads a request (SPEC 3): operations officers, GBV coordinators and the admin within scope;
+ * a shelter manager its own shelters'; a service provider those addressed to it; partner viewers
+ * none (requests can reveal where GBV needs are).
+ */
+export function readsRequest(c: Caller, r: RequestRef): boolean {
+  if (!inScope(c, r.provinceCode)) return false;
+  switch (c.role) {
+    case 'ops_officer':
+    case 'gbv_coordinator':
+    case 'admin':
+      return true;
+    case 'viewer':
+      return false;
+    case 'shelter_manager':
+      return r.fromOrgId === c.orgId || (r.shelterOrgId !== null && r.shelterOrgId === c.orgId);
+    case 'service_provider':
+      return r.toOrgId === c.orgId;
+  }
+}
+
+/** True when the role reads coordination requests at all (the tab and the map badges). */
+export function readsRequests(c: Pick<Caller, 'role'>): boolean {
+  return c.role !== 'viewer';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes.
+
+/** A shelter as far as permissions go. */
+export interface ShelterRef {
+  provinceCode: string;
+  managingOrgId: string | null;
+}
+
+/** True when the caller may edit the shelter: a shelter manager its own within scope, an ops officer within scope. */
+export function editsShelter(c: Caller, s: ShelterRef): boolean {
+  if (!inScope(c, s.provinceCode)) return false;
+  if (c.role === 'shelter_manager') return s.managingOrgId !== null && s.managingOrgId === c.orgId;
+  return c.role === 'ops_officer';
+}
+
+/** True when the caller may list a new shelter; without a province, whether it may list any. */
+export function createsShelter(c: Caller, provinceCode?: string): boolean {
+  return c.role === 'ops_officer' && (provinceCode === undefined || inScope(c, provinceCode));
+}
+
+/**
+ * True when the caller may issue or change a risk alert over these provinces: an operations
+ * officer, within scope. A province-scoped officer must name provinces, all in scope; only national
+ * scope may issue polygon-only alerts.
+ */
+export function writesAlert(c: Caller, provinceCodes: readonly string[]): boolean {
+  if (c.role !== 'ops_officer') return false;
+  if (c.scope === null) return true;
+  return provinceCodes.length > 0 && allInScope(c, provinceCodes);
+}
+
+/** True when the caller may issue alerts at all (the button). */
+export function issuesAlerts(c: Pick<Caller, 'role'>): boolean {
+  return c.role === 'ops_officer';
+}
+
+/** True when the caller may list a service for this provider in this province. */
+export function createsService(c: Caller, s: Pick<ServiceRef, 'providerOrgId' | 'provinceCode'>): boolean {
+  if (!inScope(c, s.provinceCode)) return false;
+  return c.role === 'gbv_coordinator' || (c.role === 'service_provider' && s.providerOrgId === c.orgId);
+}
+
+/** True when the caller may edit the service and post its availability: its provider, or a GBV coordinator, within scope. */
+export function editsService(c: Caller, s: Pick<ServiceRef, 'providerOrgId' | 'provinceCode'>): boolean {
+  if (!inScope(c, s.provinceCode)) return false;
+  return c.role === 'gbv_coordinator' || (c.role === 'service_provider' && c.orgId === s.providerOrgId);
+}
+
+/** True when the caller may enter incident counts for the province (without one: at all). */
+export function reportsIncidents(c: Caller, provinceCode?: string): boolean {
+  return c.role === 'gbv_coordinator' && (provinceCode === undefined || inScope(c, provinceCode));
+}
+
+/** True when the caller may acknowledge a time-critical alert of the province. */
+export function acknowledgesGbvAlert(c: Caller, provinceCode: string): boolean {
+  return readsGbvAlert(c, provinceCode);
+}
+
+/**
+ * True when the caller may open a coordination request: operations officers and GBV coordinators
+ * within scope; shelter managers for the shelters they manage (within scope). Without a province,
+ * whether the role may open requests at all.
+ */
+export function opensRequest(
+  c: Caller,
+  r: { provinceCode?: string; shelter?: ShelterRef | null } = {},
+): boolean {
+  const province = r.shelter?.provinceCode ?? r.provinceCode;
+  if (province !== undefined && !inScope(c, province)) return false;
+  if (c.role === 'shelter_manager')
+    return r.shelter === undefined ? true : r.shelter !== null && r.shelter.managingOrgId === c.orgId;
+  return c.role === 'ops_officer' || c.role === 'gbv_coordinator';
+}
+
+/** The statuses each role may move a request to (within the workflow): requesters withdraw or escalate, addressees act. */
+const REQUEST_MOVES: Record<Role, readonly RequestStatus[]> = {
+  ops_officer: ['acknowledged', 'in_progress', 'done', 'declined', 'cancelled', 'escalated'],
+  gbv_coordinator: ['acknowledged', 'in_progress', 'done', 'declined', 'cancelled', 'escalated'],
+  shelter_manager: ['cancelled', 'escalated', 'done'],
+  service_provider: ['acknowledged', 'in_progress', 'done', 'declined', 'escalated'],
+  viewer: [],
+  admin: [],
+};
+
+/** True when the caller's role may move a request to this status. */
+export function movesRequestTo(c: Pick<Caller, 'role'>, to: RequestStatus): boolean {
+  return REQUEST_MOVES[c.role].includes(to);
+}
+
+/** True when the caller may write on a request it reads (change it, post to its thread). */
+export function writesRequest(c: Caller, r: RequestRef): boolean {
+  return readsRequest(c, r) && writesRequests(c);
+}
+
+/** True when a provider may only answer a request (not reassign or reprioritise it). */
+export function onlyAnswersRequests(c: Pick<Caller, 'role'>): boolean {
+  return c.role === 'service_provider';
+}
+
+/** The moves to offer as buttons: allowed by the workflow from the current status and by the role. */
+export function requestMovesFor(c: Pick<Caller, 'role'>, r: { status: RequestStatus }): RequestStatus[] {
+  return REQUEST_TRANSITIONS[r.status].filter((s) => movesRequestTo(c, s));
+}
+
+/** True when the role may write on the requests it reads at all (the thread box). */
+export function writesRequests(c: Pick<Caller, 'role'>): boolean {
+  return REQUEST_MOVES[c.role].length > 0;
+}
