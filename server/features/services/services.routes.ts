@@ -11,6 +11,7 @@ import {
 import { idempotencyOf, parse, send, viewerOf } from '../../http/validate.js';
 import { forbidden } from '../../http/errors.js';
 import * as services from './services.service.js';
+import { presentStockTotals } from './services.presenter.js';
 
 const IdParams = z.strictObject({ id: IdSchema });
 
@@ -30,10 +31,7 @@ export function serviceRoutes(ctx: Ctx): Router {
     send(
       res,
       200,
-      all.filter(
-        (t) =>
-          viewer.scope === null || viewer.scope.includes(t.provinceCode) || viewer.role === 'gbv_coordinator',
-      ),
+      all.map((t) => presentStockTotals(t, viewer)).filter((t) => t !== null),
     );
   });
   r.post('/', async (req, res) => {

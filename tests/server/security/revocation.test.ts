@@ -5,7 +5,14 @@ import { freshPostgres, POSTGRES_URL } from '../../helpers/db.js';
 import { startPostgresServer, type PostgresServer } from '../../helpers/postgres.js';
 import { testRedis, uniquePrefix } from '../../helpers/redis.js';
 import { spawnServer, type ServerProcess } from '../../helpers/server.js';
-import { connectSocket, connected, login, sync, type ApiClient, type TestSocket } from '../../helpers/client.js';
+import {
+  connectSocket,
+  connected,
+  login,
+  sync,
+  type ApiClient,
+  type TestSocket,
+} from '../../helpers/client.js';
 
 const PASSWORD = 'Lũ-quét-Lào-Cai-2024!';
 
