@@ -195,7 +195,11 @@ function GapRequest({
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: 'start' }), [item]);
+  // A block body: scrollIntoView returns a Promise in current Chromium, and an effect's return value
+  // is its cleanup; React calling a Promise unmounted the whole tree (issue 10).
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, [item]);
   return (
     <div ref={ref} className="gap-request card" data-testid="gap-request">
       <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
