@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState, Component, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/schemas/auth.js';
 import { ActivityFeed } from '../features/activity/ActivityFeed.js';
@@ -21,6 +21,7 @@ import { useServiceStore } from '../features/services/serviceStore.js';
 import { startRealtime } from '../realtime/realtime.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
+import { PartBoundary } from './PartBoundary.js';
 import {
   AdminScreen,
   AlertsTab,
@@ -143,53 +144,76 @@ export function Shell({ me }: { me: Me }) {
         </p>
       )}
       {me.role === 'gbv_coordinator' && (
-        <Suspense fallback={null}>
-          <GbvAlertBanner />
-        </Suspense>
+        <PartBoundary name="gbv-alert-banner">
+          <Suspense fallback={null}>
+            <GbvAlertBanner />
+          </Suspense>
+        </PartBoundary>
       )}
-      <KeyFigures />
-      <OutboxBar />
+      <PartBoundary name="key-figures">
+        <KeyFigures />
+      </PartBoundary>
+      <PartBoundary name="outbox">
+        <OutboxBar />
+      </PartBoundary>
       {tabs.length > 1 && <TabBar tabs={tabs} current={tab} />}
       {tab === 'admin' ? (
         <main className="layout layout--wide">
-          <Suspense fallback={<p className="map-msg">{t('app.loading')}</p>}>
-            <AdminScreen />
-          </Suspense>
+          <PartBoundary name="tab-admin">
+            <Suspense fallback={<p className="map-msg">{t('app.loading')}</p>}>
+              <AdminScreen />
+            </Suspense>
+          </PartBoundary>
         </main>
       ) : (
         <main className="layout">
           <aside className="layout__side">
-            {tab === 'shelters' ? (
-              <>
-                <Filters />
-                <ShelterList />
-              </>
-            ) : (
-              <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-                {tab === 'services' && <ServicesTab />}
-                {tab === 'alerts' && <AlertsTab />}
-                {tab === 'requests' && <RequestsTab />}
-                {tab === 'incidents' && <IncidentsTab />}
-              </Suspense>
-            )}
+            {/* One boundary per tab (keyed), so a failed tab is retried on coming back to it. */}
+            <PartBoundary key={tab} name={`tab-${tab}`}>
+              {tab === 'shelters' ? (
+                <>
+                  <Filters />
+                  <ShelterList />
+                </>
+              ) : (
+                <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+                  {tab === 'services' && <ServicesTab />}
+                  {tab === 'alerts' && <AlertsTab />}
+                  {tab === 'requests' && <RequestsTab />}
+                  {tab === 'incidents' && <IncidentsTab />}
+                </Suspense>
+              )}
+            </PartBoundary>
           </aside>
           {showMap && (
             <section className="layout__map" aria-label={t('map.title')}>
-              <MapBoundary fallback={<p className="map-msg">{t('map.failed')}</p>}>
+              {/* Keeps the list and panels working when the map cannot start (no WebGL, chunk failed). */}
+              <PartBoundary
+                name="map"
+                message={t('map.failed')}
+                // Readiness no longer waits for a map that will not come.
+                onError={() => expectMap(false)}
+              >
                 <Suspense fallback={<p className="map-msg">{t('map.loading')}</p>}>
                   <MapView />
                 </Suspense>
-              </MapBoundary>
+              </PartBoundary>
             </section>
           )}
           <aside className="layout__detail">
-            <ShelterPanel />
+            <PartBoundary name="shelter-panel" resetKeys={[selectedId, creating]}>
+              <ShelterPanel />
+            </PartBoundary>
             {detail && !selectedId && !creating && (
-              <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-                <DetailPanel detail={detail} />
-              </Suspense>
+              <PartBoundary name="detail-panel" resetKeys={[detail]}>
+                <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+                  <DetailPanel detail={detail} />
+                </Suspense>
+              </PartBoundary>
             )}
-            <ActivityFeed />
+            <PartBoundary name="activity">
+              <ActivityFeed />
+            </PartBoundary>
           </aside>
         </main>
       )}
@@ -217,20 +241,4 @@ function TabBar({ tabs, current }: { tabs: readonly Tab[]; current: Tab }) {
       ))}
     </nav>
   );
-}
-
-/** Keeps the list and panels working when the map cannot start (no WebGL, chunk failed to load). */
-class MapBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override componentDidCatch(err: unknown) {
-    console.error('map failed', err);
-    // Readiness no longer waits for a map that will not come.
-    expectMap(false);
-  }
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
 }
