@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/schemas/auth.js';
 import { ActivityFeed } from '../features/activity/ActivityFeed.js';
@@ -22,6 +22,7 @@ import { startRealtime } from '../realtime/realtime.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { PartBoundary } from './PartBoundary.js';
+import { useBackCloses } from './useBackCloses.js';
 import {
   AdminScreen,
   AlertsTab,
@@ -84,6 +85,13 @@ export function Shell({ me }: { me: Me }) {
       useNavStore.getState().reset();
     };
   }, [me]);
+
+  // Back (button or gesture) closes the open record or form rather than leaving the app.
+  const closeDetail = useCallback(() => {
+    useShelterStore.getState().select(null);
+    useNavStore.getState().close();
+  }, []);
+  useBackCloses(Boolean(selectedId || creating || detail), closeDetail);
 
   // A shelter manager with one shelter lands on its update form.
   const autoSelected = useRef(false);
