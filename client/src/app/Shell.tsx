@@ -44,6 +44,8 @@ const MapView = lazy(() =>
 );
 
 const MAP_PREF = 'shr.map';
+/** The one-column layout of styles.css, where an open record hides the list. */
+const PHONE_LAYOUT = '(max-width: 900px)';
 
 function initialShowMap(me: Me): boolean {
   try {
@@ -242,7 +244,14 @@ function TabBar({ tabs, current }: { tabs: readonly Tab[]; current: Tab }) {
           className="tabs__tab"
           aria-current={x === current ? 'page' : undefined}
           data-testid={`tab-${x}`}
-          onClick={() => setTab(x)}
+          onClick={() => {
+            // On a phone an open record covers the list: a tab tapped there would change nothing in sight.
+            if (window.matchMedia(PHONE_LAYOUT).matches) {
+              useShelterStore.getState().select(null);
+              useNavStore.getState().close();
+            }
+            setTab(x);
+          }}
         >
           {t(`tabs.${x}`)}
         </button>
