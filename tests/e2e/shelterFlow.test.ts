@@ -238,4 +238,46 @@ describe('shelter manager on a phone: the pre-filled request and every way out',
     await expectAlive(page, errors, 'after the queued post was sent');
     await page.close();
   });
+  it('speaks the chosen language in dates, months and numbers, and has a favicon', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await signIn(page, srv.url, 'gbv');
+    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+
+    // The icon the page links, and /favicon.ico, are images, not the app's HTML.
+    const icons = await page
+      .locator('link[rel="icon"]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLLinkElement).href));
+    expect(icons.length).toBeGreaterThan(0);
+    for (const href of [...icons, new URL('/favicon.ico', srv.url).href]) {
+      const r = await fetch(href);
+      expect(r.status, href).toBe(200);
+      expect(r.headers.get('content-type') ?? '', href).toMatch(/^image\//);
+    }
+
+    // Vietnamese: 01/12/2026 16:22, tháng 12/2026, 4.065.
+    await page.getByTestId('shelter-item').filter({ hasText: SHELTER }).click();
+    const when = page.getByTestId('shelter-panel').locator('dl time').first();
+    expect(await when.innerText()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    await page.getByTestId('tab-incidents').click();
+    await page
+      .getByTestId('incident-month')
+      .locator('option')
+      .first()
+      .waitFor({ state: 'attached', timeout: 15_000 });
+    const months = await page.getByTestId('incident-month').locator('option').allInnerTexts();
+    expect(months.length).toBeGreaterThan(0);
+    for (const m of months) expect(m).toMatch(/^tháng \d{1,2}\/\d{4}$/);
+    const figures = await page.getByTestId('app-shell').innerText();
+    expect(figures).not.toMatch(/\b\d{1,3},\d{3}\b/);
+
+    // English: month names, and the same record's time in the English order.
+    await page.getByTestId('lang-en').click();
+    await expect
+      .poll(async () => page.getByTestId('incident-month').locator('option').first().innerText())
+      .toMatch(/^[A-Z][a-z]+ \d{4}$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
