@@ -94,6 +94,21 @@ for (let depth = 1; depth <= MAX_DEPTH; depth++) {
   );
 }
 
+// An effect's return value is its cleanup, and React calls it. An arrow with an expression body returns
+// whatever the expression gives: `useEffect(() => el.scrollIntoView())` returns a Promise in current
+// Chromium, React called it on cleanup, threw, and the whole tree unmounted (issue 10). Effects take a
+// block body (or return a cleanup function directly). Exported for tests/client/lint.test.ts.
+const EFFECT_CALLEE = '/^use(Layout|Insertion)?Effect$/';
+export const effectReturnRule = {
+  selector:
+    `CallExpression:matches([callee.name=${EFFECT_CALLEE}], [callee.property.name=${EFFECT_CALLEE}]) > ` +
+    `ArrowFunctionExpression[body.type!='BlockStatement']` +
+    `[body.type!='ArrowFunctionExpression'][body.type!='FunctionExpression']`,
+  message:
+    'An effect must not return a value: its return value is called as cleanup. Use a block body ' +
+    '`useEffect(() => { ... }, deps)`, or return a cleanup function.',
+};
+
 export default defineConfig(
   globalIgnores(
     ['**/dist/', '**/node_modules/', 'data/', '**/.tmp/', 'coverage/', 'test-results/', 'shared/geo/'],
@@ -150,6 +165,11 @@ export default defineConfig(
     ...reactHooks.configs.flat.recommended,
     name: 'client/react-hooks',
     files: ['client/**/*.{ts,tsx}'],
+  },
+  {
+    name: 'client/effect-returns',
+    files: ['client/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', effectReturnRule] },
   },
   ...boundaryBlocks,
 );

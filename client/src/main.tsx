@@ -4,6 +4,7 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
+import { PartBoundary } from './app/PartBoundary.js';
 import { initI18n } from './i18n/index.js';
 
 const root = document.getElementById('root');
@@ -11,7 +12,10 @@ if (!root) throw new Error('#root missing from index.html');
 void initI18n().then(() =>
   createRoot(root).render(
     <StrictMode>
-      <App />
+      {/* Last resort: parts have their own boundaries; this keeps even a broken shell from a blank page. */}
+      <PartBoundary name="app">
+        <App />
+      </PartBoundary>
     </StrictMode>,
   ),
 );

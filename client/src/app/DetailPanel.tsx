@@ -6,6 +6,7 @@ import { RequestForm } from '../features/requests/RequestForm.js';
 import { RequestPanel } from '../features/requests/RequestPanel.js';
 import { ServicePanel } from '../features/services/ServicePanel.js';
 import { useNavStore, type Detail } from './navStore.js';
+import { PartBoundary } from './PartBoundary.js';
 import { useStartAtTop } from './useStartAtTop.js';
 
 /** The detail column for a record or form other than a shelter's. */
@@ -21,12 +22,15 @@ export function DetailPanel({ detail }: { detail: Detail }) {
           ← {t('panel.back')}
         </button>
       </div>
-      {detail.kind === 'service' && <ServicePanel id={detail.id} />}
-      {detail.kind === 'alert' && <AlertPanel id={detail.id} />}
-      {detail.kind === 'request' && <RequestPanel id={detail.id} />}
-      {detail.kind === 'new-alert' && <AlertForm />}
-      {detail.kind === 'new-request' && <RequestForm key={key} shelterId={detail.shelterId} />}
-      {detail.kind === 'incident-entry' && <IncidentForm />}
+      {/* The close button above stays usable when the record below fails to render. */}
+      <PartBoundary name={`detail-${detail.kind}`} resetKeys={[key]}>
+        {detail.kind === 'service' && <ServicePanel id={detail.id} />}
+        {detail.kind === 'alert' && <AlertPanel id={detail.id} />}
+        {detail.kind === 'request' && <RequestPanel id={detail.id} />}
+        {detail.kind === 'new-alert' && <AlertForm />}
+        {detail.kind === 'new-request' && <RequestForm key={key} shelterId={detail.shelterId} />}
+        {detail.kind === 'incident-entry' && <IncidentForm />}
+      </PartBoundary>
     </section>
   );
 }

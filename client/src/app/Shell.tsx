@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState, Component, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/schemas/auth.js';
 import { ActivityFeed } from '../features/activity/ActivityFeed.js';
@@ -21,6 +21,8 @@ import { useServiceStore } from '../features/services/serviceStore.js';
 import { startRealtime } from '../realtime/realtime.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
+import { PartBoundary } from './PartBoundary.js';
+import { useBackCloses } from './useBackCloses.js';
 import {
   AdminScreen,
   AlertsTab,
@@ -42,6 +44,8 @@ const MapView = lazy(() =>
 );
 
 const MAP_PREF = 'shr.map';
+/** The one-column layout of styles.css, where an open record hides the list. */
+const PHONE_LAYOUT = '(max-width: 900px)';
 
 function initialShowMap(me: Me): boolean {
   try {
@@ -83,6 +87,13 @@ export function Shell({ me }: { me: Me }) {
       useNavStore.getState().reset();
     };
   }, [me]);
+
+  // Back (button or gesture) closes the open record or form rather than leaving the app.
+  const closeDetail = useCallback(() => {
+    useShelterStore.getState().select(null);
+    useNavStore.getState().close();
+  }, []);
+  useBackCloses(Boolean(selectedId || creating || detail), closeDetail);
 
   // A shelter manager with one shelter lands on its update form.
   const autoSelected = useRef(false);
@@ -143,53 +154,76 @@ export function Shell({ me }: { me: Me }) {
         </p>
       )}
       {me.role === 'gbv_coordinator' && (
-        <Suspense fallback={null}>
-          <GbvAlertBanner />
-        </Suspense>
+        <PartBoundary name="gbv-alert-banner">
+          <Suspense fallback={null}>
+            <GbvAlertBanner />
+          </Suspense>
+        </PartBoundary>
       )}
-      <KeyFigures />
-      <OutboxBar />
+      <PartBoundary name="key-figures">
+        <KeyFigures />
+      </PartBoundary>
+      <PartBoundary name="outbox">
+        <OutboxBar />
+      </PartBoundary>
       {tabs.length > 1 && <TabBar tabs={tabs} current={tab} />}
       {tab === 'admin' ? (
         <main className="layout layout--wide">
-          <Suspense fallback={<p className="map-msg">{t('app.loading')}</p>}>
-            <AdminScreen />
-          </Suspense>
+          <PartBoundary name="tab-admin">
+            <Suspense fallback={<p className="map-msg">{t('app.loading')}</p>}>
+              <AdminScreen />
+            </Suspense>
+          </PartBoundary>
         </main>
       ) : (
         <main className="layout">
           <aside className="layout__side">
-            {tab === 'shelters' ? (
-              <>
-                <Filters />
-                <ShelterList />
-              </>
-            ) : (
-              <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-                {tab === 'services' && <ServicesTab />}
-                {tab === 'alerts' && <AlertsTab />}
-                {tab === 'requests' && <RequestsTab />}
-                {tab === 'incidents' && <IncidentsTab />}
-              </Suspense>
-            )}
+            {/* One boundary per tab (keyed), so a failed tab is retried on coming back to it. */}
+            <PartBoundary key={tab} name={`tab-${tab}`}>
+              {tab === 'shelters' ? (
+                <>
+                  <Filters />
+                  <ShelterList />
+                </>
+              ) : (
+                <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+                  {tab === 'services' && <ServicesTab />}
+                  {tab === 'alerts' && <AlertsTab />}
+                  {tab === 'requests' && <RequestsTab />}
+                  {tab === 'incidents' && <IncidentsTab />}
+                </Suspense>
+              )}
+            </PartBoundary>
           </aside>
           {showMap && (
             <section className="layout__map" aria-label={t('map.title')}>
-              <MapBoundary fallback={<p className="map-msg">{t('map.failed')}</p>}>
+              {/* Keeps the list and panels working when the map cannot start (no WebGL, chunk failed). */}
+              <PartBoundary
+                name="map"
+                message={t('map.failed')}
+                // Readiness no longer waits for a map that will not come.
+                onError={() => expectMap(false)}
+              >
                 <Suspense fallback={<p className="map-msg">{t('map.loading')}</p>}>
                   <MapView />
                 </Suspense>
-              </MapBoundary>
+              </PartBoundary>
             </section>
           )}
           <aside className="layout__detail">
-            <ShelterPanel />
+            <PartBoundary name="shelter-panel" resetKeys={[selectedId, creating]}>
+              <ShelterPanel />
+            </PartBoundary>
             {detail && !selectedId && !creating && (
-              <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-                <DetailPanel detail={detail} />
-              </Suspense>
+              <PartBoundary name="detail-panel" resetKeys={[detail]}>
+                <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+                  <DetailPanel detail={detail} />
+                </Suspense>
+              </PartBoundary>
             )}
-            <ActivityFeed />
+            <PartBoundary name="activity">
+              <ActivityFeed />
+            </PartBoundary>
           </aside>
         </main>
       )}
@@ -210,27 +244,18 @@ function TabBar({ tabs, current }: { tabs: readonly Tab[]; current: Tab }) {
           className="tabs__tab"
           aria-current={x === current ? 'page' : undefined}
           data-testid={`tab-${x}`}
-          onClick={() => setTab(x)}
+          onClick={() => {
+            // On a phone an open record covers the list: a tab tapped there would change nothing in sight.
+            if (window.matchMedia(PHONE_LAYOUT).matches) {
+              useShelterStore.getState().select(null);
+              useNavStore.getState().close();
+            }
+            setTab(x);
+          }}
         >
           {t(`tabs.${x}`)}
         </button>
       ))}
     </nav>
   );
-}
-
-/** Keeps the list and panels working when the map cannot start (no WebGL, chunk failed to load). */
-class MapBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  override componentDidCatch(err: unknown) {
-    console.error('map failed', err);
-    // Readiness no longer waits for a map that will not come.
-    expectMap(false);
-  }
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
 }

@@ -10,6 +10,8 @@ export const en = {
     retry: 'Retry',
     language: 'Language',
     signedInAs: '{{name}} · {{org}}',
+    partFailed: 'This part failed. Everything else still works.',
+    partReload: 'Reload this part',
     skipToList: 'Skip to the shelter list',
   },
   tabs: {
@@ -164,6 +166,8 @@ export const en = {
     saved: 'Update sent.',
     reconfirmed: 'Reconfirmed.',
     queued: 'No connection: the update is kept on this device and will be sent when the link returns.',
+    queuedUpdated:
+      'Still offline: the update waiting on this device now holds your latest changes and will be sent when the link returns.',
     nothingChanged: 'Nothing changed. Use “Reconfirm” to confirm the current report.',
     invalid: 'Please check: {{list}}',
     forbidden: 'You may not change this shelter.',

@@ -10,6 +10,8 @@ export const vi = {
     retry: 'Thử lại',
     language: 'Ngôn ngữ',
     signedInAs: '{{name}} · {{org}}',
+    partFailed: 'Phần này bị lỗi. Các phần khác vẫn dùng được.',
+    partReload: 'Tải lại phần này',
     skipToList: 'Chuyển đến danh sách điểm sơ tán',
   },
   tabs: {
@@ -164,6 +166,8 @@ export const vi = {
     saved: 'Đã gửi cập nhật.',
     reconfirmed: 'Đã xác nhận lại.',
     queued: 'Không có kết nối: cập nhật được lưu trên máy và sẽ tự gửi khi có mạng.',
+    queuedUpdated:
+      'Vẫn chưa có kết nối: cập nhật đang chờ trên máy đã được thay bằng bản mới nhất, sẽ tự gửi khi có mạng.',
     nothingChanged: 'Chưa có thay đổi. Dùng “Xác nhận lại” để xác nhận báo cáo hiện tại.',
     invalid: 'Vui lòng kiểm tra: {{list}}',
     forbidden: 'Bạn không có quyền sửa điểm sơ tán này.',

@@ -192,6 +192,11 @@ export function startRealtime(): () => void {
     void useOutboxStore.getState().flush();
   };
   const onOffline = () => conn().setState('offline');
+  // Coming back to the app is a good moment to try what waits (the outbox also retries on its own backoff).
+  const onFocus = () => {
+    if (typeof document === 'undefined' || document.visibilityState !== 'hidden')
+      void useOutboxStore.getState().flush();
+  };
 
   socket.on('connect', onConnect);
   socket.on('disconnect', onDisconnect);
@@ -200,6 +205,8 @@ export function startRealtime(): () => void {
   socket.on('hello', onHello);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
+  window.addEventListener('focus', onFocus);
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onFocus);
 
   void (async () => {
     let loaded = await loadSnapshot();
@@ -226,6 +233,8 @@ export function startRealtime(): () => void {
     socket.off('hello', onHello);
     window.removeEventListener('online', onOnline);
     window.removeEventListener('offline', onOffline);
+    window.removeEventListener('focus', onFocus);
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onFocus);
     socket.disconnect();
     stream = startStream(0);
     syncing = false;

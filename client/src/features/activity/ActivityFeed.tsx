@@ -35,7 +35,7 @@ function FeedItem({ item: i }: { item: ActivityItem }) {
   const recordId = isShelterActivity(i) ? i.recordId : null;
   const kind = detailKindOf(i);
   const name = i.area
-    ? `${areaName(province, i18n.language, i.area.provinceCode)} · ${i.area.month}`
+    ? `${areaName(province, i18n.language, i.area.provinceCode)} · ${f.month(i.area.month)}`
     : i.name;
   let detail = '';
   if (i.detail?.kind === 'status')

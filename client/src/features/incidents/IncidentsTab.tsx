@@ -85,7 +85,7 @@ export function IncidentsTab() {
         >
           {monthsOf(data).map((m) => (
             <option key={m} value={m}>
-              {m}
+              {f.month(m)}
             </option>
           ))}
         </select>

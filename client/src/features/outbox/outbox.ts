@@ -7,6 +7,11 @@ export interface OutboxEntry {
   body: Record<string, unknown>;
   /** The shelter the write is about, so its panel can show what waits or conflicted. */
   shelterId: string | null;
+  /**
+   * One logical post, e.g. `shelter-form:<id>`: a later write with the same slot replaces a pending
+   * one instead of queueing beside it (tapping save twice offline sends one update).
+   */
+  slot?: string;
   queuedAt: string;
   attempts: number;
   state: 'pending' | 'conflict' | 'refused';
@@ -25,6 +30,36 @@ export type SendOutcome =
 /** Add an entry at the end; an entry with the same key is not added twice. */
 export function enqueue(entries: readonly OutboxEntry[], entry: OutboxEntry): OutboxEntry[] {
   return entries.some((e) => e.key === entry.key) ? [...entries] : [...entries, entry];
+}
+
+/**
+ * Add an entry, or, when it names a slot and a pending entry of that slot waits, put it in that
+ * entry's place (the form's latest state holds everything the earlier one did, based on the same
+ * version). An entry being sent right now (`inFlight`) is left alone: the new one queues behind it
+ * and is moved onto the version it produces (`settle`).
+ */
+export function enqueueOrReplace(
+  entries: readonly OutboxEntry[],
+  entry: OutboxEntry,
+  inFlight: string | null = null,
+): { entries: OutboxEntry[]; replaced: string | null } {
+  const i = entry.slot
+    ? entries.findIndex((e) => e.slot === entry.slot && e.state === 'pending' && e.key !== inFlight)
+    : -1;
+  if (i < 0) return { entries: enqueue(entries, entry), replaced: null };
+  const out = [...entries];
+  const replaced = out[i]!.key;
+  out[i] = entry;
+  return { entries: out, replaced };
+}
+
+/**
+ * How long to wait before trying again after `failures` attempts in a row could not reach the server:
+ * a few seconds, so a link that comes back without an `online` event is used soon (2 s, 4 s, 8 s, then
+ * every 10 s), without hammering a server that is down.
+ */
+export function retryDelay(failures: number): number {
+  return Math.min(2000 * 2 ** Math.max(0, failures - 1), 10_000);
 }
 
 /** The next entry to send: the oldest pending one. Entries go one at a time, in order. */
@@ -96,6 +131,7 @@ function isEntry(v: unknown): v is OutboxEntry {
     e['body'] !== null &&
     typeof e['queuedAt'] === 'string' &&
     typeof e['attempts'] === 'number' &&
+    (e['slot'] === undefined || typeof e['slot'] === 'string') &&
     (e['state'] === 'pending' || e['state'] === 'conflict' || e['state'] === 'refused')
   );
 }

@@ -3,11 +3,12 @@ import type { Shelter } from '../../../../shared/schemas/shelters.js';
 import { isRetryable, request } from '../../lib/api.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
 import {
-  enqueue,
+  enqueueOrReplace,
   loadOutbox,
   nextPending,
   outboxStorageKey,
   remove,
+  retryDelay,
   saveOutbox,
   settle,
   type OutboxEntry,
@@ -17,7 +18,8 @@ import {
 /** What the form learns about its write: sent now, kept for later, or needing the user. */
 export type SubmitResult =
   | { kind: 'sent'; data: unknown }
-  | { kind: 'queued' }
+  /** Kept on this device; `replaced` when it took the place of an earlier queued post of the same form. */
+  | { kind: 'queued'; replaced?: true }
   | { kind: 'conflict'; current: unknown }
   | { kind: 'refused'; error: NonNullable<OutboxEntry['error']> };
 
@@ -25,6 +27,8 @@ interface OutboxState {
   userId: string | null;
   entries: OutboxEntry[];
   flushing: boolean;
+  /** When the next automatic attempt is due (epoch ms), while writes wait on a link that is down. */
+  retryAt: number | null;
   /** Load the signed-in user's outbox from this device. */
   open: (userId: string) => void;
   close: () => void;
@@ -46,6 +50,11 @@ function storage(): Storage | null {
 // Results of sends made during a flush, so `submit` can tell its caller what happened.
 const results = new Map<string, SubmitResult>();
 let flushing: Promise<void> | null = null;
+// The entry whose request is on the wire, which a new write must not replace.
+let inFlight: string | null = null;
+// Attempts in a row that could not reach the server, and the timer of the next one.
+let failures = 0;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
 export const useOutboxStore = create<OutboxState>()((set, get) => {
   const commit = (entries: OutboxEntry[]) => {
@@ -55,8 +64,33 @@ export const useOutboxStore = create<OutboxState>()((set, get) => {
     set({ entries });
   };
 
+  const clearRetry = () => {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    if (get().retryAt !== null) set({ retryAt: null });
+  };
+
+  // A write that could not reach the server is tried again on a short backoff, without waiting for an
+  // `online` event (which a link coming back through a captive portal or a weak cell never fires).
+  const scheduleRetry = () => {
+    clearRetry();
+    if (!get().userId || !nextPending(get().entries)) return;
+    const delay = retryDelay(failures);
+    set({ retryAt: Date.now() + delay });
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      set({ retryAt: null });
+      void get().flush();
+    }, delay);
+  };
+
   const sendOne = async (entry: OutboxEntry): Promise<SendOutcome> => {
-    const reply = await request<unknown>(entry.method, entry.path, entry.body, { idempotencyKey: entry.key });
+    inFlight = entry.key;
+    const reply = await request<unknown>(entry.method, entry.path, entry.body, {
+      idempotencyKey: entry.key,
+    }).finally(() => {
+      inFlight = null;
+    });
     if (reply.ok) {
       const shelter = asShelter(reply.data);
       if (shelter) useShelterStore.getState().upsert(shelter);
@@ -74,27 +108,43 @@ export const useOutboxStore = create<OutboxState>()((set, get) => {
   };
 
   const runFlush = async () => {
+    clearRetry();
     set({ flushing: true });
+    let stalled = false;
     try {
       for (let entry = nextPending(get().entries); entry; entry = nextPending(get().entries)) {
         const outcome = await sendOne(entry);
         commit(settle(get().entries, entry.key, outcome));
-        if (outcome.kind === 'retry') break;
+        if (outcome.kind === 'retry') {
+          stalled = true;
+          break;
+        }
+        failures = 0;
       }
     } finally {
       set({ flushing: false });
     }
+    if (stalled) {
+      failures++;
+      scheduleRetry();
+    } else failures = 0;
   };
 
   return {
     userId: null,
     entries: [],
     flushing: false,
+    retryAt: null,
     open: (userId) => {
       const s = storage();
+      failures = 0;
       set({ userId, entries: s ? loadOutbox(s, outboxStorageKey(userId)) : [] });
     },
-    close: () => set({ userId: null, entries: [] }),
+    close: () => {
+      clearRetry();
+      failures = 0;
+      set({ userId: null, entries: [] });
+    },
     submit: async (partial) => {
       const entry: OutboxEntry = {
         ...partial,
@@ -102,14 +152,16 @@ export const useOutboxStore = create<OutboxState>()((set, get) => {
         attempts: 0,
         state: 'pending',
       };
-      commit(enqueue(get().entries, entry));
+      const { entries, replaced } = enqueueOrReplace(get().entries, entry, inFlight);
+      commit(entries);
+      if (replaced) results.delete(replaced);
       await get().flush();
       // A flush already under way when we enqueued may have stopped before reaching us.
       const mine = nextPending(get().entries);
       if (!results.has(entry.key) && mine?.key === entry.key && mine.attempts === 0) await get().flush();
       const result = results.get(entry.key);
       results.delete(entry.key);
-      return result ?? { kind: 'queued' };
+      return result ?? (replaced ? { kind: 'queued', replaced: true } : { kind: 'queued' });
     },
     flush: async () => {
       if (!get().userId) return;

@@ -111,6 +111,8 @@ export function QuickUpdateForm({
       path: `/api/shelters/${encodeURIComponent(shelter.id)}`,
       body: { version, ...body },
       shelterId: shelter.id,
+      // One logical post per shelter form: saving again while offline updates the queued post.
+      slot: `shelter-form:${shelter.id}`,
     });
     setBusy(false);
     switch (r.kind) {
@@ -121,7 +123,7 @@ export function QuickUpdateForm({
         break;
       }
       case 'queued':
-        setNotice({ tone: 'warn', text: t('form.queued') });
+        setNotice({ tone: 'warn', text: r.replaced ? t('form.queuedUpdated') : t('form.queued') });
         break;
       case 'conflict':
         break;
@@ -297,23 +299,25 @@ export function QuickUpdateForm({
         </>
       )}
 
-      {notice && (
-        <p
-          className={`alert alert--${notice.tone}`}
-          role="status"
-          data-testid="qf-notice"
-          data-tone={notice.tone}
-        >
-          {notice.text}
-        </p>
-      )}
-      {queued > 0 && !notice && (
-        <p className="alert alert--warn" data-testid="qf-queued">
-          {t('outbox.pending', { count: queued })}
-        </p>
-      )}
-
-      <div className="qform__actions">
+      {/* The result shows inside the sticky bar, beside the button that was tapped, never out of sight. */}
+      <div className="qform__actions" data-testid="qf-actions">
+        <div className="qform__feedback" aria-live="polite">
+          {notice && (
+            <p
+              className={`alert alert--${notice.tone}`}
+              role="status"
+              data-testid="qf-notice"
+              data-tone={notice.tone}
+            >
+              {notice.text}
+            </p>
+          )}
+          {queued > 0 && !notice && (
+            <p className="alert alert--warn" data-testid="qf-queued">
+              {t('outbox.pending', { count: queued })}
+            </p>
+          )}
+        </div>
         <button type="submit" className="btn btn--primary" disabled={busy} data-testid="qf-save">
           {busy ? t('form.saving') : t('form.save')}
         </button>

@@ -9,6 +9,7 @@ import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import type { ChecklistKey } from '../../../../shared/enums.js';
 import { GapRequestForm, NearestServices } from '../../app/lazyScreens.js';
+import { PartBoundary } from '../../app/PartBoundary.js';
 import { useStartAtTop } from '../../app/useStartAtTop.js';
 import { AlertFlag } from '../alerts/AlertFlag.js';
 import { alertsAt, useAlertsInForce } from '../alerts/inAlert.js';
@@ -43,9 +44,11 @@ export function ShelterPanel() {
             ← {t('panel.back')}
           </button>
         </div>
-        <Suspense fallback={<p>{t('app.loading')}</p>}>
-          <CreateShelterForm me={me} />
-        </Suspense>
+        <PartBoundary name="create-shelter">
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <CreateShelterForm me={me} />
+          </Suspense>
+        </PartBoundary>
       </section>
     );
   }
@@ -111,9 +114,11 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
       >
         <summary>{t('panel.nearest')}</summary>
         {nearestOpen && (
-          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-            <NearestServices shelterId={s.id} />
-          </Suspense>
+          <PartBoundary name="nearest">
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              <NearestServices shelterId={s.id} />
+            </Suspense>
+          </PartBoundary>
         )}
       </details>
       {stale && (
@@ -123,13 +128,24 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
       {editable ? (
         <>
           {/* An editor's form comes first: on a phone, the update is the job. */}
-          <QuickUpdateForm key={s.id} shelter={s} onOfferRequest={offer} />
-          {requestFor && <GapRequest shelter={s} item={requestFor} onClose={() => setRequestFor(null)} />}
-          <DetailFacts shelter={s} />
+          {/* Each part fails alone: a broken request form or history never takes the typed update with it. */}
+          <PartBoundary name="quick-update">
+            <QuickUpdateForm key={s.id} shelter={s} onOfferRequest={offer} />
+          </PartBoundary>
+          {requestFor && (
+            <PartBoundary name="gap-request" resetKeys={[requestFor]}>
+              <GapRequest shelter={s} item={requestFor} onClose={() => setRequestFor(null)} />
+            </PartBoundary>
+          )}
+          <PartBoundary name="facts">
+            <DetailFacts shelter={s} />
+          </PartBoundary>
         </>
       ) : (
         <>
-          <DetailFacts shelter={s} />
+          <PartBoundary name="facts">
+            <DetailFacts shelter={s} />
+          </PartBoundary>
           <h3>{t('needs.title')}</h3>
           <ul className="needs">
             {NEEDS.map((n) => (
@@ -173,11 +189,17 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
           ) : (
             <p className="muted">{t('checklist.scoreOnly')}</p>
           )}
-          {requestFor && <GapRequest shelter={s} item={requestFor} onClose={() => setRequestFor(null)} />}
+          {requestFor && (
+            <PartBoundary name="gap-request" resetKeys={[requestFor]}>
+              <GapRequest shelter={s} item={requestFor} onClose={() => setRequestFor(null)} />
+            </PartBoundary>
+          )}
           <p className="muted small">{t('panel.readOnly')}</p>
         </>
       )}
-      <History shelterId={s.id} version={s.version} />
+      <PartBoundary name="history">
+        <History shelterId={s.id} version={s.version} />
+      </PartBoundary>
     </div>
   );
 }
@@ -194,7 +216,11 @@ function GapRequest({
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: 'start' }), [item]);
+  // A block body: scrollIntoView returns a Promise in current Chromium, and an effect's return value
+  // is its cleanup; React calling a Promise unmounted the whole tree (issue 10).
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, [item]);
   return (
     <div ref={ref} className="gap-request card" data-testid="gap-request">
       <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   enqueue,
+  enqueueOrReplace,
   loadOutbox,
   nextPending,
   outboxStorageKey,
   remove,
+  retryDelay,
   saveOutbox,
   settle,
   type KeyValueStorage,
@@ -112,5 +114,51 @@ describe('outbox', () => {
     };
     expect(saveOutbox(broken, 'k', [entry()])).toBe(false);
     expect(loadOutbox(broken, 'k')).toEqual([]);
+  });
+});
+
+describe('outbox: one logical post per form', () => {
+  const entry = (key: string, body: Record<string, unknown>, slot?: string): OutboxEntry => ({
+    key,
+    method: 'PATCH',
+    path: '/api/shelters/s-1',
+    body,
+    shelterId: 's-1',
+    ...(slot ? { slot } : {}),
+    queuedAt: '2026-12-01T09:00:00.000Z',
+    attempts: 0,
+    state: 'pending',
+  });
+
+  it('a second save of the same form replaces the queued one in place', () => {
+    const other = entry('k-0', { version: 2, status: 'open' }, 'shelter-form:s-0');
+    const first = entry('k-1', { version: 3, occupancy: 40 }, 'shelter-form:s-1');
+    const second = entry('k-2', { version: 3, occupancy: 41, status: 'full' }, 'shelter-form:s-1');
+    const a = enqueueOrReplace([other], first);
+    expect(a.replaced).toBeNull();
+    const b = enqueueOrReplace(a.entries, second);
+    expect(b.replaced).toBe('k-1');
+    expect(b.entries.map((e) => e.key)).toEqual(['k-0', 'k-2']);
+    expect(b.entries[1]!.body).toEqual({ version: 3, occupancy: 41, status: 'full' });
+  });
+
+  it('never replaces a write on the wire, one that needs the user, or one without a slot', () => {
+    const first = entry('k-1', { version: 3, occupancy: 40 }, 'shelter-form:s-1');
+    const second = entry('k-2', { version: 3, occupancy: 41 }, 'shelter-form:s-1');
+    expect(enqueueOrReplace([first], second, 'k-1').entries.map((e) => e.key)).toEqual(['k-1', 'k-2']);
+    const conflicted = { ...first, state: 'conflict' as const };
+    expect(enqueueOrReplace([conflicted], second).entries.map((e) => e.key)).toEqual(['k-1', 'k-2']);
+    const plain = entry('k-3', { version: 3 });
+    expect(enqueueOrReplace([entry('k-4', { version: 3 })], plain).entries).toHaveLength(2);
+  });
+
+  it('keeps the slot through storage', () => {
+    const storage = memoryStorage();
+    saveOutbox(storage, 'x', [entry('k-1', { version: 1 }, 'shelter-form:s-1')]);
+    expect(loadOutbox(storage, 'x')[0]?.slot).toBe('shelter-form:s-1');
+  });
+
+  it('retries on a short backoff: a few seconds, never more than 10 s', () => {
+    expect([1, 2, 3, 4, 5, 20].map(retryDelay)).toEqual([2000, 4000, 8000, 10_000, 10_000, 10_000]);
   });
 });

@@ -108,3 +108,91 @@ describe('outbox store', () => {
     expect(useOutboxStore.getState().entries[0]).toMatchObject({ key: 'k-4', attempts: 1, state: 'pending' });
   });
 });
+
+describe('outbox store: two taps offline, and a link that comes back quietly', () => {
+  let calls: { key: string | null; body: unknown }[];
+  let online: boolean;
+  let s: ReturnType<typeof buildShelter>;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    calls = [];
+    online = false;
+    s = buildShelter({ version: 3 });
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+      const headers = init.headers as Record<string, string>;
+      const body: unknown = init.body ? JSON.parse(init.body as string) : undefined;
+      calls.push({ key: headers['Idempotency-Key'] ?? null, body });
+      if (!online) return Promise.reject(new TypeError('Failed to fetch'));
+      return Promise.resolve(json(200, { ok: true, data: { ...s, ...(body as object), version: 4 } }));
+    });
+    useShelterStore.getState().reset();
+    useOutboxStore.getState().open('user-2');
+  });
+  afterEach(() => {
+    useOutboxStore.getState().close();
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  const save = (key: string, body: Record<string, unknown>) =>
+    useOutboxStore.getState().submit({
+      key,
+      method: 'PATCH',
+      path: `/api/shelters/${s.id}`,
+      body,
+      shelterId: s.id,
+      slot: `shelter-form:${s.id}`,
+    });
+
+  it('tapping save twice offline keeps one post, holding the latest form, and sends it once', async () => {
+    expect(await save('k-a', { version: 3, occupancy: 40 })).toEqual({ kind: 'queued' });
+    expect(await save('k-b', { version: 3, occupancy: 41, status: 'full' })).toEqual({
+      kind: 'queued',
+      replaced: true,
+    });
+    const entries = useOutboxStore.getState().entries;
+    expect(entries.map((e) => e.key)).toEqual(['k-b']);
+    expect(entries[0]!.body).toEqual({ version: 3, occupancy: 41, status: 'full' });
+
+    online = true;
+    calls = [];
+    await useOutboxStore.getState().flush();
+    expect(calls).toEqual([{ key: 'k-b', body: { version: 3, occupancy: 41, status: 'full' } }]);
+    expect(useOutboxStore.getState().entries).toEqual([]);
+  });
+
+  it('without an online event, a queued post is retried within a few seconds, not 30', async () => {
+    await save('k-c', { version: 3, occupancy: 50 });
+    expect(useOutboxStore.getState().retryAt).not.toBeNull();
+    online = true;
+    calls = [];
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(calls.map((c) => c.key)).toEqual(['k-c']);
+    expect(useOutboxStore.getState().entries).toEqual([]);
+    expect(useOutboxStore.getState().retryAt).toBeNull();
+  });
+
+  it('backs off while the link stays down, and stops once nothing waits', async () => {
+    await save('k-d', { version: 3, occupancy: 60 });
+    calls = [];
+    await vi.advanceTimersByTimeAsync(2_000); // 2nd attempt
+    await vi.advanceTimersByTimeAsync(4_000); // 3rd
+    await vi.advanceTimersByTimeAsync(8_000); // 4th
+    await vi.advanceTimersByTimeAsync(10_000); // 5th
+    expect(calls).toHaveLength(4);
+    online = true;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toHaveLength(5);
+  });
+
+  it('signing out stops the retries', async () => {
+    await save('k-e', { version: 3, occupancy: 70 });
+    useOutboxStore.getState().close();
+    calls = [];
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(calls).toEqual([]);
+  });
+});
