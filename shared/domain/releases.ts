@@ -1,10 +1,4 @@
-import {
-  figuresOf,
-  subtractCounts,
-  zeroCounts,
-  type IncidentCounts,
-  type Thresholds,
-} from './suppression.js';
+import { figuresOf, subtractCounts, type IncidentCounts, type Thresholds } from './suppression.js';
 
 const DAY = 86_400_000;
 
@@ -91,9 +85,4 @@ export function sameCounts(a: IncidentCounts, b: IncidentCounts): boolean {
   const fa = figuresOf(a);
   const fb = figuresOf(b);
   return Object.keys(fa).every((k) => fa[k] === fb[k]);
-}
-
-/** An organisation's part, or zero when it reported nothing to the cell. */
-export function partOf(f: ReleasedFigures, orgId: string): IncidentCounts {
-  return f.contributions[orgId] ?? zeroCounts();
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentSummary } from '../../../shared/schemas/incidents.js';
-import { zeroCounts, type IncidentCounts } from '../../../shared/domain/suppression.js';
+import { MIN_THRESHOLDS, zeroCounts, type IncidentCounts } from '../../../shared/domain/suppression.js';
+import { appendEvents } from '../../../server/events/log.js';
 import { releaseIncidents } from '../../../server/features/incidents/releases.js';
 import { monthClosesAt } from '../../../shared/domain/releases.js';
 import { STORAGES } from '../../helpers/db.js';
@@ -87,6 +88,39 @@ describe.each(STORAGES)('incident releases on %s', (storage) => {
     expect((await releaseIncidents(srv.app.ctx, new Date(closed + 6 * 86_400_000))).cells).toBe(0);
     expect((await releaseIncidents(srv.app.ctx, new Date(closed + 7 * 86_400_000))).cells).toBe(1);
     expect((await cell(`79|${thisMonth}`))?.counts.total).toBe(6);
+  });
+
+  it('shows streamed cells of old logs and old audit rows with nothing in them', async () => {
+    // As a server from before releases wrote them: the raw cell on every report, and who wrote where.
+    const [stored] = await appendEvents(
+      srv.app.ctx.db,
+      [
+        {
+          type: 'incident:summary-changed',
+          entity: 'incident-cell',
+          entityId: '00000000-0000-4000-8000-000000000001',
+          data: { provinceCode: '22', month: '2024-09', counts: one(41), thresholds: MIN_THRESHOLDS },
+          changes: null,
+        },
+      ],
+      { userId: null, orgId: null },
+    );
+    const events = (await ops.get<{ events: unknown[] }>(`/api/events?after=${stored!.seq - 1}`)).body.data!;
+    expect(events.events[0]).toEqual({ seq: stored!.seq, type: 'hidden' });
+    await srv.app.ctx.db.query(
+      `INSERT INTO audit_log (user_id, username, role, org_id, action, resource, detail)
+       SELECT id, username, role, org_id, 'write', 'incident-reports', '{"province":"22","period":"2024-W37"}'::jsonb
+         FROM users WHERE username = 'gbv'`,
+    );
+    const admin = await login(srv.url, 'admin');
+    const rows = (
+      await admin.get<{ action: string; username: string | null; orgId: string | null; detail: object }[]>(
+        '/api/audit?limit=500',
+      )
+    ).body.data!;
+    const writes = rows.filter((r) => r.action === 'write');
+    expect(writes.length).toBeGreaterThan(1);
+    for (const w of writes) expect([w.username, w.orgId, w.detail]).toEqual([null, null, {}]);
   });
 
   it('releases once when two releases run at the same time', async () => {
