@@ -83,6 +83,11 @@ async function reportedCells(q: Queryable) {
  * released as it stands; a released cell gets a new revision only when later reports change it
  * and the fold-in rule allows it (shared/domain/releases.ts); otherwise its figures stand. One
  * `incident:released` event per cell released, each suppressed per reader by the projection.
+ *
+ * The release unit is the province-month, and a weekly report counts in the month of its Thursday
+ * (monthOf). Weeks are not released on their own: figures are shown by month, and releasing each
+ * week into its month would publish the month four or five times, each time one week apart, which
+ * is exactly the differencing a release is meant to prevent.
  */
 export async function releaseDue(
   q: Queryable,
