@@ -25,6 +25,7 @@ import { alertRoutes } from './features/alerts/alerts.routes.js';
 import { requestRoutes } from './features/requests/requests.routes.js';
 import { auditRoutes, incidentReportRoutes, incidentRoutes } from './features/incidents/incidents.routes.js';
 import { createRealtime, type Io } from './realtime/realtime.js';
+import { startIncidentReleases } from './features/incidents/releases.js';
 import { seedDemo } from './demo/seed.js';
 import { PROJECT_ROOT } from './paths.js';
 import { openApiDocument } from './openapi.js';
@@ -54,6 +55,10 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
     const { created } = await seedDemo(ctx);
     if (created) log.info({ shelters: created }, 'demo data seeded');
   }
+
+  // Incident figures are released, not streamed: a first run now (the seed's periods are long
+  // closed), then on a timer; safe with several processes.
+  const releases = await startIncidentReleases(ctx);
 
   const app = express();
   app.disable('x-powered-by');
@@ -141,6 +146,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   const close = () =>
     (closing ??= (async () => {
       accepting = false;
+      releases.stop();
       // Stop accepting connections, let in-flight writes finish, then close sockets and stores.
       const stopped = new Promise<void>((r) => http.close(() => r()));
       http.closeIdleConnections();

@@ -41,6 +41,12 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 14)
     .default(24),
+  INCIDENT_RELEASE_DELAY_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  INCIDENT_RELEASE_CHECK_MINUTES: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 60)
+    .default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   STATIC_DIR: z.string().optional(),
   SOCKET_BUFFER_MAX_BYTES: z.coerce
@@ -65,6 +71,8 @@ export interface AppConfig {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   staleHours: { shelter: number; service: number };
+  /** Incident figures are released, not streamed: a month is released this many days after it closes; the timer checks this often. */
+  incidentRelease: { delayDays: number; checkMinutes: number };
   shutdownTimeoutMs: number;
   /** Folder of the built client to serve, if any. */
   staticDir: string | undefined;
@@ -109,6 +117,10 @@ export function parseEnv(
         logLevel: e.LOG_LEVEL,
         trustProxy: e.TRUST_PROXY,
         staleHours: { shelter: e.SHELTER_STALE_HOURS, service: e.SERVICE_STALE_HOURS },
+        incidentRelease: {
+          delayDays: e.INCIDENT_RELEASE_DELAY_DAYS,
+          checkMinutes: e.INCIDENT_RELEASE_CHECK_MINUTES,
+        },
         shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
         staticDir: e.STATIC_DIR === undefined ? undefined : path.resolve(e.STATIC_DIR),
         production: e.NODE_ENV === 'production',

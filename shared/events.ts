@@ -5,7 +5,11 @@ import { OrganisationSchema } from './schemas/auth.js';
 import { GbvAlertSchema, ServicePointSchema, StockTotalsSchema } from './schemas/services.js';
 import { RiskAlertSchema } from './schemas/alerts.js';
 import { CoordinationRequestSchema, RequestMessageAddedSchema } from './schemas/requests.js';
-import { IncidentCellChangedSchema } from './schemas/incidents.js';
+import {
+  IncidentCellChangedSchema,
+  IncidentReleasedSchema,
+  IncidentReportedSchema,
+} from './schemas/incidents.js';
 import type { ApiError } from './schemas/api.js';
 
 export { PROTOCOL_VERSION } from './protocol.js';
@@ -27,6 +31,8 @@ export const EVENT_DATA_SCHEMAS = {
   'request:updated': CoordinationRequestSchema,
   'request:message-added': RequestMessageAddedSchema,
   'incident:summary-changed': IncidentCellChangedSchema,
+  'incident:reported': IncidentReportedSchema,
+  'incident:released': IncidentReleasedSchema,
 } as const;
 /** A broadcast type, `domain:past-tense-verb`. */
 export type ChangeType = keyof typeof EVENT_DATA_SCHEMAS;
@@ -65,6 +71,8 @@ export const ChangeSchema = z.discriminatedUnion('type', [
   visibleChange('request:updated'),
   visibleChange('request:message-added'),
   visibleChange('incident:summary-changed'),
+  visibleChange('incident:reported'),
+  visibleChange('incident:released'),
   HiddenChangeSchema,
 ]);
 /** One pushed change. */

@@ -5,7 +5,7 @@ import type { Availability, Stock } from '../../shared/schemas/services.js';
 import type { ServiceType } from '../../shared/enums.js';
 import type { RiskAlert } from '../../shared/schemas/alerts.js';
 import type { CoordinationRequest } from '../../shared/schemas/requests.js';
-import { addCounts, zeroCounts, type IncidentCounts } from '../../shared/domain/suppression.js';
+import { zeroCounts, type IncidentCounts } from '../../shared/domain/suppression.js';
 import { insertOrganisation } from '../features/organisations/organisations.repo.js';
 import { insertAvailability } from '../features/services/services.repo.js';
 import { repoOf, stockTotals } from '../features/services/services.service.js';
@@ -13,7 +13,9 @@ import { criticalConditions } from '../features/gbvAlerts/gbvAlerts.service.js';
 import { gbvAlertTable } from '../features/gbvAlerts/gbvAlerts.repo.js';
 import { alertTable } from '../features/alerts/alerts.repo.js';
 import { requestTable, insertMessage } from '../features/requests/requests.repo.js';
-import { THRESHOLDS } from '../features/incidents/incidents.service.js';
+import { monthOf } from '../features/incidents/incidents.service.js';
+import { releaseDue } from '../features/incidents/releases.js';
+import { releaseDueAt } from '../../shared/domain/releases.js';
 import { stableId } from '../db/records.js';
 import { demoId } from './ids.js';
 
@@ -686,7 +688,7 @@ export async function seedGbvDemo(ctx: Ctx, orgIds: Record<string, string>): Pro
       }
       events.push(...(await seedAlerts(q, landfall, now)));
       events.push(...(await seedRequests(q, ids, svcIds, now)));
-      events.push(...(await seedIncidents(q, ids, now)));
+      events.push(...(await seedIncidents(q, ids, ctx.config.incidentRelease.delayDays)));
       return { status: 200, body: SERVICES.length, events };
     })
   ).body;
@@ -1257,12 +1259,24 @@ function counts(
   return c;
 }
 
-async function seedIncidents(q: Queryable, ids: Record<string, string>, now: number): Promise<NewEvent[]> {
-  const month = (back: number) => {
-    const d = new Date(now);
-    d.setUTCDate(1);
-    d.setUTCMonth(d.getUTCMonth() - back);
-    return d.toISOString().slice(0, 7);
+/**
+ * Incident reports for the weeks of Typhoon Yagi (September 2024, weekly reports counting in their
+ * month) and the month before, both already released (incident figures are released, not streamed),
+ * so the choropleth and the summary show data. The periods are fixed, not anchored to now like the
+ * rest of the demo: figures for the current month could not be shown until a release.
+ */
+async function seedIncidents(
+  q: Queryable,
+  ids: Record<string, string>,
+  delayDays: number,
+): Promise<NewEvent[]> {
+  const month = (back: number) => (back === 0 ? '2024-09' : '2024-08');
+  const weeks: Record<string, string> = {
+    '22': '2024-W37',
+    '31': '2024-W37',
+    '15': '2024-W38',
+    '01': '2024-W37',
+    '38': '2024-W38',
   };
   // Small counts on purpose: labels (<5), hidden breakdowns (total under 5), hidden age (under 10), complements.
   const reports: [province: string, back: number, org: string, c: IncidentCounts][] = [
@@ -1334,22 +1348,16 @@ async function seedIncidents(q: Queryable, ids: Record<string, string>, now: num
     ],
     ['38', 0, 'unfpa', counts({ physical_assault: 4 }, [4, 0], [0, 0, 4, 0], [4, 0, 0, 0], 0)],
   ];
-  const cells = new Map<string, { provinceCode: string; month: string; counts: IncidentCounts }>();
   for (const [provinceCode, back, org, c] of reports) {
-    const m = month(back);
+    const period = back === 0 ? weeks[provinceCode]! : month(back);
     await q.query(
-      'INSERT INTO incident_reports (period, month, province_code, reporting_org_id, counts) VALUES ($1, $1, $2, $3, $4::jsonb)',
-      [m, provinceCode, ids[org]!, JSON.stringify(c)],
+      'INSERT INTO incident_reports (period, month, province_code, reporting_org_id, counts) VALUES ($1, $2, $3, $4, $5::jsonb)',
+      [period, monthOf(period), provinceCode, ids[org]!, JSON.stringify(c)],
     );
-    const key = `${provinceCode}|${m}`;
-    const prev = cells.get(key);
-    cells.set(key, { provinceCode, month: m, counts: prev ? addCounts(prev.counts, c) : c });
   }
-  return [...cells.values()].map((cell) => ({
-    type: 'incident:summary-changed' as const,
-    entity: 'incident-cell',
-    entityId: stableId(`incident-cell:${cell.provinceCode}:${cell.month}`),
-    data: { ...cell, thresholds: THRESHOLDS },
-    changes: null,
-  }));
+  // The two releases as they would have run: August's, then September's.
+  const events: NewEvent[] = [];
+  for (const m of ['2024-08', '2024-09'])
+    events.push(...(await releaseDue(q, releaseDueAt(m, delayDays), delayDays)).events);
+  return events;
 }

@@ -10,6 +10,7 @@ const STATE_TYPES = new Set<string>([
   'request:updated',
   'stock-totals:changed',
   'incident:summary-changed',
+  'incident:released',
 ]);
 
 /**

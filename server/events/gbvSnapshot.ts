@@ -31,7 +31,7 @@ export async function gbvSnapshot(ctx: Ctx, q: Queryable, audience: Audience, sh
   const stockTotals = (await allStockTotals(ctx, q))
     .map((t) => presentStockTotals(t, audience))
     .filter(nonNull);
-  const incidents = await summaryFor(q, audience);
+  const incidents = await summaryFor(q, audience, ctx.config.incidentRelease.delayDays);
   const now = new Date();
   // Flags use positions as the reader sees them: a hidden service is flagged by its province only.
   const inAlert = {

@@ -26,7 +26,22 @@ const PRESENTERS: Record<string, Presenter> = {
   request: presentRequest,
   'request-message': presentRequestMessage,
   'incident-cell': presentIncidentCell,
+  // A report changes nothing any reader sees until a release (SPEC 2.4): no one, not even the
+  // reporter, gets more than the seq.
+  'incident-report': () => null,
 };
+
+/**
+ * Incident cells as they were streamed before releases (`incident:summary-changed`, one per
+ * report, the raw province-month counts) stay in old event logs. Rather than rewrite stored
+ * events, they are re-projected at read time to placeholders for every reader, on every path
+ * (history, /api/events, sync, push): the decision lives here, so a log written by any version
+ * is safe to replay.
+ */
+const HIDDEN_TYPES = new Set<string>(['incident:summary-changed', 'incident:reported']);
+
+/** Incident events never say who did them: the reporting organisation and user are never shown (SPEC 2.4). */
+const ANONYMOUS_ENTITIES = new Set<string>(['incident-cell', 'incident-report']);
 
 /**
  * Project a stored event for an audience. An event it may not see becomes a seq-only
@@ -38,6 +53,7 @@ export function projectEvent(
   audience: Audience,
   current: CurrentStates = NO_CURRENT_STATES,
 ): Change {
+  if (HIDDEN_TYPES.has(ev.type)) return { seq: ev.seq, type: 'hidden' };
   const present = PRESENTERS[ev.entity];
   const data = present ? present(ev.data as never, audience, current) : null;
   if (data === null || data === undefined) return { seq: ev.seq, type: 'hidden' };
@@ -52,7 +68,7 @@ const NOBODY = { userId: null, orgId: null } as const;
  * runs it and so where it is).
  */
 function actorShown(ev: StoredEvent, data: unknown): { userId: string | null; orgId: string | null } {
-  if (ev.entity.startsWith('incident')) return NOBODY;
+  if (ANONYMOUS_ENTITIES.has(ev.entity)) return NOBODY;
   if (ev.entity === 'service' && (data as { masked?: boolean }).masked) return NOBODY;
   return { userId: ev.actorUserId, orgId: ev.actorOrgId };
 }

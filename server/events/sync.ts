@@ -10,7 +10,7 @@ import { presentShelter } from '../features/shelters/shelters.presenter.js';
 import { listOrganisations } from '../features/organisations/organisations.repo.js';
 import { headSeq, readEventsAfter } from './log.js';
 import { gbvSnapshot } from './gbvSnapshot.js';
-import { audit } from '../features/incidents/audit.js';
+import { auditIncidentRead } from '../features/incidents/audit.js';
 import { projectEvent } from './projection.js';
 import { compactReplay } from './compact.js';
 import { loadCurrentStates } from './currentState.js';
@@ -57,7 +57,7 @@ export function syncRoutes(ctx: Ctx): Router {
     const snap = await snapshot(ctx, viewer);
     // Reads of incident data are recorded (SPEC 2.7): who, when and what, never the data.
     if (snap.incidents)
-      await audit(ctx.db, viewer, 'read', 'snapshot.incidents', {
+      await auditIncidentRead(ctx.db, viewer, 'snapshot.incidents', {
         seq: snap.seq,
         cells: snap.incidents.cells.length,
       });
@@ -72,9 +72,10 @@ export function syncRoutes(ctx: Ctx): Router {
     const viewer = viewerOf(res);
     const current = await loadCurrentStates(ctx.db, events);
     const projected = events.map((e) => projectEvent(e, viewer, current));
-    const incidentReads = projected.filter((e) => e.type === 'incident:summary-changed').length;
+    // Released cells are the only incident figures an event can carry; reading them is recorded.
+    const incidentReads = projected.filter((e) => e.type === 'incident:released').length;
     if (incidentReads)
-      await audit(ctx.db, viewer, 'read', 'events.incidents', { after: q.after, cells: incidentReads });
+      await auditIncidentRead(ctx.db, viewer, 'events.incidents', { after: q.after, cells: incidentReads });
     send(res, 200, { reset: false, events: projected, head });
   });
   return r;

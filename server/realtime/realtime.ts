@@ -30,7 +30,7 @@ import { eventsAfter } from '../events/sync.js';
 import { compactReplay } from '../events/compact.js';
 import { loadAllServiceStates, serviceVisibilityOf, type CurrentStates } from '../events/currentState.js';
 import type { ServiceVisibility } from '../features/services/services.presenter.js';
-import { audit } from '../features/incidents/audit.js';
+import { auditIncidentRead } from '../features/incidents/audit.js';
 import { isUnavailable } from '../db/db.js';
 import { audienceKeyOfRoom, rooms } from './rooms.js';
 
@@ -173,7 +173,7 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
         seen.add(month);
         const { role, orgId } = parseAudienceKey(socket.data.audience);
         const reader = { userId: socket.data.userId, username: socket.data.username, role, orgId };
-        audit(ctx.db, reader as Viewer, 'read', `socket.${via}.incidents`, { month, seq: c.seq }).catch(
+        auditIncidentRead(ctx.db, reader, `socket.${via}.incidents`, { month, seq: c.seq }).catch(
           (err: unknown) => ctx.log.warn({ err: (err as Error).message }, 'incident read audit failed'),
         );
       }

@@ -117,8 +117,80 @@ export function suppressCounts(c: IncidentCounts, t: Thresholds = MIN_THRESHOLDS
     bySex: showBreakdowns ? suppressBreakdown(c.bySex, t.cell) : null,
     byAge: c.total >= t.child ? suppressBreakdown(c.byAge, t.cell) : null,
     bySetting: showBreakdowns ? suppressBreakdown(c.bySetting, t.cell) : null,
-    // Reported within 72 hours is a single count; its complement (later) is not published.
-    within72h: showBreakdowns ? showCount(c.within72h, t.cell) : null,
+    within72h: showBreakdowns ? suppressWithin72h(c, t) : null,
+  };
+}
+
+/**
+ * Reported within 72 hours and its complement, reported later (`total - within72h`), are a
+ * two-cell breakdown: the later count is never published, but a reader can subtract, so it is
+ * suppressed as a cell too and the within-72-hours count is hidden where the complement would be
+ * a small count (complementary suppression, SPEC 2.4).
+ */
+function suppressWithin72h(c: IncidentCounts, t: Thresholds): Shown {
+  const pair = suppressBreakdown({ within72h: c.within72h, later: c.total - c.within72h }, t.cell);
+  return pair ? pair.within72h : null;
+}
+
+/** Every published figure of an aggregate, `later` (total - within72h) included, by a stable name. */
+export function figuresOf(c: IncidentCounts): Record<string, number> {
+  const out: Record<string, number> = {
+    total: c.total,
+    within72h: c.within72h,
+    later: c.total - c.within72h,
+  };
+  for (const k of ['byType', 'bySex', 'byAge', 'bySetting'] as const)
+    for (const [x, n] of Object.entries(c[k])) out[`${k}.${x}`] = n;
+  return out;
+}
+
+/** Subtract one aggregate from another cell by cell (a cell minus one organisation's part). */
+export function subtractCounts(a: IncidentCounts, b: IncidentCounts): IncidentCounts {
+  const sub = <K extends string>(x: Record<K, number>, y: Record<K, number>) =>
+    Object.fromEntries(Object.keys(x).map((k) => [k, x[k as K] - y[k as K]])) as Record<K, number>;
+  return {
+    total: a.total - b.total,
+    byType: sub(a.byType, b.byType),
+    bySex: sub(a.bySex, b.bySex),
+    byAge: sub(a.byAge, b.byAge),
+    bySetting: sub(a.bySetting, b.bySetting),
+    within72h: a.within72h - b.within72h,
+  };
+}
+
+/**
+ * Suppression for one reader whose organisation contributed `own` to the cell (SPEC 2.4). The
+ * reader knows its own part, so what it learns is the rest: the rest (`c - own`) is suppressed as
+ * any cell would be, complements included, and a figure is shown (as the full figure) only where
+ * the rest is shown exactly. Where the rest is a small count, the figure is hidden for this reader
+ * unless its own part of that figure is 0 (then the figure is the rest, and its label is safe).
+ */
+export function suppressForReader(
+  c: IncidentCounts,
+  own: IncidentCounts | null,
+  t: Thresholds = MIN_THRESHOLDS,
+): SuppressedCounts {
+  if (!own || own.total === 0) return suppressCounts(c, t);
+  const restCounts = subtractCounts(c, own);
+  // Only its own reports: nothing to protect from this reader, which entered every figure itself.
+  if (restCounts.total === 0) return exactCounts(c);
+  const rest = suppressCounts(restCounts, t);
+  const back = (shown: Shown, mine: number): Shown =>
+    typeof shown === 'number' ? shown + mine : shown !== null && mine === 0 ? shown : null;
+  const breakdown = <K extends string>(s: Record<K, Shown> | null, mine: Record<K, number>) =>
+    s === null
+      ? null
+      : (Object.fromEntries(Object.keys(s).map((k) => [k, back(s[k as K], mine[k as K])])) as Record<
+          K,
+          Shown
+        >);
+  return {
+    total: back(rest.total, own.total),
+    byType: breakdown(rest.byType, own.byType),
+    bySex: breakdown(rest.bySex, own.bySex),
+    byAge: breakdown(rest.byAge, own.byAge),
+    bySetting: breakdown(rest.bySetting, own.bySetting),
+    within72h: back(rest.within72h, own.within72h),
   };
 }
 
@@ -130,6 +202,17 @@ export function suppressCounts(c: IncidentCounts, t: Thresholds = MIN_THRESHOLDS
 export function suppressedSum(parts: readonly number[], t: Thresholds = MIN_THRESHOLDS): Shown {
   if (parts.some((n) => n > 0 && n < t.cell)) return null;
   return parts.reduce((a, b) => a + b, 0);
+}
+
+/** Raw counts as published counts, unchanged (for a reader that entered all of them). */
+function exactCounts(c: IncidentCounts): SuppressedCounts {
+  return {
+    ...c,
+    byType: { ...c.byType },
+    bySex: { ...c.bySex },
+    byAge: { ...c.byAge },
+    bySetting: { ...c.bySetting },
+  };
 }
 
 /** Add two raw aggregates cell by cell (several reports for one area and period). */

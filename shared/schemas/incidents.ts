@@ -81,6 +81,8 @@ export const IncidentCellSchema = z.object({
   provinceCode: ProvinceCodeSchema,
   month: z.string().regex(/^\d{4}-\d{2}$/),
   counts: SuppressedCountsSchema,
+  /** When these figures were released (they are frozen until a later release folds reports in). */
+  releasedAt: TimestampSchema,
 });
 /** One province and month, suppressed. */
 export type IncidentCell = z.infer<typeof IncidentCellSchema>;
@@ -92,6 +94,8 @@ export const IncidentSummarySchema = z.object({
   national: z.array(z.object({ month: z.string(), total: ShownSchema })),
   thresholds: z.object({ cell: z.number(), breakdown: z.number(), child: z.number() }),
   note: z.object({ vi: z.string(), en: z.string() }),
+  /** When the next release is due; reports entered until then change nothing any reader sees. */
+  nextReleaseAt: TimestampSchema.optional(),
 });
 /** Suppressed incident aggregates. */
 export type IncidentSummary = z.infer<typeof IncidentSummarySchema>;
@@ -109,8 +113,17 @@ export const IncidentSummaryQuerySchema = z.strictObject({
     .optional(),
 });
 
-/** Data of `incident:summary-changed`: one province and month as the reader may see it. */
-export const IncidentCellChangedSchema = IncidentCellSchema;
+/**
+ * Data of `incident:summary-changed` (streamed cells of logs from before releases existed). It is
+ * kept so old logs still parse, but the server projects every such event to a placeholder.
+ */
+export const IncidentCellChangedSchema = IncidentCellSchema.omit({ releasedAt: true });
+
+/** Data of `incident:released`: one province and month as released, suppressed for the reader. */
+export const IncidentReleasedSchema = IncidentCellSchema;
+
+/** Data of `incident:reported`: nothing; every reader gets a placeholder (a report changes nothing shown). */
+export const IncidentReportedSchema = z.strictObject({});
 
 /** One audit row: who read or exported incident data, when and what (never the data itself). */
 export const AuditEntrySchema = z.object({

@@ -121,5 +121,6 @@ export function buildCell(
     provinceCode,
     month,
     counts: { total, byType: null, bySex: null, byAge: null, bySetting: null, within72h: null },
+    releasedAt: '2024-10-08T00:00:00.000Z',
   };
 }

@@ -21,6 +21,8 @@ export function testConfig(over: Partial<AppConfig> = {}): AppConfig {
     logLevel: 'silent',
     trustProxy: false,
     staleHours: { shelter: 12, service: 24 },
+    // Tests release incident figures by calling releaseIncidents with their own `now`; the timer stays out of the way.
+    incidentRelease: { delayDays: 7, checkMinutes: 24 * 60 },
     shutdownTimeoutMs: 5000,
     staticDir: path.join(os.tmpdir(), 'sho-no-static'),
     production: false,

@@ -220,6 +220,8 @@ export const en = {
     'request:updated': 'Request updated',
     'request:message-added': 'Request message',
     'incident:summary-changed': 'Incident figures updated',
+    'incident:reported': 'Incident counts entered',
+    'incident:released': 'Incident figures released',
     other: 'Change',
     statusChange: '{{from}} → {{to}}',
     occupancyChange: '{{from}} → {{to}} people',

@@ -220,6 +220,8 @@ export const vi = {
     'request:updated': 'Cập nhật yêu cầu điều phối',
     'request:message-added': 'Tin nhắn yêu cầu điều phối',
     'incident:summary-changed': 'Cập nhật số liệu sự vụ',
+    'incident:reported': 'Nhập số liệu sự vụ',
+    'incident:released': 'Công bố số liệu sự vụ',
     other: 'Thay đổi',
     statusChange: '{{from}} → {{to}}',
     occupancyChange: '{{from}} → {{to}} người',

@@ -5,10 +5,13 @@ import type { AuditEntry } from '../../../shared/schemas/incidents.js';
 /** What an audit row says about a read: the resource and the query, never the data. */
 export type AuditDetail = Record<string, string | number | null>;
 
+/** Who an audit row is about: a signed-in user (a socket session carries the same fields). */
+export type AuditActor = Pick<Viewer, 'userId' | 'username' | 'role' | 'orgId'>;
+
 /** Record that the viewer read, exported or wrote incident data (SPEC 2.7). */
 export async function audit(
   q: Queryable,
-  viewer: Viewer,
+  viewer: AuditActor,
   action: AuditEntry['action'],
   resource: string,
   detail: AuditDetail = {},
@@ -16,6 +19,36 @@ export async function audit(
   await q.query(
     'INSERT INTO audit_log (user_id, username, role, org_id, action, resource, detail) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)',
     [viewer.userId, viewer.username, viewer.role, viewer.orgId, action, resource, JSON.stringify(detail)],
+  );
+}
+
+/**
+ * Record a read of incident figures by any path (HTTP, snapshot, events, socket sync and pushes).
+ * The realtime code calls this per socket session and period, not per packet.
+ */
+export async function auditIncidentRead(
+  q: Queryable,
+  viewer: AuditActor,
+  resource: string,
+  detail: AuditDetail = {},
+): Promise<void> {
+  await audit(q, viewer, 'read', resource, detail);
+}
+
+/** The resource of the rows that record an incident report being written. */
+export const REPORT_WRITTEN = 'incident-reports';
+
+/**
+ * Record that an incident report was written, and nothing more: the audit view must never show
+ * who reported where and when (SPEC 2.4, 2.7), and the admin knows every user's organisation and
+ * scope, so a row naming the user or organisation would name the province too. The row carries no
+ * user, organisation, province or period, and its time is the day only, so it cannot be matched
+ * to a sign-in or to the next release. Who reported is kept with the report itself (never shown).
+ */
+export async function auditReportWritten(q: Queryable): Promise<void> {
+  await q.query(
+    "INSERT INTO audit_log (at, action, resource, detail) VALUES (date_trunc('day', now()), 'write', $1, '{}'::jsonb)",
+    [REPORT_WRITTEN],
   );
 }
 
@@ -37,15 +70,31 @@ export async function listAudit(q: Queryable, limit: number, before?: string): P
     `SELECT * FROM audit_log ${before ? 'WHERE at < $2' : ''} ORDER BY at DESC, id LIMIT $1`,
     before ? [limit, before] : [limit],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at.toISOString(),
-    userId: r.user_id,
-    username: r.username,
-    role: r.role,
-    orgId: r.org_id,
-    action: r.action,
-    resource: r.resource,
-    detail: r.detail,
-  }));
+  // Rows written before reports were recorded anonymously still name the writer and the place:
+  // they are shown with neither (the stored row is left alone).
+  return rows.map((r) =>
+    r.action === 'write' && r.resource === REPORT_WRITTEN
+      ? {
+          id: r.id,
+          at: r.at.toISOString(),
+          userId: null,
+          username: null,
+          role: null,
+          orgId: null,
+          action: r.action,
+          resource: r.resource,
+          detail: {},
+        }
+      : {
+          id: r.id,
+          at: r.at.toISOString(),
+          userId: r.user_id,
+          username: r.username,
+          role: r.role,
+          orgId: r.org_id,
+          action: r.action,
+          resource: r.resource,
+          detail: r.detail,
+        },
+  );
 }

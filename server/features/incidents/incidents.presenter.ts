@@ -1,22 +1,43 @@
-import { suppressCounts, type IncidentCounts, type Thresholds } from '../../../shared/domain/suppression.js';
+import {
+  suppressForReader,
+  type IncidentCounts,
+  type Thresholds,
+} from '../../../shared/domain/suppression.js';
 import type { IncidentCell } from '../../../shared/schemas/incidents.js';
-import { inScope, type Audience } from '../../auth/viewer.js';
+import type { Audience } from '../../auth/viewer.js';
+import { readsIncidentsOf } from '../../../shared/domain/permissions.js';
 
-/** One province and month as stored in an event: raw counts, suppressed on the way out. */
-export interface RawIncidentCell {
+/**
+ * One province and month as released (stored in `incident_releases` and in `incident:released`
+ * events): the frozen figures and each organisation's part, suppressed per reader on the way out.
+ */
+export interface ReleasedIncidentCell {
   provinceCode: string;
   month: string;
+  revision: number;
+  releaseNo: number;
+  releasedAt: string;
   counts: IncidentCounts;
+  /** Organisation id -> its part of `counts`: for per-reader suppression only, never shown. */
+  contributions: Record<string, IncidentCounts>;
   thresholds: Thresholds;
 }
 
-/** Incident aggregates go to GBV coordinators and operations officers only, within scope (SPEC 3); the admin sees none. */
-export function readsIncidents(a: Audience): boolean {
-  return a.role === 'gbv_coordinator' || a.role === 'ops_officer';
-}
+export { readsIncidents } from '../../../shared/domain/permissions.js';
 
-/** A cell as the reader may see it: suppressed, never raw, or null. */
-export function presentIncidentCell(c: RawIncidentCell, a: Audience): IncidentCell | null {
-  if (!readsIncidents(a) || !inScope(a, c.provinceCode)) return null;
-  return { provinceCode: c.provinceCode, month: c.month, counts: suppressCounts(c.counts, c.thresholds) };
+/**
+ * A released cell as the reader may see it, or null. Suppression is per reader: a reader whose
+ * organisation contributed sees a figure only where the rest (the figure minus its own part)
+ * passes suppression too. Neither the contributions nor any organisation leave the server.
+ */
+export function presentIncidentCell(c: ReleasedIncidentCell, a: Audience): IncidentCell | null {
+  if (!readsIncidentsOf(a, c.provinceCode)) return null;
+  // Streamed cells of old logs carry no release: they are never shown (see projection.ts).
+  if (typeof c.releasedAt !== 'string' || !c.contributions) return null;
+  return {
+    provinceCode: c.provinceCode,
+    month: c.month,
+    counts: suppressForReader(c.counts, c.contributions[a.orgId] ?? null, c.thresholds),
+    releasedAt: c.releasedAt,
+  };
 }

@@ -1,25 +1,20 @@
-import {
-  addCounts,
-  INCIDENT_NOTE,
-  resolveThresholds,
-  suppressedSum,
-  zeroCounts,
-  type IncidentCounts,
-} from '../../../shared/domain/suppression.js';
+import { INCIDENT_NOTE, type Shown } from '../../../shared/domain/suppression.js';
+import { nextReleaseAt } from '../../../shared/domain/releases.js';
 import type { IncidentReportCreate, IncidentSummary } from '../../../shared/schemas/incidents.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { Audience, Viewer } from '../../auth/viewer.js';
 import { inScope } from '../../auth/viewer.js';
+import { reportsIncidents } from '../../../shared/domain/permissions.js';
 import type { Idempotency } from '../../events/writer.js';
 import type { NewEvent } from '../../events/log.js';
-import { stableId } from '../../db/records.js';
 import { badField, forbidden } from '../../http/errors.js';
-import { audit } from './audit.js';
-import { presentIncidentCell, readsIncidents, type RawIncidentCell } from './incidents.presenter.js';
+import { audit, auditReportWritten } from './audit.js';
+import { presentIncidentCell, readsIncidents } from './incidents.presenter.js';
+import { latestReleases } from './releases.js';
+import { THRESHOLDS } from './thresholds.js';
 
-/** Suppression thresholds in force: the floor of SPEC 2.4 (configuration may only raise them). */
-export const THRESHOLDS = resolveThresholds();
+export { THRESHOLDS };
 
 /** The month an ISO week counts in: the month of its Thursday, as ISO 8601 assigns weeks to years. */
 export function monthOf(period: string): string {
@@ -33,50 +28,45 @@ export function monthOf(period: string): string {
   return thursday.toISOString().slice(0, 7);
 }
 
-/** Raw cells summed over reports, keyed by province and month. */
-async function rawCells(q: Queryable, where = 'TRUE', params: unknown[] = []): Promise<RawIncidentCell[]> {
-  const { rows } = await q.query<{ province_code: string; month: string; counts: IncidentCounts }>(
-    `SELECT province_code, month, counts FROM incident_reports WHERE ${where} ORDER BY month, province_code`,
-    params,
-  );
-  const cells = new Map<string, RawIncidentCell>();
-  for (const r of rows) {
-    const key = `${r.province_code}|${r.month}`;
-    const c = cells.get(key) ?? {
-      provinceCode: r.province_code,
-      month: r.month,
-      counts: zeroCounts(),
-      thresholds: THRESHOLDS,
-    };
-    c.counts = addCounts(c.counts, r.counts);
-    cells.set(key, c);
-  }
-  return [...cells.values()];
-}
-
-/** The suppressed summary for an audience allowed it (null otherwise), optionally filtered. */
+/**
+ * The summary for an audience allowed it (null otherwise), optionally filtered: released figures
+ * only, suppressed per reader, never the reports entered since. National totals go to
+ * national-scope readers only: a province-scoped reader could subtract the provinces it sees from
+ * a national total and recover an out-of-scope province, and any rule that checks which
+ * provinces it could see and which it could not is easy to get wrong, so it gets none.
+ */
 export async function summaryFor(
   q: Queryable,
   a: Audience,
+  delayDays: number,
   f: { province?: string | undefined; from?: string | undefined; to?: string | undefined } = {},
+  now: Date = new Date(),
 ): Promise<IncidentSummary | null> {
   if (!readsIncidents(a)) return null;
-  const all = await rawCells(q);
+  const released = await latestReleases(q);
   const inRange = (m: string) => (!f.from || m >= f.from) && (!f.to || m <= f.to);
-  const cells = all
-    .filter((c) => inRange(c.month) && (!f.province || c.provinceCode === f.province))
-    .map((c) => presentIncidentCell(c, a))
-    .filter((c) => c !== null);
-  // National figures are sums over every province, exact only where no province is labelled.
-  const months = [...new Set(all.map((c) => c.month))].filter(inRange).sort();
-  const national = months.map((month) => ({
-    month,
-    total: suppressedSum(
-      all.filter((c) => c.month === month).map((c) => c.counts.total),
-      THRESHOLDS,
-    ),
-  }));
-  return { cells, national, thresholds: THRESHOLDS, note: INCIDENT_NOTE };
+  const shown = released.map((c) => presentIncidentCell(c, a)).filter((c) => c !== null);
+  const cells = shown.filter((c) => inRange(c.month) && (!f.province || c.provinceCode === f.province));
+  // Exact only where every province total is exact for this reader, or the sum minus the exact
+  // parts would give a labelled or hidden one away.
+  const months = [...new Set(shown.map((c) => c.month))].filter(inRange).sort();
+  const national =
+    a.scope === null
+      ? months.map((month) => {
+          const parts = shown.filter((c) => c.month === month).map((c) => c.counts.total);
+          const total: Shown = parts.every((n) => typeof n === 'number')
+            ? parts.reduce((x, y) => x + y, 0)
+            : null;
+          return { month, total };
+        })
+      : [];
+  return {
+    cells,
+    national,
+    thresholds: THRESHOLDS,
+    note: INCIDENT_NOTE,
+    nextReleaseAt: nextReleaseAt(now, delayDays).toISOString(),
+  };
 }
 
 /** Only GBV coordinators and operations officers read incident aggregates. */
@@ -93,7 +83,7 @@ export async function summary(
 ): Promise<IncidentSummary> {
   requireReader(viewer);
   if (f.province && !inScope(viewer, f.province)) throw forbidden('This province is outside your scope.');
-  const out = await summaryFor(ctx.db, viewer, f);
+  const out = await summaryFor(ctx.db, viewer, ctx.config.incidentRelease.delayDays, f);
   await audit(ctx.db, viewer, 'read', 'incidents.summary', {
     province: f.province ?? null,
     from: f.from ?? null,
@@ -110,9 +100,9 @@ export async function report(
   input: IncidentReportCreate,
   idem: Idempotency | null,
 ) {
-  if (viewer.role !== 'gbv_coordinator') throw forbidden('Only GBV coordinators enter incident counts.');
+  if (!reportsIncidents(viewer)) throw forbidden('Only GBV coordinators enter incident counts.');
   if (!ctx.areas.province(input.provinceCode)) throw badField('provinceCode', 'unknown province code');
-  if (!inScope(viewer, input.provinceCode)) throw forbidden('This province is outside your scope.');
+  if (!reportsIncidents(viewer, input.provinceCode)) throw forbidden('This province is outside your scope.');
   if (input.communeCode) {
     const c = ctx.areas.commune(input.communeCode);
     if (!c) throw badField('communeCode', 'unknown commune code');
@@ -133,17 +123,16 @@ export async function report(
         viewer.userId,
       ],
     );
-    await audit(q, viewer, 'write', 'incident-reports', {
-      province: input.provinceCode,
-      period: input.period,
-    });
-    const [cell] = await rawCells(q, 'province_code = $1 AND month = $2', [input.provinceCode, month]);
+    // The audit row says a report was written, never who wrote it or where (SPEC 2.7); see audit.ts.
+    await auditReportWritten(q);
+    // A report changes nothing any reader sees until a release (SPEC 2.4): its event carries no
+    // figures and is a placeholder for every reader, the reporter's own sockets included.
     const events: NewEvent[] = [
       {
-        type: 'incident:summary-changed',
-        entity: 'incident-cell',
-        entityId: stableId(`incident-cell:${input.provinceCode}:${month}`),
-        data: cell,
+        type: 'incident:reported',
+        entity: 'incident-report',
+        entityId: rows[0]!.id,
+        data: {},
         changes: null,
       },
     ];

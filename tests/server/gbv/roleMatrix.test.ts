@@ -15,6 +15,7 @@ import {
   type TestSocket,
 } from '../../helpers/client.js';
 import { waitFor } from '../../helpers/net.js';
+import { releaseIncidents } from '../../../server/features/incidents/releases.js';
 
 const USERS: Record<Role, string> = {
   ops_officer: 'ops',
@@ -40,7 +41,10 @@ const VISIBLE: Record<string, readonly Role[]> = {
   'risk alert': ALL,
   'request to the provider, own shelter': ROLES.filter((r) => r !== 'viewer'),
   'request elsewhere': ['ops_officer', 'gbv_coordinator', 'admin'],
-  'incident aggregate': ['ops_officer', 'gbv_coordinator'],
+  // A report changes nothing any reader sees (a placeholder for all, the reporter included); the
+  // release that follows is what GBV coordinators and operations officers see.
+  'incident report': [],
+  'incident release': ['ops_officer', 'gbv_coordinator'],
 };
 /** Who sees a safe house's position, beds and clinical stock: GBV coordinators and the provider itself. */
 const PRIVATE_READERS: readonly Role[] = ['gbv_coordinator', 'service_provider'];
@@ -222,9 +226,9 @@ describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and sock
       }),
     );
     await mark(
-      'incident aggregate',
+      'incident report',
       api.gbv_coordinator.send('POST', '/api/incident-reports', {
-        period: '2024-W36',
+        period: '2024-07',
         provinceCode: '22',
         counts: {
           total: 6,
@@ -236,6 +240,14 @@ describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and sock
         },
       }),
     );
+
+    // July 2024 is long closed: the next release publishes it.
+    expect((await releaseIncidents(srv.app.ctx)).cells).toBe(1);
+    const { rows: released } = await srv.app.ctx.db.query<{ seq: number }>(
+      "SELECT seq FROM events WHERE type = 'incident:released' AND seq > $1",
+      [startSeq],
+    );
+    for (const r of released) labelOf.set(Number(r.seq), 'incident release');
 
     head = Math.max(...labelOf.keys());
     await waitFor(() => ROLES.every((r) => replicas[r].lastSeq >= head), 15_000);
@@ -270,13 +282,20 @@ describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and sock
       for (const c of changes) {
         if (c.type === 'hidden') continue;
         const text = JSON.stringify(c.data);
-        if (c.type === 'incident:summary-changed') {
+        expect(c.type, where).not.toBe('incident:summary-changed');
+        if (c.type === 'incident:released') {
           // Aggregates never carry coordinates, a commune, a shelter or the reporting organisation.
-          expect(text, where).not.toMatch(/"(lat|lon|communeCode|shelterId|reportingOrgId)"/);
-          // 1 rape and 5 physical assaults: the label alone would be 6 - 5, so the whole breakdown is hidden.
+          expect(text, where).not.toMatch(/"(lat|lon|communeCode|shelterId|reportingOrgId|contributions)"/);
+          expect(c.by).toEqual({ userId: null, orgId: null });
           expect(c.data.counts.total).toBe(6);
-          expect(c.data.counts.byType).toBeNull();
-          expect(c.data.counts.byAge).toBeNull();
+          if (role === 'gbv_coordinator') {
+            // Its own organisation entered every figure: nothing to hide from it.
+            expect(c.data.counts.byType?.rape).toBe(1);
+          } else {
+            // 1 rape and 5 physical assaults: the label alone would be 6 - 5, so the whole breakdown is hidden.
+            expect(c.data.counts.byType).toBeNull();
+            expect(c.data.counts.byAge).toBeNull();
+          }
         }
         if (c.type.startsWith('service:')) {
           const s = c.data as ServicePoint;

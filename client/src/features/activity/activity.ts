@@ -37,7 +37,7 @@ function recordName(data: unknown): { id: string | null; name: string; simulated
 /** Describe one change for the feed, given the shelter as it was before when known. */
 export function toActivity(change: VisibleChange, before?: Shelter): ActivityItem {
   const base = { seq: change.seq, type: change.type, at: change.at };
-  if (change.type === 'incident:summary-changed') {
+  if (change.type === 'incident:summary-changed' || change.type === 'incident:released') {
     const { provinceCode, month } = change.data;
     return {
       ...base,

@@ -13,7 +13,13 @@ import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { IncidentNote } from './IncidentNote.js';
 import { reportsIncidents } from '../../../../shared/domain/permissions.js';
-import { monthsOf, shownMonth, useIncidentStore } from './incidentStore.js';
+import {
+  lastReleasedAt,
+  monthsOf,
+  shownMonth,
+  useIncidentStore,
+  type IncidentData,
+} from './incidentStore.js';
 
 type Shown = IncidentCell['counts']['total'];
 
@@ -76,6 +82,7 @@ export function IncidentsTab() {
         )}
       </div>
       <IncidentNote note={data.note} />
+      <ReleaseLine data={data} f={f} />
       <label className="field field--inline">
         <span>{t('incidents.month')}</span>
         <select
@@ -176,5 +183,17 @@ function Breakdowns({ cell, f }: { cell: IncidentCell; f: Formatters }) {
         );
       })}
     </div>
+  );
+}
+
+/** "Figures released on ...; next release due ...": figures are released, not streamed (SPEC 2.4). */
+function ReleaseLine({ data, f }: { data: IncidentData; f: Formatters }) {
+  const { t } = useTranslation();
+  const last = lastReleasedAt(data);
+  return (
+    <p className="muted small" data-testid="incident-release" title={t('incidents.releaseNote')}>
+      {last ? t('incidents.released', { at: f.dateTime(last) }) : t('incidents.notReleased')}
+      {data.nextReleaseAt && <>; {t('incidents.nextRelease', { at: f.dateTime(data.nextReleaseAt) })}</>}
+    </p>
   );
 }

@@ -10,6 +10,8 @@ export interface IncidentData {
   national: IncidentSummary['national'];
   thresholds: IncidentSummary['thresholds'];
   note: IncidentSummary['note'];
+  /** When the next release is due (reports entered before then are not in these figures). */
+  nextReleaseAt: string | null;
 }
 
 /** The key of one province and month. */
@@ -36,18 +38,39 @@ export function nationalTotals(cells: Readonly<Record<string, IncidentCell>>): I
 export function fromSummary(s: IncidentSummary): IncidentData {
   const cells: Record<string, IncidentCell> = {};
   for (const c of s.cells) cells[cellKey(c.provinceCode, c.month)] = c;
-  return { cells, national: s.national, thresholds: s.thresholds, note: s.note };
+  return {
+    cells,
+    national: s.national,
+    thresholds: s.thresholds,
+    note: s.note,
+    nextReleaseAt: s.nextReleaseAt ?? null,
+  };
 }
 
-/** Apply `incident:summary-changed`: each replaces its province and month; the national line follows. */
+/**
+ * Apply `incident:released`: each replaces its province and month with the figures just
+ * released; the national line follows. (`incident:summary-changed` came from servers that
+ * streamed figures; today's server sends it to no one, and it is applied the same way.)
+ */
 export function applyIncidentChanges(data: IncidentData, changes: readonly Change[]): IncidentData {
   let cells: Record<string, IncidentCell> | null = null;
   for (const c of changes) {
-    if (c.type !== 'incident:summary-changed') continue;
+    if (c.type !== 'incident:released' && c.type !== 'incident:summary-changed') continue;
     cells ??= { ...data.cells };
-    cells[cellKey(c.data.provinceCode, c.data.month)] = c.data;
+    const key = cellKey(c.data.provinceCode, c.data.month);
+    cells[key] = c.type === 'incident:released' ? c.data : { ...c.data, releasedAt: c.at };
   }
-  return cells ? { ...data, cells, national: nationalTotals(cells) } : data;
+  if (!cells) return data;
+  // A province-scoped reader gets no national line from the server; the client keeps it that way.
+  return { ...data, cells, national: data.national.length ? nationalTotals(cells) : [] };
+}
+
+/** The newest release time among the cells held, or null. */
+export function lastReleasedAt(data: IncidentData): string | null {
+  return Object.values(data.cells).reduce<string | null>(
+    (a, c) => (a && a > c.releasedAt ? a : c.releasedAt),
+    null,
+  );
 }
 
 /** Months present, newest first. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyIncidentChanges,
   fromSummary,
+  lastReleasedAt,
   monthsOf,
   nationalTotals,
   shownMonth,
@@ -59,6 +60,40 @@ describe('incident aggregates on the client', () => {
     ).toEqual(['2024-09', '2024-08']);
     expect(shownMonth(next, null)).toBe('2024-09');
     expect(shownMonth(null, '2024-09')).toBeNull();
+  });
+
+  it('applies released figures and says when they were released', () => {
+    const data = fromSummary({
+      cells: [buildCell('01', '2024-09', 12)],
+      national: [{ month: '2024-09', total: 12 }],
+      thresholds,
+      note,
+      nextReleaseAt: '2024-11-11T00:00:00.000Z',
+    });
+    expect(data.nextReleaseAt).toBe('2024-11-11T00:00:00.000Z');
+    const next = applyIncidentChanges(data, [
+      {
+        seq: 3,
+        type: 'incident:released',
+        data: { ...buildCell('22', '2024-09', 9), releasedAt: '2024-12-01T10:00:00.000Z' },
+        at: '2024-12-01T10:00:00.000Z',
+        by: { userId: null, orgId: null },
+      },
+    ]);
+    expect(next.national).toEqual([{ month: '2024-09', total: 21 }]);
+    expect(lastReleasedAt(next)).toBe('2024-12-01T10:00:00.000Z');
+    // A reader given no national line (province scope) does not get one built on the device either.
+    expect(
+      applyIncidentChanges({ ...data, national: [] }, [
+        {
+          seq: 4,
+          type: 'incident:released',
+          data: buildCell('22', '2024-08', 9),
+          at: '2024-12-01T10:00:00.000Z',
+          by: { userId: null, orgId: null },
+        },
+      ]).national,
+    ).toEqual([]);
   });
 
   it('colours the choropleth by class, small counts pale, hidden and zero clear', () => {
