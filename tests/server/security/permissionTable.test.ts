@@ -372,7 +372,7 @@ describe('the permission table: every reader, field group and read path', () => 
           (o.safeHouseBeds === 3 && 'reportedAt' in o),
       ),
     safeHouseFlagged: (objs) =>
-      objs.some((o) => o.services && typeof o.services === 'object' && safeHouseId in (o.services)),
+      objs.some((o) => o.services && typeof o.services === 'object' && safeHouseId in o.services),
     convertedOldPosition: (_o, raw) => raw.includes(String(CONVERTED_LON)),
     stock: (objs) =>
       objs.some(
@@ -421,7 +421,7 @@ describe('the permission table: every reader, field group and read path', () => 
         const expected = TABLE[group][reader] && CARRIED_ON[group].includes(path);
         const where =
           path === 'http'
-            ? ` (${(value)
+            ? ` (${value
                 .map((v, i) => (got[group](objectsIn(v), JSON.stringify(v), reader) ? i : -1))
                 .filter((i) => i >= 0)
                 .join(',')})`
