@@ -7,9 +7,11 @@ import { startBenchCluster, dbPool, ADMIN_DATABASE_URL, REDIS_URL } from './clus
 import { appShelters, fanoutSegment, type FanoutMode, type FanoutResult } from './fanout.js';
 import { apiWriteRate, rawInsertRate, sampleEventRow } from './writes.js';
 import { catchUpTrial } from './catchup.js';
+import { historyReadTrial } from './history.js';
 import { buildClient, chunkSizes } from './clientSize.js';
 import { mapBench, type MapResult } from './map.js';
 import { fmt, median, ROOT, summary, table } from './lib.js';
+import { LIMITS } from '../shared/limits.js';
 
 /**
  * `npm run bench [-- --quick | --full] [--clients N] [--rate R] [--no-browser]`: every figure
@@ -37,6 +39,8 @@ const P = {
   awaySeconds: full ? 30 : 5,
   stormClients: Number(args.clients ?? (full ? 1000 : 200)),
   mapSeconds: full ? 10 : 4,
+  historyReaders: 20,
+  historySeconds: full ? 10 : 4,
 };
 const out: string[] = [];
 const say = (s = '') => {
@@ -297,6 +301,55 @@ try {
   say(
     `Storm p95 ${fmt(ss.p95)} ms (target <= 1000 ms at 1,000 clients: ${P.stormClients >= 1000 ? met(ss.p95 <= 1000) : `not measured at 1,000 in this mode (${P.stormClients} clients)`}); ` +
       `ratio to a plain reconnect p95: ${fmt(ss.p95 / ps.p95, 2)}. Clients not current within 30 s: ${notCurrent}.`,
+  );
+  say();
+
+  // --- Server responsiveness while sockets read the whole history: idle, busy, idle, busy ---
+  const idleRounds: number[][] = [];
+  const busyRounds: number[][] = [];
+  let historyEvents = 0;
+  let historyPages = 0;
+  for (let round = 0; round < P.rounds; round++) {
+    idleRounds.push((await historyReadTrial(cluster, { readers: 0, seconds: P.historySeconds })).health);
+    const busy = await historyReadTrial(cluster, { readers: P.historyReaders, seconds: P.historySeconds });
+    busyRounds.push(busy.health);
+    historyEvents += busy.events;
+    historyPages += busy.pages;
+    console.error(
+      `  history round ${round + 1}: /healthz p99 idle ${fmt(summary(idleRounds.at(-1)!).p99)} ms, busy ${fmt(summary(busy.health).p99)} ms (${busy.pages} pages)`,
+    );
+  }
+  const idle = summary(idleRounds.flat());
+  const busyAll = summary(busyRounds.flat());
+  const perRound = busyRounds.map((r) => summary(r).p99);
+  // A verdict counts only when every reading meets it: each round and the pooled figure.
+  const historyMet = busyAll.p99 <= 50 && perRound.every((p) => p <= 50);
+  say(`## Responsiveness while sockets read the whole history`);
+  say();
+  say(
+    `${P.historyReaders} sockets on node A (three roles) read the last ${LIMITS.syncReplayMax} events again and again, a \`sync\` page (${LIMITS.syncPageMax} events) at a time, ` +
+      `while \`GET /healthz\` on A is probed every 20 ms for ${P.historySeconds} s. Baseline: the same probe with no readers. Interleaved idle, busy (${P.rounds} rounds). ` +
+      `Pages read: ${historyPages} (${historyEvents} events).`,
+  );
+  say();
+  say(
+    table(
+      ['', 'probes', 'p50 ms', 'p99 ms', 'max ms'],
+      [
+        ['idle', idle.n, fmt(idle.p50), fmt(idle.p99), fmt(idle.max)],
+        [
+          `${P.historyReaders} history readers`,
+          busyAll.n,
+          fmt(busyAll.p50),
+          fmt(busyAll.p99),
+          fmt(busyAll.max),
+        ],
+      ],
+    ),
+  );
+  say();
+  say(
+    `/healthz p99 while reading: pooled ${fmt(busyAll.p99)} ms, per round ${perRound.map((p) => fmt(p)).join(', ')} ms (target <= 50 ms in every reading: ${met(historyMet)}).`,
   );
   say();
 } finally {
