@@ -43,6 +43,12 @@ const EnvSchema = z.object({
     .default(24),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   STATIC_DIR: z.string().optional(),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  WRITE_SETTLE_MS: z.coerce.number().int().min(0).max(30_000).default(1000),
+  PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  READY_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(500),
 });
 
 /** Everything the app needs, built once from the environment (or by a test). */
@@ -62,6 +68,14 @@ export interface AppConfig {
   /** Folder of the built client to serve, if any. */
   staticDir: string | undefined;
   production: boolean;
+  /** PostgreSQL session limits on the app's connections, in ms (0 = off; PGlite ignores them). */
+  dbTimeouts: { lockTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
+  /** How long a write whose COMMIT lost its connection waits to learn the outcome before answering outcome_unknown. */
+  writeSettleMs: number;
+  /** A Redis publish not answered within this is logged and left to the log catch-up. */
+  publishTimeoutMs: number;
+  /** /readyz is 503 when Redis does not answer a PING within this. */
+  readyRedisTimeoutMs: number;
 }
 
 /** Parsed process settings: the listen address plus the app config. */
@@ -101,6 +115,14 @@ export function parseEnv(
         shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
         staticDir: e.STATIC_DIR === undefined ? undefined : path.resolve(e.STATIC_DIR),
         production: e.NODE_ENV === 'production',
+        dbTimeouts: {
+          lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
+          statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+          idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        },
+        writeSettleMs: e.WRITE_SETTLE_MS,
+        publishTimeoutMs: e.PUBLISH_TIMEOUT_MS,
+        readyRedisTimeoutMs: e.READY_REDIS_TIMEOUT_MS,
       },
     },
   };

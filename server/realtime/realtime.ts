@@ -30,6 +30,8 @@ type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerE
 const REORDER_WAIT_MS = 150;
 // Safety net: even if every pub/sub message were lost, each process converges on the log this often.
 const POLL_MS = 5000;
+// While the bus is down (or not answering) nothing arrives by push: poll the log this often instead.
+const POLL_BUS_DOWN_MS = 1000;
 // Recent events kept in memory (with their projections) to answer catch-up without the database.
 const RING_MAX = 5000;
 // Packets queued for one socket beyond which it is treated as stalled.
@@ -191,7 +193,10 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
     flush();
   });
   ctx.bus.onReconnect(() => void fillFromLog());
+  let lastLogPoll = 0;
   const poll = setInterval(() => {
+    if (ctx.bus.ready() && Date.now() - lastLogPoll < POLL_MS - POLL_BUS_DOWN_MS / 2) return;
+    lastLogPoll = Date.now();
     // A client that stopped reading makes its packets pile up in memory: cut it off; it reconnects and catches up.
     for (const socket of io.of('/').sockets.values()) {
       // engine.io keeps unsent packets in writeBuffer; its type marks it private but it is the only measure.
@@ -206,7 +211,7 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
         if (head > lastEmitted) void fillFromLog();
       })
       .catch(() => undefined);
-  }, POLL_MS);
+  }, POLL_BUS_DOWN_MS);
   poll.unref();
 
   return {

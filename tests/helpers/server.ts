@@ -24,6 +24,10 @@ export function testConfig(over: Partial<AppConfig> = {}): AppConfig {
     shutdownTimeoutMs: 5000,
     staticDir: path.join(os.tmpdir(), 'sho-no-static'),
     production: false,
+    dbTimeouts: { lockTimeoutMs: 5000, statementTimeoutMs: 15_000, idleInTransactionTimeoutMs: 10_000 },
+    writeSettleMs: 1000,
+    publishTimeoutMs: 1000,
+    readyRedisTimeoutMs: 500,
     ...over,
   };
 }
