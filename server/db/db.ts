@@ -14,8 +14,12 @@ export interface Queryable {
 /** The database: PostgreSQL (pool) or embedded PGlite, behind one interface. */
 export interface Db extends Queryable {
   kind: 'postgres' | 'pglite';
-  /** Run `fn` in one transaction; commit when it returns, roll back when it throws. */
-  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Run `fn` in one transaction; commit when it returns, roll back when it throws. With `settle`
+   * (writes), a COMMIT whose connection fails is settled: the result when it had committed,
+   * DbUnavailableError when it had not, OutcomeUnknownError while that cannot be learned.
+   */
+  tx<T>(fn: (q: Queryable) => Promise<T>, opts?: { settle?: boolean }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -202,7 +206,7 @@ function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, settle:
     exec: async (sql) => {
       await wrap(pool.query(sql), 'maybe');
     },
-    async tx(fn) {
+    async tx(fn, opts = {}) {
       const client = await wrap(pool.connect());
       // A connection lost between two statements of a checked-out client is emitted as an event:
       // without a listener it would crash the process. The next statement fails with it anyway.
@@ -212,25 +216,32 @@ function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, settle:
       let broken = false;
       let xid: string | undefined;
       try {
-        // One round trip: open the transaction and learn its id, so that a COMMIT whose
-        // connection fails can be settled afterwards by asking the database about that id.
-        const begun = (await wrap(
-          client.query('BEGIN; SELECT txid_current()::text AS xid'),
-        )) as unknown as pg.QueryResult<{ xid: string }>[];
-        xid = begun[1]?.rows[0]?.xid;
+        await wrap(client.query('BEGIN'));
+        // A write learns its transaction id (after its first statement, so SET TRANSACTION stays
+        // first and the event counter's lock is not yet held): a COMMIT whose connection fails is
+        // then settled by asking the database about that id.
+        const learnXid = async () => {
+          if (!opts.settle || xid !== undefined) return;
+          const { rows } = await wrap(client.query<{ xid: string }>('SELECT txid_current()::text AS xid'));
+          xid = rows[0]?.xid;
+        };
         const result = await fn({
-          query: async <R>(sql: string, params?: unknown[]) => ({
-            rows: (await wrap(client.query(sql, params))).rows as R[],
-          }),
+          query: async <R>(sql: string, params?: unknown[]) => {
+            const { rows } = await wrap(client.query(sql, params));
+            await learnXid();
+            return { rows: rows as R[] };
+          },
           exec: async (sql) => {
             await wrap(client.query(sql));
+            await learnXid();
           },
         });
         try {
           await client.query('COMMIT');
         } catch (err) {
-          if (!isConnectionLost(err) || !xid) throw err;
+          if (!isConnectionLost(err)) throw err;
           broken = true;
+          if (!xid) throw new DbUnavailableError('connection lost at COMMIT', { cause: err }, 'maybe');
           // COMMIT may have reached the database: the outcome is not known from here. Ask on
           // another connection, briefly within the request, then on in the background.
           const txid = xid;
@@ -243,7 +254,11 @@ function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, settle:
           if (first === false)
             throw new DbUnavailableError('database connection lost before commit', { cause: err }, 'no');
           const settled = learnOutcome(txid, started + settle.backgroundMs).then((v) => v === true);
-          throw new OutcomeUnknownError('connection lost at COMMIT; outcome unknown', { cause: err }, settled);
+          throw new OutcomeUnknownError(
+            'connection lost at COMMIT; outcome unknown',
+            { cause: err },
+            settled,
+          );
         }
         return result;
       } catch (err) {

@@ -51,46 +51,49 @@ export class Writer {
     // The events of the current attempt, kept for a commit whose outcome is settled later.
     let appended: StoredEvent[] = [];
     try {
-      const outcome = await this.db.tx(async (q) => {
-        if (idem && viewer) {
-          const { rows } = await q.query(
-            `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body)
+      const outcome = await this.db.tx(
+        async (q) => {
+          if (idem && viewer) {
+            const { rows } = await q.query(
+              `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body)
              VALUES ($1, $2, $3, 0, 'null'::jsonb) ON CONFLICT DO NOTHING RETURNING key`,
-            [viewer.userId, idem.key, idem.requestHash],
-          );
-          if (rows.length === 0) {
-            // The key was used before (a concurrent first attempt has committed by now: the
-            // insert waited on its row lock).
-            const { rows: prior } = await q.query<{ request_hash: string; status: number; body: T }>(
-              'SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2',
-              [viewer.userId, idem.key],
+              [viewer.userId, idem.key, idem.requestHash],
             );
-            const p = prior[0]!;
-            if (p.request_hash !== idem.requestHash) {
-              throw new HttpError(
-                422,
-                'idempotency_mismatch',
-                'This Idempotency-Key was already used for a different request.',
+            if (rows.length === 0) {
+              // The key was used before (a concurrent first attempt has committed by now: the
+              // insert waited on its row lock).
+              const { rows: prior } = await q.query<{ request_hash: string; status: number; body: T }>(
+                'SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+                [viewer.userId, idem.key],
               );
+              const p = prior[0]!;
+              if (p.request_hash !== idem.requestHash) {
+                throw new HttpError(
+                  422,
+                  'idempotency_mismatch',
+                  'This Idempotency-Key was already used for a different request.',
+                );
+              }
+              return { status: p.status, body: p.body, stored: [] as StoredEvent[], replayed: true };
             }
-            return { status: p.status, body: p.body, stored: [] as StoredEvent[], replayed: true };
           }
-        }
-        const result = await fn(q);
-        if (idem && viewer) {
-          await q.query(
-            'UPDATE idempotency_keys SET status = $3, body = $4::jsonb WHERE user_id = $1 AND key = $2',
-            [viewer.userId, idem.key, result.status, JSON.stringify(result.body)],
-          );
-        }
-        // Events last: the event counter's row lock is then held only until the commit.
-        const stored = await appendEvents(q, result.events, {
-          userId: viewer?.userId ?? null,
-          orgId: viewer?.orgId ?? null,
-        });
-        appended = stored;
-        return { status: result.status, body: result.body, stored, replayed: false };
-      });
+          const result = await fn(q);
+          if (idem && viewer) {
+            await q.query(
+              'UPDATE idempotency_keys SET status = $3, body = $4::jsonb WHERE user_id = $1 AND key = $2',
+              [viewer.userId, idem.key, result.status, JSON.stringify(result.body)],
+            );
+          }
+          // Events last: the event counter's row lock is then held only until the commit.
+          const stored = await appendEvents(q, result.events, {
+            userId: viewer?.userId ?? null,
+            orgId: viewer?.orgId ?? null,
+          });
+          appended = stored;
+          return { status: result.status, body: result.body, stored, replayed: false };
+        },
+        { settle: true },
+      );
       this.publish(outcome.stored);
       return { status: outcome.status, body: outcome.body, replayed: outcome.replayed };
     } catch (err) {
