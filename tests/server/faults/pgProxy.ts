@@ -7,6 +7,8 @@ interface ConnState {
   buf: Buffer;
   /** The current transaction has touched the event counter (it is a write). */
   wrote: boolean;
+  /** A parsed statement takes the counter lock; act once its Sync is forwarded. */
+  lockPending: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface PgProxy {
    * once). Resolves when the cut happened.
    */
   cutNextCommit(opts?: { downMs?: number }): Promise<void>;
-  /** Call `action` once, as soon as a statement updating the event counter has been forwarded. */
+  /** Call `action` once, as soon as a whole statement updating the event counter has been forwarded. */
   onNextCounterLock(action: () => void): void;
   /** Refuse (close at once) every new connection while true. */
   setDown(down: boolean): void;
@@ -70,7 +72,7 @@ export async function startPgProxy(target: { host: string; port: number }): Prom
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
     upstream.pipe(client);
-    const st: ConnState = { startup: true, buf: Buffer.alloc(0), wrote: false };
+    const st: ConnState = { startup: true, buf: Buffer.alloc(0), wrote: false, lockPending: false };
     let cut = false;
 
     client.on('data', (chunk: Buffer) => {
@@ -96,15 +98,25 @@ export async function startPgProxy(target: { host: string; port: number }): Prom
         st.buf = st.buf.subarray(1 + len);
         const sql = sqlOf(type, msg.subarray(5));
         upstream.write(msg);
+        // The statement is complete on the wire (its Sync forwarded): PostgreSQL runs it whatever the app does now.
+        if (type === 'S' && st.lockPending) {
+          st.lockPending = false;
+          const action = lockAction;
+          lockAction = null;
+          action?.();
+        }
         if (sql === null) continue;
         if (/^\s*BEGIN\b/i.test(sql)) st.wrote = false;
         // A write: it appends events or records an idempotency key.
         if (/INSERT INTO idempotency_keys/i.test(sql)) st.wrote = true;
         if (/\bevent_counter\b/i.test(sql) && /\bUPDATE\b/i.test(sql)) {
           st.wrote = true;
-          const action = lockAction;
-          lockAction = null;
-          action?.();
+          if (type === 'P') st.lockPending = true;
+          else {
+            const action = lockAction;
+            lockAction = null;
+            action?.();
+          }
         }
         if (/^\s*COMMIT\b/i.test(sql) && st.wrote && cutArmed) {
           const armed = cutArmed;
