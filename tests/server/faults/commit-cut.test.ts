@@ -14,11 +14,18 @@ import { startPgProxy, type PgProxy } from './pgProxy.js';
 
 type Reply = Awaited<ReturnType<ApiClient['send']>>;
 
+interface Prepared {
+  method: string;
+  path: string;
+  body: unknown;
+  copies: () => Promise<number>;
+}
+
 /** One logical action of a client form: who sends what, and how many stored copies there are. */
 interface FormAction {
   name: string;
   user: 'ops' | 'gbv' | 'admin';
-  prepare(): Promise<{ method: string; path: string; body: unknown; copies: () => Promise<number> }>;
+  prepare(): Prepared | Promise<Prepared>;
 }
 
 // How long the database stays unreachable after the cut, and how long the server waits to learn
@@ -36,9 +43,16 @@ describe('fault: connection cut right after COMMIT', () => {
   const users: Record<string, ApiClient> = {};
   const figures: Record<string, number> = {};
 
-  const q = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows;
-  const one = async (sql: string, params: unknown[] = []) =>
-    Number(Object.values((await q(sql, params))[0]!)[0]);
+  /** Rows of a query on the test's own connection (id and version columns, as the checks need). */
+  type Row = { id: string; version: number };
+  const q = async (sql: string, params: unknown[] = []): Promise<Row[]> =>
+    (await db.query<Row>(sql, params)).rows;
+  const first = async (sql: string, params: unknown[] = []): Promise<Row> => (await q(sql, params))[0]!;
+  /** The single value of a one-row, one-column query, as a number. */
+  const one = async (sql: string, params: unknown[] = []): Promise<number> => {
+    const { rows } = await db.query<Record<string, unknown>>(sql, params);
+    return Number(Object.values(rows[0]!)[0]);
+  };
 
   beforeAll(async () => {
     pgServer = await startPostgresServer();
@@ -154,7 +168,7 @@ describe('fault: connection cut right after COMMIT', () => {
     {
       name: 'AlertForm: new risk alert',
       user: 'ops',
-      prepare: async () => {
+      prepare: () => {
         const title = `Cut alert ${tag}`;
         return {
           method: 'POST',
@@ -181,7 +195,7 @@ describe('fault: connection cut right after COMMIT', () => {
       name: 'AlertPanel: cancel an alert',
       user: 'ops',
       prepare: async () => {
-        const [row] = await q(`SELECT id, version FROM risk_alerts WHERE title = $1`, [`Cut alert ${tag}`]);
+        const row = await first(`SELECT id, version FROM risk_alerts WHERE title = $1`, [`Cut alert ${tag}`]);
         return {
           method: 'PATCH',
           path: `/api/alerts/${row.id}`,
@@ -194,7 +208,7 @@ describe('fault: connection cut right after COMMIT', () => {
     {
       name: 'RequestForm: new request',
       user: 'gbv',
-      prepare: async () => {
+      prepare: () => {
         const title = `Cut request ${tag}`;
         return {
           method: 'POST',
@@ -211,7 +225,7 @@ describe('fault: connection cut right after COMMIT', () => {
     {
       name: 'RequestPanel: thread message',
       user: 'gbv',
-      prepare: async () => {
+      prepare: () => {
         const text = `Cut message ${tag}`;
         return {
           method: 'POST',
@@ -225,7 +239,7 @@ describe('fault: connection cut right after COMMIT', () => {
       name: 'RequestPanel: status move',
       user: 'gbv',
       prepare: async () => {
-        const [row] = await q('SELECT version FROM coordination_requests WHERE id = $1', [requestId]);
+        const row = await first('SELECT version FROM coordination_requests WHERE id = $1', [requestId]);
         return {
           method: 'PATCH',
           path: `/api/requests/${requestId}`,
@@ -264,30 +278,33 @@ describe('fault: connection cut right after COMMIT', () => {
     {
       name: 'IncidentForm: incident aggregate',
       user: 'gbv',
-      prepare: async () => ({
-        method: 'POST',
-        path: '/api/incident-reports',
-        body: {
-          period: '2024-W40',
-          provinceCode: '22',
-          counts: {
-            total: 2,
-            byType: { ...zeros, physical_assault: 2 },
-            bySex: { female: 2, male: 0 },
-            byAge: { '0-11': 0, '12-17': 0, '18-59': 2, '60+': 0 },
-            bySetting: { home: 2, evacuation_site: 0, public_space: 0, other: 0 },
-            within72h: 1,
+      prepare: () =>
+        Promise.resolve({
+          method: 'POST',
+          path: '/api/incident-reports',
+          body: {
+            period: '2024-W40',
+            provinceCode: '22',
+            counts: {
+              total: 2,
+              byType: { ...zeros, physical_assault: 2 },
+              bySex: { female: 2, male: 0 },
+              byAge: { '0-11': 0, '12-17': 0, '18-59': 2, '60+': 0 },
+              bySetting: { home: 2, evacuation_site: 0, public_space: 0, other: 0 },
+              within72h: 1,
+            },
           },
-        },
-        copies: () =>
-          one(`SELECT count(*) FROM incident_reports WHERE period = '2024-W40' AND province_code = '22'`),
-      }),
+          copies: () =>
+            one(`SELECT count(*) FROM incident_reports WHERE period = '2024-W40' AND province_code = '22'`),
+        }),
     },
     {
       name: 'GbvAlertBanner: acknowledge',
       user: 'gbv',
       prepare: async () => {
-        const [row] = await q(`SELECT id, version FROM gbv_alerts WHERE status = 'open' ORDER BY id LIMIT 1`);
+        const row = await first(
+          `SELECT id, version FROM gbv_alerts WHERE status = 'open' ORDER BY id LIMIT 1`,
+        );
         return {
           method: 'POST',
           path: `/api/gbv-alerts/${row.id}/acknowledge`,
@@ -300,7 +317,7 @@ describe('fault: connection cut right after COMMIT', () => {
     {
       name: 'AdminScreen: new organisation',
       user: 'admin',
-      prepare: async () => {
+      prepare: () => {
         const name = `Cut org ${tag}`;
         return {
           method: 'POST',
@@ -315,7 +332,7 @@ describe('fault: connection cut right after COMMIT', () => {
       user: 'admin',
       prepare: async () => {
         const username = `cut${tag}`;
-        const [org] = await q('SELECT id FROM organisations ORDER BY name LIMIT 1');
+        const org = await first('SELECT id FROM organisations ORDER BY name LIMIT 1');
         return {
           method: 'POST',
           path: '/api/users',
