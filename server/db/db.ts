@@ -207,16 +207,32 @@ function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, settle:
       await wrap(pool.query(sql), 'maybe');
     },
     async tx(fn, opts = {}) {
-      const client = await wrap(pool.connect());
       // A connection lost between two statements of a checked-out client is emitted as an event:
       // without a listener it would crash the process. The next statement fails with it anyway.
       const onError = (err: Error) =>
         log.warn({ err: err.message }, 'postgres connection lost in a transaction');
+      let client = await wrap(pool.connect());
       client.on('error', onError);
+      try {
+        await client.query('BEGIN');
+      } catch (err) {
+        client.off('error', onError);
+        client.release(true);
+        if (!isConnectionLost(err)) throw err;
+        // An idle pooled connection that died with the last outage: nothing was sent, take a fresh one.
+        client = await wrap(pool.connect());
+        client.on('error', onError);
+        try {
+          await wrap(client.query('BEGIN'));
+        } catch (err2) {
+          client.off('error', onError);
+          client.release(true);
+          throw err2;
+        }
+      }
       let broken = false;
       let xid: string | undefined;
       try {
-        await wrap(client.query('BEGIN'));
         // A write learns its transaction id (after its first statement, so SET TRANSACTION stays
         // first and the event counter's lock is not yet held): a COMMIT whose connection fails is
         // then settled by asking the database about that id.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../../shared/events.js';
 import { INCIDENT_TYPES } from '../../../shared/enums.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
@@ -75,6 +75,12 @@ describe('fault: connection cut right after COMMIT', () => {
     console.log('commit-cut figures (ms):', JSON.stringify(figures));
   });
 
+  // Each test starts with the app able to reach its database again (the pool has replaced the
+  // connections the last outage broke).
+  beforeEach(async () => {
+    await waitFor(async () => !proxy.isDown && (await fetch(`${a.url}/readyz`)).status === 200, 10_000);
+  });
+
   const send = (user: string, method: string, path: string, body: unknown, key: string): Promise<Reply> =>
     users[user]!.send(method, path, body, { 'Idempotency-Key': key });
 
@@ -127,7 +133,7 @@ describe('fault: connection cut right after COMMIT', () => {
       expect(figures.deliveredAfterDatabaseBackMs).toBeLessThan(1000);
 
       const retry = await send('ops', 'PATCH', `/api/shelters/${s.id}`, body, key);
-      expect(retry.status).toBe(200);
+      expect(retry.status, JSON.stringify(retry.body)).toBe(200);
       expect((retry.body.data as Shelter).version).toBe(s.version + 1);
       expect(await one('SELECT version FROM shelters WHERE id = $1', [s.id])).toBe(s.version + 1);
     } finally {
