@@ -145,7 +145,11 @@ export async function redisBus(
     ping,
     async close() {
       clearInterval(heartbeat);
-      await Promise.allSettled([sub.quit(), pub.quit()]);
+      // QUIT waits for Redis's answer: a frozen Redis must not hold the shutdown.
+      await withTimeout(Promise.allSettled([sub.quit(), pub.quit()]), 2000, 'redis quit').catch(() => {
+        sub.destroy();
+        pub.destroy();
+      });
     },
   };
 }
