@@ -4,7 +4,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig } from './env.js';
 import { createLogger, type Logger } from './logger.js';
-import { openDb, isUnavailable } from './db/db.js';
+import { openDb, isBusy, isUnavailable, DbUnavailableError, OutcomeUnknownError } from './db/db.js';
 import { migrate } from './db/migrations.js';
 import { memoryBus, redisBus } from './bus/bus.js';
 import { Writer } from './events/writer.js';
@@ -41,14 +41,28 @@ export interface App {
 /** Build everything from a config object; tests start it on port 0 with their own database and bus. */
 export async function createApp(config: AppConfig, opts: { log?: Logger } = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, log);
+  const db = await openDb(
+    {
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      timeouts: config.dbTimeouts,
+      settle: { inRequestMs: config.writeSettleMs, backgroundMs: 60_000 },
+    },
+    log,
+  );
   try {
     await migrate(db, log);
   } catch (err) {
     await db.close();
     throw err;
   }
-  const bus = config.redisUrl ? await redisBus(config.redisUrl, config.redisPrefix, log) : memoryBus();
+  const bus = config.redisUrl
+    ? await redisBus(config.redisUrl, config.redisPrefix, log, {
+        publishTimeoutMs: config.publishTimeoutMs,
+        pingTimeoutMs: config.readyRedisTimeoutMs,
+        heartbeatMs: 1000,
+      })
+    : memoryBus();
   const writer = new Writer(db, bus, log);
   const ctx: Ctx = { config, db, bus, writer, areas: loadAreas(), log, revocations: createRevocations() };
   if (config.demo) {
@@ -83,7 +97,8 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
       () => true,
       () => false,
     );
-    const busOk = bus.ready();
+    // Redis must answer a PING in time: a frozen Redis keeps its connections open but serves nobody.
+    const busOk = await bus.ping(config.readyRedisTimeoutMs);
     const ready = dbOk && busOk && accepting;
     res
       .status(ready ? 200 : 503)
@@ -173,6 +188,16 @@ function toHttpError(err: unknown): HttpError {
   if (type === 'encoding.unsupported' || type === 'charset.unsupported')
     return new HttpError(415, 'unsupported_media_type', 'Send UTF-8 JSON.');
   if (type === 'request.aborted') return new HttpError(400, 'bad_request', 'Request aborted.');
+  if (err instanceof OutcomeUnknownError)
+    return new HttpError(
+      503,
+      'outcome_unknown',
+      'The database connection was lost while saving: the change may or may not have been saved. Retry with the same Idempotency-Key to get the outcome.',
+    );
+  if (isBusy(err))
+    return new HttpError(503, 'unavailable', 'The database is busy; retry shortly. Nothing was saved.');
+  if (err instanceof DbUnavailableError && err.saved === 'maybe')
+    return new HttpError(503, 'unavailable', 'The database is unavailable; retry shortly.');
   if (isUnavailable(err))
     return new HttpError(
       503,

@@ -56,6 +56,12 @@ const EnvSchema = z.object({
     .max(256 * 1024 * 1024)
     .default(4 * 1024 * 1024),
   SOCKET_RECHECK_SECONDS: z.coerce.number().min(1).max(3600).default(15),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  WRITE_SETTLE_MS: z.coerce.number().int().min(0).max(30_000).default(1000),
+  PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  READY_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(500),
 });
 
 /** Everything the app needs, built once from the environment (or by a test). */
@@ -81,6 +87,14 @@ export interface AppConfig {
   socketBufferMaxBytes: number;
   /** How often each process re-checks its sockets' sessions (a safety net behind revocation). */
   socketRecheckMs: number;
+  /** PostgreSQL session limits on the app's connections, in ms (0 = off; PGlite ignores them). */
+  dbTimeouts: { lockTimeoutMs: number; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
+  /** How long a write whose COMMIT lost its connection waits to learn the outcome before answering outcome_unknown. */
+  writeSettleMs: number;
+  /** A Redis publish not answered within this is logged and left to the log catch-up. */
+  publishTimeoutMs: number;
+  /** /readyz is 503 when Redis does not answer a PING within this. */
+  readyRedisTimeoutMs: number;
 }
 
 /** Parsed process settings: the listen address plus the app config. */
@@ -126,6 +140,14 @@ export function parseEnv(
         production: e.NODE_ENV === 'production',
         socketBufferMaxBytes: e.SOCKET_BUFFER_MAX_BYTES,
         socketRecheckMs: e.SOCKET_RECHECK_SECONDS * 1000,
+        dbTimeouts: {
+          lockTimeoutMs: e.DB_LOCK_TIMEOUT_MS,
+          statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+          idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        },
+        writeSettleMs: e.WRITE_SETTLE_MS,
+        publishTimeoutMs: e.PUBLISH_TIMEOUT_MS,
+        readyRedisTimeoutMs: e.READY_REDIS_TIMEOUT_MS,
       },
     },
   };

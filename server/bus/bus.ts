@@ -9,7 +9,10 @@ export interface Bus {
   subscribe(handler: (events: StoredEvent[]) => void): void;
   /** Called when the bus (re)connects, so listeners can catch up on what they may have missed. */
   onReconnect(handler: () => void): void;
+  /** Connected and, as of the last heartbeat, answering. */
   ready(): boolean;
+  /** True when the bus answers a ping within `timeoutMs`. */
+  ping(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -27,6 +30,7 @@ export function memoryBus(): Bus {
     subscribe: (h) => void handlers.push(h),
     onReconnect: () => undefined,
     ready: () => true,
+    ping: () => Promise.resolve(true),
     close: () => Promise.resolve(),
   };
 }
@@ -40,6 +44,8 @@ export function redisClient(url: string, log: Logger, name: string) {
     socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000), connectTimeout: 3000 },
     // Fail fast while disconnected; the event log lets everyone catch up afterwards.
     disableOfflineQueue: true,
+    // A Redis that stops answering (frozen, not gone) must not grow the queue of unanswered commands without bound.
+    commandsQueueMaxLength: 5000,
   });
   client.on('error', (err: Error) => log.warn({ client: name, err: err.message }, 'redis error'));
   return client;
@@ -47,8 +53,32 @@ export function redisClient(url: string, log: Logger, name: string) {
 /** A node-redis client. */
 export type RedisClient = ReturnType<typeof redisClient>;
 
+/** Resolve `p`, or reject after `ms` (the command itself cannot be taken back). */
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Time limits of the Redis bus, in milliseconds. */
+export interface RedisBusOptions {
+  /** A publish not answered within this is logged and left to the log catch-up. */
+  publishTimeoutMs: number;
+  /** A heartbeat ping not answered within this marks the bus not ready. */
+  pingTimeoutMs: number;
+  /** Heartbeat interval. */
+  heartbeatMs: number;
+}
+
 /** Fan-out through Redis pub/sub across server processes. */
-export async function redisBus(url: string, prefix: string, log: Logger): Promise<Bus> {
+export async function redisBus(
+  url: string,
+  prefix: string,
+  log: Logger,
+  opts: RedisBusOptions = { publishTimeoutMs: 1000, pingTimeoutMs: 500, heartbeatMs: 1000 },
+): Promise<Bus> {
   const channel = `${prefix}:events`;
   const pub = redisClient(url, log, 'bus-pub');
   const sub = redisClient(url, log, 'bus-sub');
@@ -70,12 +100,40 @@ export async function redisBus(url: string, prefix: string, log: Logger): Promis
     }
     handlers.forEach((h) => h(events));
   });
+  const ping = async (timeoutMs: number) => {
+    if (!pub.isReady || !sub.isReady) return false;
+    try {
+      await withTimeout(pub.ping(), timeoutMs, 'redis ping');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // Heartbeat: a Redis that is connected but not answering (frozen, overloaded) counts as down,
+  // so readiness and the log poll react to it as they do to a lost connection.
+  let answering = true;
+  let beating = false;
+  const heartbeat = setInterval(() => {
+    if (beating) return;
+    beating = true;
+    void ping(opts.pingTimeoutMs).then((ok) => {
+      beating = false;
+      if (ok && !answering) {
+        log.warn({}, 'redis answers again');
+        // Messages published while it was stalled may be lost: catch up from the log.
+        reconnectHandlers.forEach((h) => h());
+      }
+      if (!ok && answering && pub.isReady) log.warn({ timeoutMs: opts.pingTimeoutMs }, 'redis not answering');
+      answering = ok;
+    });
+  }, opts.heartbeatMs);
+  heartbeat.unref();
   return {
     kind: 'redis',
     async publish(events) {
       if (!events.length) return;
       try {
-        await pub.publish(channel, JSON.stringify(events));
+        await withTimeout(pub.publish(channel, JSON.stringify(events)), opts.publishTimeoutMs, 'publish');
       } catch (err) {
         // Committed already; listeners converge from the event log when Redis is back.
         log.warn({ err: (err as Error).message, seq: events[0]?.seq }, 'event publish failed');
@@ -83,9 +141,15 @@ export async function redisBus(url: string, prefix: string, log: Logger): Promis
     },
     subscribe: (h) => void handlers.push(h),
     onReconnect: (h) => void reconnectHandlers.push(h),
-    ready: () => pub.isReady && sub.isReady,
+    ready: () => pub.isReady && sub.isReady && answering,
+    ping,
     async close() {
-      await Promise.allSettled([sub.quit(), pub.quit()]);
+      clearInterval(heartbeat);
+      // QUIT waits for Redis's answer: a frozen Redis must not hold the shutdown.
+      await withTimeout(Promise.allSettled([sub.quit(), pub.quit()]), 2000, 'redis quit').catch(() => {
+        sub.destroy();
+        pub.destroy();
+      });
     },
   };
 }

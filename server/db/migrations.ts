@@ -289,6 +289,8 @@ export async function migrate(db: Db, log: Logger): Promise<number> {
   let applied = 0;
   for (const m of MIGRATIONS) {
     const done = await db.tx(async (q) => {
+      // The session limits are for request work: another process may hold this lock for a whole migration.
+      await q.exec('SET LOCAL lock_timeout = 0; SET LOCAL statement_timeout = 0');
       await q.query('SELECT pg_advisory_xact_lock(7301)');
       const { rows } = await q.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
       if (rows.length) return false;

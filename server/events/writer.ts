@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db, Queryable } from '../db/db.js';
+import { OutcomeUnknownError, type Db, type Queryable } from '../db/db.js';
 import type { Bus } from '../bus/bus.js';
 import type { Logger } from '../logger.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -28,7 +28,9 @@ export function requestHash(method: string, path: string, body: unknown): string
 
 /**
  * Runs every write: one transaction that changes the record, appends its events and records the
- * reply under the idempotency key; publishes after commit. Tracks writes in flight for shutdown.
+ * reply under the idempotency key; publishes after commit without holding the reply (a publish
+ * that fails or times out is logged, and the processes catch up from the log). Tracks writes in
+ * flight for shutdown.
  */
 export class Writer {
   private inFlight = 0;
@@ -46,58 +48,78 @@ export class Writer {
     fn: (q: Queryable) => Promise<WriteResult<T>>,
   ): Promise<{ status: number; body: T; replayed: boolean }> {
     this.inFlight++;
+    // The events of the current attempt, kept for a commit whose outcome is settled later.
+    let appended: StoredEvent[] = [];
     try {
-      const outcome = await this.db.tx(async (q) => {
-        if (idem && viewer) {
-          const { rows } = await q.query(
-            `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body)
+      const outcome = await this.db.tx(
+        async (q) => {
+          if (idem && viewer) {
+            const { rows } = await q.query(
+              `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body)
              VALUES ($1, $2, $3, 0, 'null'::jsonb) ON CONFLICT DO NOTHING RETURNING key`,
-            [viewer.userId, idem.key, idem.requestHash],
-          );
-          if (rows.length === 0) {
-            // The key was used before (a concurrent first attempt has committed by now: the
-            // insert waited on its row lock).
-            const { rows: prior } = await q.query<{ request_hash: string; status: number; body: T }>(
-              'SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2',
-              [viewer.userId, idem.key],
+              [viewer.userId, idem.key, idem.requestHash],
             );
-            const p = prior[0]!;
-            if (p.request_hash !== idem.requestHash) {
-              throw new HttpError(
-                422,
-                'idempotency_mismatch',
-                'This Idempotency-Key was already used for a different request.',
+            if (rows.length === 0) {
+              // The key was used before (a concurrent first attempt has committed by now: the
+              // insert waited on its row lock).
+              const { rows: prior } = await q.query<{ request_hash: string; status: number; body: T }>(
+                'SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+                [viewer.userId, idem.key],
               );
+              const p = prior[0]!;
+              if (p.request_hash !== idem.requestHash) {
+                throw new HttpError(
+                  422,
+                  'idempotency_mismatch',
+                  'This Idempotency-Key was already used for a different request.',
+                );
+              }
+              return { status: p.status, body: p.body, stored: [] as StoredEvent[], replayed: true };
             }
-            return { status: p.status, body: p.body, stored: [] as StoredEvent[], replayed: true };
           }
-        }
-        const result = await fn(q);
-        if (idem && viewer) {
-          await q.query(
-            'UPDATE idempotency_keys SET status = $3, body = $4::jsonb WHERE user_id = $1 AND key = $2',
-            [viewer.userId, idem.key, result.status, JSON.stringify(result.body)],
-          );
-        }
-        // Events last: the event counter's row lock is then held only until the commit.
-        const stored = await appendEvents(q, result.events, {
-          userId: viewer?.userId ?? null,
-          orgId: viewer?.orgId ?? null,
-        });
-        return { status: result.status, body: result.body, stored, replayed: false };
-      });
-      if (outcome.stored.length) {
-        this.log.info(
-          { seq: outcome.stored.map((e) => e.seq), type: outcome.stored.map((e) => e.type) },
-          'events committed',
-        );
-        await this.bus.publish(outcome.stored);
-      }
+          const result = await fn(q);
+          if (idem && viewer) {
+            await q.query(
+              'UPDATE idempotency_keys SET status = $3, body = $4::jsonb WHERE user_id = $1 AND key = $2',
+              [viewer.userId, idem.key, result.status, JSON.stringify(result.body)],
+            );
+          }
+          // Events last: the event counter's row lock is then held only until the commit.
+          const stored = await appendEvents(q, result.events, {
+            userId: viewer?.userId ?? null,
+            orgId: viewer?.orgId ?? null,
+          });
+          appended = stored;
+          return { status: result.status, body: result.body, stored, replayed: false };
+        },
+        { settle: true },
+      );
+      this.publish(outcome.stored);
       return { status: outcome.status, body: outcome.body, replayed: outcome.replayed };
+    } catch (err) {
+      if (err instanceof OutcomeUnknownError) {
+        // The reply says "unknown"; once the database tells, a committed write is fanned out
+        // here (a same-key retry meanwhile gets the stored reply).
+        const events = appended;
+        void err.settled.then((committed) => {
+          this.log.warn({ committed, seq: events.map((e) => e.seq) }, 'unknown commit outcome settled');
+          if (committed) this.publish(events);
+        });
+      }
+      throw err;
     } finally {
       this.inFlight--;
       if (this.inFlight === 0) this.drained.splice(0).forEach((r) => r());
     }
+  }
+
+  /** Fan committed events out without waiting: the bus bounds its own time and logs failures. */
+  private publish(stored: StoredEvent[]) {
+    if (!stored.length) return;
+    this.log.info({ seq: stored.map((e) => e.seq), type: stored.map((e) => e.type) }, 'events committed');
+    this.bus.publish(stored).catch((err: unknown) => {
+      this.log.warn({ err: (err as Error).message, seq: stored[0]?.seq }, 'event publish failed');
+    });
   }
 
   /** Resolves once no write is in flight. */

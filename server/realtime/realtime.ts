@@ -44,6 +44,8 @@ const REORDER_WAIT_MS = 150;
 const POLL_MS = 5000;
 // How often queued output per socket is measured.
 const BUFFER_SWEEP_MS = 1000;
+// While the bus is down (or not answering) nothing arrives by push: poll the log this often instead.
+const POLL_BUS_DOWN_MS = 1000;
 // Recent events kept in memory (with their projections) to answer catch-up without the database.
 const RING_MAX = 5000;
 // Revocations travel between processes as an inter-server event over the Socket.IO adapter.
@@ -356,13 +358,16 @@ export async function createRealtime(ctx: Ctx, http: HttpServer) {
     flush();
   });
   ctx.bus.onReconnect(() => void fillFromLog());
+  let lastLogPoll = 0;
   const poll = setInterval(() => {
+    if (ctx.bus.ready() && Date.now() - lastLogPoll < POLL_MS - POLL_BUS_DOWN_MS / 2) return;
+    lastLogPoll = Date.now();
     headSeq(ctx.db)
       .then((head) => {
         if (head > lastEmitted) void fillFromLog();
       })
       .catch(() => undefined);
-  }, POLL_MS);
+  }, POLL_BUS_DOWN_MS);
   poll.unref();
   // A client that stopped reading makes its output pile up in memory: cut it off by bytes queued.
   const sweep = setInterval(() => {

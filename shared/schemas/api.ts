@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'rate_limited',
   'unavailable',
+  'outcome_unknown',
   'internal',
 ] as const;
 

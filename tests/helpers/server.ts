@@ -28,6 +28,10 @@ export function testConfig(over: Partial<AppConfig> = {}): AppConfig {
     production: false,
     socketBufferMaxBytes: 4 * 1024 * 1024,
     socketRecheckMs: 15_000,
+    dbTimeouts: { lockTimeoutMs: 5000, statementTimeoutMs: 15_000, idleInTransactionTimeoutMs: 10_000 },
+    writeSettleMs: 1000,
+    publishTimeoutMs: 1000,
+    readyRedisTimeoutMs: 500,
     ...over,
   };
 }

@@ -8,6 +8,8 @@ export const gbvEn: Shape<typeof gbvVi> = {
   errors: {
     forbidden: 'You may not do this ({{message}}).',
     offline: 'No connection. Try again when the link is back.',
+    unknown:
+      'The connection dropped while saving; it may have been saved. Send again: it will not be saved twice.',
   },
   services: {
     title: 'Service points',

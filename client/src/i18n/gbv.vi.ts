@@ -3,6 +3,7 @@ export const gbvVi = {
   errors: {
     forbidden: 'Bạn không có quyền làm việc này ({{message}}).',
     offline: 'Không có kết nối. Vui lòng thử lại khi có mạng.',
+    unknown: 'Mất kết nối trong lúc lưu; có thể đã lưu. Hãy gửi lại: sẽ không bị lưu hai lần.',
   },
   services: {
     title: 'Điểm dịch vụ',

@@ -6,7 +6,11 @@ export type ApiReply<T> = Envelope<T> & { status: number };
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {
-  /** Reused on retry so the server applies a write once; a fresh one is made when omitted. */
+  /**
+   * Reused on retry so the server applies a write once. When omitted, the key kept for this logical
+   * action is used (see actionKeys): the same request sent again after no answer, a 503 or an
+   * unknown outcome carries the same key; once it is answered, the next one gets a new key.
+   */
   idempotencyKey?: string;
   signal?: AbortSignal;
 }
@@ -24,11 +28,58 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
+/** The most actions kept waiting for an answer (an abandoned form's key is dropped past this). */
+const MAX_KEPT_ACTIONS = 200;
+
+/**
+ * One idempotency key per logical action. An action is a write's method, path and body: sending
+ * the same one again (a form submitted again after "no connection" or "may have been saved")
+ * reuses its key, so the server stores it once; a changed body or a new submission after an
+ * answer is a new action with a new key.
+ */
+export class ActionKeys {
+  private readonly keys = new Map<string, string>();
+
+  constructor(private readonly make: () => string = newIdempotencyKey) {}
+
+  private static id(method: string, path: string, body: unknown): string {
+    return `${method} ${path} ${JSON.stringify(body ?? null)}`;
+  }
+
+  /** The key for this action: the kept one while it waits for an answer, else a new one. */
+  keyFor(method: string, path: string, body: unknown): string {
+    const id = ActionKeys.id(method, path, body);
+    let key = this.keys.get(id);
+    if (!key) {
+      key = this.make();
+      this.keys.set(id, key);
+      if (this.keys.size > MAX_KEPT_ACTIONS) this.keys.delete(this.keys.keys().next().value!);
+    }
+    return key;
+  }
+
+  /** Record the reply: a retryable one keeps the key for the next attempt, any other answer ends the action. */
+  settle(method: string, path: string, body: unknown, reply: { ok: boolean; status: number }): void {
+    if (!isRetryable(reply)) this.keys.delete(ActionKeys.id(method, path, body));
+  }
+
+  /** Actions still waiting for an answer. */
+  get size(): number {
+    return this.keys.size;
+  }
+}
+
+/** The app's kept keys, used by every write that does not bring its own key. */
+export const actionKeys = new ActionKeys();
+
 function failure(status: number, code: ApiError['code'], message: string): ApiReply<never> {
   return { ok: false, status, error: { code, message } };
 }
 
-/** True when the write may be retried later with the same key: no answer, or the server was unavailable. */
+/**
+ * True when the write may be retried later with the same key: no answer, the server was
+ * unavailable, or the outcome is unknown (503 outcome_unknown).
+ */
 export function isRetryable(reply: { ok: boolean; status: number }): boolean {
   return (
     !reply.ok && (reply.status === 0 || reply.status === 502 || reply.status === 503 || reply.status === 504)
@@ -41,6 +92,21 @@ export async function request<T>(
   path: string,
   body?: unknown,
   options: RequestOptions = {},
+): Promise<ApiReply<T>> {
+  const kept = method !== 'GET' && options.idempotencyKey === undefined;
+  const reply = await send<T>(method, path, body, {
+    ...options,
+    idempotencyKey: kept ? actionKeys.keyFor(method, path, body) : options.idempotencyKey,
+  });
+  if (kept) actionKeys.settle(method, path, body, reply);
+  return reply;
+}
+
+async function send<T>(
+  method: Method,
+  path: string,
+  body: unknown,
+  options: RequestOptions,
 ): Promise<ApiReply<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -10,5 +10,6 @@ export function errorText(t: TFunction, error: ApiError): string {
   if (error.issues?.length)
     return error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join(' · ');
   if (error.code === 'unavailable') return t('errors.offline');
+  if (error.code === 'outcome_unknown') return t('errors.unknown');
   return error.message;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../context.js';
 import { UserCreateSchema, UserPatchSchema, type User } from '../../../shared/schemas/auth.js';
 import { IdSchema } from '../../../shared/schemas/common.js';
-import { parse, send, viewerOf } from '../../http/validate.js';
+import { idempotencyOf, parse, send, viewerOf } from '../../http/validate.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { hashPassword } from '../../auth/password.js';
 import { deleteUserSessions } from '../../auth/sessions.js';
@@ -71,7 +71,13 @@ export function userRoutes(ctx: Ctx): Router {
     if (input.scope?.some((c) => !ctx.areas.province(c))) throw badField('scope', 'unknown province code');
     const { rows } = await ctx.db.query('SELECT 1 FROM organisations WHERE id = $1', [input.orgId]);
     if (!rows.length) throw badField('orgId', 'unknown organisation');
-    send(res, 201, await insertUser(ctx.db, input));
+    // Through the writer for its Idempotency-Key: a retry after a lost reply gets the same user, not a 409.
+    const out = await ctx.writer.write(viewerOf(res), idempotencyOf(req), async (q) => ({
+      status: 201,
+      body: await insertUser(q, input),
+      events: [],
+    }));
+    send(res, out.status, out.body);
   });
   // Disabling a user, or giving them another role or scope, ends their sessions and closes their
   // sockets on every process at once: what they could read a moment ago they may not read now.

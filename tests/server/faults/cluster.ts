@@ -22,6 +22,10 @@ export interface PrivateRedis {
   url: string;
   kill(): Promise<void>;
   restart(): Promise<void>;
+  /** Freeze it (SIGSTOP): connections stay open, nothing is answered. */
+  pause(): void;
+  /** Let a frozen Redis run again (SIGCONT). */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -34,6 +38,8 @@ async function privateRedis(): Promise<PrivateRedis> {
     async restart() {
       r = await startRedisServer(port);
     },
+    pause: () => void r.proc.kill('SIGSTOP'),
+    resume: () => void r.proc.kill('SIGCONT'),
     stop: () => r.stop(),
   };
 }

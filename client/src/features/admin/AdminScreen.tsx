@@ -4,7 +4,7 @@ import { ORG_KINDS, ROLES, SECTORS, type Role } from '../../../../shared/enums.j
 import { LIMITS } from '../../../../shared/limits.js';
 import type { Organisation, User } from '../../../../shared/schemas/auth.js';
 import type { AuditEntry } from '../../../../shared/schemas/incidents.js';
-import { api, newIdempotencyKey } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
 import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { useAreaStore } from '../areas/areaStore.js';
@@ -66,11 +66,11 @@ function Users() {
   const create = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const r = await api.post<User>(
-      '/api/users',
-      { ...form, username: form.username.trim(), scope: form.scope ? [form.scope] : null },
-      { idempotencyKey: newIdempotencyKey() },
-    );
+    const r = await api.post<User>('/api/users', {
+      ...form,
+      username: form.username.trim(),
+      scope: form.scope ? [form.scope] : null,
+    });
     if (!r.ok) return setError(errorText(t, r.error));
     setForm({ ...form, username: '', displayName: '', password: '' });
     setReload((n) => n + 1);
@@ -209,11 +209,12 @@ function Orgs() {
   const create = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const r = await api.post<Organisation>(
-      '/api/organisations',
-      { name: name.trim(), acronym: acronym.trim() || null, kind, sectors },
-      { idempotencyKey: newIdempotencyKey() },
-    );
+    const r = await api.post<Organisation>('/api/organisations', {
+      name: name.trim(),
+      acronym: acronym.trim() || null,
+      kind,
+      sectors,
+    });
     if (!r.ok) return setError(errorText(t, r.error));
     // The organisation:created event brings it to every store, this one included.
     useOrganisationStore.setState({ byId: { ...useOrganisationStore.getState().byId, [r.data.id]: r.data } });

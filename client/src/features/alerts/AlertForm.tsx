@@ -4,7 +4,7 @@ import { HAZARDS } from '../../../../shared/enums.js';
 import { LIMITS } from '../../../../shared/limits.js';
 import type { AlertCreate, RiskAlert } from '../../../../shared/schemas/alerts.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api, newIdempotencyKey } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
 import { errorText } from '../../lib/errorText.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
@@ -63,7 +63,7 @@ export function AlertForm() {
       bulletinNumber: bulletin.trim() || null,
     };
     setBusy(true);
-    const r = await api.post<RiskAlert>('/api/alerts', body, { idempotencyKey: newIdempotencyKey() });
+    const r = await api.post<RiskAlert>('/api/alerts', body);
     setBusy(false);
     if (!r.ok) return setError(errorText(t, r.error));
     upsert(r.data);

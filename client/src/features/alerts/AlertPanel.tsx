@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api, newIdempotencyKey } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
 import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
@@ -37,13 +37,10 @@ export function AlertPanel({ id }: { id: string }) {
 
   const move = async (status: 'cancelled' | 'expired') => {
     setNotice(null);
-    const r = await api.patch<RiskAlert>(
-      `/api/alerts/${encodeURIComponent(a.id)}`,
-      { version: a.version, status },
-      {
-        idempotencyKey: newIdempotencyKey(),
-      },
-    );
+    const r = await api.patch<RiskAlert>(`/api/alerts/${encodeURIComponent(a.id)}`, {
+      version: a.version,
+      status,
+    });
     if (r.ok) upsert(r.data);
     else {
       if (r.status === 409 && r.error.current) upsert(r.error.current as RiskAlert);

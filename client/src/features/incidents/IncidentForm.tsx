@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/enums.js';
 import type { IncidentReportCreate } from '../../../../shared/schemas/incidents.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api, newIdempotencyKey } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
 import { errorText } from '../../lib/errorText.js';
 import { ProvinceSelect } from '../areas/ProvinceSelect.js';
 import { useAuthStore } from '../auth/authStore.js';
@@ -59,11 +59,7 @@ export function IncidentForm() {
     } as IncidentReportCreate['counts'];
     setBusy(true);
     setNotice(null);
-    const r = await api.post<{ id: string }>(
-      '/api/incident-reports',
-      { period, provinceCode, counts },
-      { idempotencyKey: newIdempotencyKey() },
-    );
+    const r = await api.post<{ id: string }>('/api/incident-reports', { period, provinceCode, counts });
     setBusy(false);
     if (!r.ok) return setNotice({ tone: 'error', text: errorText(t, r.error) });
     setNotice({ tone: 'ok', text: t('incidents.recorded') });

@@ -5,7 +5,7 @@ import { REQUEST_KINDS, REQUEST_PRIORITIES, SECTORS, type ChecklistKey } from '.
 import { LIMITS } from '../../../../shared/limits.js';
 import type { CoordinationRequest, RequestCreate } from '../../../../shared/schemas/requests.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api, newIdempotencyKey } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
 import { errorText } from '../../lib/errorText.js';
 import { ProvinceSelect } from '../areas/ProvinceSelect.js';
 import { useAuthStore } from '../auth/authStore.js';
@@ -79,9 +79,7 @@ export function RequestForm(props: {
       ...(message.trim() ? { message: message.trim() } : {}),
     };
     setBusy(true);
-    const r = await api.post<CoordinationRequest>('/api/requests', body, {
-      idempotencyKey: newIdempotencyKey(),
-    });
+    const r = await api.post<CoordinationRequest>('/api/requests', body);
     setBusy(false);
     if (!r.ok) return setError(errorText(t, r.error));
     upsert(r.data);

@@ -4,7 +4,7 @@ import { LIMITS } from '../../../../shared/limits.js';
 import type { CoordinationRequest, RequestMessage } from '../../../../shared/schemas/requests.js';
 import type { RequestStatus } from '../../../../shared/enums.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api, newIdempotencyKey } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
 import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
@@ -39,13 +39,10 @@ export function RequestPanel({ id }: { id: string }) {
   const move = async (status: RequestStatus) => {
     setBusy(true);
     setNotice(null);
-    const reply = await api.patch<CoordinationRequest>(
-      `/api/requests/${encodeURIComponent(r.id)}`,
-      { version: r.version, status },
-      {
-        idempotencyKey: newIdempotencyKey(),
-      },
-    );
+    const reply = await api.patch<CoordinationRequest>(`/api/requests/${encodeURIComponent(r.id)}`, {
+      version: r.version,
+      status,
+    });
     setBusy(false);
     if (reply.ok) upsert(reply.data);
     else {
@@ -171,13 +168,9 @@ function Thread(props: {
     if (!text.trim()) return;
     setBusy(true);
     setError(null);
-    const reply = await api.post<RequestMessage>(
-      `/api/requests/${encodeURIComponent(r.id)}/messages`,
-      { text: text.trim() },
-      {
-        idempotencyKey: newIdempotencyKey(),
-      },
-    );
+    const reply = await api.post<RequestMessage>(`/api/requests/${encodeURIComponent(r.id)}/messages`, {
+      text: text.trim(),
+    });
     setBusy(false);
     if (reply.ok) {
       addMessage(reply.data);

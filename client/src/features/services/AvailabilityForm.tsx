@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/enums.js';
 import { LIMITS } from '../../../../shared/limits.js';
 import type { AvailabilityPost, ServicePoint, Stock } from '../../../../shared/schemas/services.js';
-import { api, newIdempotencyKey } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
 import { errorText } from '../../lib/errorText.js';
 import { Choice } from '../shelters/Choice.js';
 import { useServiceStore } from './serviceStore.js';
@@ -83,9 +83,7 @@ export function AvailabilityForm({ service: s }: { service: ServicePoint }) {
     if (note.trim()) body.note = note.trim();
     setBusy(true);
     setNotice(null);
-    const r = await api.post<ServicePoint>(`/api/services/${encodeURIComponent(s.id)}/availability`, body, {
-      idempotencyKey: newIdempotencyKey(),
-    });
+    const r = await api.post<ServicePoint>(`/api/services/${encodeURIComponent(s.id)}/availability`, body);
     setBusy(false);
     if (r.ok) {
       upsert(r.data);

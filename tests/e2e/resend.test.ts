@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { RequestMessage } from '../../shared/schemas/requests.js';
+import { ensureClientBuilt } from '../helpers/buildClient.js';
+import { launchBrowser, signIn } from '../helpers/browser.js';
+import { login } from '../helpers/client.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+describe('a form sent again after its reply was lost, in headless Chromium', { timeout: 120_000 }, () => {
+  let srv: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    srv = await startServer({ config: { staticDir: path.join(ROOT, 'dist', 'client') } });
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.stop();
+  });
+
+  it('a thread message whose first reply is lost after the server stored it is stored once when sent again', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, srv.url, 'ops');
+    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    await page.getByTestId('tab-requests').click();
+    await page.locator('[data-testid="request-item"][data-status="open"]').first().click();
+    await page.getByTestId('request-panel').waitFor();
+    const requestId = await page.getByTestId('request-panel').getAttribute('data-request-id');
+
+    // The first POST reaches the server (which stores the message); its reply never reaches the page.
+    const keys: string[] = [];
+    let lost = 0;
+    await page.route('**/api/requests/*/messages', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (lost === 0) {
+        lost++;
+        const res = await route.fetch();
+        expect(res.status()).toBe(201);
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+
+    const text = 'Đèn đã tới điểm sơ tán chưa?';
+    await page.getByTestId('request-message-input').fill(text);
+    await page.getByTestId('request-message-send').click();
+    await page.getByTestId('request-message-error').waitFor({ timeout: 10_000 });
+    // The user presses Send again with the same words.
+    await page.getByTestId('request-message-send').click();
+    await expect
+      .poll(async () => (await page.getByTestId('request-message-input').inputValue()) === '', {
+        timeout: 10_000,
+      })
+      .toBe(true);
+
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const ops = await login(srv.url, 'ops');
+    const stored = (await ops.get<RequestMessage[]>(`/api/requests/${requestId}/messages`)).body.data!;
+    expect(stored.filter((m) => m.text === text)).toHaveLength(1);
+    await expect
+      .poll(async () => page.getByTestId('request-message').filter({ hasText: text }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    await page.close();
+  });
+});
