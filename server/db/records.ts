@@ -114,3 +114,37 @@ export function stableId(name: string): string {
   const x = h.subarray(0, 16).toString('hex');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
+
+/**
+ * Read a whole table a page at a time in a stable order (keyset paging), for exports that stream:
+ * never more than `pageSize` rows in memory. `keys` are non-null columns whose values, with the
+ * last being unique, order the rows; all ascending or all descending. Keys travel back as text so a
+ * timestamp keeps its microseconds (a JS Date would drop them and skip rows). Column names are
+ * constants, never input.
+ */
+export async function* keysetPages(
+  q: Queryable,
+  table: string,
+  keys: readonly string[],
+  dir: 'ASC' | 'DESC',
+  pageSize = 500,
+): AsyncGenerator<Row[]> {
+  const keyCols = keys.map((k, i) => `${k}::text AS __k${i}`).join(', ');
+  const order = keys.map((k) => `${k} ${dir}`).join(', ');
+  const cmp = dir === 'ASC' ? '>' : '<';
+  let after: unknown[] | null = null;
+  for (;;) {
+    const where: string = after
+      ? `WHERE (${keys.join(', ')}) ${cmp} (${keys.map((_, i) => `$${i + 2}`).join(', ')})`
+      : '';
+    const result: { rows: Row[] } = await q.query<Row>(
+      `SELECT *, ${keyCols} FROM ${table} ${where} ORDER BY ${order} LIMIT $1`,
+      [pageSize, ...(after ?? [])],
+    );
+    const rows = result.rows;
+    if (rows.length) yield rows;
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1]!;
+    after = keys.map((_, i) => last[`__k${i}`]);
+  }
+}

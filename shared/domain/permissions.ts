@@ -80,6 +80,14 @@ export function readsServicePrivate(c: Caller, s: ServiceRef): boolean {
 }
 
 /**
+ * True when the caller reads the private side of some service (its own, or one within scope): the
+ * stock and bed columns of an export are offered to it. Derived from readsServicePrivate.
+ */
+export function readsSomeServicePrivate(c: Caller): boolean {
+  return readsServicePrivate(c, { providerOrgId: c.orgId, provinceCode: c.scope?.[0] ?? '', types: [] });
+}
+
+/**
  * True when the service is shown to the caller only as "Safe house" with its province, status,
  * types and hotline: no name, commune, position, beds or provider, and in no area flag or distance.
  */

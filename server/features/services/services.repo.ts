@@ -54,6 +54,10 @@ const withPublic = (
 export function serviceRepo(commune: AreaLookup) {
   const fix = (s: StoredService | null) => (s ? withPublic(s, commune) : null);
   return {
+    /** A service_points row (as from a keyset page) as a stored service. */
+    fromRow(row: Record<string, unknown>): StoredService {
+      return withPublic(table.toRecord(row), commune);
+    },
     async list(q: Queryable): Promise<StoredService[]> {
       return (await table.list(q, 'province_code, name, id')).map((s) => withPublic(s, commune));
     },

@@ -1,7 +1,8 @@
 import type { Queryable } from '../../db/db.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 
-interface ShelterRow {
+/** A shelters row as PostgreSQL returns it. */
+export interface ShelterRow {
   id: string;
   name: string;
   kind: Shelter['kind'];
@@ -29,7 +30,8 @@ interface ShelterRow {
   org_id: string | null;
 }
 
-const toShelter = (r: ShelterRow): Shelter => ({
+/** Map a row to the wire shape. */
+export const toShelter = (r: ShelterRow): Shelter => ({
   id: r.id,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
