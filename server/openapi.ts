@@ -48,6 +48,11 @@ type Op = {
   reply?: z.ZodType;
   idempotent?: boolean;
   query?: Record<string, string>;
+  operationId?: string;
+  /** A reply that is not the JSON envelope (a file): media type -> schema. */
+  produces?: Record<string, { schema: unknown }>;
+  /** Roles may be refused (403) as well as signed-out callers (401). */
+  refuses?: string;
 };
 
 const json = (schema: z.ZodType) => ({
@@ -244,6 +249,7 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
         reply: z.array(AuditEntrySchema),
       },
     },
+    ...exportOps(),
     ...extra,
   };
   const paths: Record<string, Record<string, unknown>> = {};
@@ -252,6 +258,7 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
     for (const [method, op] of Object.entries(methods)) {
       paths[p][method] = {
         summary: op.summary,
+        ...(op.operationId ? { operationId: op.operationId } : {}),
         parameters: [
           ...(p.includes('{id}')
             ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
@@ -275,7 +282,26 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
         ],
         ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
         responses: {
-          '200': { description: 'OK', ...(op.reply ? { content: json(envelope(op.reply)) } : {}) },
+          '200': {
+            description: 'OK',
+            ...(op.produces
+              ? { content: op.produces }
+              : op.reply
+                ? { content: json(envelope(op.reply)) }
+                : {}),
+          },
+          ...(op.refuses
+            ? {
+                '401': {
+                  description: 'Not signed in',
+                  content: json(z.object({ ok: z.literal(false), error: ApiErrorSchema })),
+                },
+                '403': {
+                  description: op.refuses,
+                  content: json(z.object({ ok: z.literal(false), error: ApiErrorSchema })),
+                },
+              }
+            : {}),
           '4XX': {
             description: 'Error naming the field',
             content: json(z.object({ ok: z.literal(false), error: ApiErrorSchema })),
@@ -294,5 +320,81 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
     },
     paths,
     components: { schemas: { Change: z.toJSONSchema(ChangeSchema, { unrepresentable: 'any' }) } },
+  };
+}
+
+/** The export files (issue 9): CSV with the HXL row and GeoJSON, projected for the caller. */
+function exportOps(): Record<string, Record<string, Op>> {
+  const lang = { lang: 'vi (default) or en: the language of the header row' };
+  const csv = {
+    'text/csv': {
+      schema: {
+        type: 'string',
+        description:
+          'UTF-8 with BOM, RFC 4180 (CRLF). Row 1: headers in the language; row 2: HXL hashtags; then one row per record as the caller may see it (hidden values empty, suppressed counts `<5`, formula triggers neutralised with a leading quote).',
+      },
+    },
+  };
+  const geojson = {
+    'application/geo+json': {
+      schema: {
+        type: 'object',
+        description:
+          'RFC 7946 FeatureCollection: `id` per feature, properties mirror the API JSON, `geometry: null` for positions the caller may not see, polygons by the right-hand rule.',
+        properties: { type: { const: 'FeatureCollection' }, features: { type: 'array' } },
+        required: ['type', 'features'],
+      },
+    },
+  };
+  const refused = 'This role may not read these records';
+  const file = (
+    summary: string,
+    operationId: string,
+    produces: Record<string, { schema: unknown }>,
+    withLang = true,
+  ): Record<string, Op> => ({
+    get: { summary, operationId, produces, refuses: refused, ...(withLang ? { query: lang } : {}) },
+  });
+  return {
+    '/api/export/shelters.csv': file(
+      'Shelters as CSV with HXL tags (the checklist only for its readers)',
+      'exportSheltersCsv',
+      csv,
+    ),
+    '/api/export/services.csv': file(
+      'Service points as CSV with HXL tags (safe houses masked; stock and beds only for their readers)',
+      'exportServicesCsv',
+      csv,
+    ),
+    '/api/export/requests.csv': file(
+      'Coordination requests the caller reads, as CSV with HXL tags (never the thread; 403 for partner viewers)',
+      'exportRequestsCsv',
+      csv,
+    ),
+    '/api/export/alerts.csv': file(
+      'Risk alerts as CSV with HXL tags, one row per alert and province',
+      'exportAlertsCsv',
+      csv,
+    ),
+    '/api/export/incidents.csv': file(
+      'Released incident aggregates after suppression, one row per province and month (ops officers and GBV coordinators; audited)',
+      'exportIncidentsCsv',
+      csv,
+    ),
+    '/api/export/shelters.geojson': file(
+      'Shelters as a GeoJSON FeatureCollection',
+      'exportSheltersGeoJson',
+      geojson,
+    ),
+    '/api/export/services.geojson': file(
+      'Service points as GeoJSON (no geometry for hidden positions and masked safe houses)',
+      'exportServicesGeoJson',
+      geojson,
+    ),
+    '/api/export/alerts.geojson': file(
+      'Risk alerts as GeoJSON: the area polygon (or null), the storm track as a LineString and its position as a Point',
+      'exportAlertsGeoJson',
+      geojson,
+    ),
   };
 }

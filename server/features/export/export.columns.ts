@@ -48,7 +48,12 @@ export interface ExportContext {
   staleHours: { shelter: number; service: number };
 }
 
-const col = <T>(tag: string, vi: string, en: string, get: (r: T) => Cell): Column<T> => ({ vi, en, tag, get });
+const col = <T>(tag: string, vi: string, en: string, get: (r: T) => Cell): Column<T> => ({
+  vi,
+  en,
+  tag,
+  get,
+});
 
 const VN_OFFSET_MS = 7 * 3600_000;
 
@@ -70,7 +75,8 @@ const communeName = (x: ExportContext, code: string | null | undefined) => {
   const c = code ? x.areas.commune(code) : undefined;
   return c ? (x.lang === 'vi' ? c.nameVi : c.nameEn) : null;
 };
-const orgName = (x: ExportContext, id: string | null | undefined) => (id ? (x.orgs.get(id)?.name ?? null) : null);
+const orgName = (x: ExportContext, id: string | null | undefined) =>
+  id ? (x.orgs.get(id)?.name ?? null) : null;
 
 const BANDS = [
   ['0-4', 'children+age0_4', '0-4', '0-4'],
@@ -150,7 +156,9 @@ export function shelterColumns(a: Caller, x: ExportContext): Column<Shelter>[] {
     col('#org+code', 'Mã tổ chức quản lý', 'Managing organisation ID', (s) => s.managingOrgId),
     col('#contact+phone', 'Điện thoại', 'Phone', (s) => s.contactPhone),
     col('#date+reported', 'Báo cáo lúc', 'Last reported', (s) => isoVn(s.lastReportedAt)),
-    col('#meta+stale', 'Quá hạn báo cáo', 'Stale', (s) => isStale(s.lastReportedAt, x.now, x.staleHours.shelter)),
+    col('#meta+stale', 'Quá hạn báo cáo', 'Stale', (s) =>
+      isStale(s.lastReportedAt, x.now, x.staleHours.shelter),
+    ),
     col('#date+updated', 'Cập nhật lúc', 'Updated', (s) => isoVn(s.updatedAt)),
     col('#meta+simulated', 'Dữ liệu mô phỏng', 'Simulated', (s) => s.simulated),
   ];
@@ -218,7 +226,9 @@ export function serviceColumns(a: Caller, x: ExportContext): Column<ServicePoint
     ...restricted,
     col('#description+note', 'Ghi chú', 'Note', (s) => s.availability.note),
     col('#date+reported', 'Báo cáo lúc', 'Last reported', (s) => isoVn(s.lastReportedAt)),
-    col('#meta+stale', 'Quá hạn báo cáo', 'Stale', (s) => isStale(s.lastReportedAt, x.now, x.staleHours.service)),
+    col('#meta+stale', 'Quá hạn báo cáo', 'Stale', (s) =>
+      isStale(s.lastReportedAt, x.now, x.staleHours.service),
+    ),
     col('#meta+simulated', 'Dữ liệu mô phỏng', 'Simulated', (s) => s.simulated),
   ];
 }
@@ -321,7 +331,9 @@ export function incidentColumns(_a: Caller, x: ExportContext, simulated: boolean
     col('#event+num+f', 'Nữ', 'Female', (c) => shown(c.counts.bySex?.female)),
     col('#event+num+m', 'Nam', 'Male', (c) => shown(c.counts.bySex?.male)),
     ...INCIDENT_AGE_BANDS.map((b) =>
-      col<IncidentCell>(`#event+num+${AGE_TAGS[b]}`, `${b} tuổi`, `Age ${b}`, (c) => shown(c.counts.byAge?.[b])),
+      col<IncidentCell>(`#event+num+${AGE_TAGS[b]}`, `${b} tuổi`, `Age ${b}`, (c) =>
+        shown(c.counts.byAge?.[b]),
+      ),
     ),
     ...INCIDENT_SETTINGS.map((st) =>
       col<IncidentCell>(`#event+num+setting_${st}`, `Nơi xảy ra: ${st}`, `Setting: ${st}`, (c) =>
@@ -340,11 +352,7 @@ export function incidentColumns(_a: Caller, x: ExportContext, simulated: boolean
 export function cellText(v: Cell): string {
   if (v === null || v === undefined) return '';
   const s =
-    typeof v === 'string'
-      ? v
-      : typeof v === 'number' || typeof v === 'boolean'
-        ? String(v)
-        : (v as readonly string[]).join(';');
+    typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v.join(';');
   return neutralise(s);
 }
 

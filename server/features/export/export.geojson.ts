@@ -26,7 +26,8 @@ export interface Feature {
 /** Twice the signed area of a ring in lon/lat: positive when counter-clockwise. */
 function signedArea(ring: readonly Position[]): number {
   let a = 0;
-  for (let i = 0; i < ring.length - 1; i++) a += ring[i]![0] * ring[i + 1]![1] - ring[i + 1]![0] * ring[i]![1];
+  for (let i = 0; i < ring.length - 1; i++)
+    a += ring[i]![0] * ring[i + 1]![1] - ring[i + 1]![0] * ring[i]![1];
   return a;
 }
 
@@ -44,7 +45,12 @@ export function rightHandRule(p: Polygon): Geometry {
 
 /** A shelter: always a point (every role sees shelters' positions). */
 export function shelterFeature(s: Shelter): Feature {
-  return { type: 'Feature', id: s.id, geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: s };
+  return {
+    type: 'Feature',
+    id: s.id,
+    geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+    properties: s,
+  };
 }
 
 /** A service: a point where the reader sees one (exact, or the commune's), else null and no commune. */

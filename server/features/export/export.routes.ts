@@ -57,7 +57,10 @@ async function streamOut(
 ): Promise<void> {
   let rows = 0;
   let complete = false;
-  const source = Readable.from(body(() => void rows++), { objectMode: true });
+  const source = Readable.from(
+    body(() => void rows++),
+    { objectMode: true },
+  );
   try {
     if (sink) await pipeline(source, sink, res);
     else await pipeline(source, res);
@@ -67,7 +70,10 @@ async function streamOut(
   } finally {
     await audit(ctx.db, viewer, 'export', resource, { rows, lang, complete: complete ? 'yes' : 'no' }).catch(
       (err: unknown) =>
-        ctx.log.error({ err: err instanceof Error ? err.message : String(err), resource }, 'export audit failed'),
+        ctx.log.error(
+          { err: err instanceof Error ? err.message : String(err), resource },
+          'export audit failed',
+        ),
     );
   }
 }
@@ -189,7 +195,15 @@ export function exportRoutes(ctx: Ctx): Router {
     const v = viewerOf(res);
     requireReader(v);
     const x = await contextFor(ctx, v, lang);
-    await sendCsv(ctx, v, res, 'incidents', lang, incidentColumns(v, x, ctx.config.demo), incidentPages(ctx, v));
+    await sendCsv(
+      ctx,
+      v,
+      res,
+      'incidents',
+      lang,
+      incidentColumns(v, x, ctx.config.demo),
+      incidentPages(ctx, v),
+    );
   });
 
   r.get('/shelters.geojson', async (req, res) => {

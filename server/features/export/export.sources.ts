@@ -52,9 +52,10 @@ export async function* requestPages(ctx: Ctx, viewer: Viewer): AsyncGenerator<Re
     const shelterNames = new Map<string, string>();
     const serviceNames = new Map<string, string>();
     if (shelterIds.length) {
-      const { rows: ss } = await ctx.db.query<ShelterRow>('SELECT * FROM shelters WHERE id = ANY($1::uuid[])', [
-        shelterIds,
-      ]);
+      const { rows: ss } = await ctx.db.query<ShelterRow>(
+        'SELECT * FROM shelters WHERE id = ANY($1::uuid[])',
+        [shelterIds],
+      );
       for (const s of ss) {
         const p = presentShelter(toShelter(s), viewer);
         shelterNames.set(p.id, p.name);
