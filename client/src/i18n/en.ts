@@ -121,6 +121,13 @@ export const en = {
     clear: 'Clear filters',
     mine: 'My shelters only',
   },
+  export: {
+    label: 'Download',
+    csv: '⤓ CSV',
+    geojson: '⤓ GeoJSON',
+    csvTitle: 'Download a CSV file (with HXL tags), as your role may see it',
+    geojsonTitle: 'Download a GeoJSON file for maps, as your role may see it',
+  },
   list: {
     title: 'Shelters',
     count_one: '{{count}} shelter',

@@ -121,6 +121,13 @@ export const vi = {
     clear: 'Bỏ lọc',
     mine: 'Chỉ điểm tôi quản lý',
   },
+  export: {
+    label: 'Tải xuống',
+    csv: '⤓ CSV',
+    geojson: '⤓ GeoJSON',
+    csvTitle: 'Tải tệp CSV (có thẻ HXL), theo quyền xem của bạn',
+    geojsonTitle: 'Tải tệp GeoJSON cho bản đồ, theo quyền xem của bạn',
+  },
   list: {
     title: 'Điểm sơ tán',
     count_one: '{{count}} điểm sơ tán',

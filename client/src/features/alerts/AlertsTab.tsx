@@ -11,6 +11,7 @@ import { AlertStatus, LevelBadge } from './AlertBits.js';
 import { useAlertStore } from './alertStore.js';
 import { issuesAlerts } from '../../../../shared/domain/permissions.js';
 import { alertInForce, alertsAt } from './inAlert.js';
+import { ExportLinks } from '../export/ExportLinks.js';
 
 const STATUS_ORDER: Record<RiskAlert['status'], number> = {
   active: 0,
@@ -62,6 +63,7 @@ export function AlertsTab() {
             + {t('alerts.new')}
           </button>
         )}
+        <ExportLinks dataset="alerts" geojson />
       </div>
       {alerts.length === 0 ? (
         <p className="muted">{t('alerts.empty')}</p>

@@ -12,7 +12,8 @@ import { useFormat, type Formatters } from '../../lib/format.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { IncidentNote } from './IncidentNote.js';
-import { reportsIncidents } from '../../../../shared/domain/permissions.js';
+import { readsIncidents, reportsIncidents } from '../../../../shared/domain/permissions.js';
+import { ExportLinks } from '../export/ExportLinks.js';
 import {
   lastReleasedAt,
   monthsOf,
@@ -80,6 +81,7 @@ export function IncidentsTab() {
             + {t('incidents.enter')}
           </button>
         )}
+        {me && readsIncidents(me) && <ExportLinks dataset="incidents" />}
       </div>
       <IncidentNote note={data.note} />
       <ReleaseLine data={data} f={f} />

@@ -9,9 +9,10 @@ import { ProvinceSelect } from '../areas/ProvinceSelect.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { useServiceStore } from '../services/serviceStore.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
-import { opensRequest } from '../../../../shared/domain/permissions.js';
+import { opensRequest, readsRequests } from '../../../../shared/domain/permissions.js';
 import { PriorityBadge, RequestStatusBadge } from './RequestBits.js';
 import { useRequestStore, type RequestStatusFilter } from './requestStore.js';
+import { ExportLinks } from '../export/ExportLinks.js';
 
 const PRIORITY_ORDER = { life_saving: 0, urgent: 1, routine: 2 } as const;
 
@@ -90,6 +91,7 @@ export function RequestsTab() {
             + {t('requests.new')}
           </button>
         )}
+        {me && readsRequests(me) && <ExportLinks dataset="requests" />}
       </div>
       {list.length === 0 ? (
         <p className="muted">{t('requests.empty')}</p>

@@ -16,6 +16,7 @@ import { selectServices } from './filters.js';
 import { LastConfirmed, PositionNote, ServiceName, ServiceStatusBadge, ServiceTypes } from './ServiceBits.js';
 import { useServiceStore } from './serviceStore.js';
 import { SERVICE_STATUS_COLORS } from './serviceStyle.js';
+import { ExportLinks } from '../export/ExportLinks.js';
 
 /** The referral pathway as a list: filters by province, availability and type; a row per service. */
 export function ServicesTab() {
@@ -88,6 +89,9 @@ export function ServicesTab() {
         {t('services.title')}{' '}
         <span className="muted">({t('services.count', { count: services.length })})</span>
       </h2>
+      <div className="list__head">
+        <ExportLinks dataset="services" geojson />
+      </div>
       {services.length === 0 ? (
         <p className="muted">{t('services.empty')}</p>
       ) : (

@@ -14,6 +14,7 @@ import { selectShelters } from './filters.js';
 import { createsShelter } from '../../../../shared/domain/permissions.js';
 import { useShelterStore } from './shelterStore.js';
 import { STATUS_COLORS, SCORE_COLORS, scoreBand } from './statusStyle.js';
+import { ExportLinks } from '../export/ExportLinks.js';
 
 export function ShelterList() {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function ShelterList() {
             + {t('create.open')}
           </button>
         )}
+        <ExportLinks dataset="shelters" geojson />
       </div>
       {shelters.length === 0 ? (
         <p className="muted" data-testid="shelter-list-empty">
