@@ -96,6 +96,33 @@ describe('dashboard in headless Chromium', { timeout: 120_000 }, () => {
     expect(foreign).toEqual([]);
     await page.close();
   });
+
+  it('a partner viewer downloads the shelter list as CSV in the interface language, without the checklist', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    await signIn(page, srv.url, 'viewer');
+    await page.getByTestId('shelter-list').waitFor();
+    const fetchFile = async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-shelters-csv').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('shelters.csv');
+      return fs.readFileSync(await download.path());
+    };
+    const vi = await fetchFile();
+    expect([...vi.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [viHeader, tags] = vi.toString('utf8').slice(1).split('\r\n');
+    expect(viHeader).toContain('Tên điểm sơ tán');
+    expect(tags!.split(',')[0]).toBe('#loc+code');
+    expect(tags).not.toContain('#indicator+safety');
+    await page.getByTestId('lang-en').click();
+    await expect
+      .poll(() => page.getByTestId('export-shelters-csv').getAttribute('href'))
+      .toBe('/api/export/shelters.csv?lang=en');
+    const en = await fetchFile();
+    expect(en.toString('utf8').split('\r\n')[0]).toContain('Shelter name');
+    await page.close();
+  });
 });
 
 /** Every 97th byte of a PNG: a cheap check that an image is not one flat colour. */
