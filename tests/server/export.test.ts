@@ -636,6 +636,27 @@ describe.each(STORAGES)('exports on %s', (storage) => {
     });
   });
 
+  describe('paging', () => {
+    it('pages of 500 lose and repeat no row when keys tie or differ by a microsecond', async () => {
+      const db = srv.app.ctx.db;
+      // 1,100 requests over three created_at values a microsecond apart: ties across page ends,
+      // and a key a JS Date (milliseconds) could not tell apart.
+      await db.query(
+        `INSERT INTO coordination_requests (kind, title, from_org_id, to_org_id, to_sector, province_code, priority, status, created_at)
+         SELECT r.kind, 'Paged ' || g, r.from_org_id, r.to_org_id, r.to_sector, r.province_code, r.priority, 'open',
+                timestamptz '2026-01-01 10:00:00.123456+00' + (g % 3) * interval '1 microsecond'
+         FROM generate_series(1, 1100) g, (SELECT * FROM coordination_requests LIMIT 1) r`,
+      );
+      const api = (await c('ops_officer').get<CoordinationRequest[]>('/api/requests')).body.data!;
+      expect(api.length).toBeGreaterThan(1100);
+      const f = await csvOf(srv, c('ops_officer'), '/api/export/requests.csv');
+      const ids = f.rows.map((x) => x['#meta+id']!);
+      expect(ids.length).toBe(api.length);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect([...ids].sort()).toEqual(api.map((a) => a.id).sort());
+    }, 60_000);
+  });
+
   // Last: it fills the table, and its validation keeps the event loop busy past the keep-alive timeout.
   describe('export of 5,000 shelters', () => {
     it('streams every row through the projection and reports the time', async () => {
