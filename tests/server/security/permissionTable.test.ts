@@ -13,6 +13,7 @@ import {
   type TestSocket,
 } from '../../helpers/client.js';
 import { waitFor } from '../../helpers/net.js';
+import { parse as parseCsv } from 'csv-parse/sync';
 
 /**
  * The SPEC 3 matrix as a table, written out by hand (not derived from the rulebook, so a wrong
@@ -160,8 +161,10 @@ const TABLE: Record<Group, Record<Reader, boolean>> = {
   },
 };
 
-const PATHS = ['http', 'snapshot', 'events', 'sync', 'push'] as const;
+// `export`: the GeoJSON files of services and shelters, and the requests CSV (rows as { id }).
+const PATHS = ['http', 'snapshot', 'events', 'sync', 'push', 'export'] as const;
 type Path = (typeof PATHS)[number];
+const NOT_EXPORTED = PATHS.filter((p) => p !== 'export');
 
 const PASSWORD = 'Bão-Yagi-07/09/2024-Quảng-Ninh';
 const SAFE_NAME = 'Nhà bình yên Ma trận';
@@ -349,7 +352,30 @@ describe('the permission table: every reader, field group and read path', () => 
         if (last <= after) break;
         after = last;
       }
-      seen[r] = { http, snapshot: [snapshot], events: [events], sync: synced, push: [pushed[r]] };
+      const file = async (path: string) => {
+        const res = await fetch(`${srv.url}${path}`, { headers: { cookie: api[r].cookie } });
+        return { status: res.status, text: await res.text() };
+      };
+      const exported: unknown[] = [];
+      for (const path of ['/api/export/services.geojson', '/api/export/shelters.geojson']) {
+        const f = await file(path);
+        expect(f.status).toBe(200);
+        exported.push(JSON.parse(f.text));
+      }
+      const reqs = await file('/api/export/requests.csv');
+      if (reqs.status === 200) {
+        const records: string[][] = parseCsv(reqs.text, { bom: true });
+        const rows = records.slice(2);
+        exported.push(rows.map((row) => ({ id: row[0] })));
+      } else expect(reqs.status).toBe(403);
+      seen[r] = {
+        http,
+        snapshot: [snapshot],
+        events: [events],
+        sync: synced,
+        push: [pushed[r]],
+        export: exported,
+      };
     }
   });
 
@@ -401,8 +427,9 @@ describe('the permission table: every reader, field group and read path', () => 
     convertedOldPosition: PATHS,
     stock: PATHS,
     checklist: PATHS,
-    stockTotals: PATHS,
-    gbvAlerts: PATHS,
+    // Neither is in any export file.
+    stockTotals: NOT_EXPORTED,
+    gbvAlerts: NOT_EXPORTED,
     requests: PATHS,
   };
 
