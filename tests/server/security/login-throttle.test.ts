@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../../helpers/server.js';
-import { testRedis, uniquePrefix } from '../../helpers/redis.js';
+import { spawnServer, startServer, type TestServer } from '../../helpers/server.js';
+import { startRedisServer, testRedis, uniquePrefix } from '../../helpers/redis.js';
 import type { AppConfig } from '../../../server/env.js';
 
 /** One sign-in attempt; `from` is sent as X-Forwarded-For when given. */
@@ -129,6 +132,30 @@ describe('POST /api/auth/login throttling', () => {
       expect(tally(rs)).toEqual({ 401: 10, 429: 190 });
     });
   });
+});
+
+describe('throttling while Redis is down', () => {
+  // Its own process: an in-process server would surface the Redis clients' disconnects in this one.
+  it('keeps counting in memory, so sign-in neither fails with 500 nor goes unthrottled', async () => {
+    const redis = await startRedisServer();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sho-rdown-'));
+    const srv = await spawnServer({
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: uniquePrefix(),
+      DATA_DIR: dataDir,
+      DEMO: '1',
+    });
+    try {
+      await redis.stop();
+      const rs = [];
+      for (let i = 0; i < 11; i++) rs.push((await attempt(srv.url, 'ops', 'wrong')).status);
+      expect(rs).toEqual([...Array<number>(10).fill(401), 429]);
+      expect((await attempt(srv.url, 'viewer', 'demo')).status).toBe(200);
+    } finally {
+      await srv.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('bounded password hashing', () => {
