@@ -60,17 +60,19 @@ export function authRoutes(
       res.set('Retry-After', String(decision.retryAfterSeconds));
       throw new HttpError(429, 'rate_limited', 'Too many sign-in attempts; wait a while and try again.');
     }
-    let user: { id: string; password_hash: string; disabled: boolean } | undefined;
-    let ok: boolean;
+    let checked: { user: { id: string; disabled: boolean } | undefined; ok: boolean };
     try {
       // The lookup runs inside the slot too, so excess attempts are refused before any work.
-      ok = await gate.run(async () => {
+      checked = await gate.run(async () => {
         const { rows } = await ctx.db.query<{ id: string; password_hash: string; disabled: boolean }>(
           'SELECT id, password_hash, disabled FROM users WHERE username = $1',
           [username.toLowerCase()],
         );
-        user = rows[0];
-        return verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE));
+        const user = rows[0];
+        return {
+          user,
+          ok: await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE)),
+        };
       });
     } catch (err) {
       if (!(err instanceof GateFullError)) throw err;
@@ -79,6 +81,7 @@ export function authRoutes(
       res.set('Retry-After', '1');
       throw new HttpError(429, 'busy', 'The server is busy checking other sign-ins; try again in a second.');
     }
+    const { user, ok } = checked;
     if (!user || !ok || user.disabled) {
       ctx.log.info({ event: 'login_failed' }, 'sign-in refused');
       throw new HttpError(401, 'unauthenticated', 'Wrong username or password.');
