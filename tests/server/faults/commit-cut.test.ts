@@ -348,7 +348,7 @@ describe('fault: connection cut right after COMMIT', () => {
           body: {
             username,
             displayName: 'Cut user',
-            password: 'long password',
+            password: 'Vịnh-Hạ-Long-ngập-lụt-2024!',
             role: 'viewer',
             orgId: org.id,
             scope: null,
