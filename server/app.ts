@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createServer, type Server as HttpServer } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import type { AppConfig } from './env.js';
 import { createLogger, type Logger } from './logger.js';
 import { openDb, isBusy, isUnavailable, DbUnavailableError, OutcomeUnknownError } from './db/db.js';
@@ -12,7 +13,10 @@ import { loadAreas } from './features/areas/areas.data.js';
 import type { Ctx } from './context.js';
 import { createRevocations } from './auth/revocation.js';
 import { HttpError } from './http/errors.js';
-import { requireJson } from './http/validate.js';
+import { refuseUnstorableText, requireJson } from './http/validate.js';
+import { checkOrigin, type TrustFn } from './http/origin.js';
+import { createLoginThrottle } from './auth/throttle.js';
+import { HashGate } from './auth/password.js';
 import { authRoutes, requireAuth, sessionMiddleware } from './auth/auth.routes.js';
 import { syncRoutes } from './events/sync.js';
 import { shelterRoutes } from './features/shelters/shelters.routes.js';
@@ -64,6 +68,12 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
         heartbeatMs: 1000,
       })
     : memoryBus();
+  const throttle = await createLoginThrottle(
+    config.login,
+    config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix } : undefined,
+    log,
+  );
+  const gate = new HashGate(config.login.hashConcurrency, config.login.hashQueue);
   const writer = new Writer(db, bus, log);
   const ctx: Ctx = { config, db, bus, writer, areas: loadAreas(), log, revocations: createRevocations() };
   if (config.demo) {
@@ -79,15 +89,35 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
+  const trustFn = () => app.get('trust proxy fn') as TrustFn;
   let accepting = true;
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          baseUri: ["'self'"],
+          objectSrc: ["'none'"],
+          formAction: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          workerSrc: ["'self'", 'blob:'],
+          // 'self' covers ws:/wss: to the same host (CSP Level 3), so the socket needs no wider grant.
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          frameAncestors: ["'none'"],
+        },
+      },
+      // Only over HTTPS (COOKIE_SECURE=1 says users reach the app that way). Subdomains are left out:
+      // they may belong to other services of the deploying organisation that do not all speak HTTPS.
+      strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+      xFrameOptions: { action: 'deny' },
+      referrerPolicy: { policy: 'same-origin' },
+      xContentTypeOptions: true,
+    }),
+  );
   app.use((_req, res, next) => {
-    res.set({
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'same-origin',
-      'X-Frame-Options': 'DENY',
-      'Content-Security-Policy':
-        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; connect-src 'self' ws: wss:; font-src 'self' data:; frame-ancestors 'none'",
-    });
     if (!accepting) res.set('Connection', 'close');
     next();
   });
@@ -107,10 +137,17 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   });
 
   const api = express.Router();
+  api.use((_req, res, next) => {
+    // Answers carry who-may-see-what; no browser or shared cache may keep them.
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(checkOrigin(trustFn, config.allowedOrigins));
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use(requireJson);
+  api.use(refuseUnstorableText);
   api.use(sessionMiddleware(ctx));
-  api.use(authRoutes(ctx));
+  api.use(authRoutes(ctx, { throttle, gate }));
   const openapi = openApiDocument();
   api.get('/openapi.json', (_req, res) => void res.json(openapi));
   api.use('/areas', areaRoutes(ctx));
@@ -157,7 +194,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
 
   const http = createServer(app);
   http.keepAliveTimeout = 5000;
-  const rt = await createRealtime(ctx, http);
+  const rt = await createRealtime(ctx, http, { trust: trustFn });
 
   let closing: Promise<void> | null = null;
   const close = () =>
@@ -171,6 +208,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
       await rt.close();
       http.closeAllConnections();
       await stopped;
+      await throttle.close();
       await bus.close();
       await db.close();
     })());
@@ -178,7 +216,8 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   return { http, io: rt.io, ctx, close };
 }
 
-function toHttpError(err: unknown): HttpError {
+/** Map anything a route threw to the error the client is answered with. */
+export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   const type = (err as { type?: string } | null)?.type;
   if (type === 'entity.too.large')
@@ -200,6 +239,14 @@ function toHttpError(err: unknown): HttpError {
     return new HttpError(503, 'unavailable', 'The database is busy; retry shortly. Nothing was saved.');
   if (err instanceof DbUnavailableError && err.saved === 'maybe')
     return new HttpError(503, 'unavailable', 'The database is unavailable; retry shortly.');
+  // The net under the text checks: PostgreSQL refusing text it cannot store is the client's fault.
+  const pgCode = (err as { code?: unknown } | null)?.code;
+  if (pgCode === '22P05' || pgCode === '22021')
+    return new HttpError(
+      400,
+      'bad_request',
+      'The request holds text that cannot be stored (a NUL or broken Unicode).',
+    );
   if (isUnavailable(err))
     return new HttpError(
       503,

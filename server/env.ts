@@ -1,9 +1,80 @@
+import { isIP } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+// Express's names for the private ranges (proxy-addr), accepted beside addresses and subnets.
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An IPv4/IPv6 address, optionally with a /prefix, or one of Express's range names. */
+function isProxyAddress(v: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(v)) return true;
+  const [addr = '', prefix, ...rest] = v.split('/');
+  const family = isIP(addr);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
+  return bits >= 0 && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies' X-Forwarded-* headers to believe: `0` (none), a number of hops, or a list of proxy
+ * addresses and subnets. Never "trust everything": then any client could choose its own address and
+ * walk around the sign-in throttle. `false`/`no` are the old spelling of 0 (and `1` was already 1 hop).
+ */
+const TrustProxySchema = z
+  .string()
+  .trim()
+  .transform((v, ctx): number | string[] => {
+    if (v === 'false' || v === 'no') return 0;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops <= 10) return hops;
+      ctx.addIssue({ code: 'custom', message: 'at most 10 proxy hops' });
+      return z.NEVER;
+    }
+    const list = v
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const bad = list.filter((a) => !isProxyAddress(a));
+    if (!list.length || bad.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          v === 'true' || v === 'yes'
+            ? 'trusting every proxy is not allowed: give the number of proxy hops (e.g. 1) or their addresses'
+            : `must be 0, a number of proxy hops, or comma-separated proxy addresses/subnets (bad: ${bad.join(', ') || v})`,
+      });
+      return z.NEVER;
+    }
+    return list;
+  });
+
+/** Comma-separated origins (scheme://host[:port]) allowed besides the app's own. */
+const OriginsSchema = z.string().transform((v, ctx): string[] => {
+  const out: string[] = [];
+  for (const raw of v
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)) {
+    let origin: string | null = null;
+    try {
+      const u = new URL(raw);
+      if ((u.protocol === 'http:' || u.protocol === 'https:') && u.origin === raw.replace(/\/$/, ''))
+        origin = u.origin;
+    } catch {
+      /* reported below */
+    }
+    if (origin) out.push(origin);
+    else ctx.addIssue({ code: 'custom', message: `not an origin such as https://example.org: ${raw}` });
+  }
+  return out;
+});
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -30,7 +101,18 @@ const EnvSchema = z.object({
     .default(12),
   COOKIE_SECURE: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: TrustProxySchema.optional(),
+  ALLOWED_ORIGINS: OriginsSchema.optional(),
+  LOGIN_MAX_ATTEMPTS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
+  LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  LOGIN_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  LOGIN_HASH_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   SHELTER_STALE_HOURS: z.coerce
     .number()
     .min(1)
@@ -75,7 +157,11 @@ export interface AppConfig {
   sessionTtlHours: number;
   cookieSecure: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  trustProxy: boolean;
+  /** Express `trust proxy`: a number of proxy hops (0: none) or the proxies' addresses/subnets. */
+  trustProxy: number | string[];
+  /** Origins allowed for writes and sockets besides the request's own (normalised `scheme://host[:port]`). */
+  allowedOrigins: string[];
+  login: LoginLimits;
   staleHours: { shelter: number; service: number };
   /** Incident figures are released, not streamed: a month is released this many days after it closes; the timer checks this often. */
   incidentRelease: { delayDays: number; checkMinutes: number };
@@ -95,6 +181,19 @@ export interface AppConfig {
   publishTimeoutMs: number;
   /** /readyz is 503 when Redis does not answer a PING within this. */
   readyRedisTimeoutMs: number;
+}
+
+/** Sign-in throttling and the bound on concurrent password checks. */
+export interface LoginLimits {
+  /** Sign-in attempts per username per window (consumed before the password is checked). */
+  maxPerUser: number;
+  /** Sign-in attempts per client address per window; successful ones are given back. */
+  maxPerAddress: number;
+  windowSeconds: number;
+  /** Password hashes checked at once; scrypt takes 32 MiB and a core's worth of time each. */
+  hashConcurrency: number;
+  /** Sign-ins waiting for a hashing slot; beyond this they get 429 at once. */
+  hashQueue: number;
 }
 
 /** Parsed process settings: the listen address plus the app config. */
@@ -129,7 +228,15 @@ export function parseEnv(
         sessionTtlHours: e.SESSION_TTL_HOURS,
         cookieSecure: e.COOKIE_SECURE,
         logLevel: e.LOG_LEVEL,
-        trustProxy: e.TRUST_PROXY,
+        trustProxy: e.TRUST_PROXY ?? 0,
+        allowedOrigins: e.ALLOWED_ORIGINS ?? [],
+        login: {
+          maxPerUser: e.LOGIN_MAX_ATTEMPTS_PER_USER,
+          maxPerAddress: e.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+          windowSeconds: e.LOGIN_WINDOW_MINUTES * 60,
+          hashConcurrency: e.LOGIN_HASH_CONCURRENCY ?? Math.min(4, os.availableParallelism()),
+          hashQueue: e.LOGIN_HASH_QUEUE,
+        },
         staleHours: { shelter: e.SHELTER_STALE_HOURS, service: e.SERVICE_STALE_HOURS },
         incidentRelease: {
           delayDays: e.INCIDENT_RELEASE_DELAY_DAYS,

@@ -8,7 +8,8 @@ export const LIMITS = {
   messageMax: 1000,
   usernameMin: 3,
   usernameMax: 64,
-  passwordMin: 4,
+  /** For a new password; sign-in accepts any length (the demo users keep `demo`). */
+  passwordMin: 12,
   passwordMax: 200,
   phoneMax: 32,
   idempotencyKeyMax: 128,

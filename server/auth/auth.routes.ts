@@ -11,7 +11,8 @@ import {
   SESSION_COOKIE,
   viewerForToken,
 } from './sessions.js';
-import { DUMMY_HASH_PROMISE, verifyPassword } from './password.js';
+import { DUMMY_HASH_PROMISE, GateFullError, verifyPassword, type HashGate } from './password.js';
+import type { LoginThrottle } from './throttle.js';
 import type { Viewer } from './viewer.js';
 
 /** The viewer as GET /api/me returns it. */
@@ -40,36 +41,49 @@ export function requireAuth(_req: Request, res: Response, next: NextFunction): v
   next();
 }
 
-// Slows down password guessing: at most 10 failures per username and address per 15 minutes.
-const FAIL_WINDOW_MS = 15 * 60_000;
-const MAX_FAILS = 10;
-
 /** POST /api/auth/login, /logout, GET /api/me. */
-export function authRoutes(ctx: Ctx): Router {
+export function authRoutes(ctx: Ctx, deps: { throttle: LoginThrottle; gate: HashGate }): Router {
   const r = Router();
-  const failures = new Map<string, { count: number; since: number }>();
+  const { throttle, gate } = deps;
 
   r.post('/auth/login', async (req, res) => {
     const { username, password } = parse(LoginSchema, req.body, 'body');
-    const key = `${req.ip ?? ''}|${username.toLowerCase()}`;
-    const f = failures.get(key);
-    if (f && Date.now() - f.since < FAIL_WINDOW_MS && f.count >= MAX_FAILS) {
-      throw new HttpError(429, 'rate_limited', 'Too many failed sign-ins; wait 15 minutes.');
+    // The client address as Express reads it through `trust proxy` (only the configured proxies' headers).
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    // Counted before the password is checked, so concurrent guesses are counted too.
+    const decision = await throttle.consume(username, address);
+    if (!decision.ok) {
+      ctx.log.info({ event: 'login_throttled' }, 'sign-in throttled');
+      res.set('Retry-After', String(decision.retryAfterSeconds));
+      throw new HttpError(429, 'rate_limited', 'Too many sign-in attempts; wait a while and try again.');
     }
-    const { rows } = await ctx.db.query<{ id: string; password_hash: string; disabled: boolean }>(
-      'SELECT id, password_hash, disabled FROM users WHERE username = $1',
-      [username.toLowerCase()],
-    );
-    const user = rows[0];
-    const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE));
+    let checked: { user: { id: string; disabled: boolean } | undefined; ok: boolean };
+    try {
+      // The lookup runs inside the slot too, so excess attempts are refused before any work.
+      checked = await gate.run(async () => {
+        const { rows } = await ctx.db.query<{ id: string; password_hash: string; disabled: boolean }>(
+          'SELECT id, password_hash, disabled FROM users WHERE username = $1',
+          [username.toLowerCase()],
+        );
+        const user = rows[0];
+        return {
+          user,
+          ok: await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE)),
+        };
+      });
+    } catch (err) {
+      if (!(err instanceof GateFullError)) throw err;
+      // Nothing was checked: the attempt does not count against the user.
+      await throttle.refund(username, address);
+      res.set('Retry-After', '1');
+      throw new HttpError(429, 'busy', 'The server is busy checking other sign-ins; try again in a second.');
+    }
+    const { user, ok } = checked;
     if (!user || !ok || user.disabled) {
-      const prev = f && Date.now() - f.since < FAIL_WINDOW_MS ? f : { count: 0, since: Date.now() };
-      failures.set(key, { count: prev.count + 1, since: prev.since });
-      if (failures.size > 10_000) failures.clear();
       ctx.log.info({ event: 'login_failed' }, 'sign-in refused');
       throw new HttpError(401, 'unauthenticated', 'Wrong username or password.');
     }
-    failures.delete(key);
+    await throttle.succeeded(username, address);
     const { token } = await createSession(ctx.db, user.id, ctx.config.sessionTtlHours);
     const viewer = (await viewerForToken(ctx.db, token))!;
     res.cookie(SESSION_COOKIE, token, {

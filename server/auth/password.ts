@@ -33,3 +33,43 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash to compare against when the username does not exist, so timing does not reveal it. */
 export const DUMMY_HASH_PROMISE: Promise<string> = hashPassword(randomBytes(12).toString('hex'));
+
+/** Thrown by a full {@link HashGate}: the caller answers 429 at once rather than queueing without bound. */
+export class GateFullError extends Error {
+  constructor() {
+    super('password hashing is at capacity');
+  }
+}
+
+/**
+ * Bounds concurrent password hashing. scrypt is deliberately slow and memory-hard, so a flood of fake
+ * sign-ins that all reach it would starve a real one (and the libuv pool the database driver shares):
+ * at most `concurrency` run, at most `queue` wait, and the rest are refused without hashing.
+ */
+export class HashGate {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(
+    readonly concurrency: number,
+    readonly queue: number,
+  ) {}
+
+  /** Run `fn` in a slot; rejects with GateFullError when every slot and queue place is taken. */
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.active >= this.concurrency) {
+      if (this.waiting.length >= this.queue) throw new GateFullError();
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.active++;
+    }
+    try {
+      return await fn();
+    } finally {
+      // Hand the slot straight to the next waiter, so `active` never dips and lets a newcomer jump the queue.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}

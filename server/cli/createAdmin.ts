@@ -14,6 +14,7 @@ import { insertUser } from '../features/users/users.routes.js';
 import { UserCreateSchema } from '../../shared/schemas/auth.js';
 import { zodIssues } from '../../shared/schemas/api.js';
 import { HttpError } from '../http/errors.js';
+import { passwordProblem } from '../auth/passwordPolicy.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +31,7 @@ if (!env.ok) {
 let password = process.env.ADMIN_PASSWORD;
 if (!password) {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  password = await rl.question('Password for the new admin (at least 8 characters): ');
+  password = await rl.question('Password for the new admin (at least 12 characters, not a common one): ');
   rl.close();
 }
 const input = UserCreateSchema.extend({ orgName: z.string().trim().min(1).max(160) }).safeParse({
@@ -47,6 +48,12 @@ if (!input.success) {
       .map((i) => `${i.path}: ${i.message}`)
       .join('\n'),
   );
+  process.exit(2);
+}
+// Checked again by insertUser; here so a weak password is refused before anything is written.
+const problem = passwordProblem(input.data.password, [input.data.username, input.data.displayName]);
+if (problem) {
+  console.error(`password: ${problem}`);
   process.exit(2);
 }
 const log = createLogger('warn');

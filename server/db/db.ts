@@ -154,12 +154,15 @@ function wrap<T>(p: Promise<T>, saved: 'no' | 'maybe' = 'no'): Promise<T> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// Connections per process in the PostgreSQL pool.
+const POOL_MAX = 10;
+
 function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, settle: SettleOptions): Db {
   // int8 (event seq) fits a JS number for any realistic lifetime; parse it as one.
   pg.types.setTypeParser(20, (v) => Number(v));
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: POOL_MAX,
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
     // Sent as session settings at connect: a process frozen inside a transaction cannot hold its
@@ -211,23 +214,19 @@ function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, settle:
       // without a listener it would crash the process. The next statement fails with it anyway.
       const onError = (err: Error) =>
         log.warn({ err: err.message }, 'postgres connection lost in a transaction');
+      // Idle pooled connections that died with the last outage fail at BEGIN: nothing was sent, so
+      // take a fresh one, as many times as the pool can hold dead ones (then a new connection).
       let client = await wrap(pool.connect());
-      client.on('error', onError);
-      try {
-        await client.query('BEGIN');
-      } catch (err) {
-        client.off('error', onError);
-        client.release(true);
-        if (!isConnectionLost(err)) throw err;
-        // An idle pooled connection that died with the last outage: nothing was sent, take a fresh one.
-        client = await wrap(pool.connect());
+      for (let attempt = 0; ; attempt++) {
         client.on('error', onError);
         try {
           await wrap(client.query('BEGIN'));
-        } catch (err2) {
+          break;
+        } catch (err) {
           client.off('error', onError);
           client.release(true);
-          throw err2;
+          if (!isConnectionLost(err) || attempt >= POOL_MAX) throw err;
+          client = await wrap(pool.connect());
         }
       }
       let broken = false;

@@ -446,14 +446,18 @@ export async function seedDemo(ctx: Ctx): Promise<{ created: number }> {
     const { rows } = await ctx.db.query('SELECT 1 FROM users WHERE username = $1', [u.username]);
     if (rows.length) continue;
     try {
-      await insertUser(ctx.db, {
-        username: u.username,
-        displayName: u.displayName,
-        password: 'demo',
-        role: u.role,
-        orgId: orgIds[u.org]!,
-        scope: u.scope,
-      });
+      await insertUser(
+        ctx.db,
+        {
+          username: u.username,
+          displayName: u.displayName,
+          password: 'demo',
+          role: u.role,
+          orgId: orgIds[u.org]!,
+          scope: u.scope,
+        },
+        { demoSeed: true },
+      );
     } catch (err) {
       // Another process seeding at the same moment took the username: fine.
       if (!(err instanceof HttpError && err.status === 409)) throw err;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { zodIssues } from '../../shared/schemas/api.js';
 import type { Viewer } from '../auth/viewer.js';
 import { LIMITS } from '../../shared/limits.js';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/schemas/text.js';
 import { HttpError } from './errors.js';
 import { requestHash, type Idempotency } from '../events/writer.js';
 
@@ -57,4 +58,33 @@ export function requireJson(req: Request, _res: Response, next: NextFunction): v
 /** Send the success envelope. */
 export function send<T>(res: Response, status: number, data: T): void {
   res.status(status).json({ ok: true, data });
+}
+
+/** The dotted path of the first string (value or key) PostgreSQL could not store, or null. */
+function unstorablePath(value: unknown, path: string[], depth = 0): string | null {
+  const at = (p: string[]) => (p.length ? p.join('.') : '(root)');
+  if (typeof value === 'string') return isStorableText(value) ? null : at(path);
+  // The body is at most 64 KB and schemas bound nesting; the depth cap only keeps this walk cheap.
+  if (typeof value !== 'object' || value === null || depth > 32) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (!isStorableText(k)) return at([...path, k.replace(/[^\x20-\x7e]/g, '?')]);
+    const hit = unstorablePath(v, [...path, k], depth + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * Refuses a body or query holding text that PostgreSQL cannot store (a NUL, an unpaired surrogate) in
+ * any field, with a 400 naming it. Every string schema checks this too; this is the net under them,
+ * so no route can reach the database with such text and answer 500.
+ */
+export function refuseUnstorableText(req: Request, _res: Response, next: NextFunction): void {
+  const where = unstorablePath(req.body, []) ?? unstorablePath(req.query, []);
+  if (!where) return next();
+  next(
+    new HttpError(400, 'bad_request', `${where}: ${UNSTORABLE_TEXT_MESSAGE}`, [
+      { path: where, message: UNSTORABLE_TEXT_MESSAGE },
+    ]),
+  );
 }

@@ -32,6 +32,7 @@ import { loadAllServiceStates, serviceVisibilityOf, type CurrentStates } from '.
 import type { ServiceVisibility } from '../features/services/services.presenter.js';
 import { auditIncidentRead } from '../features/incidents/audit.js';
 import { isUnavailable } from '../db/db.js';
+import { originAllowed, type TrustFn } from '../http/origin.js';
 import { audienceKeyOfRoom, rooms } from './rooms.js';
 
 /** The typed Socket.IO server. */
@@ -83,9 +84,20 @@ function incidentMonths(c: Change): string[] {
  * Realtime: authenticates sockets by the session cookie, answers `sync`, and is the one place
  * that emits. Each process emits events to its own sockets in seq order, projected per audience.
  */
-export async function createRealtime(ctx: Ctx, http: HttpServer) {
+export async function createRealtime(ctx: Ctx, http: HttpServer, opts: { trust: () => TrustFn }) {
   const io: Io = new Server(http, {
     serveClient: false,
+    // A page on another site must not open a socket riding on the user's cookie (cross-site WebSocket
+    // hijacking): the handshake's Origin is checked like a write's.
+    allowRequest: (req, callback) =>
+      callback(
+        null,
+        originAllowed(
+          { headers: req.headers, remoteAddress: req.socket.remoteAddress },
+          opts.trust(),
+          ctx.config.allowedOrigins,
+        ),
+      ),
     maxHttpBufferSize: 16 * 1024,
     pingInterval: 10_000,
     pingTimeout: 8_000,

@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  // The server is at capacity for this kind of work (e.g. password checks): retry in a moment.
+  'busy',
+  // A write or socket from a page on another origin (Origin/Referer not allowed).
+  'forbidden_origin',
   'unavailable',
   'outcome_unknown',
   'internal',

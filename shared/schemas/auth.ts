@@ -69,7 +69,11 @@ export const UserCreateSchema = z.strictObject({
     .max(LIMITS.usernameMax)
     .regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, dot, dash and underscore only'),
   displayName: NameSchema,
-  password: z.string().min(8).max(LIMITS.passwordMax),
+  // The length is checked here too so forms can say it; the server also refuses common passwords.
+  password: z
+    .string()
+    .min(LIMITS.passwordMin, `must be at least ${LIMITS.passwordMin} characters`)
+    .max(LIMITS.passwordMax),
   role: RoleSchema,
   orgId: IdSchema,
   scope: ScopeSchema.default(null),

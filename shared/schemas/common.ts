@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS, VN_BOUNDS } from '../limits.js';
+import { StorableStringSchema } from './text.js';
 
 /** A record id. */
 export const IdSchema = z.uuid();
@@ -29,7 +30,7 @@ export const LonSchema = z
 export const CountSchema = z.number().int().min(0).max(LIMITS.personsMax);
 
 /** A name: trimmed, non-empty, bounded. */
-export const NameSchema = z.string().trim().min(1).max(LIMITS.nameMax);
+export const NameSchema = StorableStringSchema().trim().min(1).max(LIMITS.nameMax);
 
 /** A role phone number for an institution (a switchboard, a hotline), never a personal mobile. */
 export const RolePhoneSchema = z

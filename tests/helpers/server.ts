@@ -19,7 +19,9 @@ export function testConfig(over: Partial<AppConfig> = {}): AppConfig {
     sessionTtlHours: 12,
     cookieSecure: false,
     logLevel: 'silent',
-    trustProxy: false,
+    trustProxy: 0,
+    allowedOrigins: [],
+    login: { maxPerUser: 10, maxPerAddress: 100, windowSeconds: 900, hashConcurrency: 2, hashQueue: 8 },
     staleHours: { shelter: 12, service: 24 },
     // Tests release incident figures by calling releaseIncidents with their own `now`; the timer stays out of the way.
     incidentRelease: { delayDays: 7, checkMinutes: 24 * 60 },

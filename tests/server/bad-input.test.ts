@@ -353,7 +353,7 @@ describe('bad input', () => {
       body: {
         username: 'new.user',
         displayName: 'N',
-        password: 'long enough',
+        password: 'violet-harbour-lantern-42',
         role: 'root',
         orgId: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b',
       },
@@ -368,7 +368,7 @@ describe('bad input', () => {
       body: {
         username: 'new.user',
         displayName: 'N',
-        password: 'long enough',
+        password: 'violet-harbour-lantern-42',
         role: 'viewer',
         orgId: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b',
       },

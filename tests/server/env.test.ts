@@ -33,6 +33,39 @@ describe('parseEnv', () => {
         expect(r.problems.join('\n')).toContain(name);
     }
   });
+  it('reads TRUST_PROXY as proxy hops or proxy addresses, never as "trust everything"', () => {
+    const trust = (v: string | undefined) => {
+      const r = parseEnv({ TRUST_PROXY: v });
+      return r.ok ? r.settings.config.trustProxy : r.problems.join('\n');
+    };
+    expect(trust(undefined)).toBe(0);
+    expect(trust('0')).toBe(0);
+    expect(trust('false')).toBe(0);
+    expect(trust('1')).toBe(1);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.5, 172.18.0.0/16,::1,uniquelocal')).toEqual([
+      '10.0.0.5',
+      '172.18.0.0/16',
+      '::1',
+      'uniquelocal',
+    ]);
+    for (const bad of ['true', 'yes', '*', '10.0.0.0/33', 'proxy.example', '99'])
+      expect(trust(bad)).toMatch(/^TRUST_PROXY: /);
+  });
+  it('reads ALLOWED_ORIGINS as origins and refuses anything else', () => {
+    const r = parseEnv({ ALLOWED_ORIGINS: 'https://ops.example.org, http://127.0.0.1:8080' });
+    expect(r.ok && r.settings.config.allowedOrigins).toEqual([
+      'https://ops.example.org',
+      'http://127.0.0.1:8080',
+    ]);
+    const none = parseEnv({});
+    expect(none.ok && none.settings.config.allowedOrigins).toEqual([]);
+    for (const bad of ['ops.example.org', 'https://ops.example.org/app', 'ftp://x.example', '*'])
+      expect(parseEnv({ ALLOWED_ORIGINS: bad })).toMatchObject({
+        ok: false,
+        problems: [expect.stringMatching(/^ALLOWED_ORIGINS: /)],
+      });
+  });
   it('the server exits with the problems listed when the environment is bad', () => {
     const root = path.resolve(import.meta.dirname, '..', '..');
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], {

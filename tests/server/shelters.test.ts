@@ -238,13 +238,13 @@ describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
       const created = await admin.send('POST', '/api/users', {
         username,
         displayName: 'Lao Cai ops',
-        password: 'long password',
+        password: 'violet-harbour-lantern-42',
         role: 'ops_officer',
         orgId,
         scope: ['15'],
       });
       expect(created.status).toBe(201);
-      const lc = await login(srv.url, username, 'long password');
+      const lc = await login(srv.url, username, 'violet-harbour-lantern-42');
       expect((await lc.send('POST', '/api/shelters', buildShelterCreate())).status).toBe(403);
       expect(
         (

@@ -240,10 +240,18 @@ const CASES: { name: string; schema: z.ZodType; valid: unknown[]; invalid: [unkn
       ],
       [{ username: 'lan', displayName: 'L', password: 'short', role: 'viewer', orgId: uuid }, 'password'],
       [
+        { username: 'lan', displayName: 'L', password: '11 chars ok', role: 'viewer', orgId: uuid },
+        'password',
+      ],
+      [
+        { username: 'lan', displayName: 'L\u0000', password: 'long enough!', role: 'viewer', orgId: uuid },
+        'displayName',
+      ],
+      [
         {
           username: 'lan',
           displayName: 'L',
-          password: 'long enough',
+          password: 'long enough!',
           role: 'viewer',
           orgId: uuid,
           scope: ['2'],

@@ -6,6 +6,7 @@ import { IdSchema } from '../../../shared/schemas/common.js';
 import { idempotencyOf, parse, send, viewerOf } from '../../http/validate.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { hashPassword } from '../../auth/password.js';
+import { passwordProblem } from '../../auth/passwordPolicy.js';
 import { deleteUserSessions } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/db.js';
 import type { Role } from '../../../shared/enums.js';
@@ -31,7 +32,10 @@ const toUser = (r: UserRow): User => ({
   createdAt: r.created_at.toISOString(),
 });
 
-/** Create a user (used by the admin API, the CLI and the demo seed). */
+/**
+ * Create a user (used by the admin API, the CLI and the demo seed). The password policy applies
+ * unless the caller is the demo seed, whose users keep the published password `demo` (SPEC 9).
+ */
 export async function insertUser(
   q: Queryable,
   u: {
@@ -42,7 +46,12 @@ export async function insertUser(
     orgId: string;
     scope: string[] | null;
   },
+  opts: { demoSeed?: boolean } = {},
 ): Promise<User> {
+  if (!opts.demoSeed) {
+    const problem = passwordProblem(u.password, [u.username, u.displayName]);
+    if (problem) throw badField('password', problem);
+  }
   const { rows } = await q.query<UserRow>(
     `INSERT INTO users (username, display_name, password_hash, role, org_id, scope) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (username) DO NOTHING RETURNING *`,

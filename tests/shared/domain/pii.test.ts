@@ -14,6 +14,20 @@ describe('screenText', () => {
     '84912345678 is her number',
     'số bàn 024 3825 1234',
     'mobile 0387654321.',
+    'gọi (091) 234-5678',
+    'sđt 0912,345,678',
+    'sđt 0912  345  678',
+    'sđt 0912/345/678',
+    'sđt 0912_345_678',
+    'sđt 0912 – 345 – 678',
+    'số ٠٩١٢٣٤٥٦٧٨ (Arabic-Indic digits)',
+    'số ۰۹۱۲۳۴۵۶۷۸ (Persian digits)',
+    'số ०९१२३४५६७८ (Devanagari digits)',
+    'số ０９１２３４５６７８ (fullwidth)',
+    'số ０９１2 345 ６７８ (fullwidth mixed with ASCII)',
+    'số ０９１２－３４５－６７８ (fullwidth dashes)',
+    'liên hệ ＋８４ ９１２ ３４５ ６７８',
+    'số 𝟎𝟗𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖',
   ])('refuses a phone number: %s', (text) => {
     const r = screenText(text);
     expect(r.ok).toBe(false);
@@ -24,14 +38,20 @@ describe('screenText', () => {
     }
   });
 
-  it.each(['CCCD 001234567890', 'CMND 123456789', 'id 001 234 567 890', 'số 123-456-789'])(
-    'refuses an ID-card number: %s',
-    (text) => {
-      const r = screenText(text);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.reason).toBe('id_card');
-    },
-  );
+  it.each([
+    'CCCD 001234567890',
+    'CMND 123456789',
+    'id 001 234 567 890',
+    'số 123-456-789',
+    'CCCD 001_090_001_234',
+    'CCCD 001.090.001.234',
+    'CCCD ００１０９０００１２３４',
+    'CMND 123/456/789',
+  ])('refuses an ID-card number: %s', (text) => {
+    const r = screenText(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toBe('id_card');
+  });
 
   it.each([
     'Cần 200 bộ dụng cụ vệ sinh cho phụ nữ và trẻ em gái',
@@ -44,6 +64,15 @@ describe('screenText', () => {
     'Ca đêm cần 2 nhân viên nữ; phòng 12, tầng 3',
     'Khóa trong cho nhà tắm ở khu B',
     'Storm No. 3, bulletin 27, level 4',
+    'Cần 200 bộ dụng cụ vệ sinh trước 16:30 ngày 12/09/2024',
+    'Nhà văn hoá thôn 3, 45 hộ, 120 người',
+    '2024-09-07 13:00',
+    'Lô 12, 3 tầng',
+    'ngày 07/09/2024 13:00, 250 người',
+    'Từ 07.09.2024 đến 14.09.2024: 3.500 suất ăn',
+    'phòng 01, 02, 03, 04, 05',
+    'Cần ２００ bộ dụng cụ trước １６:３０',
+    'Ca ٣ từ ٢٢:٠٠',
     '',
   ])('accepts ordinary text: %s', (text) => expect(screenText(text)).toEqual({ ok: true }));
 });

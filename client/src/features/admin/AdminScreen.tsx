@@ -147,7 +147,8 @@ function Users() {
           <input
             type="password"
             required
-            minLength={8}
+            minLength={LIMITS.passwordMin}
+            maxLength={LIMITS.passwordMax}
             autoComplete="new-password"
             value={form.password}
             onChange={(e) => setForm({ ...form, password: e.target.value })}

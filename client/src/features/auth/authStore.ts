@@ -16,6 +16,8 @@ interface AuthState {
   expire: () => void;
 }
 
+const BUSY_RETRIES = 3;
+
 export const useAuthStore = create<AuthState>()((set) => ({
   status: 'checking',
   me: null,
@@ -26,7 +28,12 @@ export const useAuthStore = create<AuthState>()((set) => ({
     else set({ status: 'signed_out', me: null });
   },
   login: async (username, password) => {
-    const reply = await api.post<Me>('/api/auth/login', { username, password });
+    let reply = await api.post<Me>('/api/auth/login', { username, password });
+    // 'busy': the server checked no password (too many sign-ins at once); a short wait usually gets in.
+    for (let i = 0; i < BUSY_RETRIES && !reply.ok && reply.error.code === 'busy'; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      reply = await api.post<Me>('/api/auth/login', { username, password });
+    }
     if (reply.ok) {
       set({ status: 'signed_in', me: reply.data });
       return { ok: true };
