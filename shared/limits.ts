@@ -18,7 +18,7 @@ export const LIMITS = {
   /** A client further behind than this reloads the snapshot instead of replaying events. */
   syncReplayMax: 5000,
   /** Events in one `sync` reply at most; a client further behind asks again from where the page ended. */
-  syncPageMax: 500,
+  syncPageMax: 250,
 } as const;
 
 /** Staleness windows: an entry not reconfirmed within this many hours looks stale everywhere. */

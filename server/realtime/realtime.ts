@@ -202,6 +202,23 @@ export async function createRealtime(ctx: Ctx, http: HttpServer, opts: { trust: 
     return true;
   };
 
+  // Sync answers are encoded and written one per event-loop turn, so that many sockets catching up
+  // at once never hold the loop for long: other requests (health checks, writes) run in between.
+  const answers: (() => void)[] = [];
+  let answering = false;
+  const answerNext = () => {
+    answers.shift()?.();
+    if (answers.length) setImmediate(answerNext);
+    else answering = false;
+  };
+  const answerInTurn = (fn: () => void) => {
+    answers.push(fn);
+    if (!answering) {
+      answering = true;
+      setImmediate(answerNext);
+    }
+  };
+
   const syncing = new Set<string>();
   io.on('connection', (socket: AppSocket) => {
     void socket.join([
@@ -241,13 +258,19 @@ export async function createRealtime(ctx: Ctx, http: HttpServer, opts: { trust: 
           }
           return catchUp(socket.data.audience, parsed.data.afterSeq);
         })
+        .then(
+          (data) =>
+            new Promise<void>((resolve) =>
+              answerInTurn(() => {
+                resolve();
+                if (!data || !socket.connected) return;
+                ack({ ok: true, data });
+                if (!data.reset) auditIncidentReads(socket, data.events, 'sync');
+                overBuffer(socket);
+              }),
+            ),
+        )
         .finally(() => syncing.delete(socket.id))
-        .then((data) => {
-          if (!data || !socket.connected) return;
-          ack({ ok: true, data });
-          if (!data.reset) auditIncidentReads(socket, data.events, 'sync');
-          overBuffer(socket);
-        })
         .catch((err: unknown) => {
           const unavailable = isUnavailable(err);
           if (!unavailable) ctx.log.error({ err: (err as Error).message, event: 'sync' }, 'sync failed');
