@@ -233,17 +233,18 @@ describe('the permission table: every reader, field group and read path', () => 
     };
     const providerOrg = (await api.provider.get<{ orgId: string }>('/api/me')).body.data!.orgId;
     const managerOrg = (await api.shelter.get<{ orgId: string }>('/api/me')).body.data!.orgId;
-    const sh = await ok<ServicePoint>(
-      api.gbv.send('POST', '/api/services', {
-        name: SAFE_NAME,
-        types: ['safe_house'],
-        provinceCode: '22',
-        communeCode: SAFE_COMMUNE,
-        lat: SAFE_LAT,
-        lon: 107.0441,
-        providerOrgId: providerOrg,
-      }),
-    );
+    /** A Quang Ninh service of the demo provider, listed by the GBV coordinator. */
+    const newService = (fields: Record<string, unknown>) =>
+      ok<ServicePoint>(
+        api.gbv.send('POST', '/api/services', { provinceCode: '22', providerOrgId: providerOrg, ...fields }),
+      );
+    const sh = await newService({
+      name: SAFE_NAME,
+      types: ['safe_house'],
+      communeCode: SAFE_COMMUNE,
+      lat: SAFE_LAT,
+      lon: 107.0441,
+    });
     safeHouseId = sh.id;
     await ok(
       api.provider.send('POST', `/api/services/${safeHouseId}/availability`, {
@@ -253,29 +254,21 @@ describe('the permission table: every reader, field group and read path', () => 
         safeHouseBeds: 3,
       }),
     );
-    const converted = await ok<ServicePoint>(
-      api.gbv.send('POST', '/api/services', {
-        name: 'Điểm tư vấn sẽ thành nhà tạm lánh',
-        types: ['psychosocial'],
-        provinceCode: '22',
-        communeCode: SAFE_COMMUNE,
-        lat: 20.9522,
-        lon: CONVERTED_LON,
-        providerOrgId: providerOrg,
-      }),
-    );
+    const converted = await newService({
+      name: 'Điểm tư vấn sẽ thành nhà tạm lánh',
+      types: ['psychosocial'],
+      communeCode: SAFE_COMMUNE,
+      lat: 20.9522,
+      lon: CONVERTED_LON,
+    });
     convertedId = converted.id;
     await ok(api.gbv.send('PATCH', `/api/services/${convertedId}`, { version: 1, types: ['safe_house'] }));
-    const clinic = await ok<ServicePoint>(
-      api.gbv.send('POST', '/api/services', {
-        name: 'Trạm y tế Ma trận',
-        types: ['health_cmr'],
-        provinceCode: '22',
-        lat: 20.9611,
-        lon: 107.0522,
-        providerOrgId: providerOrg,
-      }),
-    );
+    const clinic = await newService({
+      name: 'Trạm y tế Ma trận',
+      types: ['health_cmr'],
+      lat: 20.9611,
+      lon: 107.0522,
+    });
     clinicId = clinic.id;
     // Closing with PEP out also raises a time-critical alert and new province stock totals.
     await ok(
