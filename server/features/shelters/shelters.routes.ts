@@ -1,35 +1,35 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { Ctx } from '../../context.js';
-import { IdSchema } from '../../../shared/schemas/common.js';
 import { ShelterCreateSchema, ShelterPatchSchema } from '../../../shared/schemas/shelters.js';
-import { idempotencyOf, parse, send, viewerOf } from '../../http/validate.js';
+import { IdParams, read, route } from '../../http/route.js';
 import * as shelters from './shelters.service.js';
-
-const IdParams = z.object({ id: IdSchema });
 
 /** /api/shelters: list, create, read, update, history. */
 export function shelterRoutes(ctx: Ctx): Router {
   const r = Router();
-  r.get('/', async (_req, res) => send(res, 200, await shelters.list(ctx, viewerOf(res))));
-  r.post('/', async (req, res) => {
-    const input = parse(ShelterCreateSchema, req.body, 'body');
-    const out = await shelters.create(ctx, viewerOf(res), input, idempotencyOf(req));
-    send(res, out.status, out.body);
-  });
-  r.get('/:id', async (req, res) => {
-    const { id } = parse(IdParams, req.params, 'params');
-    send(res, 200, await shelters.get(ctx, viewerOf(res), id));
-  });
-  r.patch('/:id', async (req, res) => {
-    const { id } = parse(IdParams, req.params, 'params');
-    const input = parse(ShelterPatchSchema, req.body, 'body');
-    const out = await shelters.patch(ctx, viewerOf(res), id, input, idempotencyOf(req));
-    send(res, out.status, out.body);
-  });
-  r.get('/:id/history', async (req, res) => {
-    const { id } = parse(IdParams, req.params, 'params');
-    send(res, 200, await shelters.history(ctx, viewerOf(res), id));
-  });
+  r.get(
+    '/',
+    read({}, ({ viewer }) => shelters.list(ctx, viewer)),
+  );
+  r.post(
+    '/',
+    route({ body: ShelterCreateSchema }, ({ body, viewer, idem }) =>
+      shelters.create(ctx, viewer, body, idem),
+    ),
+  );
+  r.get(
+    '/:id',
+    read({ params: IdParams }, ({ params, viewer }) => shelters.get(ctx, viewer, params.id)),
+  );
+  r.patch(
+    '/:id',
+    route({ params: IdParams, body: ShelterPatchSchema }, ({ params, body, viewer, idem }) =>
+      shelters.patch(ctx, viewer, params.id, body, idem),
+    ),
+  );
+  r.get(
+    '/:id/history',
+    read({ params: IdParams }, ({ params, viewer }) => shelters.history(ctx, viewer, params.id)),
+  );
   return r;
 }
