@@ -1,4 +1,5 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
+import type { Ctx } from '../context.js';
 import { z } from 'zod';
 import { IdSchema } from '../../shared/schemas/common.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -84,3 +85,51 @@ export const adminOnly =
   (viewer: Viewer): void => {
     if (viewer.role !== 'admin') throw forbidden(message);
   };
+
+/** A feature service with the four record operations. */
+export interface RecordService<Create, Patch> {
+  list: (ctx: Ctx, viewer: Viewer) => Promise<unknown>;
+  get: (ctx: Ctx, viewer: Viewer, id: string) => Promise<unknown>;
+  create: (ctx: Ctx, viewer: Viewer, input: Create, idem: Idempotency | null) => Promise<Reply>;
+  patch: (ctx: Ctx, viewer: Viewer, id: string, input: Patch, idem: Idempotency | null) => Promise<Reply>;
+  history?: (ctx: Ctx, viewer: Viewer, id: string) => Promise<unknown>;
+}
+
+/**
+ * The record routes every domain shares: GET / (list), POST / (create), GET /:id, PATCH /:id, and
+ * GET /:id/history when the service keeps one. Mount a domain's fixed paths (`/nearest`) before
+ * these, so `/:id` does not take them.
+ */
+export function recordRoutes<C extends z.ZodType, P extends z.ZodType>(
+  r: Router,
+  ctx: Ctx,
+  service: RecordService<z.infer<C>, z.infer<P>>,
+  schemas: { create: C; patch: P },
+): void {
+  r.get(
+    '/',
+    read({}, ({ viewer }) => service.list(ctx, viewer)),
+  );
+  r.post(
+    '/',
+    route({ body: schemas.create }, ({ body, viewer, idem }) =>
+      service.create(ctx, viewer, body as z.infer<C>, idem),
+    ),
+  );
+  r.get(
+    '/:id',
+    read({ params: IdParams }, ({ params, viewer }) => service.get(ctx, viewer, params.id)),
+  );
+  r.patch(
+    '/:id',
+    route({ params: IdParams, body: schemas.patch }, ({ params, body, viewer, idem }) =>
+      service.patch(ctx, viewer, params.id, body as z.infer<P>, idem),
+    ),
+  );
+  const { history } = service;
+  if (history)
+    r.get(
+      '/:id/history',
+      read({ params: IdParams }, ({ params, viewer }) => history(ctx, viewer, params.id)),
+    );
+}

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/schemas/services.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { forbidden } from '../../http/errors.js';
-import { IdParams, read, route } from '../../http/route.js';
+import { IdParams, read, recordRoutes, route } from '../../http/route.js';
 import * as services from './services.service.js';
 import { presentStockTotals } from './services.presenter.js';
 
@@ -20,13 +20,6 @@ const readsStockTotals = (viewer: Viewer): void => {
 /** /api/services: list, create, read, update, availability (post and history), nearest, stock totals. */
 export function serviceRoutes(ctx: Ctx): Router {
   const r = Router();
-  const history = read({ params: IdParams }, ({ params, viewer }) =>
-    services.history(ctx, viewer, params.id),
-  );
-  r.get(
-    '/',
-    read({}, ({ viewer }) => services.list(ctx, viewer)),
-  );
   r.get(
     '/nearest',
     read({ query: NearestQuerySchema }, ({ query, viewer }) => services.nearest(ctx, viewer, query)),
@@ -39,29 +32,17 @@ export function serviceRoutes(ctx: Ctx): Router {
         .filter((t) => t !== null),
     ),
   );
-  r.post(
-    '/',
-    route({ body: ServiceCreateSchema }, ({ body, viewer, idem }) =>
-      services.create(ctx, viewer, body, idem),
-    ),
-  );
-  r.get(
-    '/:id',
-    read({ params: IdParams }, ({ params, viewer }) => services.get(ctx, viewer, params.id)),
-  );
-  r.patch(
-    '/:id',
-    route({ params: IdParams, body: ServicePatchSchema }, ({ params, body, viewer, idem }) =>
-      services.patch(ctx, viewer, params.id, body, idem),
-    ),
-  );
+  // After the fixed paths above, so `/:id` does not take them.
+  recordRoutes(r, ctx, services, { create: ServiceCreateSchema, patch: ServicePatchSchema });
   r.post(
     '/:id/availability',
     route({ params: IdParams, body: AvailabilityPostSchema }, ({ params, body, viewer, idem }) =>
       services.postAvailability(ctx, viewer, params.id, body, idem),
     ),
   );
-  r.get('/:id/availability', history);
-  r.get('/:id/history', history);
+  r.get(
+    '/:id/availability',
+    read({ params: IdParams }, ({ params, viewer }) => services.history(ctx, viewer, params.id)),
+  );
   return r;
 }
