@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import type { Audience } from '../auth/viewer.js';
-import type { SyncResult } from '../../shared/events.js';
+import type { Snapshot, SyncResult } from '../../shared/events.js';
 import { LIMITS } from '../../shared/limits.js';
 import { parse, send, viewerOf } from '../http/validate.js';
 import { listShelters } from '../features/shelters/shelters.repo.js';
@@ -16,7 +16,7 @@ import { compactReplay } from './compact.js';
 import { loadCurrentStates } from './currentState.js';
 
 /** Everything the audience may see, read in one repeatable-read transaction with the seq it is current to. */
-export async function snapshot(ctx: Ctx, audience: Audience) {
+export async function snapshot(ctx: Ctx, audience: Audience): Promise<Snapshot> {
   return ctx.db.tx(async (q) => {
     await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     const seq = await headSeq(q);
