@@ -15,7 +15,13 @@ import {
 } from '../shared/schemas/shelters.js';
 import { AdminAreaSchema } from '../shared/schemas/areas.js';
 import { ApiErrorSchema } from '../shared/schemas/api.js';
-import { ChangeSchema, PROTOCOL_VERSION, SyncResultSchema } from '../shared/events.js';
+import {
+  ChangeSchema,
+  HelloSchema,
+  PROTOCOL_VERSION,
+  SnapshotSchema,
+  SyncResultSchema,
+} from '../shared/events.js';
 import {
   AvailabilityPostSchema,
   AvailabilitySchema,
@@ -62,13 +68,6 @@ const envelope = (data: z.ZodType) => z.object({ ok: z.literal(true), data });
 
 /** The OpenAPI 3.1 description of the public API, generated from the shared schemas (SPEC 4.1). */
 export function openApiDocument(extra: Record<string, Record<string, Op>> = {}): unknown {
-  const SnapshotSchema = z
-    .object({
-      seq: z.number().int(),
-      shelters: z.array(ShelterSchema),
-      organisations: z.array(OrganisationSchema),
-    })
-    .loose();
   const ops: Record<string, Record<string, Op>> = {
     '/api/auth/login': {
       post: { summary: 'Sign in; sets the httpOnly session cookie', body: LoginSchema, reply: MeSchema },
@@ -316,10 +315,15 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
       title: 'Safe Haven Ops API',
       version: `protocol ${PROTOCOL_VERSION}`,
       description:
-        'Realtime coordination for GBV prevention and response in disasters. Socket.IO on the same origin: send `sync {afterSeq}` (acked with missed events or `reset`), receive `change {seq,type,data,at,by}`.',
+        'Realtime coordination for GBV prevention and response in disasters. Socket.IO on the same origin: send `sync {afterSeq}` (acked with missed events or `reset`), receive `hello {protocol,head}` on connect and `change {seq,type,data,at,by}`.',
     },
     paths,
-    components: { schemas: { Change: z.toJSONSchema(ChangeSchema, { unrepresentable: 'any' }) } },
+    components: {
+      schemas: {
+        Change: z.toJSONSchema(ChangeSchema, { unrepresentable: 'any' }),
+        Hello: z.toJSONSchema(HelloSchema, { unrepresentable: 'any' }),
+      },
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import {
   IncidentCellChangedSchema,
   IncidentReleasedSchema,
   IncidentReportedSchema,
+  IncidentSummarySchema,
 } from './schemas/incidents.js';
 import type { ApiError } from './schemas/api.js';
 
@@ -93,13 +94,41 @@ export const SyncResultSchema = z.discriminatedUnion('reset', [
 /** Answer to `sync`. */
 export type SyncResult = z.infer<typeof SyncResultSchema>;
 
+/**
+ * GET /api/snapshot: everything the audience may see, current to `seq`. `stockTotals` and
+ * `incidents` are absent (not empty) for roles that may not read them. `inAlert` maps a shelter's
+ * or a service's id to the ids of the risk alerts in force over it.
+ */
+export const SnapshotSchema = z.object({
+  seq: z.number().int().min(0),
+  shelters: z.array(ShelterSchema),
+  organisations: z.array(OrganisationSchema),
+  services: z.array(ServicePointSchema),
+  alerts: z.array(RiskAlertSchema),
+  inAlert: z.object({
+    shelters: z.record(IdSchema, z.array(IdSchema)),
+    services: z.record(IdSchema, z.array(IdSchema)),
+  }),
+  requests: z.array(CoordinationRequestSchema),
+  gbvAlerts: z.array(GbvAlertSchema),
+  stockTotals: z.array(StockTotalsSchema).optional(),
+  incidents: IncidentSummarySchema.optional(),
+});
+/** GET /api/snapshot. */
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/** The server's first message on a socket: its protocol version and the seq it has sent up to. */
+export const HelloSchema = z.object({ protocol: z.number().int().min(1), head: z.number().int().min(0) });
+/** The server's first message on a socket. */
+export type Hello = z.infer<typeof HelloSchema>;
+
 /** Ack of a socket command, in the reply envelope. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 /** Events the server pushes. */
 export interface ServerToClientEvents {
   change: (change: Change) => void;
-  hello: (info: { protocol: number; head: number }) => void;
+  hello: (info: Hello) => void;
 }
 
 /** Commands the client sends. */

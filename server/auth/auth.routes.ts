@@ -1,7 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Ctx } from '../context.js';
 import { LoginSchema } from '../../shared/schemas/auth.js';
-import { parse, send, viewerOf } from '../http/validate.js';
+import { read } from '../http/route.js';
 import { HttpError } from '../http/errors.js';
 import {
   cachedViewerForToken,
@@ -46,64 +46,77 @@ export function authRoutes(ctx: Ctx, deps: { throttle: LoginThrottle; gate: Hash
   const r = Router();
   const { throttle, gate } = deps;
 
-  r.post('/auth/login', async (req, res) => {
-    const { username, password } = parse(LoginSchema, req.body, 'body');
-    // The client address as Express reads it through `trust proxy` (only the configured proxies' headers).
-    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    // Counted before the password is checked, so concurrent guesses are counted too.
-    const decision = await throttle.consume(username, address);
-    if (!decision.ok) {
-      ctx.log.info({ event: 'login_throttled' }, 'sign-in throttled');
-      res.set('Retry-After', String(decision.retryAfterSeconds));
-      throw new HttpError(429, 'rate_limited', 'Too many sign-in attempts; wait a while and try again.');
-    }
-    let checked: { user: { id: string; disabled: boolean } | undefined; ok: boolean };
-    try {
-      // The lookup runs inside the slot too, so excess attempts are refused before any work.
-      checked = await gate.run(async () => {
-        const { rows } = await ctx.db.query<{ id: string; password_hash: string; disabled: boolean }>(
-          'SELECT id, password_hash, disabled FROM users WHERE username = $1',
-          [username.toLowerCase()],
+  r.post(
+    '/auth/login',
+    read({ body: LoginSchema }, async ({ body: { username, password }, req, res }) => {
+      // The client address as Express reads it through `trust proxy` (only the configured proxies' headers).
+      const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+      // Counted before the password is checked, so concurrent guesses are counted too.
+      const decision = await throttle.consume(username, address);
+      if (!decision.ok) {
+        ctx.log.info({ event: 'login_throttled' }, 'sign-in throttled');
+        res.set('Retry-After', String(decision.retryAfterSeconds));
+        throw new HttpError(429, 'rate_limited', 'Too many sign-in attempts; wait a while and try again.');
+      }
+      let checked: { user: { id: string; disabled: boolean } | undefined; ok: boolean };
+      try {
+        // The lookup runs inside the slot too, so excess attempts are refused before any work.
+        checked = await gate.run(async () => {
+          const { rows } = await ctx.db.query<{ id: string; password_hash: string; disabled: boolean }>(
+            'SELECT id, password_hash, disabled FROM users WHERE username = $1',
+            [username.toLowerCase()],
+          );
+          const user = rows[0];
+          return {
+            user,
+            ok: await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE)),
+          };
+        });
+      } catch (err) {
+        if (!(err instanceof GateFullError)) throw err;
+        // Nothing was checked: the attempt does not count against the user.
+        await throttle.refund(username, address);
+        res.set('Retry-After', '1');
+        throw new HttpError(
+          429,
+          'busy',
+          'The server is busy checking other sign-ins; try again in a second.',
         );
-        const user = rows[0];
-        return {
-          user,
-          ok: await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE)),
-        };
+      }
+      const { user, ok } = checked;
+      if (!user || !ok || user.disabled) {
+        ctx.log.info({ event: 'login_failed' }, 'sign-in refused');
+        throw new HttpError(401, 'unauthenticated', 'Wrong username or password.');
+      }
+      await throttle.succeeded(username, address);
+      const { token } = await createSession(ctx.db, user.id, ctx.config.sessionTtlHours);
+      const viewer = (await viewerForToken(ctx.db, token))!;
+      res.cookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: ctx.config.cookieSecure,
+        path: '/',
+        maxAge: ctx.config.sessionTtlHours * 3_600_000,
       });
-    } catch (err) {
-      if (!(err instanceof GateFullError)) throw err;
-      // Nothing was checked: the attempt does not count against the user.
-      await throttle.refund(username, address);
-      res.set('Retry-After', '1');
-      throw new HttpError(429, 'busy', 'The server is busy checking other sign-ins; try again in a second.');
-    }
-    const { user, ok } = checked;
-    if (!user || !ok || user.disabled) {
-      ctx.log.info({ event: 'login_failed' }, 'sign-in refused');
-      throw new HttpError(401, 'unauthenticated', 'Wrong username or password.');
-    }
-    await throttle.succeeded(username, address);
-    const { token } = await createSession(ctx.db, user.id, ctx.config.sessionTtlHours);
-    const viewer = (await viewerForToken(ctx.db, token))!;
-    res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: ctx.config.cookieSecure,
-      path: '/',
-      maxAge: ctx.config.sessionTtlHours * 3_600_000,
-    });
-    ctx.log.info({ userId: viewer.userId, role: viewer.role }, 'signed in');
-    send(res, 200, meOf(viewer));
-  });
+      ctx.log.info({ userId: viewer.userId, role: viewer.role }, 'signed in');
+      return meOf(viewer);
+    }),
+  );
 
-  r.post('/auth/logout', async (req, res) => {
-    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    if (token) await ctx.revocations.revoke({ sessionId: await deleteSession(ctx.db, token) });
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
-    send(res, 200, { signedOut: true });
-  });
+  r.post(
+    '/auth/logout',
+    read({}, async ({ req, res }) => {
+      const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+      if (token) await ctx.revocations.revoke({ sessionId: await deleteSession(ctx.db, token) });
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { signedOut: true };
+    }),
+  );
 
-  r.get('/me', requireAuth, (_req, res) => send(res, 200, meOf(viewerOf(res))));
+  r.get(
+    '/me',
+    requireAuth,
+    read({}, ({ viewer }) => meOf(viewer)),
+  );
   return r;
 }

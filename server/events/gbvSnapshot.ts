@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js';
 import type { Queryable } from '../db/db.js';
 import type { Audience } from '../auth/viewer.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
+import type { Snapshot } from '../../shared/events.js';
 import { repoOf as serviceRepoOf, allStockTotals } from '../features/services/services.service.js';
 import { presentService, presentStockTotals } from '../features/services/services.presenter.js';
 import { gbvAlertTable } from '../features/gbvAlerts/gbvAlerts.repo.js';
@@ -19,7 +20,12 @@ const nonNull = <T>(x: T | null): x is T => x !== null;
  * places they flag, requests, time-critical alerts, and (for roles allowed them) stock totals and
  * incident aggregates. Keys a role may not read are absent rather than empty.
  */
-export async function gbvSnapshot(ctx: Ctx, q: Queryable, audience: Audience, shelters: readonly Shelter[]) {
+export async function gbvSnapshot(
+  ctx: Ctx,
+  q: Queryable,
+  audience: Audience,
+  shelters: readonly Shelter[],
+): Promise<Omit<Snapshot, 'seq' | 'shelters' | 'organisations'>> {
   const services = (await serviceRepoOf(ctx).list(q)).map((s) => presentService(s, audience)).filter(nonNull);
   const alerts = (await alertTable.list(q, 'valid_from DESC, id')).map((a) => presentAlert(a, audience));
   const requests = (await requestTable.list(q, 'created_at DESC, id'))

@@ -20,6 +20,7 @@ import { useRequestStore } from '../features/requests/requestStore.js';
 import { useServiceStore } from '../features/services/serviceStore.js';
 import { startRealtime } from '../realtime/realtime.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
+import { ReloadBanner } from './ReloadBanner.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { PartBoundary } from './PartBoundary.js';
 import { useBackCloses } from './useBackCloses.js';
@@ -148,6 +149,7 @@ export function Shell({ me }: { me: Me }) {
           </button>
         </div>
       </header>
+      <ReloadBanner />
       {anySimulated && (
         <p className="banner-sim" data-testid="simulated-banner">
           {t('app.simulatedBanner')}

@@ -31,6 +31,8 @@ export const en = {
     catching_up: 'Catching up',
     offline: 'Offline',
     connecting: 'Connecting',
+    reloadNeeded: 'The server has been updated. Please reload the page to keep receiving correct data.',
+    reload: 'Reload',
   },
   auth: {
     title: 'Sign in',

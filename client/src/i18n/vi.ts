@@ -31,6 +31,8 @@ export const vi = {
     catching_up: 'Đang cập nhật',
     offline: 'Mất kết nối',
     connecting: 'Đang kết nối',
+    reloadNeeded: 'Máy chủ đã được cập nhật. Vui lòng tải lại trang để tiếp tục nhận dữ liệu chính xác.',
+    reload: 'Tải lại',
   },
   auth: {
     title: 'Đăng nhập',

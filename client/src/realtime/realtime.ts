@@ -13,6 +13,7 @@ import { useShelterStore } from '../features/shelters/shelterStore.js';
 import { api } from '../lib/api.js';
 import { getSocket } from '../lib/socket.js';
 import { useConnectionStore } from './connectionStore.js';
+import { needsReload } from './protocol.js';
 import type * as ValidateModule from './validate.js';
 
 type Validator = typeof ValidateModule;
@@ -181,8 +182,11 @@ export function startRealtime(): () => void {
     const c = validator?.parseChange(raw);
     if (c) offer([c]);
   };
-  const onHello = (info: { head: number }) => {
-    if (info.head > stream.lastSeq) requestSync();
+  const onHello = (raw: unknown) => {
+    const hello = validator?.parseHello(raw);
+    if (!hello) return;
+    if (needsReload(hello.protocol)) conn().setReloadNeeded(true);
+    if (hello.head > stream.lastSeq) requestSync();
   };
   const onOnline = () => {
     if (!socket.connected) {

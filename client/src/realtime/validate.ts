@@ -1,6 +1,13 @@
 import '../lib/zodConfig.js';
 import type { z } from 'zod';
-import { EVENT_DATA_SCHEMAS, type Change, type ChangeType, type SyncResult } from '../../../shared/events.js';
+import {
+  EVENT_DATA_SCHEMAS,
+  HelloSchema,
+  type Change,
+  type ChangeType,
+  type Hello,
+  type SyncResult,
+} from '../../../shared/events.js';
 import { RiskAlertSchema } from '../../../shared/schemas/alerts.js';
 import { OrganisationSchema } from '../../../shared/schemas/auth.js';
 import { IncidentSummarySchema } from '../../../shared/schemas/incidents.js';
@@ -59,6 +66,12 @@ export function parseSyncResult(raw: unknown): SyncResult | null {
     if (c) events.push(c);
   }
   return { reset: false, head: r.head, events };
+}
+
+/** Check the server's `hello`. */
+export function parseHello(raw: unknown): Hello | null {
+  const r = HelloSchema.safeParse(raw);
+  return r.success ? r.data : null;
 }
 
 /** Keep the records that pass their schema; a bad one is dropped and logged, the rest still load. */

@@ -5,39 +5,40 @@ import {
   IncidentReportCreateSchema,
   IncidentSummaryQuerySchema,
 } from '../../../shared/schemas/incidents.js';
-import { idempotencyOf, parse, send, viewerOf } from '../../http/validate.js';
-import { forbidden } from '../../http/errors.js';
+import { adminOnly, read, route } from '../../http/route.js';
 import * as incidents from './incidents.service.js';
 import { listAudit } from './audit.js';
 
 /** POST /api/incident-reports: aggregate counts in. */
 export function incidentReportRoutes(ctx: Ctx): Router {
   const r = Router();
-  r.post('/', async (req, res) => {
-    const input = parse(IncidentReportCreateSchema, req.body, 'body');
-    const out = await incidents.report(ctx, viewerOf(res), input, idempotencyOf(req));
-    send(res, out.status, out.body);
-  });
+  r.post(
+    '/',
+    route({ body: IncidentReportCreateSchema }, ({ body, viewer, idem }) =>
+      incidents.report(ctx, viewer, body, idem),
+    ),
+  );
   return r;
 }
 
 /** GET /api/incidents/summary: suppressed aggregates out, every read audited. */
 export function incidentRoutes(ctx: Ctx): Router {
   const r = Router();
-  r.get('/summary', async (req, res) => {
-    const q = parse(IncidentSummaryQuerySchema, req.query, 'query');
-    send(res, 200, await incidents.summary(ctx, viewerOf(res), q));
-  });
+  r.get(
+    '/summary',
+    read({ query: IncidentSummaryQuerySchema }, ({ query, viewer }) => incidents.summary(ctx, viewer, query)),
+  );
   return r;
 }
 
 /** GET /api/audit: who read or exported incident data, when and what (admin only; never the data). */
 export function auditRoutes(ctx: Ctx): Router {
   const r = Router();
-  r.get('/', async (req, res) => {
-    if (viewerOf(res).role !== 'admin') throw forbidden('Only an admin reads the audit log.');
-    const q = parse(AuditQuerySchema, req.query, 'query');
-    send(res, 200, await listAudit(ctx.db, q.limit, q.before));
-  });
+  r.get(
+    '/',
+    read({ allow: adminOnly('Only an admin reads the audit log.'), query: AuditQuerySchema }, ({ query }) =>
+      listAudit(ctx.db, query.limit, query.before),
+    ),
+  );
   return r;
 }

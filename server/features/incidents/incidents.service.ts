@@ -8,11 +8,12 @@ import { inScope } from '../../auth/viewer.js';
 import { reportsIncidents } from '../../../shared/domain/permissions.js';
 import type { Idempotency } from '../../events/writer.js';
 import type { NewEvent } from '../../events/log.js';
-import { badField, forbidden } from '../../http/errors.js';
+import { forbidden } from '../../http/errors.js';
 import { audit, auditReportWritten } from './audit.js';
 import { presentIncidentCell, readsIncidents } from './incidents.presenter.js';
 import { latestReleases } from './releases.js';
 import { THRESHOLDS } from './thresholds.js';
+import { checkPlace } from '../areas/places.js';
 
 export { THRESHOLDS };
 
@@ -101,14 +102,10 @@ export async function report(
   idem: Idempotency | null,
 ) {
   if (!reportsIncidents(viewer)) throw forbidden('Only GBV coordinators enter incident counts.');
-  if (!ctx.areas.province(input.provinceCode)) throw badField('provinceCode', 'unknown province code');
+  // The province first, then scope, then the commune: an out-of-scope province is a 403 whatever its commune.
+  checkPlace(ctx.areas, input.provinceCode, null);
   if (!reportsIncidents(viewer, input.provinceCode)) throw forbidden('This province is outside your scope.');
-  if (input.communeCode) {
-    const c = ctx.areas.commune(input.communeCode);
-    if (!c) throw badField('communeCode', 'unknown commune code');
-    if (c.parentCode !== input.provinceCode)
-      throw badField('communeCode', `commune ${input.communeCode} is not in province ${input.provinceCode}`);
-  }
+  checkPlace(ctx.areas, input.provinceCode, input.communeCode);
   const month = monthOf(input.period);
   return ctx.writer.write(viewer, idem, async (q) => {
     const { rows } = await q.query<{ id: string; created_at: Date }>(

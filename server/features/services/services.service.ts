@@ -27,21 +27,12 @@ import {
   type ServiceFields,
   type StoredService,
 } from './services.repo.js';
+import { checkPlace } from '../areas/places.js';
 
 /** The repository bound to this app's area index. */
 export const repoOf = (ctx: Ctx) => serviceRepo((code) => ctx.areas.commune(code));
 
 const visible = (s: ServicePoint | null): s is ServicePoint => s !== null;
-
-function checkPlace(ctx: Ctx, provinceCode: string, communeCode: string | null | undefined): void {
-  if (!ctx.areas.province(provinceCode)) throw badField('provinceCode', 'unknown province code');
-  if (communeCode) {
-    const c = ctx.areas.commune(communeCode);
-    if (!c) throw badField('communeCode', 'unknown commune code');
-    if (c.parentCode !== provinceCode)
-      throw badField('communeCode', `commune ${communeCode} is not in province ${provinceCode}`);
-  }
-}
 
 /** A safe house is always hidden; a commune-only point needs its commune; an exact one needs a position. */
 function checkPosition(f: Pick<ServiceFields, 'types' | 'locationVisibility' | 'lat' | 'communeCode'>): void {
@@ -78,7 +69,7 @@ export async function create(ctx: Ctx, viewer: Viewer, input: ServiceCreate, ide
     throw forbidden(
       'Only a GBV coordinator, or a provider for its own services, within scope, may list a service.',
     );
-  checkPlace(ctx, input.provinceCode, input.communeCode);
+  checkPlace(ctx.areas, input.provinceCode, input.communeCode);
   // A safe house is hidden whatever was asked: its position must never be shown by mistake.
   const locationVisibility = input.types.includes('safe_house') ? 'hidden' : input.locationVisibility;
   const now = new Date().toISOString();
@@ -163,7 +154,7 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ServicePatc
         : (input.locationVisibility ?? current.locationVisibility),
     } as Partial<ServiceFields>;
     const merged = { ...current, ...next } as StoredService;
-    checkPlace(ctx, merged.provinceCode, merged.communeCode);
+    checkPlace(ctx.areas, merged.provinceCode, merged.communeCode);
     checkPosition(merged);
     const changes: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(next))

@@ -20,6 +20,7 @@ import {
   updateShelter,
   type ShelterFields,
 } from './shelters.repo.js';
+import { checkPlace } from '../areas/places.js';
 
 const DEFAULT_NEEDS = { water: 'ok', food: 'ok', power: 'ok', medical: 'ok' } as const;
 
@@ -34,21 +35,6 @@ const REPORT_FIELDS = [
   'checklist',
   'capacity',
 ] as const;
-
-function checkPlace(
-  ctx: Ctx,
-  provinceCode: string,
-  communeCode: string | null | undefined,
-  field = 'communeCode',
-): void {
-  if (!ctx.areas.province(provinceCode)) throw badField('provinceCode', 'unknown province code');
-  if (communeCode) {
-    const c = ctx.areas.commune(communeCode);
-    if (!c) throw badField(field, 'unknown commune code');
-    if (c.parentCode !== provinceCode)
-      throw badField(field, `commune ${communeCode} is not in province ${provinceCode}`);
-  }
-}
 
 /**
  * A breakdown sent with an update must fit the occupancy it is sent with. A later head count
@@ -95,7 +81,7 @@ export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<Shelter
 export async function create(ctx: Ctx, viewer: Viewer, input: ShelterCreate, idem: Idempotency | null) {
   if (!createsShelter(viewer, input.provinceCode))
     throw forbidden('Only an operations officer with this province in scope may list a shelter.');
-  checkPlace(ctx, input.provinceCode, input.communeCode);
+  checkPlace(ctx.areas, input.provinceCode, input.communeCode);
   const checklist = { ...emptyChecklist(), ...input.checklist };
   const fields: ShelterFields = {
     name: input.name,
@@ -168,7 +154,7 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ShelterPatc
       safetyScore: safetyScore(checklist),
       simulated: current.simulated,
     };
-    checkPlace(ctx, next.provinceCode, next.communeCode);
+    checkPlace(ctx.areas, next.provinceCode, next.communeCode);
     checkBreakdown(next, p);
     const changes: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(next)) {

@@ -1,10 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { Ctx } from '../../context.js';
 import { UserCreateSchema, UserPatchSchema, type User } from '../../../shared/schemas/auth.js';
-import { IdSchema } from '../../../shared/schemas/common.js';
-import { idempotencyOf, parse, send, viewerOf } from '../../http/validate.js';
+import { viewerOf } from '../../http/validate.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
+import { IdParams, read, route } from '../../http/route.js';
 import { hashPassword } from '../../auth/password.js';
 import { passwordProblem } from '../../auth/passwordPolicy.js';
 import { deleteUserSessions } from '../../auth/sessions.js';
@@ -71,43 +70,48 @@ export function userRoutes(ctx: Ctx): Router {
     if (viewerOf(res).role !== 'admin') return next(forbidden('Only an admin manages users.'));
     next();
   });
-  r.get('/', async (_req, res) => {
-    const { rows } = await ctx.db.query<UserRow>('SELECT * FROM users ORDER BY username');
-    send(res, 200, rows.map(toUser));
-  });
-  r.post('/', async (req, res) => {
-    const input = parse(UserCreateSchema, req.body, 'body');
-    if (input.scope?.some((c) => !ctx.areas.province(c))) throw badField('scope', 'unknown province code');
-    const { rows } = await ctx.db.query('SELECT 1 FROM organisations WHERE id = $1', [input.orgId]);
-    if (!rows.length) throw badField('orgId', 'unknown organisation');
-    // Through the writer for its Idempotency-Key: a retry after a lost reply gets the same user, not a 409.
-    const out = await ctx.writer.write(viewerOf(res), idempotencyOf(req), async (q) => ({
-      status: 201,
-      body: await insertUser(q, input),
-      events: [],
-    }));
-    send(res, out.status, out.body);
-  });
+  r.get(
+    '/',
+    read({}, async () => {
+      const { rows } = await ctx.db.query<UserRow>('SELECT * FROM users ORDER BY username');
+      return rows.map(toUser);
+    }),
+  );
+  r.post(
+    '/',
+    route({ body: UserCreateSchema }, async ({ body: input, viewer, idem }) => {
+      if (input.scope?.some((c) => !ctx.areas.province(c))) throw badField('scope', 'unknown province code');
+      const { rows } = await ctx.db.query('SELECT 1 FROM organisations WHERE id = $1', [input.orgId]);
+      if (!rows.length) throw badField('orgId', 'unknown organisation');
+      // Through the writer for its Idempotency-Key: a retry after a lost reply gets the same user, not a 409.
+      return ctx.writer.write(viewer, idem, async (q) => ({
+        status: 201,
+        body: await insertUser(q, input),
+        events: [],
+      }));
+    }),
+  );
   // Disabling a user, or giving them another role or scope, ends their sessions and closes their
   // sockets on every process at once: what they could read a moment ago they may not read now.
-  r.patch('/:id', async (req, res) => {
-    const { id } = parse(z.object({ id: IdSchema }), req.params, 'params');
-    const input = parse(UserPatchSchema, req.body, 'body');
-    if (input.scope?.some((c) => !ctx.areas.province(c))) throw badField('scope', 'unknown province code');
-    const updated = await ctx.db.tx(async (q) => {
-      const { rows } = await q.query<UserRow>(
-        `UPDATE users SET disabled = COALESCE($2, disabled), role = COALESCE($3, role),
-                scope = CASE WHEN $4::boolean THEN $5::text[] ELSE scope END, updated_at = now()
-          WHERE id = $1 RETURNING *`,
-        [id, input.disabled ?? null, input.role ?? null, input.scope !== undefined, input.scope ?? null],
-      );
-      if (!rows[0]) throw notFound('user');
-      const tightened = input.disabled === true || input.role !== undefined || input.scope !== undefined;
-      if (tightened) await deleteUserSessions(q, id);
-      return { user: rows[0], tightened };
-    });
-    if (updated.tightened) await ctx.revocations.revoke({ userId: id });
-    send(res, 200, toUser(updated.user));
-  });
+  r.patch(
+    '/:id',
+    read({ params: IdParams, body: UserPatchSchema }, async ({ params: { id }, body: input }) => {
+      if (input.scope?.some((c) => !ctx.areas.province(c))) throw badField('scope', 'unknown province code');
+      const updated = await ctx.db.tx(async (q) => {
+        const { rows } = await q.query<UserRow>(
+          `UPDATE users SET disabled = COALESCE($2, disabled), role = COALESCE($3, role),
+                  scope = CASE WHEN $4::boolean THEN $5::text[] ELSE scope END, updated_at = now()
+            WHERE id = $1 RETURNING *`,
+          [id, input.disabled ?? null, input.role ?? null, input.scope !== undefined, input.scope ?? null],
+        );
+        if (!rows[0]) throw notFound('user');
+        const tightened = input.disabled === true || input.role !== undefined || input.scope !== undefined;
+        if (tightened) await deleteUserSessions(q, id);
+        return { user: rows[0], tightened };
+      });
+      if (updated.tightened) await ctx.revocations.revoke({ userId: id });
+      return toUser(updated.user);
+    }),
+  );
   return r;
 }

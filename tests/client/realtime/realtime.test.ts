@@ -137,4 +137,25 @@ describe('realtime', () => {
     expect(useConnectionStore.getState()).toMatchObject({ state: 'live', lastSeq: 9000 });
     stop();
   });
+
+  it('shows the reload banner when the hello names another protocol, and keeps syncing', async () => {
+    const { startRealtime, loadValidator } = await import('../../../client/src/realtime/realtime.js');
+    await loadValidator();
+    const { PROTOCOL_VERSION } = await import('../../../shared/protocol.js');
+    const { useConnectionStore } = await import('../../../client/src/realtime/connectionStore.js');
+    useConnectionStore.getState().setReloadNeeded(false);
+    snapshot = { seq: 4, shelters: [] };
+    const stop = startRealtime();
+    await settle();
+    socket.emitLocal('hello', { protocol: PROTOCOL_VERSION, head: 4 });
+    await settle();
+    expect(useConnectionStore.getState().reloadNeeded).toBe(false);
+    const syncsBefore = socket.syncs.length;
+    socket.emitLocal('hello', { protocol: PROTOCOL_VERSION + 1, head: 6 });
+    await settle();
+    expect(useConnectionStore.getState().reloadNeeded).toBe(true);
+    // The server is ahead (head 6): the client still catches up from its seq.
+    expect(socket.syncs.slice(syncsBefore)).toEqual([4]);
+    stop();
+  });
 });
