@@ -30,6 +30,22 @@ interface ServiceRow {
   province_code: string;
 }
 
+const SERVICE_STATE_SQL =
+  'SELECT id, types, location_visibility, provider_org_id, province_code FROM service_points';
+
+const byIdOf = (rows: readonly ServiceRow[]): Map<string, ServiceVisibility> =>
+  new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        types: r.types,
+        locationVisibility: r.location_visibility,
+        providerOrgId: r.provider_org_id,
+        provinceCode: r.province_code,
+      },
+    ]),
+  );
+
 /** Read the current state, from the database, of every service the events touch (one query). */
 export async function loadCurrentStates(
   q: Queryable,
@@ -37,38 +53,13 @@ export async function loadCurrentStates(
 ): Promise<CurrentStates> {
   const ids = [...new Set(events.filter((e) => e.entity === 'service').map((e) => e.entityId))];
   if (!ids.length) return NO_CURRENT_STATES;
-  const { rows } = await q.query<ServiceRow>(
-    'SELECT id, types, location_visibility, provider_org_id, province_code FROM service_points WHERE id = ANY($1::uuid[])',
-    [ids],
-  );
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        types: r.types,
-        locationVisibility: r.location_visibility,
-        providerOrgId: r.provider_org_id,
-        provinceCode: r.province_code,
-      },
-    ]),
-  );
+  const { rows } = await q.query<ServiceRow>(`${SERVICE_STATE_SQL} WHERE id = ANY($1::uuid[])`, [ids]);
+  const byId = byIdOf(rows);
   return { service: (id) => byId.get(id) };
 }
 
 /** Every service's current state, for a process that keeps them up to date from the event stream. */
 export async function loadAllServiceStates(q: Queryable): Promise<Map<string, ServiceVisibility>> {
-  const { rows } = await q.query<ServiceRow>(
-    'SELECT id, types, location_visibility, provider_org_id, province_code FROM service_points',
-  );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        types: r.types,
-        locationVisibility: r.location_visibility,
-        providerOrgId: r.provider_org_id,
-        provinceCode: r.province_code,
-      },
-    ]),
-  );
+  const { rows } = await q.query<ServiceRow>(SERVICE_STATE_SQL);
+  return byIdOf(rows);
 }
