@@ -1,25 +1,14 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ensureClientBuilt } from '../helpers/buildClient.js';
-import { launchBrowser, signIn } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 
 /** CSP `connect-src 'self'` in Chromium: the same-origin WebSocket works, a socket to another host is blocked. */
 describe("connect-src 'self' in headless Chromium", { timeout: 120_000 }, () => {
   let srv: TestServer;
   let browser: Browser;
-  beforeAll(async () => {
-    ensureClientBuilt();
-    srv = await startServer({ config: { staticDir: path.join(ROOT, 'dist', 'client') } });
-    browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
+  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
+  afterAll(() => stopBrowserApp({ srv, browser }));
 
   it('lets the dashboard open its same-origin WebSocket and blocks one to another host', async () => {
     const page = await browser.newPage();

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { ensureClientBuilt } from '../helpers/buildClient.js';
-import { launchBrowser, signIn, watchForeignRequests } from '../helpers/browser.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startBrowserApp, stopBrowserApp, signIn, watchForeignRequests } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
 import { login } from '../helpers/client.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
 
@@ -15,16 +14,8 @@ describe('dashboard in headless Chromium', { timeout: 120_000 }, () => {
   let srv: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    srv = await startServer({ config: { staticDir: path.join(ROOT, 'dist', 'client') } });
-    browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
+  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
+  afterAll(() => stopBrowserApp({ srv, browser }));
 
   it('an ops officer signs in, sees the shelters on the map and in the list, and a change by another client appears without reload', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

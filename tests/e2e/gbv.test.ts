@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuilt } from '../helpers/buildClient.js';
-import { launchBrowser, signIn, watchForeignRequests } from '../helpers/browser.js';
+import { startBrowserApp, stopBrowserApp, signIn, watchForeignRequests } from '../helpers/browser.js';
 import { login } from '../helpers/client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -42,16 +40,8 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
   let srv: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    srv = await startServer({ config: { staticDir: path.join(ROOT, 'dist', 'client') } });
-    browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
+  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
+  afterAll(() => stopBrowserApp({ srv, browser }));
 
   it('a GBV coordinator sees services, risk alerts and the incident choropleth, on the map and in the lists', async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

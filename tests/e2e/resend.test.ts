@@ -1,27 +1,16 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { RequestMessage } from '../../shared/schemas/requests.js';
-import { ensureClientBuilt } from '../helpers/buildClient.js';
-import { launchBrowser, signIn } from '../helpers/browser.js';
+import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
 import { login } from '../helpers/client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+import type { TestServer } from '../helpers/server.js';
 
 describe('a form sent again after its reply was lost, in headless Chromium', { timeout: 120_000 }, () => {
   let srv: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    srv = await startServer({ config: { staticDir: path.join(ROOT, 'dist', 'client') } });
-    browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
+  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
+  afterAll(() => stopBrowserApp({ srv, browser }));
 
   it('a thread message whose first reply is lost after the server stored it is stored once when sent again', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ensureClientBuilt } from '../helpers/buildClient.js';
-import { launchBrowser, signIn, watchForeignRequests } from '../helpers/browser.js';
+import { startBrowserApp, stopBrowserApp, signIn, watchForeignRequests } from '../helpers/browser.js';
 import { login } from '../helpers/client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 import type { Shelter, ShelterHistoryEntry } from '../../shared/schemas/shelters.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -48,16 +46,8 @@ describe('shelter manager on a phone: the pre-filled request and every way out',
   let srv: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    srv = await startServer({ config: { staticDir: path.join(ROOT, 'dist', 'client') } });
-    browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
+  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
+  afterAll(() => stopBrowserApp({ srv, browser }));
 
   it('sends the request offered by a critical "no", then leaves it by close, back to the list, browser back and another record, never blanking', async () => {
     const { page, errors, foreign } = await managerPage(browser, srv.url);

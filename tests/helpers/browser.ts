@@ -1,4 +1,24 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureClientBuilt } from './buildClient.js';
+import { startServer, type TestServer } from './server.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** The built client served by a fresh test server, plus a browser: where every browser test starts. */
+export async function startBrowserApp(): Promise<{ srv: TestServer; browser: Browser }> {
+  ensureClientBuilt();
+  fs.mkdirSync(path.join(ROOT, 'test-results', 'screenshots'), { recursive: true });
+  const srv = await startServer({ config: { staticDir: path.join(ROOT, 'dist', 'client') } });
+  return { srv, browser: await launchBrowser() };
+}
+
+/** Close what startBrowserApp opened (either may be missing when it failed half-way). */
+export async function stopBrowserApp(app: { srv?: TestServer; browser?: Browser }): Promise<void> {
+  await app.browser?.close();
+  await app.srv?.stop();
+}
 
 /** Debian's Chromium, headless, with SwiftShader WebGL for MapLibre (BROWSER.md). */
 export function launchBrowser(): Promise<Browser> {
