@@ -33,6 +33,9 @@ describe('dashboard in headless Chromium', { timeout: 120_000 }, () => {
     expect(box!.height).toBeGreaterThan(300);
     const shot = await canvas.screenshot();
     expect(new Set(sampleBytes(shot)).size).toBeGreaterThan(20);
+    // MapLibre's own controls speak the UI language (Vietnamese first).
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('Phóng to');
+    expect(await page.locator('.maplibregl-ctrl-zoom-out').getAttribute('title')).toBe('Thu nhỏ');
 
     // Another client changes a shelter; the page shows it without reload.
     const api = await login(srv.url, 'ops');

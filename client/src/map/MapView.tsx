@@ -32,6 +32,7 @@ import { mountRequestLayer, REQUEST_LAYERS } from './layers/requestLayer.js';
 import { mountServiceLayer, SERVICE_LAYERS } from './layers/serviceLayer.js';
 import { mountShelterLayer, setShelterLayerVisible } from './layers/shelterLayer.js';
 import { setLayersVisible } from './layers/visibility.js';
+import { mapLocale } from './locale.js';
 
 declare global {
   interface Window {
@@ -125,6 +126,7 @@ export function MapView() {
           dragRotate: false,
           pitchWithRotate: false,
           maxZoom: 16,
+          locale: mapLocale(i18n.language),
         });
       } catch (err) {
         console.error('map: cannot start', err);
