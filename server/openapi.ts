@@ -257,7 +257,9 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
     for (const [method, op] of Object.entries(methods)) {
       paths[p][method] = {
         summary: op.summary,
-        ...(op.operationId ? { operationId: op.operationId } : {}),
+        operationId: op.operationId ?? operationIdOf(method, p),
+        // Everything but sign-in and the public area list needs the session cookie.
+        ...(PUBLIC_PATHS.has(p) ? { security: [] } : {}),
         parameters: [
           ...(p.includes('{id}')
             ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
@@ -301,6 +303,14 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
                 },
               }
             : {}),
+          ...(method === 'patch' || (method === 'post' && p.includes('{id}'))
+            ? {
+                '409': {
+                  description: 'Stale version: the record changed; the body holds the current record',
+                  content: json(z.object({ ok: z.literal(false), error: ApiErrorSchema })),
+                },
+              }
+            : {}),
           '4XX': {
             description: 'Error naming the field',
             content: json(z.object({ ok: z.literal(false), error: ApiErrorSchema })),
@@ -318,13 +328,35 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
         'Realtime coordination for GBV prevention and response in disasters. Socket.IO on the same origin: send `sync {afterSeq}` (acked with missed events or `reset`), receive `hello {protocol,head}` on connect and `change {seq,type,data,at,by}`.',
     },
     paths,
+    security: [{ sessionCookie: [] }],
     components: {
+      securitySchemes: {
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'sho_sid',
+          description: 'The same-origin session cookie set by POST /api/auth/login',
+        },
+      },
       schemas: {
         Change: z.toJSONSchema(ChangeSchema, { unrepresentable: 'any' }),
         Hello: z.toJSONSchema(HelloSchema, { unrepresentable: 'any' }),
       },
     },
   };
+}
+
+/** Paths that need no session. */
+const PUBLIC_PATHS = new Set(['/api/auth/login', '/api/areas', '/api/openapi.json']);
+
+/** A stable operationId from method and path: GET /api/shelters/{id}/history -> getSheltersByIdHistory. */
+function operationIdOf(method: string, p: string): string {
+  const words = p
+    .replace(/^\/api\//, '')
+    .split(/[/.-]/)
+    .filter(Boolean)
+    .map((w) => (w === '{id}' ? 'ById' : w[0]!.toUpperCase() + w.slice(1)));
+  return method + words.join('');
 }
 
 /** The export files (issue 9): CSV with the HXL row and GeoJSON, projected for the caller. */

@@ -36,3 +36,25 @@ describe('openApiDocument', () => {
     expect(patch.parameters.map((p) => p.name)).toContain('Idempotency-Key');
   });
 });
+
+describe('openApiDocument against an outside validator', () => {
+  it('is a valid OpenAPI 3.1 document with a unique operationId on every operation', async () => {
+    const { validate } = await import('@readme/openapi-parser');
+    const doc = openApiDocument() as { paths: Record<string, Record<string, { operationId?: string }>> };
+    const result = await validate(structuredClone(doc) as never);
+    expect(result.valid, JSON.stringify((result as { errors?: unknown }).errors ?? null)).toBe(true);
+    const ids = Object.values(doc.paths).flatMap((m) => Object.values(m).map((op) => op.operationId));
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('describes the session cookie and the stale-version 409 of every update', () => {
+    const doc = openApiDocument() as {
+      components: { securitySchemes: Record<string, { in: string; name: string }> };
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ in: 'cookie', name: 'sho_sid' });
+    for (const [p, methods] of Object.entries(doc.paths))
+      if (methods.patch) expect(Object.keys(methods.patch.responses), p).toContain('409');
+  });
+});
