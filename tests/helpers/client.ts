@@ -1,3 +1,4 @@
+import type { Role } from '../../shared/enums.js';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
@@ -155,3 +156,13 @@ export class ReplicaClient {
     return this.stream.lastSeq;
   }
 }
+
+/** The demo sign-in of each role (SPEC 9), password `demo`. */
+export const DEMO_USERS: Readonly<Record<Role, string>> = {
+  ops_officer: 'ops',
+  shelter_manager: 'shelter',
+  gbv_coordinator: 'gbv',
+  service_provider: 'provider',
+  viewer: 'viewer',
+  admin: 'admin',
+};

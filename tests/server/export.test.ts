@@ -9,7 +9,7 @@ import type { CoordinationRequest } from '../../shared/schemas/requests.js';
 import type { RiskAlert } from '../../shared/schemas/alerts.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { STORAGES } from '../helpers/db.js';
-import { login, type ApiClient } from '../helpers/client.js';
+import { login, type ApiClient, DEMO_USERS } from '../helpers/client.js';
 
 /**
  * The exports (issue 9 item 1), over real HTTP: each CSV parsed with csv-parse and checked against
@@ -17,14 +17,7 @@ import { login, type ApiClient } from '../helpers/client.js';
  * @placemarkio/check-geojson and @mapbox/geojsonhint (right-hand rule).
  */
 
-const USERS: Record<Role, string> = {
-  ops_officer: 'ops',
-  shelter_manager: 'shelter',
-  gbv_coordinator: 'gbv',
-  service_provider: 'provider',
-  viewer: 'viewer',
-  admin: 'admin',
-};
+const USERS = DEMO_USERS;
 const ROLES = Object.keys(USERS) as Role[];
 
 // The hashtags of the standards README tables (shared/standards/README.md), in the file's order.

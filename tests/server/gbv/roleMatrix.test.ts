@@ -13,18 +13,12 @@ import {
   ReplicaClient,
   type ApiClient,
   type TestSocket,
+  DEMO_USERS,
 } from '../../helpers/client.js';
 import { waitFor } from '../../helpers/net.js';
 import { releaseIncidents } from '../../../server/features/incidents/releases.js';
 
-const USERS: Record<Role, string> = {
-  ops_officer: 'ops',
-  shelter_manager: 'shelter',
-  gbv_coordinator: 'gbv',
-  service_provider: 'provider',
-  viewer: 'viewer',
-  admin: 'admin',
-};
+const USERS = DEMO_USERS;
 const ROLES = Object.keys(USERS) as Role[];
 const ALL = ROLES;
 const NOT_ADMIN = ROLES.filter((r) => r !== 'admin');
