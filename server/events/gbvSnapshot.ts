@@ -12,6 +12,7 @@ import { flagsFor, presentAlert } from '../features/alerts/alerts.presenter.js';
 import { requestTable } from '../features/requests/requests.repo.js';
 import { presentRequest } from '../features/requests/requests.presenter.js';
 import { summaryFor } from '../features/incidents/incidents.service.js';
+import { readsStockTotals } from '../../shared/domain/permissions.js';
 
 const nonNull = <T>(x: T | null): x is T => x !== null;
 
@@ -50,7 +51,7 @@ export async function gbvSnapshot(
     inAlert,
     requests,
     gbvAlerts,
-    ...(audience.role === 'ops_officer' || audience.role === 'gbv_coordinator' ? { stockTotals } : {}),
+    ...(readsStockTotals(audience) ? { stockTotals } : {}),
     ...(incidents ? { incidents } : {}),
   };
 }

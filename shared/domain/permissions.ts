@@ -95,9 +95,10 @@ export function masksSafeHouse(c: Caller, s: ServiceRef): boolean {
   return isSafeHouse(s) && !readsServicePrivate(c, s);
 }
 
-/** Province totals of clinical stock: operations officers and GBV coordinators, within scope. */
-export function readsStockTotals(c: Caller, provinceCode: string): boolean {
-  return (c.role === 'ops_officer' || c.role === 'gbv_coordinator') && inScope(c, provinceCode);
+/** Province totals of clinical stock: operations officers and GBV coordinators, within scope (without a province: at all). */
+export function readsStockTotals(c: Caller, provinceCode?: string): boolean {
+  if (c.role !== 'ops_officer' && c.role !== 'gbv_coordinator') return false;
+  return provinceCode === undefined || inScope(c, provinceCode);
 }
 
 /** Incident aggregates: GBV coordinators and operations officers (SPEC 3); the admin sees none. */
@@ -110,9 +111,9 @@ export function readsIncidentsOf(c: Caller, provinceCode: string): boolean {
   return readsIncidents(c) && inScope(c, provinceCode);
 }
 
-/** A time-critical alert goes to the GBV coordinators of its province only (SPEC 2.3). */
-export function readsGbvAlert(c: Caller, provinceCode: string): boolean {
-  return c.role === 'gbv_coordinator' && inScope(c, provinceCode);
+/** A time-critical alert goes to the GBV coordinators of its province only (SPEC 2.3); without a province: at all. */
+export function readsGbvAlert(c: Caller, provinceCode?: string): boolean {
+  return c.role === 'gbv_coordinator' && (provinceCode === undefined || inScope(c, provinceCode));
 }
 
 /** The incident audit log: the admin only. */

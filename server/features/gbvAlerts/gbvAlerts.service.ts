@@ -9,6 +9,7 @@ import { forbidden, HttpError, notFound } from '../../http/errors.js';
 import type { StoredService } from '../services/services.repo.js';
 import { gbvAlertTable } from './gbvAlerts.repo.js';
 import { presentGbvAlert } from './gbvAlerts.presenter.js';
+import { readsGbvAlert } from '../../../shared/domain/permissions.js';
 
 const isOut = (e: { quantity: number; level: string } | undefined) =>
   e !== undefined && (e.level === 'out' || e.quantity === 0);
@@ -105,6 +106,5 @@ export async function acknowledge(
 
 /** Only GBV coordinators deal with time-critical alerts. */
 export function requireGbv(viewer: Viewer): void {
-  if (viewer.role !== 'gbv_coordinator')
-    throw forbidden('Only GBV coordinators receive time-critical alerts.');
+  if (!readsGbvAlert(viewer)) throw forbidden('Only GBV coordinators receive time-critical alerts.');
 }

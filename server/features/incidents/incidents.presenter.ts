@@ -23,8 +23,6 @@ export interface ReleasedIncidentCell {
   thresholds: Thresholds;
 }
 
-export { readsIncidents } from '../../../shared/domain/permissions.js';
-
 /**
  * A released cell as the reader may see it, or null. Suppression is per reader: a reader whose
  * organisation contributed sees a figure only where the rest (the figure minus its own part)

@@ -11,9 +11,10 @@ import { forbidden } from '../../http/errors.js';
 import { IdParams, read, recordRoutes, route } from '../../http/route.js';
 import * as services from './services.service.js';
 import { presentStockTotals } from './services.presenter.js';
+import { readsStockTotals } from '../../../shared/domain/permissions.js';
 
-const readsStockTotals = (viewer: Viewer): void => {
-  if (viewer.role !== 'ops_officer' && viewer.role !== 'gbv_coordinator')
+const mayReadStockTotals = (viewer: Viewer): void => {
+  if (!readsStockTotals(viewer))
     throw forbidden('Stock totals are for operations officers and GBV coordinators.');
 };
 
@@ -26,7 +27,7 @@ export function serviceRoutes(ctx: Ctx): Router {
   );
   r.get(
     '/stock-totals',
-    read({ allow: readsStockTotals }, async ({ viewer }) =>
+    read({ allow: mayReadStockTotals }, async ({ viewer }) =>
       (await services.allStockTotals(ctx, ctx.db))
         .map((t) => presentStockTotals(t, viewer))
         .filter((t) => t !== null),

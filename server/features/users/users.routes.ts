@@ -9,6 +9,7 @@ import { passwordProblem } from '../../auth/passwordPolicy.js';
 import { deleteUserSessions } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/db.js';
 import type { Role } from '../../../shared/enums.js';
+import { managesUsers } from '../../../shared/domain/permissions.js';
 
 interface UserRow {
   id: string;
@@ -67,7 +68,7 @@ export async function insertUser(
 export function userRoutes(ctx: Ctx): Router {
   const r = Router();
   r.use((_req, res, next) => {
-    if (viewerOf(res).role !== 'admin') return next(forbidden('Only an admin manages users.'));
+    if (!managesUsers(viewerOf(res))) return next(forbidden('Only an admin manages users.'));
     next();
   });
   r.get(
