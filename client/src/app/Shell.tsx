@@ -5,7 +5,6 @@ import { ActivityFeed } from '../features/activity/ActivityFeed.js';
 import { useActivityStore } from '../features/activity/activityStore.js';
 import { useAreaStore } from '../features/areas/areaStore.js';
 import { useAuthStore } from '../features/auth/authStore.js';
-import { useOrganisationStore } from '../features/organisations/organisationStore.js';
 import { OutboxBar } from '../features/outbox/OutboxBar.js';
 import { useOutboxStore } from '../features/outbox/outboxStore.js';
 import { Filters } from '../features/shelters/Filters.js';
@@ -13,13 +12,10 @@ import { KeyFigures } from '../features/shelters/KeyFigures.js';
 import { ShelterList } from '../features/shelters/ShelterList.js';
 import { ShelterPanel } from '../features/shelters/ShelterPanel.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
-import { useAlertStore } from '../features/alerts/alertStore.js';
-import { useGbvAlertStore } from '../features/gbvAlerts/gbvAlertStore.js';
-import { useIncidentStore } from '../features/incidents/incidentStore.js';
-import { useRequestStore } from '../features/requests/requestStore.js';
-import { useServiceStore } from '../features/services/serviceStore.js';
 import { startRealtime } from '../realtime/realtime.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
+import { DOMAIN_STORES } from './domainStores.js';
+import { useFilterStore } from './filterStore.js';
 import { ReloadBanner } from './ReloadBanner.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { PartBoundary } from './PartBoundary.js';
@@ -34,7 +30,7 @@ import {
   ServicesTab,
 } from './lazyScreens.js';
 import { withGbvStrings } from '../i18n/index.js';
-import { tabsFor, useNavStore, type Tab } from './navStore.js';
+import { openId, tabsFor, useNavStore, type Tab } from './navStore.js';
 import { expectMap } from './readiness.js';
 
 // The map (MapLibre, basemap data) is its own chunk: a shelter manager on a phone never loads it
@@ -61,40 +57,34 @@ function initialShowMap(me: Me): boolean {
 export function Shell({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [showMap, setShowMap] = useState(() => initialShowMap(me));
-  const selectedId = useShelterStore((s) => s.selectedId);
-  const creating = useShelterStore((s) => s.creating);
   const anySimulated = useShelterStore((s) => Object.values(s.byId).some((x) => x.simulated));
   const logout = useAuthStore((s) => s.logout);
   const tab = useNavStore((s) => s.tab);
   const detail = useNavStore((s) => s.detail);
+  const shelterId = openId(detail, 'shelter');
+  const creating = detail?.kind === 'new-shelter';
+  // Shelters and the new-shelter form have their own panel; every other record or form opens in DetailPanel.
+  const otherDetail = detail && !shelterId && !creating ? detail : null;
   const tabs = tabsFor(me.role);
 
   useEffect(() => {
     useOutboxStore.getState().open(me.id);
-    if (me.role === 'shelter_manager') useShelterStore.getState().setFilter({ managingOrgId: me.orgId });
+    if (me.role === 'shelter_manager') useFilterStore.getState().setShelterFilter({ managingOrgId: me.orgId });
     void useAreaStore.getState().load();
     const stop = startRealtime();
     return () => {
       stop();
       useOutboxStore.getState().close();
-      useShelterStore.getState().reset();
-      useOrganisationStore.getState().reset();
+      for (const d of DOMAIN_STORES) d.reset();
       useActivityStore.getState().reset();
-      useServiceStore.getState().reset();
-      useAlertStore.getState().reset();
-      useRequestStore.getState().reset();
-      useGbvAlertStore.getState().reset();
-      useIncidentStore.getState().reset();
+      useFilterStore.getState().reset();
       useNavStore.getState().reset();
     };
   }, [me]);
 
   // Back (button or gesture) closes the open record or form rather than leaving the app.
-  const closeDetail = useCallback(() => {
-    useShelterStore.getState().select(null);
-    useNavStore.getState().close();
-  }, []);
-  useBackCloses(Boolean(selectedId || creating || detail), closeDetail);
+  const closeDetail = useCallback(() => useNavStore.getState().close(), []);
+  useBackCloses(Boolean(detail), closeDetail);
 
   // A shelter manager with one shelter lands on its update form.
   const autoSelected = useRef(false);
@@ -104,7 +94,7 @@ export function Shell({ me }: { me: Me }) {
     const own = Object.values(byId).filter((s) => s.managingOrgId === me.orgId);
     if (own.length === 0) return;
     autoSelected.current = true;
-    if (own.length === 1 && own[0]) useShelterStore.getState().select(own[0].id);
+    if (own.length === 1 && own[0]) useNavStore.getState().open({ kind: 'shelter', id: own[0].id });
   }, [byId, me]);
 
   useEffect(() => {
@@ -118,7 +108,7 @@ export function Shell({ me }: { me: Me }) {
 
   return (
     <div
-      className={`shell${showMap ? ' shell--map' : ''}${selectedId || creating || detail ? ' shell--selected' : ''}`}
+      className={`shell${showMap ? ' shell--map' : ''}${detail ? ' shell--selected' : ''}`}
       data-testid="app-shell"
       data-role={me.role}
     >
@@ -213,13 +203,13 @@ export function Shell({ me }: { me: Me }) {
             </section>
           )}
           <aside className="layout__detail">
-            <PartBoundary name="shelter-panel" resetKeys={[selectedId, creating]}>
+            <PartBoundary name="shelter-panel" resetKeys={[shelterId, creating]}>
               <ShelterPanel />
             </PartBoundary>
-            {detail && !selectedId && !creating && (
-              <PartBoundary name="detail-panel" resetKeys={[detail]}>
+            {otherDetail && (
+              <PartBoundary name="detail-panel" resetKeys={[otherDetail]}>
                 <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-                  <DetailPanel detail={detail} />
+                  <DetailPanel detail={otherDetail} />
                 </Suspense>
               </PartBoundary>
             )}
@@ -248,10 +238,7 @@ function TabBar({ tabs, current }: { tabs: readonly Tab[]; current: Tab }) {
           data-testid={`tab-${x}`}
           onClick={() => {
             // On a phone an open record covers the list: a tab tapped there would change nothing in sight.
-            if (window.matchMedia(PHONE_LAYOUT).matches) {
-              useShelterStore.getState().select(null);
-              useNavStore.getState().close();
-            }
+            if (window.matchMedia(PHONE_LAYOUT).matches) useNavStore.getState().close();
             setTab(x);
           }}
         >

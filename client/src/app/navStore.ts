@@ -1,18 +1,26 @@
 import { create } from 'zustand';
 import type { Role } from '../../../shared/enums.js';
 import { managesUsers, readsIncidents, readsRequests } from '../../../shared/domain/permissions.js';
-import { useShelterStore } from '../features/shelters/shelterStore.js';
 
 /** The lists beside the map. */
 export const TABS = ['shelters', 'services', 'alerts', 'requests', 'incidents', 'admin'] as const;
 export type Tab = (typeof TABS)[number];
 
-/** What the detail column shows besides a shelter: a record of another domain, or a form. */
+/** The domains whose records the detail column opens by id. */
+export type RecordKind = 'shelter' | 'service' | 'alert' | 'request';
+
+/** What the detail column shows: one record of any domain, or a form. */
 export type Detail =
-  | { kind: 'service' | 'alert' | 'request'; id: string }
+  | { kind: RecordKind; id: string }
+  | { kind: 'new-shelter' }
   | { kind: 'new-alert' }
   | { kind: 'new-request'; shelterId: string | null }
   | { kind: 'incident-entry' };
+
+/** The id of the record of `kind` the detail column shows, or null. */
+export function openId(detail: Detail | null, kind: RecordKind): string | null {
+  return detail && detail.kind === kind && 'id' in detail ? detail.id : null;
+}
 
 /** The tabs a role sees (SPEC 3): requests not for partner viewers, incidents for ops and GBV, admin for the admin. */
 export function tabsFor(role: Role): Tab[] {
@@ -26,9 +34,10 @@ export function tabsFor(role: Role): Tab[] {
 
 interface NavState {
   tab: Tab;
+  /** The one selection: choosing a record or form (list, map, feed) replaces whatever was open. */
   detail: Detail | null;
   setTab: (tab: Tab) => void;
-  /** Open a record or form in the detail column; a chosen shelter gives way. */
+  /** Open a record or form in the detail column. */
   open: (detail: Detail) => void;
   close: () => void;
   reset: () => void;
@@ -38,16 +47,7 @@ export const useNavStore = create<NavState>()((set) => ({
   tab: 'shelters',
   detail: null,
   setTab: (tab) => set({ tab }),
-  open: (detail) => {
-    useShelterStore.getState().select(null);
-    set({ detail });
-  },
+  open: (detail) => set({ detail }),
   close: () => set({ detail: null }),
   reset: () => set({ tab: 'shelters', detail: null }),
 }));
-
-// Choosing a shelter (list, map, feed) replaces whatever else the detail column showed.
-useShelterStore.subscribe((s, prev) => {
-  if ((s.selectedId && s.selectedId !== prev.selectedId) || (s.creating && !prev.creating))
-    useNavStore.setState({ detail: null });
-});

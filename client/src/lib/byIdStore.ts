@@ -15,18 +15,21 @@ export interface ByIdState<T> {
 }
 
 /**
- * A zustand store of versioned records by id; `applyChanges` is the domain's pure reducer that picks
- * its records out of a batch of changes. The map keeps its identity when nothing changed, so
- * selectors do not re-render for echoes of our own writes.
+ * A zustand store of versioned records by id. `applyChanges` is the domain's pure reducer that picks
+ * its records out of a batch of changes; `keep` is the rule it merges with, which `upsert` (an HTTP
+ * reply) uses too. The map keeps its identity when nothing changed, so selectors do not re-render
+ * for echoes of our own writes. Every by-id domain store is built here (registered in
+ * app/domainStores.ts).
  */
 export function createByIdStore<T extends { id: string; version: number }>(
   applyChanges: (byId: ById<T>, changes: readonly Change[]) => Merged<T>,
+  keep: (current: T | undefined, incoming: T) => T = newerVersion,
 ) {
   return create<ByIdState<T>>()((set, get) => ({
     byId: {},
     replaceAll: (records) => set({ byId: indexById(records) }),
     upsert: (record) => {
-      const { byId } = mergeById(get().byId, [record], newerVersion);
+      const { byId } = mergeById(get().byId, [record], keep);
       if (byId !== get().byId) set({ byId });
     },
     applyEvent: (changes) => {

@@ -1,14 +1,9 @@
 import type { Ack, Change } from '../../../shared/events.js';
 import { receive, startStream, type StreamState } from '../../../shared/sync.js';
 import { markSnapshotLoaded } from '../app/readiness.js';
+import { DOMAIN_STORES } from '../app/domainStores.js';
 import { useActivityStore } from '../features/activity/activityStore.js';
-import { useAlertStore } from '../features/alerts/alertStore.js';
-import { useGbvAlertStore } from '../features/gbvAlerts/gbvAlertStore.js';
-import { useIncidentStore } from '../features/incidents/incidentStore.js';
-import { useOrganisationStore } from '../features/organisations/organisationStore.js';
 import { useOutboxStore } from '../features/outbox/outboxStore.js';
-import { useRequestStore } from '../features/requests/requestStore.js';
-import { useServiceStore } from '../features/services/serviceStore.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
 import { api } from '../lib/api.js';
 import { getSocket } from '../lib/socket.js';
@@ -46,14 +41,9 @@ const conn = () => useConnectionStore.getState();
 /** Hand released changes to the stores, in seq order. */
 function apply(changes: readonly Change[]): void {
   if (changes.length === 0) return;
+  // The feed words a shelter's change against the record as it was, so it reads shelters first.
   const before = useShelterStore.getState().byId;
-  useShelterStore.getState().applyEvent(changes);
-  useOrganisationStore.getState().applyEvent(changes);
-  useServiceStore.getState().applyEvent(changes);
-  useAlertStore.getState().applyEvent(changes);
-  useRequestStore.getState().applyEvent(changes);
-  useGbvAlertStore.getState().applyEvent(changes);
-  useIncidentStore.getState().applyEvent(changes);
+  for (const d of DOMAIN_STORES) d.apply(changes);
   useActivityStore.getState().applyEvent(changes, before);
 }
 
@@ -76,13 +66,7 @@ export async function loadSnapshot(): Promise<boolean> {
   const snap = v.parseSnapshot(reply.data);
   if (!snap) return false;
   const { seq } = snap;
-  useShelterStore.getState().replaceAll(snap.shelters);
-  useOrganisationStore.getState().replaceAll(snap.organisations);
-  useServiceStore.getState().replaceAll(snap.services, snap.stockTotals ?? null);
-  useAlertStore.getState().replaceAll(snap.alerts);
-  useRequestStore.getState().replaceAll(snap.requests);
-  useGbvAlertStore.getState().replaceAll(snap.gbvAlerts);
-  useIncidentStore.getState().replaceAll(snap.incidents);
+  for (const d of DOMAIN_STORES) d.load?.(snap);
   const held = [...stream.pending.values()];
   stream = startStream(seq);
   conn().setLastSeq(seq);

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.js';
-import { useShelterStore } from '../shelters/shelterStore.js';
 import { useNavStore } from '../../app/navStore.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { detailKindOf, isShelterActivity, type ActivityItem } from './activity.js';
@@ -29,7 +28,6 @@ export function ActivityFeed() {
 function FeedItem({ item: i }: { item: ActivityItem }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const select = useShelterStore((s) => s.select);
   const open = useNavStore((s) => s.open);
   const province = useAreaStore((s) => (i.area ? s.byCode[i.area.provinceCode] : undefined));
   const recordId = isShelterActivity(i) ? i.recordId : null;
@@ -54,7 +52,7 @@ function FeedItem({ item: i }: { item: ActivityItem }) {
       <span className="feed__text">
         <span className="feed__type">{t(`activity.${i.type}`, { defaultValue: t('activity.other') })}</span>{' '}
         {recordId ? (
-          <button type="button" className="btn--link" onClick={() => select(recordId)}>
+          <button type="button" className="btn--link" onClick={() => open({ kind: 'shelter', id: recordId })}>
             {name}
           </button>
         ) : kind && i.recordId ? (

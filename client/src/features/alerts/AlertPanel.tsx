@@ -109,7 +109,7 @@ export function AlertPanel({ id }: { id: string }) {
                 <button
                   type="button"
                   className="btn--link"
-                  onClick={() => useShelterStore.getState().select(s.id)}
+                  onClick={() => open({ kind: 'shelter', id: s.id })}
                 >
                   {s.name}
                 </button>

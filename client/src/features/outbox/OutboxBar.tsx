@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.js';
+import { useNavStore } from '../../app/navStore.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
 import { useOutboxStore } from './outboxStore.js';
 
@@ -11,7 +12,7 @@ export function OutboxBar() {
   const flushing = useOutboxStore((s) => s.flushing);
   const flush = useOutboxStore((s) => s.flush);
   const dismiss = useOutboxStore((s) => s.dismiss);
-  const select = useShelterStore((s) => s.select);
+  const open = useNavStore((s) => s.open);
   const byId = useShelterStore((s) => s.byId);
   if (entries.length === 0) return null;
   const pending = entries.filter((e) => e.state === 'pending').length;
@@ -43,7 +44,7 @@ export function OutboxBar() {
               · {t('outbox.queuedAt', { when: f.time(e.queuedAt) })}
             </span>
             {e.state === 'conflict' && e.shelterId ? (
-              <button type="button" className="btn" onClick={() => select(e.shelterId)}>
+              <button type="button" className="btn" onClick={() => open({ kind: 'shelter', id: e.shelterId! })}>
                 {t('panel.update')}
               </button>
             ) : (

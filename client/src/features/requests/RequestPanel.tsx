@@ -15,6 +15,7 @@ import { useShelterStore } from '../shelters/shelterStore.js';
 import { requestMovesFor, writesRequests } from '../../../../shared/domain/permissions.js';
 import { PriorityBadge, RequestStatusBadge } from './RequestBits.js';
 import { useRequestStore } from './requestStore.js';
+import { useThreadStore } from './threadStore.js';
 
 const EMPTY: readonly RequestMessage[] = [];
 
@@ -82,7 +83,7 @@ export function RequestPanel({ id }: { id: string }) {
               <button
                 type="button"
                 className="btn--link"
-                onClick={() => useShelterStore.getState().select(shelter.id)}
+                onClick={() => open({ kind: 'shelter', id: shelter.id })}
               >
                 {shelter.name}
               </button>
@@ -148,9 +149,9 @@ function Thread(props: {
   const { t } = useTranslation();
   const f = useFormat();
   const { request: r } = props;
-  const thread = useRequestStore((s) => s.threads[r.id] ?? EMPTY);
-  const setThread = useRequestStore((s) => s.setThread);
-  const addMessage = useRequestStore((s) => s.addMessage);
+  const thread = useThreadStore((s) => s.threads[r.id] ?? EMPTY);
+  const setThread = useThreadStore((s) => s.setThread);
+  const addMessage = useThreadStore((s) => s.addMessage);
   const [failed, setFailed] = useState(false);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOpenRequest } from '../../../../shared/domain/requestWorkflow.js';
 import { REQUEST_STATUSES } from '../../../../shared/enums.js';
+import { useFilterStore } from '../../app/filterStore.js';
 import { useNavStore } from '../../app/navStore.js';
 import { useFormat } from '../../lib/format.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
@@ -11,7 +12,8 @@ import { useServiceStore } from '../services/serviceStore.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
 import { opensRequest, readsRequests } from '../../../../shared/domain/permissions.js';
 import { PriorityBadge, RequestStatusBadge } from './RequestBits.js';
-import { useRequestStore, type RequestStatusFilter } from './requestStore.js';
+import { matchesRequestFilter, type RequestStatusFilter } from './filters.js';
+import { useRequestStore } from './requestStore.js';
 import { ExportLinks } from '../export/ExportLinks.js';
 
 const PRIORITY_ORDER = { life_saving: 0, urgent: 1, routine: 2 } as const;
@@ -21,10 +23,10 @@ export function RequestsTab() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const byId = useRequestStore((s) => s.byId);
-  const statusFilter = useRequestStore((s) => s.statusFilter);
-  const setStatusFilter = useRequestStore((s) => s.setStatusFilter);
-  const province = useShelterStore((s) => s.filter.provinceCode);
-  const setShelterFilter = useShelterStore((s) => s.setFilter);
+  const statusFilter = useFilterStore((s) => s.requests);
+  const setStatusFilter = useFilterStore((s) => s.setRequestFilter);
+  const province = useFilterStore((s) => s.provinceCode);
+  const setProvince = useFilterStore((s) => s.setProvince);
   const shelters = useShelterStore((s) => s.byId);
   const services = useServiceStore((s) => s.byId);
   const byCode = useAreaStore((s) => s.byCode);
@@ -34,14 +36,7 @@ export function RequestsTab() {
   const list = useMemo(
     () =>
       Object.values(byId)
-        .filter((r) => !province || r.provinceCode === province)
-        .filter((r) =>
-          statusFilter === 'all'
-            ? true
-            : statusFilter === 'open'
-              ? isOpenRequest(r.status)
-              : r.status === statusFilter,
-        )
+        .filter((r) => matchesRequestFilter(r, statusFilter, province))
         .sort(
           (a, b) =>
             Number(isOpenRequest(b.status)) - Number(isOpenRequest(a.status)) ||
@@ -58,7 +53,7 @@ export function RequestsTab() {
           label={t('filters.province')}
           allLabel={t('filters.allProvinces')}
           value={province}
-          onChange={(provinceCode) => setShelterFilter({ provinceCode })}
+          onChange={setProvince}
         />
         <label className="field field--inline">
           <span>{t('filters.status')}</span>

@@ -41,26 +41,35 @@ export function addMessages(
   );
 }
 
-/** Apply stream changes to requests and to the threads already loaded on this device. */
+/** The request records a batch of changes carries (a message moves its request's count), in seq order. */
+export function requestsIn(changes: readonly Change[]): CoordinationRequest[] {
+  const out: CoordinationRequest[] = [];
+  for (const c of changes) {
+    if (c.type === 'request:created' || c.type === 'request:updated') out.push(c.data);
+    else if (c.type === 'request:message-added') out.push(c.data.request);
+  }
+  return out;
+}
+
+/** Apply stream changes to the requests map (a pure reducer). */
 export function applyRequestChanges(
   byId: RequestsById,
-  threads: Threads,
   changes: readonly Change[],
-): { byId: RequestsById; threads: Threads } {
-  const records: CoordinationRequest[] = [];
-  let nextThreads: Record<string, readonly RequestMessage[]> | null = null;
+): Merged<CoordinationRequest> {
+  return mergeRequests(byId, requestsIn(changes));
+}
+
+/** Apply pushed messages to the threads already loaded on this device (a pure reducer). */
+export function applyThreadChanges(threads: Threads, changes: readonly Change[]): Threads {
+  let next: Record<string, readonly RequestMessage[]> | null = null;
   for (const c of changes) {
-    if (c.type === 'request:created' || c.type === 'request:updated') records.push(c.data);
-    else if (c.type === 'request:message-added') {
-      records.push(c.data.request);
-      const id = c.data.request.id;
-      const cur = (nextThreads ?? threads)[id];
-      // A thread not opened here is fetched whole when opened; no need to start it from one message.
-      if (cur) {
-        nextThreads ??= { ...threads };
-        nextThreads[id] = addMessages(cur, [c.data.message]);
-      }
-    }
+    if (c.type !== 'request:message-added') continue;
+    const id = c.data.request.id;
+    const cur = (next ?? threads)[id];
+    // A thread not opened here is fetched whole when opened; no need to start it from one message.
+    if (!cur) continue;
+    next ??= { ...threads };
+    next[id] = addMessages(cur, [c.data.message]);
   }
-  return { byId: mergeRequests(byId, records).byId, threads: nextThreads ?? threads };
+  return next ?? threads;
 }

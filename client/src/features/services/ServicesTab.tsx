@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOpenRequest } from '../../../../shared/domain/requestWorkflow.js';
 import { SERVICE_STATUSES, SERVICE_TYPES, type ServiceType } from '../../../../shared/enums.js';
+import { useFilterStore } from '../../app/filterStore.js';
 import { useNavStore } from '../../app/navStore.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
@@ -10,7 +11,6 @@ import { alertsAt, useAlertsInForce } from '../alerts/inAlert.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { ProvinceSelect } from '../areas/ProvinceSelect.js';
 import { useRequestStore } from '../requests/requestStore.js';
-import { useShelterStore } from '../shelters/shelterStore.js';
 import { StatusChips } from '../shelters/StatusChips.js';
 import { selectServices } from './filters.js';
 import { LastConfirmed, PositionNote, ServiceName, ServiceStatusBadge, ServiceTypes } from './ServiceBits.js';
@@ -24,10 +24,10 @@ export function ServicesTab() {
   const f = useFormat();
   const now = useNow();
   const byId = useServiceStore((s) => s.byId);
-  const filter = useServiceStore((s) => s.filter);
-  const setFilter = useServiceStore((s) => s.setFilter);
-  const province = useShelterStore((s) => s.filter.provinceCode);
-  const setShelterFilter = useShelterStore((s) => s.setFilter);
+  const filter = useFilterStore((s) => s.services);
+  const setFilter = useFilterStore((s) => s.setServiceFilter);
+  const province = useFilterStore((s) => s.provinceCode);
+  const setProvince = useFilterStore((s) => s.setProvince);
   const detail = useNavStore((s) => s.detail);
   const open = useNavStore((s) => s.open);
   const byCode = useAreaStore((s) => s.byCode);
@@ -56,7 +56,7 @@ export function ServicesTab() {
             label={t('filters.province')}
             allLabel={t('filters.allProvinces')}
             value={province}
-            onChange={(provinceCode) => setShelterFilter({ provinceCode })}
+            onChange={setProvince}
             testId="service-filter-province"
           />
           <label className="field field--inline">

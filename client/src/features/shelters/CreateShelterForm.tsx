@@ -8,7 +8,7 @@ import { newIdempotencyKey } from '../../lib/api.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useOutboxStore } from '../outbox/outboxStore.js';
 import { Choice } from './Choice.js';
-import { useShelterStore } from './shelterStore.js';
+import { useNavStore } from '../../app/navStore.js';
 
 const START_STATUSES: readonly ShelterStatus[] = ['standby', 'open'];
 
@@ -23,8 +23,8 @@ export function CreateShelterForm({ me }: { me: Me }) {
   const provinces = useAreaStore((s) => s.provinces);
   const submit = useOutboxStore((s) => s.submit);
   const dismiss = useOutboxStore((s) => s.dismiss);
-  const select = useShelterStore((s) => s.select);
-  const setCreating = useShelterStore((s) => s.setCreating);
+  const open = useNavStore((s) => s.open);
+  const close = useNavStore((s) => s.close);
   const allowed = provinces.filter((p) => me.scope === null || me.scope.includes(p.code));
 
   const [name, setName] = useState('');
@@ -88,8 +88,8 @@ export function CreateShelterForm({ me }: { me: Me }) {
     setBusy(false);
     if (r.kind === 'sent') {
       const id = (r.data as { id?: unknown } | null)?.id;
-      setCreating(false);
-      if (typeof id === 'string') select(id);
+      if (typeof id === 'string') open({ kind: 'shelter', id });
+      else close();
     } else if (r.kind === 'queued') {
       setNotice({ tone: 'warn', text: t('form.queued') });
     } else if (r.kind === 'refused') {
@@ -192,7 +192,7 @@ export function CreateShelterForm({ me }: { me: Me }) {
         <button type="submit" className="btn btn--primary" disabled={busy} data-testid="cs-submit">
           {busy ? t('form.saving') : t('create.submit')}
         </button>
-        <button type="button" className="btn" onClick={() => setCreating(false)}>
+        <button type="button" className="btn" onClick={close}>
           {t('create.cancel')}
         </button>
       </div>

@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHELTER_STATUSES } from '../../../../shared/enums.js';
+import { useFilterStore } from '../../app/filterStore.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
-import { useShelterStore } from './shelterStore.js';
 import { StatusChips } from './StatusChips.js';
 import { STATUS_COLORS } from './statusStyle.js';
 
 export function Filters() {
   const { t, i18n } = useTranslation();
-  const filter = useShelterStore((s) => s.filter);
-  const setFilter = useShelterStore((s) => s.setFilter);
+  const province = useFilterStore((s) => s.provinceCode);
+  const setProvince = useFilterStore((s) => s.setProvince);
+  const filter = useFilterStore((s) => s.shelters);
+  const setFilter = useFilterStore((s) => s.setShelterFilter);
   const provinces = useAreaStore((s) => s.provinces);
   const me = useAuthStore((s) => s.me);
   const sorted = [...provinces].sort((a, b) =>
@@ -19,7 +21,7 @@ export function Filters() {
   const [wide] = useState(
     () => typeof window === 'undefined' || window.matchMedia('(min-width: 901px)').matches,
   );
-  const active = filter.provinceCode !== null || filter.statuses.length > 0 || filter.managingOrgId !== null;
+  const active = province !== null || filter.statuses.length > 0 || filter.managingOrgId !== null;
 
   return (
     // Folded on phones so the list starts on the first screen; open on larger screens.
@@ -33,8 +35,8 @@ export function Filters() {
           <span>{t('filters.province')}</span>
           <select
             data-testid="filter-province"
-            value={filter.provinceCode ?? ''}
-            onChange={(e) => setFilter({ provinceCode: e.target.value || null })}
+            value={province ?? ''}
+            onChange={(e) => setProvince(e.target.value || null)}
           >
             <option value="">{t('filters.allProvinces')}</option>
             {sorted.map((a) => (
@@ -70,7 +72,10 @@ export function Filters() {
               type="button"
               className="btn btn--link"
               data-testid="filter-clear"
-              onClick={() => setFilter({ provinceCode: null, statuses: [], managingOrgId: null })}
+              onClick={() => {
+                setProvince(null);
+                setFilter({ statuses: [], managingOrgId: null });
+              }}
             >
               {t('filters.clear')}
             </button>

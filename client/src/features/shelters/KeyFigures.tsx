@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOpenRequest } from '../../../../shared/domain/requestWorkflow.js';
+import { useFilterStore } from '../../app/filterStore.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import { computeFigures } from './figures.js';
@@ -19,10 +20,10 @@ export function KeyFigures() {
   const { t } = useTranslation();
   const f = useFormat();
   const byId = useShelterStore((s) => s.byId);
-  const filter = useShelterStore((s) => s.filter);
+  const filter = useFilterStore((s) => s.shelters);
+  const province = useFilterStore((s) => s.provinceCode);
   const now = useNow();
   const role = useAuthStore((s) => s.me?.role);
-  const province = filter.provinceCode;
   const servicesDown = useServiceStore(
     (s) =>
       Object.values(s.byId).filter((x) => (!province || x.provinceCode === province) && isServiceDown(x))
@@ -37,10 +38,10 @@ export function KeyFigures() {
   const figures = useMemo(
     () =>
       computeFigures(
-        Object.values(byId).filter((s) => matchesFilter(s, filter)),
+        Object.values(byId).filter((s) => matchesFilter(s, filter, province)),
         new Date(now),
       ),
-    [byId, filter, now],
+    [byId, filter, province, now],
   );
   const items = [
     { key: 'peopleSheltered', value: figures.peopleSheltered, tone: '' },

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { isShelterStale } from '../../../../shared/domain/staleness.js';
 import { NEEDS } from '../../../../shared/enums.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import { useFilterStore } from '../../app/filterStore.js';
+import { openId, useNavStore } from '../../app/navStore.js';
 import { useFormat, type Formatters } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
@@ -20,13 +22,16 @@ export function ShelterList() {
   const { t } = useTranslation();
   const f = useFormat();
   const byId = useShelterStore((s) => s.byId);
-  const filter = useShelterStore((s) => s.filter);
-  const selectedId = useShelterStore((s) => s.selectedId);
-  const select = useShelterStore((s) => s.select);
-  const setCreating = useShelterStore((s) => s.setCreating);
+  const filter = useFilterStore((s) => s.shelters);
+  const province = useFilterStore((s) => s.provinceCode);
+  const selectedId = useNavStore((s) => openId(s.detail, 'shelter'));
+  const open = useNavStore((s) => s.open);
   const me = useAuthStore((s) => s.me);
   const now = useNow();
-  const shelters = useMemo(() => selectShelters(byId, filter, f.locale), [byId, filter, f.locale]);
+  const shelters = useMemo(
+    () => selectShelters(byId, filter, province, f.locale),
+    [byId, filter, province, f.locale],
+  );
   const inForce = useAlertsInForce();
 
   return (
@@ -40,7 +45,7 @@ export function ShelterList() {
             type="button"
             className="btn"
             data-testid="create-shelter"
-            onClick={() => setCreating(true)}
+            onClick={() => open({ kind: 'new-shelter' })}
           >
             + {t('create.open')}
           </button>
@@ -61,7 +66,7 @@ export function ShelterList() {
               now={now}
               f={f}
               alerts={alertsAt(s, inForce)}
-              onSelect={select}
+              onSelect={(id) => open({ kind: 'shelter', id })}
             />
           ))}
         </ul>

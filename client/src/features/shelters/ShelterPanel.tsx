@@ -9,6 +9,7 @@ import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import type { ChecklistKey } from '../../../../shared/enums.js';
 import { GapRequestForm, NearestServices } from '../../app/lazyScreens.js';
+import { openId, useNavStore } from '../../app/navStore.js';
 import { PartBoundary } from '../../app/PartBoundary.js';
 import { useStartAtTop } from '../../app/useStartAtTop.js';
 import { AlertFlag } from '../alerts/AlertFlag.js';
@@ -29,18 +30,17 @@ import { SCORE_COLORS, STATUS_COLORS, scoreBand } from './statusStyle.js';
 /** The selected shelter: its record, its checklist (or score), its history, and the update form when allowed. */
 export function ShelterPanel() {
   const { t } = useTranslation();
-  const selectedId = useShelterStore((s) => s.selectedId);
-  const shelter = useShelterStore((s) => (s.selectedId ? s.byId[s.selectedId] : undefined));
-  const select = useShelterStore((s) => s.select);
+  const selectedId = useNavStore((s) => openId(s.detail, 'shelter'));
+  const shelter = useShelterStore((s) => (selectedId ? s.byId[selectedId] : undefined));
+  const close = useNavStore((s) => s.close);
   const me = useAuthStore((s) => s.me);
-  const creating = useShelterStore((s) => s.creating);
-  const setCreating = useShelterStore((s) => s.setCreating);
+  const creating = useNavStore((s) => s.detail?.kind === 'new-shelter');
   const ref = useStartAtTop(selectedId, creating);
   if (creating && me && createsShelter(me)) {
     return (
       <section ref={ref} className="panel card" data-testid="shelter-panel" data-creating="true">
         <div className="panel__bar">
-          <button type="button" className="btn" onClick={() => setCreating(false)} data-testid="panel-close">
+          <button type="button" className="btn" onClick={close} data-testid="panel-close">
             ← {t('panel.back')}
           </button>
         </div>
@@ -62,7 +62,7 @@ export function ShelterPanel() {
       data-shelter-id={selectedId}
     >
       <div className="panel__bar">
-        <button type="button" className="btn" onClick={() => select(null)} data-testid="panel-close">
+        <button type="button" className="btn" onClick={close} data-testid="panel-close">
           ← {t('panel.back')}
         </button>
       </div>

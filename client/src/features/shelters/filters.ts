@@ -1,19 +1,18 @@
 import type { ShelterStatus } from '../../../../shared/enums.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
 
-/** What the user narrowed the shelter picture to. Empty means no filter. */
+/** What the user narrowed the shelter picture to; the province comes from the shared province filter. */
 export interface ShelterFilter {
-  provinceCode: string | null;
   statuses: readonly ShelterStatus[];
   /** Only shelters managed by this organisation (a shelter manager's own). */
   managingOrgId: string | null;
 }
 
-export const NO_FILTER: ShelterFilter = { provinceCode: null, statuses: [], managingOrgId: null };
+export const NO_FILTER: ShelterFilter = { statuses: [], managingOrgId: null };
 
-/** True when the shelter passes the filter. */
-export function matchesFilter(s: Shelter, f: ShelterFilter): boolean {
-  if (f.provinceCode && s.provinceCode !== f.provinceCode) return false;
+/** True when the shelter passes the filter and the province (null: all provinces). */
+export function matchesFilter(s: Shelter, f: ShelterFilter, provinceCode: string | null): boolean {
+  if (provinceCode && s.provinceCode !== provinceCode) return false;
   if (f.statuses.length > 0 && !f.statuses.includes(s.status)) return false;
   if (f.managingOrgId && s.managingOrgId !== f.managingOrgId) return false;
   return true;
@@ -33,10 +32,11 @@ const STATUS_ORDER: Record<ShelterStatus, number> = {
 export function selectShelters(
   byId: Readonly<Record<string, Shelter>>,
   f: ShelterFilter,
+  provinceCode: string | null,
   locale: string,
 ): Shelter[] {
   const coll = new Intl.Collator(locale);
   return Object.values(byId)
-    .filter((s) => matchesFilter(s, f))
+    .filter((s) => matchesFilter(s, f, provinceCode))
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || coll.compare(a.name, b.name));
 }

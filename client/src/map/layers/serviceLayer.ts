@@ -7,12 +7,12 @@ import type {
 } from 'maplibre-gl';
 import { SERVICE_STATUSES } from '../../../../shared/enums.js';
 import type { ServicePoint } from '../../../../shared/schemas/services.js';
-import { useNavStore } from '../../app/navStore.js';
+import { useFilterStore } from '../../app/filterStore.js';
+import { openId, useNavStore } from '../../app/navStore.js';
 import { isServiceStale, matchesServiceFilter, type ServiceFilter } from '../../features/services/filters.js';
 import type { ServicesById } from '../../features/services/reconcile.js';
 import { useServiceStore } from '../../features/services/serviceStore.js';
 import { mainType, SERVICE_STATUS_COLORS, SERVICE_TYPE_MARKS } from '../../features/services/serviceStyle.js';
-import { useShelterStore } from '../../features/shelters/shelterStore.js';
 import { colourMatch } from './expressions.js';
 
 const SOURCE = 'services';
@@ -67,10 +67,9 @@ const faded: ExpressionSpecification = ['case', ['==', ['get', 'stale'], true], 
 
 /** Add the service source and layers and keep them in step with the store, in place. Returns a teardown. */
 export function mountServiceLayer(map: MapLibreMap, font: string[]): () => void {
-  const province = () => useShelterStore.getState().filter.provinceCode;
-  const data = () => {
-    const { byId, filter } = useServiceStore.getState();
-    return toServiceFeatures(byId, filter, province(), Date.now());
+    const data = () => {
+    const { services, provinceCode } = useFilterStore.getState();
+    return toServiceFeatures(useServiceStore.getState().byId, services, provinceCode, Date.now());
   };
   map.addSource(SOURCE, { type: 'geojson', data: data() });
   map.addLayer({
@@ -122,14 +121,14 @@ export function mountServiceLayer(map: MapLibreMap, font: string[]): () => void 
     });
   };
   const unsubServices = useServiceStore.subscribe((s, prev) => {
-    if (s.byId !== prev.byId || s.filter !== prev.filter) schedule();
+    if (s.byId !== prev.byId) schedule();
   });
-  const unsubProvince = useShelterStore.subscribe((s, prev) => {
-    if (s.filter.provinceCode !== prev.filter.provinceCode) schedule();
+  const unsubFilters = useFilterStore.subscribe((s, prev) => {
+    if (s.services !== prev.services || s.provinceCode !== prev.provinceCode) schedule();
   });
   const unsubNav = useNavStore.subscribe((s, prev) => {
     if (s.detail === prev.detail) return;
-    const id = s.detail?.kind === 'service' ? s.detail.id : '';
+    const id = openId(s.detail, 'service') ?? '';
     map.setFilter('services-selected', ['==', ['get', 'id'], id]);
     const svc = id ? useServiceStore.getState().byId[id] : undefined;
     if (svc && svc.lat !== null && svc.lon !== null)
@@ -147,7 +146,7 @@ export function mountServiceLayer(map: MapLibreMap, font: string[]): () => void 
   map.on('mouseleave', 'services-point', arrow);
   return () => {
     unsubServices();
-    unsubProvince();
+    unsubFilters();
     unsubNav();
     clearInterval(clock);
     if (frame) cancelAnimationFrame(frame);

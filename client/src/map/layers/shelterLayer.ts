@@ -8,6 +8,8 @@ import type {
 import { isShelterStale } from '../../../../shared/domain/staleness.js';
 import { SHELTER_STATUSES } from '../../../../shared/enums.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import { useFilterStore } from '../../app/filterStore.js';
+import { openId, useNavStore } from '../../app/navStore.js';
 import { matchesFilter, type ShelterFilter } from '../../features/shelters/filters.js';
 import type { SheltersById } from '../../features/shelters/reconcile.js';
 import { useShelterStore } from '../../features/shelters/shelterStore.js';
@@ -38,11 +40,12 @@ interface ShelterProps {
 export function toFeatures(
   byId: SheltersById,
   filter: ShelterFilter,
+  provinceCode: string | null,
   now: Date,
 ): FeatureCollection<Point, ShelterProps> {
   const features: Feature<Point, ShelterProps>[] = [];
   for (const s of Object.values(byId)) {
-    if (!matchesFilter(s, filter)) continue;
+    if (!matchesFilter(s, filter, provinceCode)) continue;
     features.push({
       type: 'Feature',
       id: s.id,
@@ -91,10 +94,14 @@ const single: ExpressionSpecification = ['!', ['has', 'point_count']];
  * into at most one `setData` per 250 ms and the map is never re-created. Returns a teardown.
  */
 export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void {
-  const initial = useShelterStore.getState();
+  const data = () => {
+    const { shelters, provinceCode } = useFilterStore.getState();
+    return toFeatures(useShelterStore.getState().byId, shelters, provinceCode, new Date());
+  };
+  const selected = () => openId(useNavStore.getState().detail, 'shelter');
   map.addSource(SOURCE, {
     type: 'geojson',
-    data: toFeatures(initial.byId, initial.filter, new Date()),
+    data: data(),
     cluster: true,
     clusterRadius: 40,
     clusterMaxZoom: CLUSTER_MAX_ZOOM,
@@ -165,7 +172,7 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
     id: 'shelters-selected',
     type: 'circle',
     source: SOURCE,
-    filter: ['==', ['get', 'id'], initial.selectedId ?? ''],
+    filter: ['==', ['get', 'id'], selected() ?? ''],
     paint: {
       'circle-radius': ['+', radius, 9],
       'circle-opacity': 0,
@@ -189,8 +196,7 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
     }
     busy = true;
     lastAt = performance.now();
-    const { byId, filter } = useShelterStore.getState();
-    void Promise.resolve(map.getSource<GeoJSONSource>(SOURCE)?.setData(toFeatures(byId, filter, new Date())))
+    void Promise.resolve(map.getSource<GeoJSONSource>(SOURCE)?.setData(data()))
       .catch(() => undefined)
       .finally(() => {
         busy = false;
@@ -208,22 +214,26 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
       frame = requestAnimationFrame(flush);
     }, wait);
   };
-  const unsubscribe = useShelterStore.subscribe((s, prev) => {
-    if (s.byId !== prev.byId || s.filter !== prev.filter) schedule();
-    if (s.selectedId !== prev.selectedId) {
-      map.setFilter('shelters-selected', ['==', ['get', 'id'], s.selectedId ?? '']);
-      const sel = s.selectedId ? s.byId[s.selectedId] : undefined;
-      // Past the cluster zoom, so the chosen shelter and its selection ring stand on their own.
-      if (sel)
-        map.easeTo({ center: [sel.lon, sel.lat], zoom: Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1) });
-    }
+  const unsubShelters = useShelterStore.subscribe((s, prev) => {
+    if (s.byId !== prev.byId) schedule();
+  });
+  const unsubFilters = useFilterStore.subscribe((s, prev) => {
+    if (s.shelters !== prev.shelters || s.provinceCode !== prev.provinceCode) schedule();
+  });
+  const unsubNav = useNavStore.subscribe((s, prev) => {
+    const id = openId(s.detail, 'shelter');
+    if (id === openId(prev.detail, 'shelter')) return;
+    map.setFilter('shelters-selected', ['==', ['get', 'id'], id ?? '']);
+    const sel = id ? useShelterStore.getState().byId[id] : undefined;
+    // Past the cluster zoom, so the chosen shelter and its selection ring stand on their own.
+    if (sel) map.easeTo({ center: [sel.lon, sel.lat], zoom: Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1) });
   });
   // Staleness moves with the clock, not only with data.
   const clock = setInterval(schedule, 60_000);
 
   const onPoint = (e: MapLayerMouseEvent) => {
     const id: unknown = e.features?.[0]?.properties?.['id'];
-    if (typeof id === 'string') useShelterStore.getState().select(id);
+    if (typeof id === 'string') useNavStore.getState().open({ kind: 'shelter', id });
   };
   const onCluster = (e: MapLayerMouseEvent) => {
     const f = e.features?.[0];
@@ -247,7 +257,9 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
   }
 
   return () => {
-    unsubscribe();
+    unsubShelters();
+    unsubFilters();
+    unsubNav();
     clearInterval(clock);
     if (frame) cancelAnimationFrame(frame);
     if (timer !== undefined) clearTimeout(timer);

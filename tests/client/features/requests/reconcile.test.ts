@@ -10,6 +10,7 @@ import { canTransition } from '../../../../shared/domain/requestWorkflow.js';
 import {
   addMessages,
   applyRequestChanges,
+  applyThreadChanges,
   reconcileRequest,
 } from '../../../../client/src/features/requests/reconcile.js';
 import { requestMovesFor } from '../../../../shared/domain/permissions.js';
@@ -43,13 +44,13 @@ describe('requests reconcile', () => {
       at,
       by,
     };
-    const out = applyRequestChanges(indexById([r, other]), threads, [change, { ...change, seq: 2 }]);
-    expect(out.threads[r.id]?.map((x) => x.id)).toEqual([first.id, m.id]);
-    expect(out.byId[r.id]?.messageCount).toBe(2);
-    const none = applyRequestChanges(indexById([other]), {}, [
+    const changes = [change, { ...change, seq: 2 }];
+    expect(applyThreadChanges(threads, changes)[r.id]?.map((x) => x.id)).toEqual([first.id, m.id]);
+    expect(applyRequestChanges(indexById([r, other]), changes).byId[r.id]?.messageCount).toBe(2);
+    const none = applyThreadChanges({}, [
       { ...change, data: { request: other, message: buildMessage(other.id) } },
     ]);
-    expect(none.threads).toEqual({});
+    expect(none).toEqual({});
     expect(addMessages([m], [m])).toHaveLength(1);
   });
 

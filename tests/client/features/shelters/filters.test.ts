@@ -9,7 +9,7 @@ import { buildShelter } from '../../../helpers/factories.js';
 
 describe('shelter filters', () => {
   it('passes everything with no filter', () => {
-    expect(matchesFilter(buildShelter(), NO_FILTER)).toBe(true);
+    expect(matchesFilter(buildShelter(), NO_FILTER, null)).toBe(true);
   });
 
   it('narrows by province, status and managing organisation', () => {
@@ -18,10 +18,10 @@ describe('shelter filters', () => {
       status: 'full',
       managingOrgId: '00000000-0000-4000-8000-000000000001',
     });
-    expect(matchesFilter(s, { ...NO_FILTER, provinceCode: '31' })).toBe(false);
-    expect(matchesFilter(s, { ...NO_FILTER, statuses: ['open'] })).toBe(false);
-    expect(matchesFilter(s, { ...NO_FILTER, statuses: ['open', 'full'], provinceCode: '22' })).toBe(true);
-    expect(matchesFilter(s, { ...NO_FILTER, managingOrgId: '00000000-0000-4000-8000-000000000002' })).toBe(
+    expect(matchesFilter(s, NO_FILTER, '31')).toBe(false);
+    expect(matchesFilter(s, { ...NO_FILTER, statuses: ['open'] }, null)).toBe(false);
+    expect(matchesFilter(s, { ...NO_FILTER, statuses: ['open', 'full'] }, '22')).toBe(true);
+    expect(matchesFilter(s, { ...NO_FILTER, managingOrgId: '00000000-0000-4000-8000-000000000002' }, null)).toBe(
       false,
     );
   });
@@ -35,6 +35,7 @@ describe('shelter filters', () => {
         buildShelter({ name: 'C', status: 'damaged' }),
       ]),
       NO_FILTER,
+      null,
       'vi-VN',
     );
     expect(list.map((s) => s.name)).toEqual(['Z', 'C', 'A', 'B']);

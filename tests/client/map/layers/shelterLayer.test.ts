@@ -20,7 +20,7 @@ describe('shelter layer features', () => {
       provinceCode: '31',
       lastReportedAt: '2024-09-07T11:00:00.000Z',
     });
-    const fc = toFeatures(indexShelters([fresh, stale]), NO_FILTER, now);
+    const fc = toFeatures(indexShelters([fresh, stale]), NO_FILTER, null, now);
     expect(fc.features).toHaveLength(2);
     const f = fc.features.find((x) => x.id === fresh.id);
     expect(f?.geometry.coordinates).toEqual([107.1, 20.9]);
@@ -34,7 +34,7 @@ describe('shelter layer features', () => {
     });
     expect(fc.features.find((x) => x.id === stale.id)?.properties.stale).toBe(true);
     expect(
-      toFeatures(indexShelters([fresh, stale]), { ...NO_FILTER, provinceCode: '31' }, now).features,
+      toFeatures(indexShelters([fresh, stale]), NO_FILTER, '31', now).features,
     ).toHaveLength(1);
   });
 });

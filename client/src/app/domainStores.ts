@@ -1,0 +1,61 @@
+import type { Change } from '../../../shared/events.js';
+import { useAlertStore } from '../features/alerts/alertStore.js';
+import { useGbvAlertStore } from '../features/gbvAlerts/gbvAlertStore.js';
+import { useIncidentStore } from '../features/incidents/incidentStore.js';
+import { useOrganisationStore } from '../features/organisations/organisationStore.js';
+import { useRequestStore } from '../features/requests/requestStore.js';
+import { useThreadStore } from '../features/requests/threadStore.js';
+import { useServiceStore } from '../features/services/serviceStore.js';
+import { useStockTotalStore } from '../features/services/stockTotalStore.js';
+import { useShelterStore } from '../features/shelters/shelterStore.js';
+import type { Snapshot } from '../realtime/snapshot.js';
+
+/** What the realtime listener and sign-out need of a domain's store. */
+export interface DomainStore {
+  name: string;
+  /** Take this domain's part of the snapshot; absent for stores the snapshot does not fill. */
+  load?: (snap: Snapshot) => void;
+  /** Apply released stream changes, in seq order; each store picks its own. */
+  apply: (changes: readonly Change[]) => void;
+  /** Forget everything (sign-out). */
+  reset: () => void;
+}
+
+interface Store<S> {
+  getState: () => S;
+}
+interface Applies {
+  applyEvent: (changes: readonly Change[]) => void;
+  reset: () => void;
+}
+
+/** Register a store: the snapshot key it loads from (if any) and how its state takes it. */
+function domain<S extends Applies>(
+  name: string,
+  store: Store<S>,
+  load?: (state: S, snap: Snapshot) => void,
+): DomainStore {
+  return {
+    name,
+    load: load && ((snap) => load(store.getState(), snap)),
+    apply: (changes) => store.getState().applyEvent(changes),
+    reset: () => store.getState().reset(),
+  };
+}
+
+/**
+ * Every domain store the server's stream and snapshot fill, in the order changes are applied. A new
+ * domain is one line here: realtime/realtime.ts loads and applies through this list, and the shell
+ * resets it on sign-out.
+ */
+export const DOMAIN_STORES: readonly DomainStore[] = [
+  domain('shelters', useShelterStore, (s, snap) => s.replaceAll(snap.shelters)),
+  domain('organisations', useOrganisationStore, (s, snap) => s.replaceAll(snap.organisations)),
+  domain('services', useServiceStore, (s, snap) => s.replaceAll(snap.services)),
+  domain('stockTotals', useStockTotalStore, (s, snap) => s.replaceAll(snap.stockTotals)),
+  domain('alerts', useAlertStore, (s, snap) => s.replaceAll(snap.alerts)),
+  domain('requests', useRequestStore, (s, snap) => s.replaceAll(snap.requests)),
+  domain('threads', useThreadStore),
+  domain('gbvAlerts', useGbvAlertStore, (s, snap) => s.replaceAll(snap.gbvAlerts)),
+  domain('incidents', useIncidentStore, (s, snap) => s.replaceAll(snap.incidents)),
+];
