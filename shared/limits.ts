@@ -19,13 +19,14 @@ export const LIMITS = {
   syncReplayMax: 5000,
   /** Events in one `sync` reply at most; a client further behind asks again from where the page ended. */
   syncPageMax: 250,
-} as const;
-
-/** Staleness windows: an entry not reconfirmed within this many hours looks stale everywhere. */
-export const STALE_HOURS = { shelter: 12, service: 24 } as const;
-
-/** Sizes of the GBV domains' lists and free text. */
-export const GBV_LIMITS = {
+  /** Viet Nam's provinces and centrally run cities since the 2025 merger. */
+  provincesMax: 34,
+  acronymMax: 24,
+  languageNameMax: 24,
+  bulletinNumberMax: 40,
+  stormNameMax: 40,
+  /** Rings of one polygon (the outline and its holes). */
+  polygonRingsMax: 20,
   serviceTypesMax: 11,
   languagesMax: 10,
   hoursMax: 120,
@@ -38,6 +39,9 @@ export const GBV_LIMITS = {
   auditPageMax: 500,
   incidentCountMax: 100_000,
 } as const;
+
+/** Staleness windows: an entry not reconfirmed within this many hours looks stale everywhere. */
+export const STALE_HOURS = { shelter: 12, service: 24 } as const;
 
 /** Storm positions and tracks may lie at sea beyond Viet Nam's bounds (the South China Sea and the Western Pacific). */
 export const TRACK_BOUNDS = { minLon: 95, maxLon: 135, minLat: 0, maxLat: 35 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALERT_STATUSES, HAZARDS } from '../enums.js';
-import { GBV_LIMITS, LIMITS, TRACK_BOUNDS } from '../limits.js';
+import { LIMITS, TRACK_BOUNDS } from '../limits.js';
 import {
   CommuneCodeSchema,
   ProvinceCodeSchema,
@@ -31,14 +31,14 @@ export const PolygonSchema = z.strictObject({
       z
         .array(PositionSchema)
         .min(4, 'a ring needs at least 4 positions')
-        .max(GBV_LIMITS.polygonPointsMax)
+        .max(LIMITS.polygonPointsMax)
         .refine(
           (r) => r.length < 4 || (r[0]![0] === r[r.length - 1]![0] && r[0]![1] === r[r.length - 1]![1]),
           'a ring must be closed (first position = last)',
         ),
     )
     .min(1)
-    .max(20),
+    .max(LIMITS.polygonRingsMax),
 });
 /** A GeoJSON polygon. */
 export type Polygon = z.infer<typeof PolygonSchema>;
@@ -59,10 +59,10 @@ export const StormSchema = z.strictObject({
     .string()
     .trim()
     .min(1)
-    .max(40)
+    .max(LIMITS.stormNameMax)
     .regex(/^[\p{L}\p{N} ()-]+$/u, 'letters, digits, spaces and ()- only'),
   position: z.strictObject({ lat: TrackLat, lon: TrackLon, at: TimestampSchema }).nullable(),
-  track: z.array(TrackPointSchema).max(GBV_LIMITS.trackPointsMax),
+  track: z.array(TrackPointSchema).max(LIMITS.trackPointsMax),
   landfallAt: TimestampSchema.nullable(),
 });
 /** A storm's position and track. */
@@ -88,8 +88,8 @@ export const RiskAlertSchema = RecordMetaSchema.extend({
 export type RiskAlert = z.infer<typeof RiskAlertSchema>;
 
 const Codes = {
-  provinceCodes: z.array(ProvinceCodeSchema).max(34),
-  communeCodes: z.array(CommuneCodeSchema).max(GBV_LIMITS.alertCodesMax),
+  provinceCodes: z.array(ProvinceCodeSchema).max(LIMITS.provincesMax),
+  communeCodes: z.array(CommuneCodeSchema).max(LIMITS.alertCodesMax),
 };
 
 /** Body of POST /api/alerts. An alert covers provinces, communes and/or a polygon. */
@@ -110,7 +110,7 @@ export const AlertCreateSchema = z
       .string()
       .trim()
       .min(1)
-      .max(40)
+      .max(LIMITS.bulletinNumberMax)
       .regex(/^[\p{L}\p{N} /.-]+$/u, 'letters, digits and / . - only')
       .nullable()
       .default(null),
@@ -151,7 +151,7 @@ export const AlertPatchSchema = z
       .string()
       .trim()
       .min(1)
-      .max(40)
+      .max(LIMITS.bulletinNumberMax)
       .regex(/^[\p{L}\p{N} /.-]+$/u, 'letters, digits and / . - only')
       .nullable()
       .optional(),

@@ -13,7 +13,7 @@ export const LoginSchema = z.strictObject({
 });
 
 /** Province scope: a list of province codes, or null for national scope. */
-export const ScopeSchema = z.array(ProvinceCodeSchema).min(1).max(34).nullable();
+export const ScopeSchema = z.array(ProvinceCodeSchema).min(1).max(LIMITS.provincesMax).nullable();
 
 /** The signed-in user as returned by GET /api/me. */
 export const MeSchema = z.object({
@@ -31,7 +31,7 @@ export type Me = z.infer<typeof MeSchema>;
 /** An organisation (SPEC 2.1). */
 export const OrganisationSchema = RecordMetaSchema.extend({
   name: NameSchema,
-  acronym: z.string().trim().max(24).nullable(),
+  acronym: z.string().trim().max(LIMITS.acronymMax).nullable(),
   kind: z.enum(ORG_KINDS),
   sectors: z.array(z.enum(SECTORS)),
 });
@@ -41,7 +41,7 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 /** Body of POST /api/organisations (admin). */
 export const OrganisationCreateSchema = z.strictObject({
   name: NameSchema,
-  acronym: z.string().trim().min(1).max(24).nullable().optional(),
+  acronym: z.string().trim().min(1).max(LIMITS.acronymMax).nullable().optional(),
   kind: z.enum(ORG_KINDS),
   sectors: z.array(z.enum(SECTORS)).max(SECTORS.length).default([]),
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { INCIDENT_AGE_BANDS, INCIDENT_SETTINGS, INCIDENT_TYPES, ROLES, SURVIVOR_SEXES } from '../enums.js';
-import { GBV_LIMITS } from '../limits.js';
+import { LIMITS } from '../limits.js';
 import { CommuneCodeSchema, IdSchema, ProvinceCodeSchema, TimestampSchema } from './common.js';
 
-const Count = z.number().int().min(0).max(GBV_LIMITS.incidentCountMax);
+const Count = z.number().int().min(0).max(LIMITS.incidentCountMax);
 const countsOf = <K extends string>(keys: readonly K[]) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, Count])) as Record<K, typeof Count>);
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
@@ -142,6 +142,6 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 /** Query of GET /api/audit (admin). */
 export const AuditQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(GBV_LIMITS.auditPageMax).default(100),
+  limit: z.coerce.number().int().min(1).max(LIMITS.auditPageMax).default(100),
   before: TimestampSchema.optional(),
 });

@@ -10,7 +10,7 @@ import {
   SERVICE_TYPES,
   STOCK_ITEMS,
 } from '../enums.js';
-import { GBV_LIMITS, LIMITS } from '../limits.js';
+import { LIMITS } from '../limits.js';
 import {
   CommuneCodeSchema,
   IdSchema,
@@ -33,7 +33,7 @@ export const LocationVisibilitySchema = z.enum(LOCATION_VISIBILITIES);
 
 /** Stock of one supply: quantity and level. */
 export const StockEntrySchema = z.strictObject({
-  quantity: z.number().int().min(0).max(GBV_LIMITS.stockMax),
+  quantity: z.number().int().min(0).max(LIMITS.stockMax),
   level: z.enum(NEED_LEVELS),
 });
 /** Stock of the time-critical supplies; an item not stocked by the service is absent. */
@@ -104,24 +104,24 @@ const LanguagesSchema = z
       .string()
       .trim()
       .min(2)
-      .max(24)
+      .max(LIMITS.languageNameMax)
       .regex(/^[\p{L} -]+$/u, 'letters only'),
   )
-  .max(GBV_LIMITS.languagesMax);
+  .max(LIMITS.languagesMax);
 
 /** Body of POST /api/services. A safe house is always stored with a hidden position. */
 export const ServiceCreateSchema = z
   .strictObject({
     name: ScreenedNameSchema,
     providerOrgId: IdSchema.optional(),
-    types: z.array(ServiceTypeSchema).min(1).max(GBV_LIMITS.serviceTypesMax),
+    types: z.array(ServiceTypeSchema).min(1).max(LIMITS.serviceTypesMax),
     provinceCode: ProvinceCodeSchema,
     communeCode: CommuneCodeSchema.nullable().optional(),
     locationVisibility: LocationVisibilitySchema.default('exact'),
     lat: LatSchema.nullable().optional(),
     lon: LonSchema.nullable().optional(),
     contactPhone: RolePhoneSchema.nullable().optional(),
-    hours: ScreenedTextSchema(GBV_LIMITS.hoursMax).nullable().optional(),
+    hours: ScreenedTextSchema(LIMITS.hoursMax).nullable().optional(),
     open24h: z.boolean().default(false),
     languages: LanguagesSchema.default(['vi']),
     cost: z.enum(SERVICE_COSTS).default('free'),
@@ -138,13 +138,13 @@ export const ServicePatchSchema = z
   .strictObject({
     version: VersionSchema,
     name: ScreenedNameSchema.optional(),
-    types: z.array(ServiceTypeSchema).min(1).max(GBV_LIMITS.serviceTypesMax).optional(),
+    types: z.array(ServiceTypeSchema).min(1).max(LIMITS.serviceTypesMax).optional(),
     communeCode: CommuneCodeSchema.nullable().optional(),
     locationVisibility: LocationVisibilitySchema.optional(),
     lat: LatSchema.nullable().optional(),
     lon: LonSchema.nullable().optional(),
     contactPhone: RolePhoneSchema.nullable().optional(),
-    hours: ScreenedTextSchema(GBV_LIMITS.hoursMax).nullable().optional(),
+    hours: ScreenedTextSchema(LIMITS.hoursMax).nullable().optional(),
     open24h: z.boolean().optional(),
     languages: LanguagesSchema.optional(),
     cost: z.enum(SERVICE_COSTS).optional(),
@@ -173,7 +173,7 @@ export const AvailabilityPostSchema = z.strictObject({
     .refine((r) => new Set(r).size === r.length, 'each reason once'),
   expectedRestoreAt: TimestampSchema.nullable().optional(),
   stock: StockSchema.optional(),
-  safeHouseBeds: z.number().int().min(0).max(GBV_LIMITS.bedsMax).nullable().optional(),
+  safeHouseBeds: z.number().int().min(0).max(LIMITS.bedsMax).nullable().optional(),
   hotlineWorking: z.boolean().nullable().optional(),
   note: ScreenedTextSchema(LIMITS.shortTextMax).nullable().optional(),
 });
@@ -187,7 +187,7 @@ export const NearestQuerySchema = z
     lat: z.coerce.number().min(-90).max(90).optional(),
     lon: z.coerce.number().min(-180).max(180).optional(),
     type: ServiceTypeSchema,
-    limit: z.coerce.number().int().min(1).max(GBV_LIMITS.nearestMax).default(10),
+    limit: z.coerce.number().int().min(1).max(LIMITS.nearestMax).default(10),
   })
   .refine((q) => (q.lat === undefined) === (q.lon === undefined), {
     message: 'lat and lon come together',
