@@ -69,7 +69,8 @@ export function Shell({ me }: { me: Me }) {
 
   useEffect(() => {
     useOutboxStore.getState().open(me.id);
-    if (me.role === 'shelter_manager') useFilterStore.getState().setShelterFilter({ managingOrgId: me.orgId });
+    if (me.role === 'shelter_manager')
+      useFilterStore.getState().setShelterFilter({ managingOrgId: me.orgId });
     void useAreaStore.getState().load();
     const stop = startRealtime();
     return () => {

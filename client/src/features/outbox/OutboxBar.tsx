@@ -44,7 +44,11 @@ export function OutboxBar() {
               · {t('outbox.queuedAt', { when: f.time(e.queuedAt) })}
             </span>
             {e.state === 'conflict' && e.shelterId ? (
-              <button type="button" className="btn" onClick={() => open({ kind: 'shelter', id: e.shelterId! })}>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => open({ kind: 'shelter', id: e.shelterId! })}
+              >
                 {t('panel.update')}
               </button>
             ) : (

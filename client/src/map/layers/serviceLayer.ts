@@ -67,7 +67,7 @@ const faded: ExpressionSpecification = ['case', ['==', ['get', 'stale'], true], 
 
 /** Add the service source and layers and keep them in step with the store, in place. Returns a teardown. */
 export function mountServiceLayer(map: MapLibreMap, font: string[]): () => void {
-    const data = () => {
+  const data = () => {
     const { services, provinceCode } = useFilterStore.getState();
     return toServiceFeatures(useServiceStore.getState().byId, services, provinceCode, Date.now());
   };

@@ -21,9 +21,9 @@ describe('shelter filters', () => {
     expect(matchesFilter(s, NO_FILTER, '31')).toBe(false);
     expect(matchesFilter(s, { ...NO_FILTER, statuses: ['open'] }, null)).toBe(false);
     expect(matchesFilter(s, { ...NO_FILTER, statuses: ['open', 'full'] }, '22')).toBe(true);
-    expect(matchesFilter(s, { ...NO_FILTER, managingOrgId: '00000000-0000-4000-8000-000000000002' }, null)).toBe(
-      false,
-    );
+    expect(
+      matchesFilter(s, { ...NO_FILTER, managingOrgId: '00000000-0000-4000-8000-000000000002' }, null),
+    ).toBe(false);
   });
 
   it('lists full and damaged shelters first, then by name', () => {

@@ -33,8 +33,6 @@ describe('shelter layer features', () => {
       full: 1,
     });
     expect(fc.features.find((x) => x.id === stale.id)?.properties.stale).toBe(true);
-    expect(
-      toFeatures(indexShelters([fresh, stale]), NO_FILTER, '31', now).features,
-    ).toHaveLength(1);
+    expect(toFeatures(indexShelters([fresh, stale]), NO_FILTER, '31', now).features).toHaveLength(1);
   });
 });
