@@ -1,0 +1,15 @@
+import type { Domain } from '../../events/registry.js';
+import type { GbvAlert } from '../../../shared/schemas/services.js';
+import { gbvAlertTable } from './gbvAlerts.repo.js';
+import { presentGbvAlert } from './gbvAlerts.presenter.js';
+
+/** Time-critical GBV alerts. */
+export const gbvAlertDomain: Domain<GbvAlert> = {
+  entity: 'gbv-alert',
+  present: presentGbvAlert,
+  snapshotPart: async ({ q, audience }) => ({
+    gbvAlerts: (await gbvAlertTable.list(q, 'created_at DESC, id'))
+      .map((g) => presentGbvAlert(g, audience))
+      .filter((g) => g !== null),
+  }),
+};

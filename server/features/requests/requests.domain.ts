@@ -1,0 +1,21 @@
+import type { Domain } from '../../events/registry.js';
+import type { CoordinationRequest, RequestMessageAdded } from '../../../shared/schemas/requests.js';
+import { requestTable } from './requests.repo.js';
+import { presentRequest, presentRequestMessage } from './requests.presenter.js';
+
+/** Coordination requests. */
+export const requestDomain: Domain<CoordinationRequest> = {
+  entity: 'request',
+  present: presentRequest,
+  snapshotPart: async ({ q, audience }) => ({
+    requests: (await requestTable.list(q, 'created_at DESC, id'))
+      .map((r) => presentRequest(r, audience))
+      .filter((r) => r !== null),
+  }),
+};
+
+/** Messages on a request's thread (not in the snapshot: the request's page reads them). */
+export const requestMessageDomain: Domain<RequestMessageAdded> = {
+  entity: 'request-message',
+  present: presentRequestMessage,
+};
