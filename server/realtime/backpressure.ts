@@ -26,7 +26,11 @@ export function bufferedBytes(socket: AppSocket): number {
 export type OverBuffer = (socket: AppSocket) => boolean;
 
 /** The byte bound on each socket's queued output, checked on demand and swept every second. */
-export function boundBuffers(io: Io, maxBytes: number, log: Logger): { overBuffer: OverBuffer; stop(): void } {
+export function boundBuffers(
+  io: Io,
+  maxBytes: number,
+  log: Logger,
+): { overBuffer: OverBuffer; stop(): void } {
   const overBuffer: OverBuffer = (socket) => {
     const bytes = bufferedBytes(socket);
     if (bytes <= maxBytes) return false;

@@ -14,7 +14,11 @@ export function incidentMonths(c: Change): string[] {
 }
 
 /** Records a socket's reads of incident data. */
-export type AuditIncidentReads = (socket: AppSocket, changes: readonly Change[], via: 'sync' | 'push') => void;
+export type AuditIncidentReads = (
+  socket: AppSocket,
+  changes: readonly Change[],
+  via: 'sync' | 'push',
+) => void;
 
 /** Incident reads over sockets are audited once per socket and incident month (SPEC 2.7), not per packet. */
 export function incidentReadAudit(ctx: Ctx): AuditIncidentReads {
