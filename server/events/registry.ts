@@ -63,3 +63,12 @@ export function domainOf(entity: string): AnyDomain | undefined {
 export function allDomains(): readonly AnyDomain[] {
   return [...domains.values()];
 }
+
+/** Records as the audience may see them, leaving out those its presenter refuses (null). */
+export function presentAll<R, P>(
+  records: readonly R[],
+  present: (record: R, audience: Audience) => P | null,
+  audience: Audience,
+): P[] {
+  return records.map((r) => present(r, audience)).filter((p): p is P => p !== null);
+}

@@ -1,4 +1,4 @@
-import type { Domain } from '../../events/registry.js';
+import { presentAll, type Domain } from '../../events/registry.js';
 import type { GbvAlert } from '../../../shared/schemas/services.js';
 import { gbvAlertTable } from './gbvAlerts.repo.js';
 import { presentGbvAlert } from './gbvAlerts.presenter.js';
@@ -8,8 +8,6 @@ export const gbvAlertDomain: Domain<GbvAlert> = {
   entity: 'gbv-alert',
   present: presentGbvAlert,
   snapshotPart: async ({ q, audience }) => ({
-    gbvAlerts: (await gbvAlertTable.list(q, 'created_at DESC, id'))
-      .map((g) => presentGbvAlert(g, audience))
-      .filter((g) => g !== null),
+    gbvAlerts: presentAll(await gbvAlertTable.list(q, 'created_at DESC, id'), presentGbvAlert, audience),
   }),
 };

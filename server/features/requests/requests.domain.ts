@@ -1,4 +1,4 @@
-import type { Domain } from '../../events/registry.js';
+import { presentAll, type Domain } from '../../events/registry.js';
 import type { CoordinationRequest, RequestMessageAdded } from '../../../shared/schemas/requests.js';
 import { requestTable } from './requests.repo.js';
 import { presentRequest, presentRequestMessage } from './requests.presenter.js';
@@ -8,9 +8,7 @@ export const requestDomain: Domain<CoordinationRequest> = {
   entity: 'request',
   present: presentRequest,
   snapshotPart: async ({ q, audience }) => ({
-    requests: (await requestTable.list(q, 'created_at DESC, id'))
-      .map((r) => presentRequest(r, audience))
-      .filter((r) => r !== null),
+    requests: presentAll(await requestTable.list(q, 'created_at DESC, id'), presentRequest, audience),
   }),
 };
 

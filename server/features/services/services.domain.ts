@@ -1,12 +1,10 @@
-import type { Domain } from '../../events/registry.js';
+import { presentAll, type Domain } from '../../events/registry.js';
 import type { StockTotals } from '../../../shared/schemas/services.js';
 import { readsStockTotals } from '../../../shared/domain/permissions.js';
 import type { StoredService } from './services.repo.js';
 import { presentService, presentStockTotals, type ServiceVisibility } from './services.presenter.js';
 import { allStockTotals, repoOf } from './services.service.js';
 import { serviceCurrentState } from './services.current.js';
-
-const nonNull = <T>(x: T | null): x is T => x !== null;
 
 /** Service points: past events are shown with the service's current visibility too (see presentService). */
 export const serviceDomain: Domain<StoredService, ServiceVisibility> = {
@@ -16,7 +14,7 @@ export const serviceDomain: Domain<StoredService, ServiceVisibility> = {
   anonymous: (shown) => Boolean((shown as { masked?: boolean }).masked),
   current: serviceCurrentState,
   snapshotPart: async ({ ctx, q, audience }) => ({
-    services: (await repoOf(ctx).list(q)).map((s) => presentService(s, audience)).filter(nonNull),
+    services: presentAll(await repoOf(ctx).list(q), (s, a) => presentService(s, a), audience),
   }),
 };
 
@@ -26,10 +24,6 @@ export const stockTotalsDomain: Domain<StockTotals> = {
   present: presentStockTotals,
   snapshotPart: async ({ ctx, q, audience }) =>
     readsStockTotals(audience)
-      ? {
-          stockTotals: (await allStockTotals(ctx, q))
-            .map((t) => presentStockTotals(t, audience))
-            .filter(nonNull),
-        }
+      ? { stockTotals: presentAll(await allStockTotals(ctx, q), presentStockTotals, audience) }
       : {},
 };
