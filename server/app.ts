@@ -18,7 +18,8 @@ import { checkOrigin, type TrustFn } from './http/origin.js';
 import { createLoginThrottle } from './auth/throttle.js';
 import { HashGate } from './auth/password.js';
 import { authRoutes, requireAuth, sessionMiddleware } from './auth/auth.routes.js';
-import { syncRoutes } from './events/sync.js';
+import { syncRoutes } from './features/sync/sync.routes.js';
+import { registerDomains } from './features/index.js';
 import { shelterRoutes } from './features/shelters/shelters.routes.js';
 import { areaRoutes } from './features/areas/areas.routes.js';
 import { organisationRoutes } from './features/organisations/organisations.routes.js';
@@ -45,6 +46,7 @@ export interface App {
 
 /** Build everything from a config object; tests start it on port 0 with their own database and bus. */
 export async function createApp(config: AppConfig, opts: { log?: Logger } = {}): Promise<App> {
+  registerDomains();
   const log = opts.log ?? createLogger(config.logLevel);
   const db = await openDb(
     {

@@ -1,65 +1,53 @@
 import type { Queryable } from '../db/db.js';
-import type { StoredService } from '../features/services/services.repo.js';
-import type { ServiceVisibility } from '../features/services/services.presenter.js';
 import type { StoredEvent } from './log.js';
+import { allDomains, domainOf } from './registry.js';
 
 /**
- * The current state of the records whose visibility can tighten after the fact (a service hidden
- * or turned into a safe house), so that past events are projected with it on every path.
+ * The current state of the records whose visibility can tighten after the fact (see
+ * `Domain.current`), so that past events are projected with it on every path.
  */
 export interface CurrentStates {
-  service(id: string): ServiceVisibility | undefined;
+  of(entity: string, id: string): unknown;
 }
 
 /** No current state known: each event is projected with its own state only. */
-export const NO_CURRENT_STATES: CurrentStates = { service: () => undefined };
+export const NO_CURRENT_STATES: CurrentStates = { of: () => undefined };
 
-/** The visibility-relevant part of a stored service. */
-export const serviceVisibilityOf = (s: ServiceVisibility): ServiceVisibility => ({
-  types: s.types,
-  locationVisibility: s.locationVisibility,
-  providerOrgId: s.providerOrgId,
-  provinceCode: s.provinceCode,
-});
-
-interface ServiceRow {
-  id: string;
-  types: StoredService['types'];
-  location_visibility: StoredService['locationVisibility'];
-  provider_org_id: string;
-  province_code: string;
-}
-
-const SERVICE_STATE_SQL =
-  'SELECT id, types, location_visibility, provider_org_id, province_code FROM service_points';
-
-const byIdOf = (rows: readonly ServiceRow[]): Map<string, ServiceVisibility> =>
-  new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        types: r.types,
-        locationVisibility: r.location_visibility,
-        providerOrgId: r.provider_org_id,
-        provinceCode: r.province_code,
-      },
-    ]),
-  );
-
-/** Read the current state, from the database, of every service the events touch (one query). */
+/** Read the current state, from the database, of every record the events touch (one query per entity). */
 export async function loadCurrentStates(
   q: Queryable,
   events: readonly Pick<StoredEvent, 'entity' | 'entityId'>[],
 ): Promise<CurrentStates> {
-  const ids = [...new Set(events.filter((e) => e.entity === 'service').map((e) => e.entityId))];
-  if (!ids.length) return NO_CURRENT_STATES;
-  const { rows } = await q.query<ServiceRow>(`${SERVICE_STATE_SQL} WHERE id = ANY($1::uuid[])`, [ids]);
-  const byId = byIdOf(rows);
-  return { service: (id) => byId.get(id) };
+  const byEntity = new Map<string, Map<string, unknown>>();
+  for (const d of allDomains()) {
+    if (!d.current) continue;
+    const ids = [...new Set(events.filter((e) => e.entity === d.entity).map((e) => e.entityId))];
+    if (ids.length) byEntity.set(d.entity, await d.current.load(q, ids));
+  }
+  if (!byEntity.size) return NO_CURRENT_STATES;
+  return { of: (entity, id) => byEntity.get(entity)?.get(id) };
 }
 
-/** Every service's current state, for a process that keeps them up to date from the event stream. */
-export async function loadAllServiceStates(q: Queryable): Promise<Map<string, ServiceVisibility>> {
-  const { rows } = await q.query<ServiceRow>(SERVICE_STATE_SQL);
-  return byIdOf(rows);
+/** Current states kept up to date from the event stream, for a process that projects from memory. */
+export interface LiveStates extends CurrentStates {
+  /** Take an event's state; true when the record's visibility changed (earlier projections of it are stale). */
+  track(ev: StoredEvent): boolean;
+}
+
+/** Every record's current state, loaded once, then kept by `track`. */
+export async function loadLiveStates(q: Queryable): Promise<LiveStates> {
+  const byEntity = new Map<string, Map<string, unknown>>();
+  for (const d of allDomains()) if (d.current) byEntity.set(d.entity, await d.current.loadAll(q));
+  return {
+    of: (entity, id) => byEntity.get(entity)?.get(id),
+    track(ev) {
+      const source = domainOf(ev.entity)?.current;
+      const states = byEntity.get(ev.entity);
+      if (!source || !states) return false;
+      const next = source.of(ev.data);
+      const prev = states.get(ev.entityId);
+      states.set(ev.entityId, next);
+      return prev !== undefined && JSON.stringify(prev) !== JSON.stringify(next);
+    },
+  };
 }

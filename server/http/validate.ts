@@ -1,10 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
-import { zodIssues } from '../../shared/schemas/api.js';
 import type { Viewer } from '../auth/viewer.js';
 import { LIMITS } from '../../shared/limits.js';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../shared/schemas/text.js';
-import { HttpError } from './errors.js';
+import { HttpError, invalid } from './errors.js';
 import { requestHash, type Idempotency } from '../events/writer.js';
 
 /** Parse one part of a request; a failure is a 400 whose issues name each field. */
@@ -15,12 +14,7 @@ export function parse<S extends z.ZodType>(
 ): z.infer<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issues = zodIssues(r.error);
-  const summary = issues
-    .slice(0, 5)
-    .map((i) => `${i.path}: ${i.message}`)
-    .join('; ');
-  throw new HttpError(400, 'bad_request', `Invalid ${where}: ${summary}`, issues);
+  throw invalid(r.error, where);
 }
 
 /** The signed-in viewer; the auth middleware guarantees it on protected routes. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { emptyChecklist } from '../../shared/domain/safety.js';
 import type { Shelter, ShelterCreate } from '../../shared/schemas/shelters.js';
+import type { StoredEvent } from '../../server/events/log.js';
 
 /** A valid shelter record. */
 export function buildShelter(over: Partial<Shelter> = {}): Shelter {
@@ -45,6 +46,22 @@ export function buildShelterCreate(over: Partial<ShelterCreate> = {}): Record<st
     lat: 20.95,
     lon: 107.08,
     capacity: 100,
+    ...over,
+  };
+}
+
+/** A stored event as the log and the bus carry it (a shelter update unless told otherwise). */
+export function buildStoredEvent(seq: number, over: Partial<StoredEvent> = {}): StoredEvent {
+  return {
+    seq,
+    type: 'shelter:updated',
+    entity: 'shelter',
+    entityId: randomUUID(),
+    data: {},
+    changes: null,
+    actorUserId: null,
+    actorOrgId: null,
+    at: new Date(0).toISOString(),
     ...over,
   };
 }

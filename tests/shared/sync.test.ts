@@ -42,3 +42,36 @@ describe('stream reconciler', () => {
     expect(a.state.lastSeq).toBe(0);
   });
 });
+
+describe('receive over any { seq }', () => {
+  interface Item {
+    seq: number;
+    name: string;
+  }
+  const item = (seq: number, name = `e${seq}`): Item => ({ seq, name });
+
+  it('reorders items of any shape and keeps them whole', () => {
+    const a = receive(startStream<Item>(10), [item(12), item(11, 'first')]);
+    expect(a.apply).toEqual([item(11, 'first'), item(12)]);
+    expect(a.state.lastSeq).toBe(12);
+  });
+  it('keeps the first copy of a seq offered twice', () => {
+    const a = receive(startStream<Item>(0), [item(2, 'a'), item(2, 'b')]);
+    const b = receive(a.state, [item(1)]);
+    expect(b.apply.map((i) => i.name)).toEqual(['e1', 'a']);
+  });
+  it('reports a gap until it is filled, across batches', () => {
+    let st = startStream<Item>(0);
+    const steps = [[item(4)], [item(2)], [item(1)], [item(3)]].map((batch) => {
+      const step = receive(st, batch);
+      st = step.state;
+      return [step.apply.map((i) => i.seq), step.gap] as const;
+    });
+    expect(steps).toEqual([
+      [[], true],
+      [[], true],
+      [[1, 2], true],
+      [[3, 4], false],
+    ]);
+  });
+});
