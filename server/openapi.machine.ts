@@ -24,7 +24,8 @@ export function machineOps(): Record<string, Record<string, Op>> {
         refuses: 'Not an admin',
       },
       post: {
-        summary: 'Create a token for an organisation with a role and scope, or a purpose; the secret is shown once',
+        summary:
+          'Create a token for an organisation with a role and scope, or a purpose; the secret is shown once',
         body: ApiTokenCreateSchema,
         reply: ApiTokenCreatedSchema,
         refuses: 'Not an admin',
@@ -48,7 +49,9 @@ export function machineOps(): Record<string, Record<string, Op>> {
         },
         produces: {
           'text/plain': { schema: { type: 'string', maxLength: 160 } },
-          'application/xml': { schema: { type: 'string', description: '<Response><Message>…</Message></Response>' } },
+          'application/xml': {
+            schema: { type: 'string', description: '<Response><Message>…</Message></Response>' },
+          },
         },
         refuses: 'Not an sms-gateway token',
       },

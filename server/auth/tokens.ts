@@ -86,7 +86,9 @@ export function bearerMiddleware(ctx: Ctx) {
     const viewer = m ? await viewerForApiToken(ctx.db, m[1]!) : null;
     if (!viewer) return next(new HttpError(401, 'unauthenticated', 'The API token is not valid.'));
     if (!tokenMayCall(viewer, req.method, req.path))
-      return next(new HttpError(403, 'forbidden', `A ${viewer.tokenPurpose} token may not call this endpoint.`));
+      return next(
+        new HttpError(403, 'forbidden', `A ${viewer.tokenPurpose} token may not call this endpoint.`),
+      );
     res.locals.viewer = viewer;
     const id = viewer.tokenId!;
     if ((touched.get(id) ?? 0) < Date.now() - TOUCH_EVERY_MS) {
@@ -99,7 +101,8 @@ export function bearerMiddleware(ctx: Ctx) {
     res.on('finish', () => {
       // An incident report's writer is never named, not even as a token (SPEC 2.4, 2.7).
       if (resource.startsWith('/api/incident-reports')) return;
-      const action = req.method === 'GET' ? (resource.startsWith('/api/export/') ? 'export' : 'read') : 'write';
+      const action =
+        req.method === 'GET' ? (resource.startsWith('/api/export/') ? 'export' : 'read') : 'write';
       audit(ctx.db, viewer, action, resource, {
         via: 'token',
         tokenId: id,

@@ -470,7 +470,10 @@ export async function seedDemo(ctx: Ctx): Promise<{ created: number }> {
   }
   // The demo shelter manager reports by SMS from this (fictional) number.
   for (const [username, phone] of Object.entries(DEMO_PHONES))
-    await ctx.db.query('UPDATE users SET phone = $2 WHERE username = $1 AND phone IS NULL', [username, phone]);
+    await ctx.db.query('UPDATE users SET phone = $2 WHERE username = $1 AND phone IS NULL', [
+      username,
+      phone,
+    ]);
   // The GBV response picture (services, alerts, requests, incidents) on top of the shelters.
   await seedGbvDemo(ctx, orgIds);
   return { created };

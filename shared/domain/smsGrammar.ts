@@ -42,12 +42,7 @@ export const SMS_TEXT_MAX = 480;
 
 /** Text without diacritics (NFD, combining marks removed, đ -> d), so `NƯỚC thiếu` reads as `NUOC thieu`. */
 export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFC');
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
 }
 
 /** The words of a message: folded, upper case, split on blanks and commas. */

@@ -25,21 +25,29 @@ function errorText(e: SmsError, lang: SmsLang): string {
     case 'too_long':
       return vi ? 'Tin qua dai. Gui HD de xem cach bao cao.' : 'Message too long. Send HELP for the format.';
     case 'missing_code':
-      return vi ? 'Thieu ma diem so tan sau TT. VD: TT S101 SN 240' : 'Shelter code missing after ST. E.g. ST S101 PPL 240';
+      return vi
+        ? 'Thieu ma diem so tan sau TT. VD: TT S101 SN 240'
+        : 'Shelter code missing after ST. E.g. ST S101 PPL 240';
     case 'nothing_to_report':
-      return vi ? 'Khong co gi de cap nhat. VD: TT S101 SN 240 HO 63' : 'Nothing to update. E.g. ST S101 PPL 240 HH 63';
+      return vi
+        ? 'Khong co gi de cap nhat. VD: TT S101 SN 240 HO 63'
+        : 'Nothing to update. E.g. ST S101 PPL 240 HH 63';
     case 'unknown_command':
       return vi
         ? `Khong hieu "${e.word}". Tin bat dau bang TT (bao cao) hoac HD (huong dan).`
         : `"${e.word}" not understood. Start with ST (report) or HELP.`;
     case 'unknown_word':
-      return vi ? `Khong hieu "${e.word}". Gui HD de xem cach bao cao.` : `"${e.word}" not understood. Send HELP.`;
+      return vi
+        ? `Khong hieu "${e.word}". Gui HD de xem cach bao cao.`
+        : `"${e.word}" not understood. Send HELP.`;
     case 'missing_value':
       return vi ? `Thieu gia tri sau ${e.word}.` : `Value missing after ${e.word}.`;
     case 'duplicate':
       return vi ? `${e.word} co hai lan; chi gui mot lan.` : `${e.word} given twice; send it once.`;
     case 'bad_number':
-      return vi ? `${e.word} can mot so, khong phai "${e.value}".` : `${e.word} needs a number, not "${e.value}".`;
+      return vi
+        ? `${e.word} can mot so, khong phai "${e.value}".`
+        : `${e.word} needs a number, not "${e.value}".`;
     case 'bad_level':
       return vi
         ? `${e.word} can du, thieu hoac het, khong phai "${e.value}".`
@@ -88,7 +96,9 @@ export function smsReply(o: SmsOutcome, lang: SmsLang): string {
         ? `Chua luu ${o.code.slice(0, 12)}: ${o.field.slice(0, 40)} khong hop le.`
         : `${o.code.slice(0, 12)} not saved: ${o.field.slice(0, 40)} is not valid.`;
     case 'busy':
-      return vi ? 'He thong ban, xin gui lai sau it phut.' : 'System busy, please send again in a few minutes.';
+      return vi
+        ? 'He thong ban, xin gui lai sau it phut.'
+        : 'System busy, please send again in a few minutes.';
     case 'applied':
       return vi
         ? `Da luu ${o.code.slice(0, 12)}: ${summary(o.update, lang)}. Cam on!`

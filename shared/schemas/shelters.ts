@@ -32,7 +32,9 @@ export const NeedLevelSchema = z.enum(NEED_LEVELS);
 export const ChecklistAnswerSchema = z.enum(CHECKLIST_ANSWERS);
 
 /** A shelter's short code for SMS reports (`TT S101 ...`): letters and digits, upper case. */
-export const SmsCodeSchema = z.string().regex(/^[A-Z0-9]{2,12}$/, 'must be 2 to 12 capital letters or digits');
+export const SmsCodeSchema = z
+  .string()
+  .regex(/^[A-Z0-9]{2,12}$/, 'must be 2 to 12 capital letters or digits');
 
 /** People by age band for one sex. */
 export const AgeBandsSchema = z.strictObject({

@@ -11,7 +11,11 @@ const FromSchema = z.string().trim().min(1).max(32);
 const TextSchema = StorableStringSchema().max(1600);
 
 /** The form fields of a Twilio-style gateway webhook (other fields it sends are ignored). */
-export const SmsFormWebhookSchema = z.object({ From: FromSchema, Body: TextSchema, MessageSid: GatewayIdSchema });
+export const SmsFormWebhookSchema = z.object({
+  From: FromSchema,
+  Body: TextSchema,
+  MessageSid: GatewayIdSchema,
+});
 
 /** The JSON shape other gateways post. */
 export const SmsJsonWebhookSchema = z.object({ from: FromSchema, text: TextSchema, id: GatewayIdSchema });

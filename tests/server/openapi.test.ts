@@ -63,7 +63,16 @@ describe('openApiDocument for machine clients', () => {
   const doc = openApiDocument() as {
     security: Record<string, unknown>[];
     components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
-    paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          requestBody?: { content: Record<string, unknown> };
+          responses: Record<string, { content?: Record<string, unknown> }>;
+        }
+      >
+    >;
   };
   it('describes the bearer token scheme beside the cookie', () => {
     expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: 'http', scheme: 'bearer' });
@@ -73,7 +82,10 @@ describe('openApiDocument for machine clients', () => {
     expect(Object.keys(doc.paths['/api/tokens']!)).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/api/tokens/{id}']!)).toEqual(['delete']);
     const sms = doc.paths['/api/sms/inbound']!.post!;
-    expect(Object.keys(sms.requestBody!.content)).toEqual(['application/x-www-form-urlencoded', 'application/json']);
+    expect(Object.keys(sms.requestBody!.content)).toEqual([
+      'application/x-www-form-urlencoded',
+      'application/json',
+    ]);
     expect(Object.keys(sms.responses['200']!.content!)).toEqual(['text/plain', 'application/xml']);
     expect(Object.keys(sms.responses)).toEqual(expect.arrayContaining(['401', '403']));
   });

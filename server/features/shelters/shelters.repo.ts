@@ -81,7 +81,15 @@ export async function getShelter(q: Queryable, id: string, forUpdate = false): P
 /** Fields a write sets; everything but the record metadata. */
 export type ShelterFields = Omit<
   Shelter,
-  'id' | 'createdAt' | 'updatedAt' | 'version' | 'updatedBy' | 'orgId' | 'lastReportedAt' | 'reportSource' | 'smsCode'
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version'
+  | 'updatedBy'
+  | 'orgId'
+  | 'lastReportedAt'
+  | 'reportSource'
+  | 'smsCode'
 > & {
   checklist: NonNullable<Shelter['checklist']>;
 };
@@ -116,7 +124,13 @@ const placeholder = (col: string, i: number) => (JSON_COLUMNS.has(col) ? `$${i}:
 export async function insertShelter(
   q: Queryable,
   f: ShelterFields,
-  meta: { userId: string | null; orgId: string | null; id?: string; lastReportedAt?: string; smsCode?: string },
+  meta: {
+    userId: string | null;
+    orgId: string | null;
+    id?: string;
+    lastReportedAt?: string;
+    smsCode?: string;
+  },
 ): Promise<Shelter> {
   const cols = COLUMNS.map(([c]) => c);
   const values = COLUMNS.map(([c, k]) => param(c, f[k]));
@@ -152,7 +166,13 @@ export async function updateShelter(
     `UPDATE shelters SET ${sets.join(', ')}, version = version + 1, updated_at = now(),
        updated_by = $${n + 3}${reported}
      WHERE id = $1 AND version = $2 RETURNING *`,
-    [id, version, ...COLUMNS.map(([c, k]) => param(c, f[k])), meta.userId, ...(meta.reported ? [meta.source] : [])],
+    [
+      id,
+      version,
+      ...COLUMNS.map(([c, k]) => param(c, f[k])),
+      meta.userId,
+      ...(meta.reported ? [meta.source] : []),
+    ],
   );
   return rows[0] ? toShelter(rows[0]) : null;
 }

@@ -11,7 +11,10 @@ import { parse, refuseUnstorableText, viewerOf } from '../../http/validate.js';
 import { receiveSms } from './sms.service.js';
 
 const xmlEscape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 
 /** TwiML that sends one reply SMS. */
 export const twiml = (text: string) =>
@@ -33,7 +36,11 @@ export function smsRoutes(ctx: Ctx): Router {
       if (gateway.tokenPurpose !== 'sms-gateway') throw forbidden('Only an sms-gateway token delivers SMS.');
       const form = req.is('application/x-www-form-urlencoded');
       if (!form && !req.is('application/json'))
-        throw new HttpError(415, 'unsupported_media_type', 'Send a form (From, Body, MessageSid) or JSON (from, text, id).');
+        throw new HttpError(
+          415,
+          'unsupported_media_type',
+          'Send a form (From, Body, MessageSid) or JSON (from, text, id).',
+        );
       const query = parse(SmsInboundQuerySchema, req.query, 'query');
       const msg: InboundSms = form
         ? (({ From, Body, MessageSid }) => ({ from: From, text: Body, id: MessageSid }))(
@@ -43,7 +50,8 @@ export function smsRoutes(ctx: Ctx): Router {
       const reply = await receiveSms(ctx, gateway, msg);
       const preferred = req.accepts(['text/plain', 'application/xml', 'text/xml']);
       const asTwiml =
-        query.format === 'twiml' || (query.format === undefined && (preferred === 'application/xml' || preferred === 'text/xml'));
+        query.format === 'twiml' ||
+        (query.format === undefined && (preferred === 'application/xml' || preferred === 'text/xml'));
       if (asTwiml) res.type('application/xml').send(twiml(reply));
       else res.type('text/plain').send(reply);
     },

@@ -24,7 +24,8 @@ async function applyReport(
 ): Promise<{ outcome: SmsOutcome; shelterId: string | null }> {
   const shelterId = await shelterIdByCode(ctx.db, cmd.code);
   const current = shelterId ? await getShelter(ctx.db, shelterId) : null;
-  if (!shelterId || !current) return { outcome: { kind: 'unknown_shelter', code: cmd.code }, shelterId: null };
+  if (!shelterId || !current)
+    return { outcome: { kind: 'unknown_shelter', code: cmd.code }, shelterId: null };
   if (!editsShelter(sender, current)) return { outcome: { kind: 'not_allowed', code: cmd.code }, shelterId };
   // The gateway's id is the write's idempotency key too: a repeat that races the first is applied once.
   const idem = { key: `sms:${msg.id}`, requestHash: requestHash('SMS', cmd.code, cmd.update) };
@@ -43,7 +44,10 @@ async function applyReport(
       if (!(err instanceof HttpError)) throw err;
       if (err.status === 403) return { outcome: { kind: 'not_allowed', code: cmd.code }, shelterId };
       if (err.status === 400)
-        return { outcome: { kind: 'refused', code: cmd.code, field: err.issues?.[0]?.path ?? '?' }, shelterId };
+        return {
+          outcome: { kind: 'refused', code: cmd.code, field: err.issues?.[0]?.path ?? '?' },
+          shelterId,
+        };
       if (err.status !== 409) throw err;
       if (attempt >= ATTEMPTS) return { outcome: { kind: 'busy' }, shelterId };
       version = (await getShelter(ctx.db, shelterId))?.version ?? version;

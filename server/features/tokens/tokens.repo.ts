@@ -41,7 +41,10 @@ export const toApiToken = (r: TokenRow): ApiToken => ({
 /** Store a new token (its id chosen by the caller, since the secret embeds it). */
 export async function insertToken(
   q: Queryable,
-  t: Pick<TokenRow, 'id' | 'name' | 'prefix' | 'secret_hash' | 'org_id' | 'role' | 'scope' | 'purpose' | 'created_by'> & {
+  t: Pick<
+    TokenRow,
+    'id' | 'name' | 'prefix' | 'secret_hash' | 'org_id' | 'role' | 'scope' | 'purpose' | 'created_by'
+  > & {
     expires_at: string | null;
   },
 ): Promise<TokenRow> {

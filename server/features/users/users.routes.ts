@@ -104,7 +104,10 @@ export function userRoutes(ctx: Ctx): Router {
       const phone = input.phone ? toE164(input.phone) : null;
       if (input.phone && !phone) throw badField('phone', 'must be a phone number, e.g. +84912345678');
       if (phone) {
-        const { rows: taken } = await ctx.db.query('SELECT 1 FROM users WHERE phone = $1 AND id <> $2', [phone, id]);
+        const { rows: taken } = await ctx.db.query('SELECT 1 FROM users WHERE phone = $1 AND id <> $2', [
+          phone,
+          id,
+        ]);
         if (taken.length)
           throw new HttpError(409, 'conflict', 'This phone number belongs to another user.', [
             { path: 'phone', message: 'already registered to another user' },

@@ -37,7 +37,11 @@ describe('API token revocation on two processes sharing Redis and PostgreSQL', {
 
   it('a token revoked on A is refused on B at once, though B had it cached', async () => {
     for (const body of [{ role: 'viewer' }, { purpose: 'export-reader' }]) {
-      const created = await admin.send<ApiTokenCreated>('POST', '/api/tokens', { name: 'Two', orgId, ...body });
+      const created = await admin.send<ApiTokenCreated>('POST', '/api/tokens', {
+        name: 'Two',
+        orgId,
+        ...body,
+      });
       expect(created.status).toBe(201);
       const { id, secret } = created.body.data!;
       const path = body.purpose ? '/api/export/shelters.csv' : '/api/shelters';

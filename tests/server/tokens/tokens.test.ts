@@ -34,14 +34,21 @@ describe('/api/tokens', () => {
   it('creates a role token whose secret is shown once and stored only as a hash', async () => {
     const t = await create({ role: 'viewer', scope: ['22'] });
     expect(t.secret).toMatch(/^sho_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/);
-    expect(t).toMatchObject({ role: 'viewer', scope: ['22'], purpose: null, lastUsedAt: null, revokedAt: null });
+    expect(t).toMatchObject({
+      role: 'viewer',
+      scope: ['22'],
+      purpose: null,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     const listed = (await admin.get<ApiToken[]>('/api/tokens')).body.data!;
     const row = listed.find((x) => x.id === t.id)!;
     expect(row.prefix).toBe(t.secret.slice(0, 12));
     expect(JSON.stringify(listed)).not.toContain(t.secret.slice(12));
-    const { rows } = await srv.app.ctx.db.query<Record<string, unknown>>('SELECT * FROM api_tokens WHERE id = $1', [
-      t.id,
-    ]);
+    const { rows } = await srv.app.ctx.db.query<Record<string, unknown>>(
+      'SELECT * FROM api_tokens WHERE id = $1',
+      [t.id],
+    );
     expect(JSON.stringify(rows)).not.toContain(t.secret.slice(12));
     expect(rows[0]!.secret_hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -67,7 +74,9 @@ describe('/api/tokens', () => {
     expect((await call(t.secret, 'GET', '/api/shelters')).status).toBe(200);
     expect((await call(wrong, 'GET', '/api/shelters')).status).toBe(401);
     expect((await call('nonsense', 'GET', '/api/shelters')).status).toBe(401);
-    const basic = await client(srv.url).send('GET', '/api/shelters', undefined, { authorization: 'Basic eDp5' });
+    const basic = await client(srv.url).send('GET', '/api/shelters', undefined, {
+      authorization: 'Basic eDp5',
+    });
     expect(basic.status).toBe(401);
   });
 
@@ -158,6 +167,8 @@ describe('/api/tokens', () => {
     expect(bad.body.error!.issues![0]!.path).toBe('phone');
     const taken = await admin.send('PATCH', `/api/users/${viewer.id}`, { phone: '+84900000001' });
     expect(taken.status).toBe(409);
-    expect((await admin.send<User>('PATCH', `/api/users/${viewer.id}`, { phone: null })).body.data!.phone).toBeNull();
+    expect(
+      (await admin.send<User>('PATCH', `/api/users/${viewer.id}`, { phone: null })).body.data!.phone,
+    ).toBeNull();
   });
 });

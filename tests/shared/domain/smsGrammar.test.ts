@@ -22,7 +22,20 @@ describe('parseSms', () => {
     expect(c.update.needs).toEqual({ water: 'low', power: 'out' });
     const answers = CHECKLIST_KEYS.map((k) => c.update.checklist![k]);
     expect(answers).toEqual([
-      'yes', 'no', 'no', 'yes', 'unknown', 'no', 'no', 'partial', 'no', 'no', 'yes', 'unknown', 'no', 'unknown',
+      'yes',
+      'no',
+      'no',
+      'yes',
+      'unknown',
+      'no',
+      'no',
+      'partial',
+      'no',
+      'no',
+      'yes',
+      'unknown',
+      'no',
+      'unknown',
     ]);
   });
 

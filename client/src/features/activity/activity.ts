@@ -64,8 +64,16 @@ export function toActivity(change: VisibleChange, before?: Shelter): ActivityIte
     else if (before.lastReportedAt !== s.lastReportedAt) detail = { kind: 'reconfirmed' };
   }
   // A report sets updatedAt and lastReportedAt in one statement: equal times mean this change was the report.
-  const viaSms = change.type === 'shelter:updated' && s.reportSource === 'sms' && s.lastReportedAt === s.updatedAt;
-  return { ...base, recordId: s.id, name: s.name, simulated: s.simulated, detail, ...(viaSms ? { viaSms } : {}) };
+  const viaSms =
+    change.type === 'shelter:updated' && s.reportSource === 'sms' && s.lastReportedAt === s.updatedAt;
+  return {
+    ...base,
+    recordId: s.id,
+    name: s.name,
+    simulated: s.simulated,
+    detail,
+    ...(viaSms ? { viaSms } : {}),
+  };
 }
 
 /** The panel an item opens besides a shelter's: a service, an alert or a request. */

@@ -113,7 +113,10 @@ function Users() {
               <td>{orgs[u.orgId]?.acronym ?? orgs[u.orgId]?.name ?? ''}</td>
               <td>{u.scope ? u.scope.join(', ') : t('admin.national')}</td>
               <td>
-                <UserPhone user={u} onSaved={(v) => setUsers((l) => l?.map((x) => (x.id === v.id ? v : x)) ?? null)} />
+                <UserPhone
+                  user={u}
+                  onSaved={(v) => setUsers((l) => l?.map((x) => (x.id === v.id ? v : x)) ?? null)}
+                />
               </td>
               <td>
                 <button

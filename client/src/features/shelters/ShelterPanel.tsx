@@ -268,7 +268,11 @@ function DetailFacts({ shelter: s }: { shelter: Shelter }) {
       <dd>
         <time dateTime={s.lastReportedAt}>{f.dateTime(s.lastReportedAt)}</time> (
         {f.relative(s.lastReportedAt, now)})
-        {s.reportSource === 'sms' && <span className="badge" data-testid="shelter-via-sms">{t('panel.viaSms')}</span>}
+        {s.reportSource === 'sms' && (
+          <span className="badge" data-testid="shelter-via-sms">
+            {t('panel.viaSms')}
+          </span>
+        )}
       </dd>
     </dl>
   );
