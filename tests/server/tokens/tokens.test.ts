@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../helpers/server.js';
-import { client, connectSocket, connected, login, type ApiClient } from '../../helpers/client.js';
+import { io as ioClient } from 'socket.io-client';
+import { client, connected, login, type ApiClient, type TestSocket } from '../../helpers/client.js';
 import type { Organisation, User } from '../../../shared/schemas/auth.js';
 import type { ApiToken, ApiTokenCreated } from '../../../shared/schemas/tokens.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
@@ -127,9 +128,13 @@ describe('/api/tokens', () => {
 
   it('never opens a socket with a token', async () => {
     const t = await create({ role: 'ops_officer' });
-    const s = connectSocket(srv.url, '');
-    s.io.opts.extraHeaders = bearer(t.secret);
-    s.disconnect().connect();
+    // The handshake carries the token as a gateway would send it; only the session cookie opens a socket.
+    const s = ioClient(srv.url, {
+      transports: ['websocket'],
+      extraHeaders: bearer(t.secret),
+      reconnection: false,
+      forceNew: true,
+    }) as TestSocket;
     await expect(connected(s)).rejects.toThrow(/unauthenticated/);
     s.disconnect();
   });
