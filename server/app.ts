@@ -30,6 +30,9 @@ import { alertRoutes } from './features/alerts/alerts.routes.js';
 import { requestRoutes } from './features/requests/requests.routes.js';
 import { auditRoutes, incidentReportRoutes, incidentRoutes } from './features/incidents/incidents.routes.js';
 import { exportRoutes } from './features/export/export.routes.js';
+import { tokenRoutes } from './features/tokens/tokens.routes.js';
+import { smsRoutes } from './features/sms/sms.routes.js';
+import { bearerMiddleware } from './auth/tokens.js';
 import { createRealtime, type Io } from './realtime/realtime.js';
 import { startIncidentReleases } from './features/incidents/releases.js';
 import { seedDemo } from './demo/seed.js';
@@ -146,6 +149,9 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   });
   api.use(checkOrigin(trustFn, config.allowedOrigins));
   api.use(express.json({ limit: '64kb', strict: true }));
+  api.use(bearerMiddleware(ctx));
+  // Before requireJson: SMS gateways post forms (application/x-www-form-urlencoded).
+  api.use('/sms', smsRoutes(ctx));
   api.use(requireJson);
   api.use(refuseUnstorableText);
   api.use(sessionMiddleware(ctx));
@@ -158,6 +164,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use('/shelters', shelterRoutes(ctx));
   api.use('/organisations', organisationRoutes(ctx));
   api.use('/users', userRoutes(ctx));
+  api.use('/tokens', tokenRoutes(ctx));
   api.use('/services', serviceRoutes(ctx));
   api.use('/gbv-alerts', gbvAlertRoutes(ctx));
   api.use('/alerts', alertRoutes(ctx));

@@ -47,8 +47,9 @@ import {
   IncidentReportReceiptSchema,
   IncidentSummarySchema,
 } from '../shared/schemas/incidents.js';
+import { machineOps } from './openapi.machine.js';
 
-type Op = {
+export type Op = {
   summary: string;
   body?: z.ZodType;
   reply?: z.ZodType;
@@ -57,6 +58,8 @@ type Op = {
   operationId?: string;
   /** A reply that is not the JSON envelope (a file): media type -> schema. */
   produces?: Record<string, { schema: unknown }>;
+  /** A request body that is not (only) JSON: media type -> schema. */
+  consumes?: Record<string, { schema: unknown }>;
   /** Roles may be refused (403) as well as signed-out callers (401). */
   refuses?: string;
 };
@@ -249,6 +252,7 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
       },
     },
     ...exportOps(),
+    ...machineOps(),
     ...extra,
   };
   const paths: Record<string, Record<string, unknown>> = {};
@@ -281,7 +285,11 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
               ]
             : []),
         ],
-        ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
+        ...(op.consumes
+          ? { requestBody: { required: true, content: op.consumes } }
+          : op.body
+            ? { requestBody: { required: true, content: json(op.body) } }
+            : {}),
         responses: {
           '200': {
             description: 'OK',
@@ -328,7 +336,8 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
         'Realtime coordination for GBV prevention and response in disasters. Socket.IO on the same origin: send `sync {afterSeq}` (acked with missed events or `reset`), receive `hello {protocol,head}` on connect and `change {seq,type,data,at,by}`.',
     },
     paths,
-    security: [{ sessionCookie: [] }],
+    // Either: a signed-in browser, or a machine client with an API token.
+    security: [{ sessionCookie: [] }, { bearerToken: [] }],
     components: {
       securitySchemes: {
         sessionCookie: {
@@ -336,6 +345,13 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
           in: 'cookie',
           name: 'sho_sid',
           description: 'The same-origin session cookie set by POST /api/auth/login',
+        },
+        bearerToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'sho_<id>_<secret>',
+          description:
+            'An API token made by the admin (POST /api/tokens). A purpose token (cap-feed, sms-gateway, export-reader) may call only its endpoints; tokens never open a socket.',
         },
       },
       schemas: {

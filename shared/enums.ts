@@ -50,6 +50,11 @@ export const SHELTER_STATUSES = ['standby', 'open', 'full', 'closing', 'closed',
 /** A shelter's operating status. */
 export type ShelterStatus = (typeof SHELTER_STATUSES)[number];
 
+/** Where a shelter's last report came from: the app (or API), or an SMS through the gateway. */
+export const REPORT_SOURCES = ['app', 'sms'] as const;
+/** Where a report came from. */
+export type ReportSource = (typeof REPORT_SOURCES)[number];
+
 /** Supply level of a basic need. */
 export const NEED_LEVELS = ['ok', 'low', 'out'] as const;
 /** The basic needs a shelter reports on. */

@@ -49,6 +49,8 @@ function shelter(i: number): Shelter {
     checklist: emptyChecklist(),
     safetyScore: Math.floor(rand() * 10),
     lastReportedAt: now,
+    reportSource: 'app',
+    smsCode: `S${i}`,
     simulated: true,
   };
 }

@@ -26,9 +26,10 @@ export const meOf = (v: Viewer) => ({
   scope: v.scope,
 });
 
-/** Attaches `res.locals.viewer` when the session cookie is valid. */
+/** Attaches `res.locals.viewer` when the session cookie is valid (not on a request that sent an API token). */
 export function sessionMiddleware(ctx: Ctx) {
   return async (req: Request, res: Response, next: NextFunction) => {
+    if (res.locals.viewer || req.headers.authorization !== undefined) return next();
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (token) res.locals.viewer = await cachedViewerForToken(ctx.db, token);
     next();

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
 import type { Viewer } from './viewer.js';
 import type { Role } from '../../shared/enums.js';
@@ -29,10 +29,12 @@ export async function createSession(
 // entries on every process at once (realtime broadcasts the revocation); the TTL is a safety net.
 const CACHE_TTL_MS = 5000;
 const CACHE_MAX = 20_000;
-const caches = new WeakMap<Queryable, Map<string, { viewer: Viewer; until: number }>>();
+// An entry may carry a proof (an API token's secret hash) that a hit must match, compared in constant time.
+type CacheEntry = { viewer: Viewer; until: number; proof?: Buffer };
+const caches = new WeakMap<Queryable, Map<string, CacheEntry>>();
 const cacheOf = (q: Queryable) => {
   let c = caches.get(q);
-  if (!c) caches.set(q, (c = new Map<string, { viewer: Viewer; until: number }>()));
+  if (!c) caches.set(q, (c = new Map<string, CacheEntry>()));
   return c;
 };
 
@@ -69,14 +71,31 @@ export async function cachedViewerForToken(q: Queryable, token: string | undefin
 
 /** The signed-in user behind a session id (the token's hash), from the cache when recent. */
 export async function cachedViewerForSession(q: Queryable, id: string): Promise<Viewer | null> {
+  return cachedViewer(q, id, () => viewerForSession(q, id));
+}
+
+/**
+ * A viewer from the short cache under `key` (its `sessionId`, which revocations name), else from
+ * `load`. With a `proof`, a cached entry counts only if its proof is the same (constant-time).
+ */
+export async function cachedViewer(
+  q: Queryable,
+  key: string,
+  load: () => Promise<Viewer | null>,
+  proof?: Buffer,
+): Promise<Viewer | null> {
   const cache = cacheOf(q);
-  const hit = cache.get(id);
-  if (hit && hit.until > Date.now()) return hit.viewer;
-  const viewer = await viewerForSession(q, id);
+  const hit = cache.get(key);
+  const proven = (e: CacheEntry) =>
+    e.proof === undefined
+      ? proof === undefined
+      : proof !== undefined && e.proof.length === proof.length && timingSafeEqual(e.proof, proof);
+  if (hit && hit.until > Date.now() && proven(hit)) return hit.viewer;
+  const viewer = await load();
   if (viewer) {
     if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(id, { viewer, until: Date.now() + CACHE_TTL_MS });
-  } else cache.delete(id);
+    cache.set(key, { viewer, until: Date.now() + CACHE_TTL_MS, ...(proof ? { proof } : {}) });
+  } else if (!hit || proven(hit)) cache.delete(key);
   return viewer;
 }
 

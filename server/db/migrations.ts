@@ -1,5 +1,7 @@
 import type { Db } from './db.js';
 import type { Logger } from '../logger.js';
+import { V5_API_TOKENS } from './sql/v5ApiTokens.js';
+import { V6_SMS } from './sql/v6Sms.js';
 
 /**
  * The one ordered migration set, for PostgreSQL and PGlite alike. Append only: never edit a
@@ -280,6 +282,9 @@ CREATE TABLE incident_releases (
 CREATE INDEX incident_releases_no ON incident_releases (release_no);
 `,
   },
+  // Later migrations keep their SQL in sql/ so this file stays readable.
+  { version: 5, name: 'api tokens', sql: V5_API_TOKENS },
+  { version: 6, name: 'sms reporting', sql: V6_SMS },
 ];
 
 /** Apply pending migrations, each in its own transaction, under an advisory lock so two processes starting together do not race. */

@@ -134,6 +134,9 @@ export const DEMO_USERS: {
   { username: 'admin', displayName: 'Administrator (demo)', role: 'admin', org: 'platform', scope: null },
 ];
 
+/** Phone numbers of demo users, for SMS reports (E.164; not a real subscriber). */
+export const DEMO_PHONES: Record<string, string> = { shelter: '+84900000001' };
+
 type ShelterSeed = [
   name: string,
   kind: Shelter['kind'],
@@ -434,6 +437,8 @@ export async function seedDemo(ctx: Ctx): Promise<{ created: number }> {
           orgId: orgIds[org]!,
           id,
           lastReportedAt: new Date(now - hoursAgo * 3_600_000).toISOString(),
+          // Short codes a shelter manager types on a keypad: province code and a number (`TT 2201 SN 240`).
+          smsCode: `${provinceCode}${String(i + 1).padStart(2, '0')}`,
         },
       );
       events.push({ type: 'shelter:created', entity: 'shelter', entityId: s.id, data: s, changes: null });
@@ -463,6 +468,12 @@ export async function seedDemo(ctx: Ctx): Promise<{ created: number }> {
       if (!(err instanceof HttpError && err.status === 409)) throw err;
     }
   }
+  // The demo shelter manager reports by SMS from this (fictional) number.
+  for (const [username, phone] of Object.entries(DEMO_PHONES))
+    await ctx.db.query('UPDATE users SET phone = $2 WHERE username = $1 AND phone IS NULL', [
+      username,
+      phone,
+    ]);
   // The GBV response picture (services, alerts, requests, incidents) on top of the shelters.
   await seedGbvDemo(ctx, orgIds);
   return { created };

@@ -55,6 +55,8 @@ export const UserSchema = z.object({
   orgId: IdSchema,
   scope: ScopeSchema,
   disabled: z.boolean(),
+  /** The number the user reports from by SMS (E.164); only the admin ever sees it. */
+  phone: z.string().nullable(),
   createdAt: z.string(),
 });
 /** A user account. */
@@ -88,9 +90,11 @@ export const UserPatchSchema = z
     disabled: z.boolean().optional(),
     role: RoleSchema.optional(),
     scope: ScopeSchema.optional(),
+    /** The SMS number, as typed (`0912 345 678` or `+84912345678`); stored as E.164. Null removes it. */
+    phone: z.string().trim().min(1).max(LIMITS.phoneMax).nullable().optional(),
   })
-  .refine((p) => p.disabled !== undefined || p.role !== undefined || p.scope !== undefined, {
-    message: 'give disabled, role or scope',
+  .refine((p) => Object.values(p).some((v) => v !== undefined), {
+    message: 'give disabled, role, scope or phone',
     path: ['disabled'],
   });
 /** Body of PATCH /api/users/:id. */

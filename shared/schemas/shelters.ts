@@ -3,6 +3,7 @@ import {
   CHECKLIST_ANSWERS,
   CHECKLIST_KEYS,
   NEED_LEVELS,
+  REPORT_SOURCES,
   SHELTER_KINDS,
   SHELTER_STATUSES,
   type ChecklistKey,
@@ -29,6 +30,11 @@ export const ShelterStatusSchema = z.enum(SHELTER_STATUSES);
 export const NeedLevelSchema = z.enum(NEED_LEVELS);
 /** One checklist answer. */
 export const ChecklistAnswerSchema = z.enum(CHECKLIST_ANSWERS);
+
+/** A shelter's short code for SMS reports (`TT S101 ...`): letters and digits, upper case. */
+export const SmsCodeSchema = z
+  .string()
+  .regex(/^[A-Z0-9]{2,12}$/, 'must be 2 to 12 capital letters or digits');
 
 /** People by age band for one sex. */
 export const AgeBandsSchema = z.strictObject({
@@ -94,6 +100,9 @@ export const ShelterSchema = RecordMetaSchema.extend({
   checklist: ChecklistSchema.nullable(),
   safetyScore: z.number().int().min(0).max(8),
   lastReportedAt: TimestampSchema,
+  /** Where the last report came from (an SMS is marked in the panel and feed). */
+  reportSource: z.enum(REPORT_SOURCES),
+  smsCode: SmsCodeSchema,
   simulated: z.boolean(),
 });
 /** A shelter. */

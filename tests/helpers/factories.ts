@@ -31,6 +31,8 @@ export function buildShelter(over: Partial<Shelter> = {}): Shelter {
     checklist: emptyChecklist(),
     safetyScore: 0,
     lastReportedAt: now,
+    reportSource: 'app',
+    smsCode: 'S100',
     simulated: false,
     ...over,
   };

@@ -41,6 +41,8 @@ const CHECKLIST_TAGS = [
 const shelterTags = (checklist: boolean) => [
   '#loc+code',
   '#loc+name',
+  // The SMS short code (issue 10), beyond the README table.
+  '#loc+sms_code',
   '#loc+type',
   '#adm1+code',
   '#adm1+name',

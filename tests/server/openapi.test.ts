@@ -58,3 +58,35 @@ describe('openApiDocument against an outside validator', () => {
       if (methods.patch) expect(Object.keys(methods.patch.responses), p).toContain('409');
   });
 });
+
+describe('openApiDocument for machine clients', () => {
+  const doc = openApiDocument() as {
+    security: Record<string, unknown>[];
+    components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          requestBody?: { content: Record<string, unknown> };
+          responses: Record<string, { content?: Record<string, unknown> }>;
+        }
+      >
+    >;
+  };
+  it('describes the bearer token scheme beside the cookie', () => {
+    expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.security).toEqual([{ sessionCookie: [] }, { bearerToken: [] }]);
+  });
+  it('describes the token paths and the SMS webhook with its real content types', () => {
+    expect(Object.keys(doc.paths['/api/tokens']!)).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/tokens/{id}']!)).toEqual(['delete']);
+    const sms = doc.paths['/api/sms/inbound']!.post!;
+    expect(Object.keys(sms.requestBody!.content)).toEqual([
+      'application/x-www-form-urlencoded',
+      'application/json',
+    ]);
+    expect(Object.keys(sms.responses['200']!.content!)).toEqual(['text/plain', 'application/xml']);
+    expect(Object.keys(sms.responses)).toEqual(expect.arrayContaining(['401', '403']));
+  });
+});

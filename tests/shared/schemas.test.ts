@@ -21,6 +21,8 @@ import { ApiErrorSchema, zodIssues } from '../../shared/schemas/api.js';
 import { ChangeSchema, SyncRequestSchema, SyncResultSchema } from '../../shared/events.js';
 import { emptyChecklist } from '../../shared/domain/safety.js';
 import { buildShelter, buildShelterCreate } from '../helpers/factories.js';
+import { ApiTokenCreateSchema } from '../../shared/schemas/tokens.js';
+import { SmsFormWebhookSchema, SmsJsonWebhookSchema } from '../../shared/schemas/sms.js';
 
 const uuid = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 const now = '2026-09-07T13:00:00.000Z';
@@ -201,6 +203,7 @@ const CASES: { name: string; schema: z.ZodType; valid: unknown[]; invalid: [unkn
         orgId: uuid,
         scope: ['22'],
         disabled: false,
+        phone: '+84900000001',
         createdAt: now,
       },
     ],
@@ -214,6 +217,7 @@ const CASES: { name: string; schema: z.ZodType; valid: unknown[]; invalid: [unkn
           orgId: uuid,
           scope: [],
           disabled: false,
+          phone: null,
           createdAt: now,
         },
         'scope',
@@ -338,6 +342,39 @@ const CASES: { name: string; schema: z.ZodType; valid: unknown[]; invalid: [unkn
       { reset: false, events: [{ seq: 1, type: 'hidden' }], head: 1 },
     ],
     invalid: [[{ reset: false, head: 1 }, 'events']],
+  },
+  {
+    name: 'ApiTokenCreateSchema',
+    schema: ApiTokenCreateSchema,
+    valid: [
+      { name: 'Gateway', orgId: uuid, purpose: 'sms-gateway' },
+      { name: 'Script', orgId: uuid, role: 'ops_officer', scope: ['22'], expiresAt: '2030-01-01T00:00:00Z' },
+    ],
+    invalid: [
+      [{ name: 'x', orgId: uuid }, 'role'],
+      [{ name: 'x', orgId: uuid, role: 'admin' }, 'role'],
+      [{ name: 'x', orgId: uuid, purpose: 'printer' }, 'purpose'],
+      [{ name: 'x', orgId: uuid, role: 'viewer', secret: 'mine' }, 'secret'],
+    ],
+  },
+  {
+    name: 'SmsFormWebhookSchema',
+    schema: SmsFormWebhookSchema,
+    valid: [{ From: '+84900000001', Body: 'HD', MessageSid: 'SM123', AccountSid: 'AC1' }],
+    invalid: [
+      [{ From: '+84900000001', Body: 'HD' }, 'MessageSid'],
+      [{ From: '+84900000001', Body: 'HD', MessageSid: 'a b' }, 'MessageSid'],
+      [{ From: '', Body: 'HD', MessageSid: 'SM1' }, 'From'],
+    ],
+  },
+  {
+    name: 'SmsJsonWebhookSchema',
+    schema: SmsJsonWebhookSchema,
+    valid: [{ from: '0900000001', text: 'TT 2201 SN 4', id: 'm-1' }],
+    invalid: [
+      [{ from: '0900000001', text: 'x'.repeat(1601), id: 'm-1' }, 'text'],
+      [{ from: '0900000001', text: 'HD' }, 'id'],
+    ],
   },
 ];
 

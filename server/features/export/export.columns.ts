@@ -109,6 +109,8 @@ export function shelterColumns(a: Caller, x: ExportContext): Column<Shelter>[] {
   return [
     col('#loc+code', 'Mã điểm sơ tán', 'Shelter ID', (s) => s.id),
     col('#loc+name', 'Tên điểm sơ tán', 'Shelter name', (s) => s.name),
+    // Not in the README table (issue 10 adds it); not `+code`, so an import matching `#loc+code` never takes it.
+    col('#loc+sms_code', 'Mã SMS', 'SMS code', (s) => s.smsCode),
     col('#loc+type', 'Loại', 'Kind', (s) => s.kind),
     col('#adm1+code', 'Mã tỉnh', 'Province code', (s) => s.provinceCode),
     col('#adm1+name', 'Tỉnh', 'Province', (s) => provinceName(x, s.provinceCode)),

@@ -22,6 +22,8 @@ export interface ShelterRow {
   checklist: NonNullable<Shelter['checklist']>;
   safety_score: number;
   last_reported_at: Date;
+  report_source: Shelter['reportSource'];
+  sms_code: string;
   simulated: boolean;
   created_at: Date;
   updated_at: Date;
@@ -56,6 +58,8 @@ export const toShelter = (r: ShelterRow): Shelter => ({
   checklist: r.checklist,
   safetyScore: r.safety_score,
   lastReportedAt: r.last_reported_at.toISOString(),
+  reportSource: r.report_source,
+  smsCode: r.sms_code,
   simulated: r.simulated,
 });
 
@@ -77,7 +81,15 @@ export async function getShelter(q: Queryable, id: string, forUpdate = false): P
 /** Fields a write sets; everything but the record metadata. */
 export type ShelterFields = Omit<
   Shelter,
-  'id' | 'createdAt' | 'updatedAt' | 'version' | 'updatedBy' | 'orgId' | 'lastReportedAt'
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version'
+  | 'updatedBy'
+  | 'orgId'
+  | 'lastReportedAt'
+  | 'reportSource'
+  | 'smsCode'
 > & {
   checklist: NonNullable<Shelter['checklist']>;
 };
@@ -112,7 +124,13 @@ const placeholder = (col: string, i: number) => (JSON_COLUMNS.has(col) ? `$${i}:
 export async function insertShelter(
   q: Queryable,
   f: ShelterFields,
-  meta: { userId: string | null; orgId: string | null; id?: string; lastReportedAt?: string },
+  meta: {
+    userId: string | null;
+    orgId: string | null;
+    id?: string;
+    lastReportedAt?: string;
+    smsCode?: string;
+  },
 ): Promise<Shelter> {
   const cols = COLUMNS.map(([c]) => c);
   const values = COLUMNS.map(([c, k]) => param(c, f[k]));
@@ -122,6 +140,7 @@ export async function insertShelter(
   ];
   if (meta.id) extra.push(['id', meta.id]);
   if (meta.lastReportedAt) extra.push(['last_reported_at', meta.lastReportedAt]);
+  if (meta.smsCode) extra.push(['sms_code', meta.smsCode]);
   const allCols = [...cols, ...extra.map(([c]) => c)];
   const allValues = [...values, ...extra.map(([, v]) => v)];
   const { rows } = await q.query<ShelterRow>(
@@ -137,14 +156,23 @@ export async function updateShelter(
   id: string,
   version: number,
   f: ShelterFields,
-  meta: { userId: string; reported: boolean },
+  meta: { userId: string; reported: boolean; source: Shelter['reportSource'] },
 ): Promise<Shelter | null> {
   const sets = COLUMNS.map(([c], i) => `${c} = ${placeholder(c, i + 3)}`);
+  const n = COLUMNS.length;
+  // A report (not an edit of the name or place) says where it came from.
+  const reported = meta.reported ? `, last_reported_at = now(), report_source = $${n + 4}` : '';
   const { rows } = await q.query<ShelterRow>(
     `UPDATE shelters SET ${sets.join(', ')}, version = version + 1, updated_at = now(),
-       updated_by = $${COLUMNS.length + 3}${meta.reported ? ', last_reported_at = now()' : ''}
+       updated_by = $${n + 3}${reported}
      WHERE id = $1 AND version = $2 RETURNING *`,
-    [id, version, ...COLUMNS.map(([c, k]) => param(c, f[k])), meta.userId],
+    [
+      id,
+      version,
+      ...COLUMNS.map(([c, k]) => param(c, f[k])),
+      meta.userId,
+      ...(meta.reported ? [meta.source] : []),
+    ],
   );
   return rows[0] ? toShelter(rows[0]) : null;
 }

@@ -21,6 +21,7 @@ import {
   type ShelterFields,
 } from './shelters.repo.js';
 import { checkPlace } from '../areas/places.js';
+import type { ReportSource } from '../../../shared/enums.js';
 
 const DEFAULT_NEEDS = { water: 'ok', food: 'ok', power: 'ok', medical: 'ok' } as const;
 
@@ -117,8 +118,15 @@ export async function create(ctx: Ctx, viewer: Viewer, input: ShelterCreate, ide
   });
 }
 
-/** Apply a partial update at the version it was based on. */
-export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ShelterPatch, idem: Idempotency | null) {
+/** Apply a partial update at the version it was based on; `source` says whether it came by SMS. */
+export async function patch(
+  ctx: Ctx,
+  viewer: Viewer,
+  id: string,
+  p: ShelterPatch,
+  idem: Idempotency | null,
+  source: ReportSource = 'app',
+) {
   return ctx.writer.write(viewer, idem, async (q) => {
     const current = await getShelter(q, id, true);
     if (!current) throw notFound('shelter');
@@ -163,7 +171,8 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ShelterPatc
     }
     const reported = p.reconfirm === true || REPORT_FIELDS.some((f) => p[f] !== undefined);
     if (p.reconfirm) changes.reconfirmed = true;
-    const updated = await updateShelter(q, id, p.version, next, { userId: viewer.userId, reported });
+    if (reported && source !== 'app') changes.source = source;
+    const updated = await updateShelter(q, id, p.version, next, { userId: viewer.userId, reported, source });
     // The row is locked FOR UPDATE above, so the version cannot move between the check and here.
     if (!updated)
       throw new HttpError(

@@ -10,6 +10,7 @@ import { deleteUserSessions } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/db.js';
 import type { Role } from '../../../shared/enums.js';
 import { managesUsers } from '../../../shared/domain/permissions.js';
+import { toE164 } from '../sms/phone.js';
 
 interface UserRow {
   id: string;
@@ -19,6 +20,7 @@ interface UserRow {
   org_id: string;
   scope: string[] | null;
   disabled: boolean;
+  phone: string | null;
   created_at: Date;
 }
 const toUser = (r: UserRow): User => ({
@@ -29,6 +31,7 @@ const toUser = (r: UserRow): User => ({
   orgId: r.org_id,
   scope: r.scope,
   disabled: r.disabled,
+  phone: r.phone,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -98,12 +101,33 @@ export function userRoutes(ctx: Ctx): Router {
     '/:id',
     read({ params: IdParams, body: UserPatchSchema }, async ({ params: { id }, body: input }) => {
       if (input.scope?.some((c) => !ctx.areas.province(c))) throw badField('scope', 'unknown province code');
+      const phone = input.phone ? toE164(input.phone) : null;
+      if (input.phone && !phone) throw badField('phone', 'must be a phone number, e.g. +84912345678');
+      if (phone) {
+        const { rows: taken } = await ctx.db.query('SELECT 1 FROM users WHERE phone = $1 AND id <> $2', [
+          phone,
+          id,
+        ]);
+        if (taken.length)
+          throw new HttpError(409, 'conflict', 'This phone number belongs to another user.', [
+            { path: 'phone', message: 'already registered to another user' },
+          ]);
+      }
       const updated = await ctx.db.tx(async (q) => {
         const { rows } = await q.query<UserRow>(
           `UPDATE users SET disabled = COALESCE($2, disabled), role = COALESCE($3, role),
-                  scope = CASE WHEN $4::boolean THEN $5::text[] ELSE scope END, updated_at = now()
+                  scope = CASE WHEN $4::boolean THEN $5::text[] ELSE scope END,
+                  phone = CASE WHEN $6::boolean THEN $7 ELSE phone END, updated_at = now()
             WHERE id = $1 RETURNING *`,
-          [id, input.disabled ?? null, input.role ?? null, input.scope !== undefined, input.scope ?? null],
+          [
+            id,
+            input.disabled ?? null,
+            input.role ?? null,
+            input.scope !== undefined,
+            input.scope ?? null,
+            input.phone !== undefined,
+            phone,
+          ],
         );
         if (!rows[0]) throw notFound('user');
         const tightened = input.disabled === true || input.role !== undefined || input.scope !== undefined;

@@ -63,6 +63,11 @@ function FeedItem({ item: i }: { item: ActivityItem }) {
           <span>{name}</span>
         )}
         {detail && <span className="feed__detail"> · {detail}</span>}
+        {i.viaSms && (
+          <span className="badge" data-testid="activity-via-sms">
+            {t('activity.viaSms')}
+          </span>
+        )}
         {i.simulated && <span className="badge badge--sim">{t('app.simulated')}</span>}
       </span>
     </li>

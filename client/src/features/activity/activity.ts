@@ -10,6 +10,8 @@ export interface ActivityItem {
   recordId: string | null;
   name: string;
   simulated: boolean;
+  /** A shelter report that came by SMS. */
+  viaSms?: boolean;
   /** The province and month of an incident aggregate change (they carry no name). */
   area?: { provinceCode: string; month: string };
   /** What moved, when the record as it was before is known on this device. */
@@ -61,7 +63,17 @@ export function toActivity(change: VisibleChange, before?: Shelter): ActivityIte
       detail = { kind: 'occupancy', from: before.occupancy, to: s.occupancy };
     else if (before.lastReportedAt !== s.lastReportedAt) detail = { kind: 'reconfirmed' };
   }
-  return { ...base, recordId: s.id, name: s.name, simulated: s.simulated, detail };
+  // A report sets updatedAt and lastReportedAt in one statement: equal times mean this change was the report.
+  const viaSms =
+    change.type === 'shelter:updated' && s.reportSource === 'sms' && s.lastReportedAt === s.updatedAt;
+  return {
+    ...base,
+    recordId: s.id,
+    name: s.name,
+    simulated: s.simulated,
+    detail,
+    ...(viaSms ? { viaSms } : {}),
+  };
 }
 
 /** The panel an item opens besides a shelter's: a service, an alert or a request. */

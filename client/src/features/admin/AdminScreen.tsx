@@ -9,15 +9,17 @@ import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { useAreaStore } from '../areas/areaStore.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
+import { TokensSection } from './TokensSection.js';
+import { UserPhone } from './UserPhone.js';
 
-/** The admin's screen: users (list, create, disable), organisations (list, create), the incident audit log. No GBV data. */
+/** The admin's screen: users (list, create, disable, SMS number), organisations, API tokens, the incident audit log. No GBV data. */
 export function AdminScreen() {
   const { t } = useTranslation();
-  const [section, setSection] = useState<'users' | 'orgs' | 'audit'>('users');
+  const [section, setSection] = useState<'users' | 'orgs' | 'tokens' | 'audit'>('users');
   return (
     <div className="admin" data-testid="admin-screen">
       <div className="segmented" role="group" aria-label={t('admin.title')}>
-        {(['users', 'orgs', 'audit'] as const).map((s) => (
+        {(['users', 'orgs', 'tokens', 'audit'] as const).map((s) => (
           <button
             key={s}
             type="button"
@@ -31,6 +33,7 @@ export function AdminScreen() {
       </div>
       {section === 'users' && <Users />}
       {section === 'orgs' && <Orgs />}
+      {section === 'tokens' && <TokensSection />}
       {section === 'audit' && <Audit />}
     </div>
   );
@@ -92,6 +95,7 @@ function Users() {
             <th>{t('admin.role')}</th>
             <th>{t('admin.org')}</th>
             <th>{t('admin.scope')}</th>
+            <th>{t('admin.phone')}</th>
             <th />
           </tr>
         </thead>
@@ -108,6 +112,12 @@ function Users() {
               <td>{t(`roles.${u.role}`)}</td>
               <td>{orgs[u.orgId]?.acronym ?? orgs[u.orgId]?.name ?? ''}</td>
               <td>{u.scope ? u.scope.join(', ') : t('admin.national')}</td>
+              <td>
+                <UserPhone
+                  user={u}
+                  onSaved={(v) => setUsers((l) => l?.map((x) => (x.id === v.id ? v : x)) ?? null)}
+                />
+              </td>
               <td>
                 <button
                   type="button"

@@ -262,10 +262,17 @@ function DetailFacts({ shelter: s }: { shelter: Shelter }) {
           </dd>
         </>
       )}
+      <dt>{t('panel.smsCode')}</dt>
+      <dd data-testid="shelter-sms-code">{s.smsCode}</dd>
       <dt>{t('panel.lastReported')}</dt>
       <dd>
         <time dateTime={s.lastReportedAt}>{f.dateTime(s.lastReportedAt)}</time> (
         {f.relative(s.lastReportedAt, now)})
+        {s.reportSource === 'sms' && (
+          <span className="badge" data-testid="shelter-via-sms">
+            {t('panel.viaSms')}
+          </span>
+        )}
       </dd>
     </dl>
   );

@@ -23,6 +23,16 @@ function item(seq: number, over: Partial<ActivityItem> = {}): ActivityItem {
 }
 
 describe('toActivity', () => {
+  it('marks a shelter report that came by SMS, and not a later edit of the same shelter', () => {
+    const at = '2024-09-07T06:00:00.000Z';
+    const sms = buildShelter({ version: 2, reportSource: 'sms', lastReportedAt: at, updatedAt: at });
+    const change = (data: typeof sms): VisibleChange => ({ seq: 4, type: 'shelter:updated', data, at, by });
+    expect(toActivity(change(sms)).viaSms).toBe(true);
+    const renamed = { ...sms, version: 3, name: 'Renamed', updatedAt: '2024-09-07T07:00:00.000Z' };
+    expect(toActivity(change(renamed)).viaSms).toBeUndefined();
+    expect(toActivity(change({ ...sms, reportSource: 'app' })).viaSms).toBeUndefined();
+  });
+
   it('describes a status change when the previous record is known', () => {
     const before = buildShelter({ version: 1, status: 'open' });
     const change: VisibleChange = {
