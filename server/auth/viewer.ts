@@ -13,6 +13,8 @@ export interface Viewer extends Audience {
   displayName: string;
   orgName: string;
   sessionId: string;
+  /** Set when the caller is an API token with a narrow purpose (`cap-feed`, `sms-gateway`, `export-reader`). */
+  tokenPurpose?: string;
 }
 
 /** The audience key: sockets with the same key receive the same projection of every event. */
