@@ -31,7 +31,11 @@ const atomParser = new XMLParser({
   isArray: (name) => name === 'entry' || name === 'link',
 });
 
-const LinkSchema = z.object({ '@href': z.string(), '@rel': z.string().optional(), '@type': z.string().optional() });
+const LinkSchema = z.object({
+  '@href': z.string(),
+  '@rel': z.string().optional(),
+  '@type': z.string().optional(),
+});
 const EntrySchema = z.object({
   id: z.string(),
   updated: z.string().optional(),
@@ -72,7 +76,10 @@ export async function pollCapFeeds(
       if (!parsed.success) throw new Error('not an Atom feed');
       entries = parsed.data.feed.entry;
     } catch (err) {
-      ctx.log.warn({ feed: url, err: err instanceof Error ? err.message : String(err) }, 'CAP feed unreadable');
+      ctx.log.warn(
+        { feed: url, err: err instanceof Error ? err.message : String(err) },
+        'CAP feed unreadable',
+      );
       continue;
     }
     entries.sort((a, b) => (a.updated ?? '').localeCompare(b.updated ?? ''));

@@ -117,7 +117,9 @@ function hazardOf(i: z.infer<typeof InfoSchema>): (typeof HAZARDS)[number] {
   const code = i.eventCode.find((c) => c.valueName === P.hazard)?.value;
   if (code && (HAZARDS as readonly string[]).includes(code)) return code as (typeof HAZARDS)[number];
   const ev = i.event.toLowerCase();
-  const byName = HAZARDS.find((h) => [HAZARD_NAMES[h].vi, HAZARD_NAMES[h].en].some((n) => n.toLowerCase() === ev));
+  const byName = HAZARDS.find((h) =>
+    [HAZARD_NAMES[h].vi, HAZARD_NAMES[h].en].some((n) => n.toLowerCase() === ev),
+  );
   if (byName) return byName;
   if (i.category.includes('Geo')) return 'landslide';
   if (i.category.includes('Env')) return 'saltwater_intrusion';

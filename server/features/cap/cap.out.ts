@@ -106,11 +106,7 @@ export function capMessage(a: RiskAlert, areas: AreaIndex, previous: CapRef | nu
 }
 
 /** An Atom feed of alerts, each entry linking its CAP message. */
-export function atomFeed(
-  alerts: readonly RiskAlert[],
-  base: string,
-  now: Date,
-): string {
+export function atomFeed(alerts: readonly RiskAlert[], base: string, now: Date): string {
   const updated = alerts.reduce((m, a) => (a.updatedAt > m ? a.updatedAt : m), new Date(0).toISOString());
   const feed = {
     '@xmlns': ATOM_NS,

@@ -68,14 +68,17 @@ const PATCHABLE = [
 function changesOf(current: RiskAlert, next: NonNullable<CapIn['alert']>): Record<string, unknown> {
   if (next.hazard !== current.hazard) throw badField('cap.eventCode', 'an Update cannot change the hazard');
   const out: Record<string, unknown> = {};
-  for (const k of PATCHABLE)
-    if (JSON.stringify(current[k]) !== JSON.stringify(next[k])) out[k] = next[k];
+  for (const k of PATCHABLE) if (JSON.stringify(current[k]) !== JSON.stringify(next[k])) out[k] = next[k];
   // CAP carries a storm's name and landfall, not its track: keep the track this side knows.
   if (
     next.storm &&
     (current.storm?.name !== next.storm.name || current.storm?.landfallAt !== next.storm.landfallAt)
   )
-    out.storm = { ...(current.storm ?? next.storm), name: next.storm.name, landfallAt: next.storm.landfallAt };
+    out.storm = {
+      ...(current.storm ?? next.storm),
+      name: next.storm.name,
+      landfallAt: next.storm.landfallAt,
+    };
   if (next.status === 'active' && current.status === 'forecast') out.status = 'active';
   return out;
 }
