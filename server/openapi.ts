@@ -47,8 +47,10 @@ import {
   IncidentReportReceiptSchema,
   IncidentSummarySchema,
 } from '../shared/schemas/incidents.js';
+import { interopOps } from './openapi.interop.js';
 
-type Op = {
+/** One operation, as this module turns it into OpenAPI. */
+export type Op = {
   summary: string;
   body?: z.ZodType;
   reply?: z.ZodType;
@@ -59,6 +61,12 @@ type Op = {
   produces?: Record<string, { schema: unknown }>;
   /** Roles may be refused (403) as well as signed-out callers (401). */
   refuses?: string;
+  /** A request body that is not JSON: media type -> schema. */
+  consumes?: Record<string, { schema: unknown }>;
+  /** When a 409 may answer a write that is not a PATCH: why. */
+  conflict?: string;
+  /** Responses beyond 200, 401/403, 409 and 4XX (a 201, a 415). */
+  more?: Record<string, unknown>;
 };
 
 const json = (schema: z.ZodType) => ({
@@ -249,6 +257,7 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
       },
     },
     ...exportOps(),
+    ...interopOps(),
     ...extra,
   };
   const paths: Record<string, Record<string, unknown>> = {};
@@ -281,7 +290,11 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
               ]
             : []),
         ],
-        ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
+        ...(op.body
+          ? { requestBody: { required: true, content: json(op.body) } }
+          : op.consumes
+            ? { requestBody: { required: true, content: op.consumes } }
+            : {}),
         responses: {
           '200': {
             description: 'OK',
@@ -303,10 +316,12 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
                 },
               }
             : {}),
-          ...(method === 'patch' || (method === 'post' && p.includes('{id}'))
+          ...op.more,
+          ...(method === 'patch' || (method === 'post' && p.includes('{id}')) || op.conflict
             ? {
                 '409': {
-                  description: 'Stale version: the record changed; the body holds the current record',
+                  description:
+                    op.conflict ?? 'Stale version: the record changed; the body holds the current record',
                   content: json(z.object({ ok: z.literal(false), error: ApiErrorSchema })),
                 },
               }
