@@ -1,4 +1,4 @@
-import { ALERT_LEVEL_COLOURS, HAZARDS } from '../../../shared/enums.js';
+import type { HAZARDS } from '../../../shared/enums.js';
 import type { RiskAlert } from '../../../shared/schemas/alerts.js';
 
 /**
@@ -46,7 +46,6 @@ export const SEVERITY_OF_LEVEL = ['Minor', 'Moderate', 'Severe', 'Extreme', 'Ext
 export const LEVEL_OF_SEVERITY: Record<string, number> = { Minor: 1, Moderate: 2, Severe: 3, Extreme: 4 };
 /** The official colour names of the levels (Decision 18/2021/QĐ-TTg, Art. 4). */
 export const COLOUR_NAMES = ['light blue', 'light yellow', 'orange', 'red', 'purple'] as const;
-export { ALERT_LEVEL_COLOURS };
 
 /** Parameter and geocode names. */
 export const P = {
