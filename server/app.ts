@@ -13,7 +13,7 @@ import { loadAreas } from './features/areas/areas.data.js';
 import type { Ctx } from './context.js';
 import { createRevocations } from './auth/revocation.js';
 import { HttpError } from './http/errors.js';
-import { refuseUnstorableText, requireJson } from './http/validate.js';
+import { refuseUnstorableText, requireJsonExcept } from './http/validate.js';
 import { checkOrigin, type TrustFn } from './http/origin.js';
 import { createLoginThrottle } from './auth/throttle.js';
 import { HashGate } from './auth/password.js';
@@ -33,6 +33,8 @@ import { exportRoutes } from './features/export/export.routes.js';
 import { tokenRoutes } from './features/tokens/tokens.routes.js';
 import { smsRoutes } from './features/sms/sms.routes.js';
 import { bearerMiddleware } from './auth/tokens.js';
+import { CAP_BODIES, capRoutes } from './features/cap/cap.routes.js';
+import { startCapFeeds } from './features/cap/cap.feeds.js';
 import { createRealtime, type Io } from './realtime/realtime.js';
 import { startIncidentReleases } from './features/incidents/releases.js';
 import { seedDemo } from './demo/seed.js';
@@ -89,6 +91,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   // Incident figures are released, not streamed: a first run now (the seed's periods are long
   // closed), then on a timer; safe with several processes.
   const releases = await startIncidentReleases(ctx);
+  const capFeeds = startCapFeeds(ctx);
 
   const app = express();
   app.disable('x-powered-by');
@@ -152,7 +155,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use(bearerMiddleware(ctx));
   // Before requireJson: SMS gateways post forms (application/x-www-form-urlencoded).
   api.use('/sms', smsRoutes(ctx));
-  api.use(requireJson);
+  api.use(requireJsonExcept(CAP_BODIES));
   api.use(refuseUnstorableText);
   api.use(sessionMiddleware(ctx));
   api.use(authRoutes(ctx, { throttle, gate }));
@@ -173,6 +176,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use('/incidents', incidentRoutes(ctx));
   api.use('/audit', auditRoutes(ctx));
   api.use('/export', exportRoutes(ctx));
+  api.use('/cap', capRoutes(ctx));
   api.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
   app.use('/api', api);
 
@@ -210,6 +214,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
     (closing ??= (async () => {
       accepting = false;
       releases.stop();
+      await capFeeds.stop();
       // Stop accepting connections, let in-flight writes finish, then close sockets and stores.
       const stopped = new Promise<void>((r) => http.close(() => r()));
       http.closeIdleConnections();

@@ -76,6 +76,26 @@ const OriginsSchema = z.string().transform((v, ctx): string[] => {
   return out;
 });
 
+/** Comma-separated http(s) URLs of CAP 1.2 Atom feeds to poll. */
+const FeedUrlsSchema = z.string().transform((v, ctx): string[] => {
+  const out: string[] = [];
+  for (const raw of v
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean)) {
+    let ok = false;
+    try {
+      const u = new URL(raw);
+      ok = (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password;
+    } catch {
+      /* reported below */
+    }
+    if (ok) out.push(raw);
+    else ctx.addIssue({ code: 'custom', message: `not an http(s) URL without credentials: ${raw}` });
+  }
+  return out;
+});
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -144,6 +164,8 @@ const EnvSchema = z.object({
   WRITE_SETTLE_MS: z.coerce.number().int().min(0).max(30_000).default(1000),
   PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   READY_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  CAP_FEED_URLS: FeedUrlsSchema.optional(),
+  CAP_FEED_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
 });
 
 /** Everything the app needs, built once from the environment (or by a test). */
@@ -181,6 +203,8 @@ export interface AppConfig {
   publishTimeoutMs: number;
   /** /readyz is 503 when Redis does not answer a PING within this. */
   readyRedisTimeoutMs: number;
+  /** CAP 1.2 Atom feeds polled for alerts (none when absent), and how often. */
+  capFeeds?: { urls: string[]; pollMs: number };
 }
 
 /** Sign-in throttling and the bound on concurrent password checks. */
@@ -255,6 +279,7 @@ export function parseEnv(
         writeSettleMs: e.WRITE_SETTLE_MS,
         publishTimeoutMs: e.PUBLISH_TIMEOUT_MS,
         readyRedisTimeoutMs: e.READY_REDIS_TIMEOUT_MS,
+        capFeeds: { urls: e.CAP_FEED_URLS ?? [], pollMs: e.CAP_FEED_POLL_SECONDS * 1000 },
       },
     },
   };

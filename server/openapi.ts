@@ -48,7 +48,9 @@ import {
   IncidentSummarySchema,
 } from '../shared/schemas/incidents.js';
 import { machineOps } from './openapi.machine.js';
+import { interopOps } from './openapi.interop.js';
 
+/** One operation, as this module turns it into OpenAPI. */
 export type Op = {
   summary: string;
   body?: z.ZodType;
@@ -62,6 +64,10 @@ export type Op = {
   consumes?: Record<string, { schema: unknown }>;
   /** Roles may be refused (403) as well as signed-out callers (401). */
   refuses?: string;
+  /** When a 409 may answer a write that is not a PATCH: why. */
+  conflict?: string;
+  /** Responses beyond 200, 401/403, 409 and 4XX (a 201, a 415). */
+  more?: Record<string, unknown>;
 };
 
 const json = (schema: z.ZodType) => ({
@@ -253,6 +259,7 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
     },
     ...exportOps(),
     ...machineOps(),
+    ...interopOps(),
     ...extra,
   };
   const paths: Record<string, Record<string, unknown>> = {};
@@ -311,10 +318,12 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
                 },
               }
             : {}),
-          ...(method === 'patch' || (method === 'post' && p.includes('{id}'))
+          ...op.more,
+          ...(method === 'patch' || (method === 'post' && p.includes('{id}')) || op.conflict
             ? {
                 '409': {
-                  description: 'Stale version: the record changed; the body holds the current record',
+                  description:
+                    op.conflict ?? 'Stale version: the record changed; the body holds the current record',
                   content: json(z.object({ ok: z.literal(false), error: ApiErrorSchema })),
                 },
               }

@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import type { Logger } from '../logger.js';
 import { V5_API_TOKENS } from './sql/v5ApiTokens.js';
 import { V6_SMS } from './sql/v6Sms.js';
+import { V7_CAP_MESSAGES } from './sql/v7CapMessages.js';
 
 /**
  * The one ordered migration set, for PostgreSQL and PGlite alike. Append only: never edit a
@@ -285,6 +286,7 @@ CREATE INDEX incident_releases_no ON incident_releases (release_no);
   // Later migrations keep their SQL in sql/ so this file stays readable.
   { version: 5, name: 'api tokens', sql: V5_API_TOKENS },
   { version: 6, name: 'sms reporting', sql: V6_SMS },
+  { version: 7, name: 'cap messages', sql: V7_CAP_MESSAGES },
 ];
 
 /** Apply pending migrations, each in its own transaction, under an advisory lock so two processes starting together do not race. */

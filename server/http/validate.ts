@@ -38,16 +38,36 @@ export function idempotencyOf(req: Request): Idempotency | null {
   return { key, requestHash: requestHash(req.method, req.originalUrl.split('?')[0]!, req.body) };
 }
 
-/** Writes must be JSON: refuses other content types (which also blocks cross-site form posts). */
-export function requireJson(req: Request, _res: Response, next: NextFunction): void {
-  const hasBody =
-    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
-    req.headers['transfer-encoding'] !== undefined;
-  if (['POST', 'PATCH', 'PUT', 'DELETE'].includes(req.method) && hasBody && !req.is('application/json')) {
-    return next(new HttpError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
-  }
-  next();
+/**
+ * Writes must be JSON: refuses other content types (which also blocks cross-site form posts), except
+ * on the paths given, which take the listed types and parse them themselves (none is a type an HTML
+ * form can send).
+ */
+export function requireJsonExcept(
+  others: Readonly<Record<string, readonly string[]>>,
+): (req: Request, res: Response, next: NextFunction) => void {
+  return (req, _res, next) => {
+    const hasBody =
+      (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
+      req.headers['transfer-encoding'] !== undefined;
+    const allowed = others[req.path];
+    if (
+      ['POST', 'PATCH', 'PUT', 'DELETE'].includes(req.method) &&
+      hasBody &&
+      !req.is('application/json') &&
+      !(allowed && req.is([...allowed]))
+    ) {
+      const extra = allowed ? ` or ${allowed.join(', ')}` : '';
+      return next(
+        new HttpError(415, 'unsupported_media_type', `Send JSON (Content-Type: application/json)${extra}.`),
+      );
+    }
+    next();
+  };
 }
+
+/** Writes must be JSON (no exceptions). */
+export const requireJson = requireJsonExcept({});
 
 /** Send the success envelope. */
 export function send<T>(res: Response, status: number, data: T): void {

@@ -19,6 +19,22 @@ describe('parseEnv', () => {
     const on = parseEnv({ DATABASE_URL: 'postgres://x@h/db', DEMO: '1' });
     expect(on.ok && on.settings.config.demo).toBe(true);
   });
+  it('reads CAP_FEED_URLS as http(s) URLs and refuses anything else by name', () => {
+    const ok = parseEnv({ CAP_FEED_URLS: 'https://a.example/feed.atom, http://127.0.0.1:8080/x' });
+    expect(ok.ok && ok.settings.config.capFeeds).toEqual({
+      urls: ['https://a.example/feed.atom', 'http://127.0.0.1:8080/x'],
+      pollMs: 300_000,
+    });
+    const bad = parseEnv({
+      CAP_FEED_URLS: 'file:///etc/passwd,https://u:p@h/feed',
+      CAP_FEED_POLL_SECONDS: '1',
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.problems.filter((p) => p.startsWith('CAP_FEED_URLS'))).toHaveLength(2);
+      expect(bad.problems.some((p) => p.startsWith('CAP_FEED_POLL_SECONDS'))).toBe(true);
+    }
+  });
   it('reports every bad value by name', () => {
     const r = parseEnv({
       PORT: 'eighty',

@@ -90,3 +90,35 @@ describe('openApiDocument for machine clients', () => {
     expect(Object.keys(sms.responses)).toEqual(expect.arrayContaining(['401', '403']));
   });
 });
+
+describe('openApiDocument: CAP and HSDS (issue 9)', () => {
+  type Resp = Record<string, { content?: Record<string, unknown> }>;
+  const doc = openApiDocument() as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        { operationId: string; responses: Resp; requestBody?: { content: Record<string, unknown> } }
+      >
+    >;
+  };
+  it('describes each new path with its real content type, an operationId and 401/403', () => {
+    const cases: [string, string, string, string][] = [
+      ['/api/cap/alerts.atom', 'get', 'getCapAlertsFeed', 'application/atom+xml'],
+      ['/api/cap/alerts/{id}.xml', 'get', 'getCapAlertMessage', 'application/cap+xml'],
+      ['/api/cap/alerts', 'post', 'postCapAlert', 'application/json'],
+      ['/api/export/hsds/services.json', 'get', 'exportServicesHsds', 'application/json'],
+    ];
+    for (const [p, method, id, type] of cases) {
+      const op = doc.paths[p]![method]!;
+      expect(op.operationId).toBe(id);
+      expect(Object.keys(op.responses['200']!.content!), p).toEqual([type]);
+      expect(Object.keys(op.responses), p).toEqual(expect.arrayContaining(['401', '403']));
+    }
+  });
+  it('takes CAP messages as application/cap+xml and describes 201, 409 and 415', () => {
+    const post = doc.paths['/api/cap/alerts']!.post!;
+    expect(Object.keys(post.requestBody!.content)).toEqual(['application/cap+xml', 'application/xml']);
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '409', '415']));
+  });
+});

@@ -7,6 +7,7 @@ import {
 import type { Ctx } from '../../context.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Idempotency } from '../../events/writer.js';
+import type { Queryable } from '../../db/db.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { alertTable } from './alerts.repo.js';
 import { writesAlert } from '../../../shared/domain/permissions.js';
@@ -42,17 +43,33 @@ export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<RiskAle
   return presentAlert(a, viewer);
 }
 
+/**
+ * What a caller other than the alert form adds to a write (the CAP import): whether the alert is
+ * simulated (a CAP Exercise), and work done in the same transaction once the alert is written.
+ */
+export interface WriteOptions {
+  simulated?: boolean;
+  within?: (q: Queryable, a: RiskAlert) => Promise<void>;
+}
+
 /** Issue an alert. */
-export async function create(ctx: Ctx, viewer: Viewer, input: AlertCreate, idem: Idempotency | null) {
+export async function create(
+  ctx: Ctx,
+  viewer: Viewer,
+  input: AlertCreate,
+  idem: Idempotency | null,
+  opts: WriteOptions = {},
+) {
   checkCodes(ctx, input.provinceCodes, input.communeCodes);
   if (!writesAlert(viewer, provincesOf(ctx, input)))
     throw forbidden('Only an operations officer issues alerts, over provinces in scope.');
   return ctx.writer.write(viewer, idem, async (q) => {
     const a = await alertTable.insert(
       q,
-      { ...input, simulated: false },
+      { ...input, simulated: opts.simulated ?? false },
       { userId: viewer.userId, orgId: viewer.orgId },
     );
+    await opts.within?.(q, a);
     return {
       status: 201,
       body: presentAlert(a, viewer),
@@ -62,7 +79,14 @@ export async function create(ctx: Ctx, viewer: Viewer, input: AlertCreate, idem:
 }
 
 /** Update an alert: its area, level, track or validity; or cancel or expire it. A change to the content marks it `updated`. */
-export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: AlertPatch, idem: Idempotency | null) {
+export async function patch(
+  ctx: Ctx,
+  viewer: Viewer,
+  id: string,
+  p: AlertPatch,
+  idem: Idempotency | null,
+  opts: Pick<WriteOptions, 'within'> = {},
+) {
   return ctx.writer.write(viewer, idem, async (q) => {
     const current = await alertTable.get(q, id, true);
     if (!current) throw notFound('alert');
@@ -90,6 +114,7 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: AlertPatch,
     const fields = { ...input, status };
     const updated = await alertTable.update(q, id, version, fields, viewer.userId);
     if (!updated) throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.');
+    await opts.within?.(q, updated);
     const changes: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(fields))
       if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;

@@ -26,6 +26,8 @@ import {
 } from './export.columns.js';
 import { alertPages, incidentPages, requestPages, servicePages, shelterPages } from './export.sources.js';
 import { alertFeatures, serviceFeature, shelterFeature, type Feature } from './export.geojson.js';
+import { hsdsPage, HsdsQuerySchema, hsdsService } from './export.hsds.js';
+import * as services from '../services/services.service.js';
 
 /** Query of every export: the language of the header row (Vietnamese by default). */
 export const ExportQuerySchema = z.strictObject({ lang: z.enum(EXPORT_LANGS).default('vi') });
@@ -220,6 +222,21 @@ export function exportRoutes(ctx: Ctx): Router {
     query(req.query);
     const v = viewerOf(res);
     await sendGeoJson(ctx, v, res, 'alerts', alertPages(ctx, v), alertFeatures);
+  });
+
+  // The HSDS API's page shape rather than our envelope, so HSDS tools read it as is.
+  r.get('/hsds/services.json', async (req, res) => {
+    const q = parse(HsdsQuerySchema, req.query, 'query');
+    const v = viewerOf(res);
+    const x = await contextFor(ctx, v, q.lang);
+    const all = (await services.list(ctx, v)).map((s) => hsdsService(s, x));
+    const page = hsdsPage(all, q);
+    await audit(ctx.db, v, 'export', 'export.hsds.services.json', {
+      rows: page.size,
+      lang: q.lang,
+      complete: 'yes',
+    });
+    res.status(200).type('application/json; charset=utf-8').send(JSON.stringify(page));
   });
   return r;
 }
