@@ -19,6 +19,9 @@ export const LIMITS = {
   syncReplayMax: 5000,
   /** Events in one `sync` reply at most; a client further behind asks again from where the page ended. */
   syncPageMax: 250,
+  /** An imported file: at most this many bytes and data rows. */
+  importBytesMax: 5 * 1024 * 1024,
+  importRowsMax: 20_000,
 } as const;
 
 /** Staleness windows: an entry not reconfirmed within this many hours looks stale everywhere. */

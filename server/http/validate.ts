@@ -44,8 +44,15 @@ export function idempotencyOf(req: Request): Idempotency | null {
   return { key, requestHash: requestHash(req.method, req.originalUrl.split('?')[0]!, req.body) };
 }
 
+/**
+ * Paths (under /api) whose writes take another media type and check it themselves: file imports.
+ * The Origin check still applies to them, so a cross-site form post is refused there.
+ */
+export const NON_JSON_PATHS = ['/import/'];
+
 /** Writes must be JSON: refuses other content types (which also blocks cross-site form posts). */
 export function requireJson(req: Request, _res: Response, next: NextFunction): void {
+  if (NON_JSON_PATHS.some((p) => req.path.startsWith(p))) return next();
   const hasBody =
     (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
     req.headers['transfer-encoding'] !== undefined;
