@@ -24,7 +24,7 @@ export interface ImportField {
 
 /** The two kinds of record that can be imported. */
 export { IMPORT_KINDS } from '../../../shared/schemas/imports.js';
-import { IMPORT_KINDS } from '../../../shared/schemas/imports.js';
+import type { IMPORT_KINDS } from '../../../shared/schemas/imports.js';
 /** One importable kind. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 

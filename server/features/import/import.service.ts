@@ -11,7 +11,7 @@ import type { ExportLang } from '../export/export.columns.js';
 import type { DecodedFile } from './import.decode.js';
 import { importFields, type ImportKind } from './import.fields.js';
 import { reasonText } from './import.reasons.js';
-import { readRow, serviceRefusal, type Candidate, type PathReason, type RowOutcome } from './import.rows.js';
+import { readRow, serviceRefusal, type PathReason, type RowOutcome } from './import.rows.js';
 import { importServiceRow } from './import.services.js';
 import { importShelterRow } from './import.shelters.js';
 import { mapColumns, openTable, type ColumnMap, type FileRow } from './import.table.js';
@@ -109,7 +109,7 @@ async function importRows(
     // Each row in its own savepoint: a refused row leaves nothing behind, the others stand.
     await q.exec('SAVEPOINT import_row');
     try {
-      const out = await store(ctx, viewer, q, candidate as Candidate);
+      const out = await store(ctx, viewer, q, candidate);
       await q.exec('RELEASE SAVEPOINT import_row');
       events.push(...out.events);
       report.accepted++;
@@ -166,7 +166,7 @@ export async function runImport(
     report = out.body;
     return { status: out.status, body: out.body };
   } finally {
-    const r = report as ImportReport | null;
+    const r = report;
     await audit(ctx.db, viewer, 'import', opts.kind, {
       rows: r?.rows ?? null,
       accepted: r?.accepted ?? null,

@@ -43,7 +43,7 @@ function flatten(c: Candidate): Candidate {
 const exactRow = (c: Candidate) => c.locationVisibility === undefined || c.locationVisibility === 'exact';
 
 function patchOf(seen: ServicePoint, c: Candidate): Candidate {
-  const p = changedFields(seen as unknown as Record<string, unknown>, c, SCALARS);
+  const p = changedFields(seen, c, SCALARS);
   // The file's precision column is the position as the reader was shown it.
   if (c.locationVisibility !== undefined && c.locationVisibility !== seen.positionShown)
     p.locationVisibility = c.locationVisibility;

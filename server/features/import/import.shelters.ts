@@ -45,7 +45,7 @@ const ZERO_VULNERABLE = {
 
 /** The patch that brings what the reader sees to the row, without the fields that did not change. */
 function patchOf(seen: Shelter, c: Candidate): Candidate {
-  const p = changedFields(seen as unknown as Record<string, unknown>, c, SCALARS);
+  const p = changedFields(seen, c, SCALARS);
   const moved = movedTo(seen, c);
   if (moved) Object.assign(p, moved);
   const needs = changedPart(seen.needs, c.needs);
