@@ -15,6 +15,7 @@ import {
 } from '../shared/schemas/shelters.js';
 import { AdminAreaSchema } from '../shared/schemas/areas.js';
 import { ApiErrorSchema } from '../shared/schemas/api.js';
+import { ImportReportSchema } from '../shared/schemas/imports.js';
 import {
   ChangeSchema,
   HelloSchema,
@@ -59,6 +60,10 @@ type Op = {
   produces?: Record<string, { schema: unknown }>;
   /** Roles may be refused (403) as well as signed-out callers (401). */
   refuses?: string;
+  /** A request body that is not JSON (a file): media type -> schema. */
+  consumes?: Record<string, { schema: unknown }>;
+  /** Extra responses: status -> description and schema of the error envelope's extra part. */
+  more?: Record<string, { description: string; schema: z.ZodType }>;
 };
 
 const json = (schema: z.ZodType) => ({
@@ -249,6 +254,7 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
       },
     },
     ...exportOps(),
+    ...importOps(),
     ...extra,
   };
   const paths: Record<string, Record<string, unknown>> = {};
@@ -282,6 +288,7 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
             : []),
         ],
         ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
+        ...(op.consumes ? { requestBody: { required: true, content: op.consumes } } : {}),
         responses: {
           '200': {
             description: 'OK',
@@ -311,6 +318,12 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
                 },
               }
             : {}),
+          ...Object.fromEntries(
+            Object.entries(op.more ?? {}).map(([status, m]) => [
+              status,
+              { description: m.description, content: json(m.schema) },
+            ]),
+          ),
           '4XX': {
             description: 'Error naming the field',
             content: json(z.object({ ok: z.literal(false), error: ApiErrorSchema })),
@@ -431,6 +444,58 @@ function exportOps(): Record<string, Record<string, Op>> {
       'Risk alerts as GeoJSON: the area polygon (or null), the storm track as a LineString and its position as a Point',
       'exportAlertsGeoJson',
       geojson,
+    ),
+  };
+}
+
+/** The CSV imports (issue 9 item 2): a file in, a report out. */
+function importOps(): Record<string, Record<string, Op>> {
+  const file = {
+    type: 'string',
+    description:
+      'CSV (comma, semicolon or tab separated): an HXL hashtag row in the first five rows (the row above it may hold text headers), or row 1 with the API field names or the headers of our own export in Vietnamese or English. UTF-8 with or without BOM, or UTF-16 (Excel "Unicode text"). At most 5 MB and 20,000 rows.',
+  };
+  const consumes = {
+    'text/csv': { schema: file },
+    'multipart/form-data': {
+      schema: { type: 'object', properties: { file: { ...file, format: 'binary' } }, required: ['file'] },
+    },
+  };
+  const query = {
+    dryRun: '1 or true: check the file and answer the report; store nothing',
+    skipInvalid: '1 or true: store the good rows even when some are refused',
+    lang: 'vi (default) or en: the language of the reasons in the report',
+  };
+  const more = {
+    '422': {
+      description:
+        'Some rows were refused and skipInvalid was not asked: nothing stored; the report is in error.report',
+      schema: z.object({
+        ok: z.literal(false),
+        error: ApiErrorSchema.extend({ code: z.literal('import_refused'), report: ImportReportSchema }),
+      }),
+    },
+  };
+  const op = (summary: string, operationId: string): Record<string, Op> => ({
+    post: {
+      summary,
+      operationId,
+      consumes,
+      query,
+      idempotent: true,
+      reply: ImportReportSchema,
+      refuses: 'This role may not import these records',
+      more,
+    },
+  });
+  return {
+    '/api/import/shelters': op(
+      'Import shelters from CSV (operations officers, within scope): rows update by #loc+code (our ID) or list new shelters',
+      'importShelters',
+    ),
+    '/api/import/services': op(
+      'Import service points from CSV (GBV coordinators; providers for their own): rows update by #service+code or list new ones; safe houses always hidden',
+      'importServices',
     ),
   };
 }
