@@ -1,5 +1,5 @@
 import type { ImportReport } from '../../../shared/schemas/imports.js';
-import { createsShelter, type Caller } from '../../../shared/domain/permissions.js';
+import { importsRecords, type Caller } from '../../../shared/domain/permissions.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -37,10 +37,12 @@ const NOTES: Record<ExportLang, Record<NonNullable<RowOutcome['notes']>[number][
 
 /** Who may import a kind at all (each row is still checked as the API checks it). */
 export function checkImporter(c: Caller, kind: ImportKind): void {
-  if (kind === 'shelters' && !createsShelter(c))
-    throw forbidden('Only an operations officer may import shelters.');
-  if (kind === 'services' && c.role !== 'gbv_coordinator' && c.role !== 'service_provider')
-    throw forbidden('Only a GBV coordinator or a service provider may import services.');
+  if (!importsRecords(c, kind))
+    throw forbidden(
+      kind === 'shelters'
+        ? 'Only an operations officer may import shelters.'
+        : 'Only a GBV coordinator or a service provider may import services.',
+    );
 }
 
 /** The whole file refused (some rows refused and `skipInvalid` not asked): nothing stored, the report with it. */
