@@ -29,6 +29,7 @@ import { gbvAlertRoutes } from './features/gbvAlerts/gbvAlerts.routes.js';
 import { alertRoutes } from './features/alerts/alerts.routes.js';
 import { requestRoutes } from './features/requests/requests.routes.js';
 import { auditRoutes, incidentReportRoutes, incidentRoutes } from './features/incidents/incidents.routes.js';
+import { IMPORT_BODIES, importRoutes } from './features/import/import.routes.js';
 import { exportRoutes } from './features/export/export.routes.js';
 import { tokenRoutes } from './features/tokens/tokens.routes.js';
 import { smsRoutes } from './features/sms/sms.routes.js';
@@ -155,7 +156,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use(bearerMiddleware(ctx));
   // Before requireJson: SMS gateways post forms (application/x-www-form-urlencoded).
   api.use('/sms', smsRoutes(ctx));
-  api.use(requireJsonExcept(CAP_BODIES));
+  api.use(requireJsonExcept({ ...CAP_BODIES, ...IMPORT_BODIES }));
   api.use(refuseUnstorableText);
   api.use(sessionMiddleware(ctx));
   api.use(authRoutes(ctx, { throttle, gate }));
@@ -177,6 +178,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use('/audit', auditRoutes(ctx));
   api.use('/export', exportRoutes(ctx));
   api.use('/cap', capRoutes(ctx));
+  api.use('/import', importRoutes(ctx));
   api.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
   app.use('/api', api);
 

@@ -49,6 +49,7 @@ import {
 } from '../shared/schemas/incidents.js';
 import { machineOps } from './openapi.machine.js';
 import { interopOps } from './openapi.interop.js';
+import { exportOps, importOps } from './openapi.files.js';
 
 /** One operation, as this module turns it into OpenAPI. */
 export type Op = {
@@ -70,7 +71,8 @@ export type Op = {
   more?: Record<string, unknown>;
 };
 
-const json = (schema: z.ZodType) => ({
+/** A JSON body or reply described from its schema. */
+export const json = (schema: z.ZodType) => ({
   'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
 });
 const envelope = (data: z.ZodType) => z.object({ ok: z.literal(true), data });
@@ -260,6 +262,7 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
     ...exportOps(),
     ...machineOps(),
     ...interopOps(),
+    ...importOps(),
     ...extra,
   };
   const paths: Record<string, Record<string, unknown>> = {};
@@ -382,80 +385,4 @@ function operationIdOf(method: string, p: string): string {
     .filter(Boolean)
     .map((w) => (w === '{id}' ? 'ById' : w[0]!.toUpperCase() + w.slice(1)));
   return method + words.join('');
-}
-
-/** The export files (issue 9): CSV with the HXL row and GeoJSON, projected for the caller. */
-function exportOps(): Record<string, Record<string, Op>> {
-  const lang = { lang: 'vi (default) or en: the language of the header row' };
-  const csv = {
-    'text/csv': {
-      schema: {
-        type: 'string',
-        description:
-          'UTF-8 with BOM, RFC 4180 (CRLF). Row 1: headers in the language; row 2: HXL hashtags; then one row per record as the caller may see it (hidden values empty, suppressed counts `<5`, formula triggers neutralised with a leading quote).',
-      },
-    },
-  };
-  const geojson = {
-    'application/geo+json': {
-      schema: {
-        type: 'object',
-        description:
-          'RFC 7946 FeatureCollection: `id` per feature, properties mirror the API JSON, `geometry: null` for positions the caller may not see, polygons by the right-hand rule.',
-        properties: { type: { const: 'FeatureCollection' }, features: { type: 'array' } },
-        required: ['type', 'features'],
-      },
-    },
-  };
-  const refused = 'This role may not read these records';
-  const file = (
-    summary: string,
-    operationId: string,
-    produces: Record<string, { schema: unknown }>,
-    withLang = true,
-  ): Record<string, Op> => ({
-    get: { summary, operationId, produces, refuses: refused, ...(withLang ? { query: lang } : {}) },
-  });
-  return {
-    '/api/export/shelters.csv': file(
-      'Shelters as CSV with HXL tags (the checklist only for its readers)',
-      'exportSheltersCsv',
-      csv,
-    ),
-    '/api/export/services.csv': file(
-      'Service points as CSV with HXL tags (safe houses masked; stock and beds only for their readers)',
-      'exportServicesCsv',
-      csv,
-    ),
-    '/api/export/requests.csv': file(
-      'Coordination requests the caller reads, as CSV with HXL tags (never the thread; 403 for partner viewers)',
-      'exportRequestsCsv',
-      csv,
-    ),
-    '/api/export/alerts.csv': file(
-      'Risk alerts as CSV with HXL tags, one row per alert and province',
-      'exportAlertsCsv',
-      csv,
-    ),
-    '/api/export/incidents.csv': file(
-      'Released incident aggregates after suppression, one row per province and month (ops officers and GBV coordinators; audited)',
-      'exportIncidentsCsv',
-      csv,
-    ),
-    '/api/export/shelters.geojson': file(
-      'Shelters as a GeoJSON FeatureCollection',
-      'exportSheltersGeoJson',
-      geojson,
-    ),
-    '/api/export/services.geojson': file(
-      'Service points as GeoJSON (no geometry for hidden positions and masked safe houses)',
-      'exportServicesGeoJson',
-      geojson,
-    ),
-    '/api/export/alerts.geojson': file(
-      'Risk alerts as GeoJSON: the area polygon (or null), the storm track as a LineString and its position as a Point',
-      'exportAlertsGeoJson',
-      geojson,
-    ),
-  };
 }

@@ -27,6 +27,9 @@ export const LIMITS = {
   stormNameMax: 40,
   /** Rings of one polygon (the outline and its holes). */
   polygonRingsMax: 20,
+  /** An imported file: at most this many bytes and data rows. */
+  importBytesMax: 5 * 1024 * 1024,
+  importRowsMax: 20_000,
   serviceTypesMax: 11,
   languagesMax: 10,
   hoursMax: 120,

@@ -40,8 +40,9 @@ export function idempotencyOf(req: Request): Idempotency | null {
 
 /**
  * Writes must be JSON: refuses other content types (which also blocks cross-site form posts), except
- * on the paths given, which take the listed types and parse them themselves (none is a type an HTML
- * form can send).
+ * on the paths given, which take the listed types and parse them themselves. Some of those (a CSV
+ * import's multipart/form-data, text/plain) an HTML form can send: the Origin check before this
+ * refuses a cross-site write whatever its type.
  */
 export function requireJsonExcept(
   others: Readonly<Record<string, readonly string[]>>,
@@ -50,7 +51,10 @@ export function requireJsonExcept(
     const hasBody =
       (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
       req.headers['transfer-encoding'] !== undefined;
-    const allowed = others[req.path];
+    // A key ending in `/` covers every path under it (`/import/` for each kind of import).
+    const allowed =
+      others[req.path] ??
+      Object.entries(others).find(([k]) => k.endsWith('/') && req.path.startsWith(k))?.[1];
     if (
       ['POST', 'PATCH', 'PUT', 'DELETE'].includes(req.method) &&
       hasBody &&

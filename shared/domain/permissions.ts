@@ -269,3 +269,13 @@ export function requestMovesFor(c: Pick<Caller, 'role'>, r: { status: RequestSta
 export function writesRequests(c: Pick<Caller, 'role'>): boolean {
   return REQUEST_MOVES[c.role].length > 0;
 }
+
+/**
+ * True when the caller may import a file of this kind at all: shelters an operations officer,
+ * services a GBV coordinator or a provider (each row is still checked as the API checks it).
+ */
+export function importsRecords(c: Caller, kind: 'shelters' | 'services'): boolean {
+  return kind === 'shelters'
+    ? createsShelter(c)
+    : c.role === 'gbv_coordinator' || c.role === 'service_provider';
+}

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'forbidden_origin',
   'unavailable',
   'outcome_unknown',
+  // An import with refused rows (and skipInvalid not asked): nothing stored; the report comes with it.
+  'import_refused',
   'internal',
 ] as const;
 
@@ -31,6 +33,8 @@ export const ApiErrorSchema = z.object({
   message: z.string(),
   issues: z.array(IssueSchema).optional(),
   current: z.unknown().optional(),
+  /** An import's report (with `import_refused`). */
+  report: z.unknown().optional(),
 });
 /** An error reply body. */
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -133,7 +133,7 @@ export const AuditEntrySchema = z.object({
   username: z.string().nullable(),
   role: z.enum(ROLES).nullable(),
   orgId: IdSchema.nullable(),
-  action: z.enum(['read', 'export', 'write']),
+  action: z.enum(['read', 'export', 'import', 'write']),
   resource: z.string(),
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
 });

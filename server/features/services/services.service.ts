@@ -13,7 +13,7 @@ import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { NewEvent } from '../../events/log.js';
-import type { Idempotency } from '../../events/writer.js';
+import type { Idempotency, WriteResult } from '../../events/writer.js';
 import { stableId } from '../../db/records.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { getShelter } from '../shelters/shelters.repo.js';
@@ -64,6 +64,20 @@ export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<Service
 
 /** List a new service point: a GBV coordinator for any provider, a provider for itself, within scope. */
 export async function create(ctx: Ctx, viewer: Viewer, input: ServiceCreate, idem: Idempotency | null) {
+  return ctx.writer.write(viewer, idem, createWrite(ctx, viewer, input));
+}
+
+/** Change directory fields. */
+export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ServicePatch, idem: Idempotency | null) {
+  return ctx.writer.write(viewer, idem, patchWrite(ctx, viewer, id, p));
+}
+
+/** The body of a create inside a write's transaction; refuses at once what the caller may not do. */
+export function createWrite(
+  ctx: Ctx,
+  viewer: Viewer,
+  input: ServiceCreate,
+): (q: Queryable) => Promise<WriteResult<ServicePoint | null>> {
   const providerOrgId = input.providerOrgId ?? viewer.orgId;
   if (!createsService(viewer, { providerOrgId, provinceCode: input.provinceCode }))
     throw forbidden(
@@ -106,7 +120,7 @@ export async function create(ctx: Ctx, viewer: Viewer, input: ServiceCreate, ide
     publicLon: null,
   };
   checkPosition(fields);
-  return ctx.writer.write(viewer, idem, async (q) => {
+  return async (q) => {
     await checkOrg(q, providerOrgId, 'providerOrgId');
     const s = await repoOf(ctx).insert(q, fields, { userId: viewer.userId, orgId: providerOrgId });
     await insertAvailability(q, s.id, availability);
@@ -115,7 +129,7 @@ export async function create(ctx: Ctx, viewer: Viewer, input: ServiceCreate, ide
       body: presentService(s, viewer),
       events: [{ type: 'service:created', entity: 'service', entityId: s.id, data: s, changes: null }],
     };
-  });
+  };
 }
 
 async function lockForEdit(
@@ -140,9 +154,14 @@ async function lockForEdit(
   return current;
 }
 
-/** Change directory fields. */
-export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ServicePatch, idem: Idempotency | null) {
-  return ctx.writer.write(viewer, idem, async (q) => {
+/** The body of a directory change inside a write's transaction. */
+export function patchWrite(
+  ctx: Ctx,
+  viewer: Viewer,
+  id: string,
+  p: ServicePatch,
+): (q: Queryable) => Promise<WriteResult<ServicePoint | null>> {
+  return async (q) => {
     const current = await lockForEdit(ctx, q, viewer, id, p.version);
     const { version: _v, ...input } = p;
     const types = input.types ?? current.types;
@@ -174,7 +193,7 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: ServicePatc
         },
       ],
     };
-  });
+  };
 }
 
 // History entries never carry positions or stock: readers of history get them from the record.

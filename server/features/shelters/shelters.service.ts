@@ -8,7 +8,7 @@ import type {
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
-import type { Idempotency } from '../../events/writer.js';
+import type { Idempotency, WriteResult } from '../../events/writer.js';
 import { readEntityEvents } from '../../events/log.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { createsShelter, editsShelter } from '../../../shared/domain/permissions.js';
@@ -80,6 +80,30 @@ export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<Shelter
 
 /** List a new shelter. */
 export async function create(ctx: Ctx, viewer: Viewer, input: ShelterCreate, idem: Idempotency | null) {
+  return ctx.writer.write(viewer, idem, createWrite(ctx, viewer, input));
+}
+
+/** Apply a partial update at the version it was based on; `source` says whether it came by SMS. */
+export async function patch(
+  ctx: Ctx,
+  viewer: Viewer,
+  id: string,
+  p: ShelterPatch,
+  idem: Idempotency | null,
+  source: ReportSource = 'app',
+) {
+  return ctx.writer.write(viewer, idem, patchWrite(ctx, viewer, id, p, source));
+}
+
+/**
+ * The body of a create, to run inside a write's transaction (the API's one write, or an import's
+ * row). Refuses at once (before any query) what the caller may not do.
+ */
+export function createWrite(
+  ctx: Ctx,
+  viewer: Viewer,
+  input: ShelterCreate,
+): (q: Queryable) => Promise<WriteResult<Shelter>> {
   if (!createsShelter(viewer, input.provinceCode))
     throw forbidden('Only an operations officer with this province in scope may list a shelter.');
   checkPlace(ctx.areas, input.provinceCode, input.communeCode);
@@ -104,7 +128,7 @@ export async function create(ctx: Ctx, viewer: Viewer, input: ShelterCreate, ide
     safetyScore: safetyScore(checklist),
     simulated: false,
   };
-  return ctx.writer.write(viewer, idem, async (q) => {
+  return async (q) => {
     await checkOrg(q, fields.managingOrgId);
     const s = await insertShelter(q, fields, {
       userId: viewer.userId,
@@ -115,19 +139,18 @@ export async function create(ctx: Ctx, viewer: Viewer, input: ShelterCreate, ide
       body: presentShelter(s, viewer),
       events: [{ type: 'shelter:created', entity: 'shelter', entityId: s.id, data: s, changes: null }],
     };
-  });
+  };
 }
 
-/** Apply a partial update at the version it was based on; `source` says whether it came by SMS. */
-export async function patch(
+/** The body of a partial update at the version it was based on, inside a write's transaction. */
+export function patchWrite(
   ctx: Ctx,
   viewer: Viewer,
   id: string,
   p: ShelterPatch,
-  idem: Idempotency | null,
   source: ReportSource = 'app',
-) {
-  return ctx.writer.write(viewer, idem, async (q) => {
+): (q: Queryable) => Promise<WriteResult<Shelter>> {
+  return async (q) => {
     const current = await getShelter(q, id, true);
     if (!current) throw notFound('shelter');
     if (!editsShelter(viewer, current))
@@ -187,7 +210,7 @@ export async function patch(
       body: presentShelter(updated, viewer),
       events: [{ type: 'shelter:updated', entity: 'shelter', entityId: id, data: updated, changes }],
     };
-  });
+  };
 }
 
 /** What changed, when and by whom, oldest first; checklist details only for roles that read them. */

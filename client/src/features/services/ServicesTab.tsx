@@ -17,6 +17,7 @@ import { LastConfirmed, PositionNote, ServiceName, ServiceStatusBadge, ServiceTy
 import { useServiceStore } from './serviceStore.js';
 import { SERVICE_STATUS_COLORS } from './serviceStyle.js';
 import { ExportLinks } from '../export/ExportLinks.js';
+import { ImportButton } from '../import/ImportButton.js';
 
 /** The referral pathway as a list: filters by province, availability and type; a row per service. */
 export function ServicesTab() {
@@ -91,6 +92,7 @@ export function ServicesTab() {
       </h2>
       <div className="list__head">
         <ExportLinks dataset="services" geojson />
+        <ImportButton kind="services" />
       </div>
       {services.length === 0 ? (
         <p className="muted">{t('services.empty')}</p>

@@ -17,6 +17,7 @@ import { createsShelter } from '../../../../shared/domain/permissions.js';
 import { useShelterStore } from './shelterStore.js';
 import { STATUS_COLORS, SCORE_COLORS, scoreBand } from './statusStyle.js';
 import { ExportLinks } from '../export/ExportLinks.js';
+import { ImportButton } from '../import/ImportButton.js';
 
 export function ShelterList() {
   const { t } = useTranslation();
@@ -51,6 +52,7 @@ export function ShelterList() {
           </button>
         )}
         <ExportLinks dataset="shelters" geojson />
+        <ImportButton kind="shelters" />
       </div>
       {shelters.length === 0 ? (
         <p className="muted" data-testid="shelter-list-empty">
