@@ -9,12 +9,13 @@ import { startServer, type TestServer } from '../../helpers/server.js';
 // from the seed code before it was split by domain (UPDATE_SEED_FIXTURE=1 rewrites it), so a change
 // of the seeded result fails here.
 const FIXTURE = path.join(import.meta.dirname, 'seed.fixture.json');
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-([0-9a-f])[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * A value that does not depend on when or where the seed ran: times near the seed become minutes
+ * A value that does not depend on when or where the seed ran: times near the seed become hours
  * from its start (the demo is anchored to now), random (version 4) ids and password hashes a mark.
  */
 function canonical(v: unknown, t0: number, key = ''): unknown {
@@ -23,7 +24,7 @@ function canonical(v: unknown, t0: number, key = ''): unknown {
   if (typeof v === 'string') {
     if (ISO.test(v)) {
       const t = Date.parse(v);
-      return Math.abs(t - t0) < 60 * DAY ? `t${Math.round((t - t0) / 60_000)}m` : v;
+      return Math.abs(t - t0) < 60 * DAY ? `t${Math.round((t - t0) / HOUR)}h` : v;
     }
     const m = UUID.exec(v);
     if (m && m[1] === '4') return '<random-id>';
