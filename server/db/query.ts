@@ -5,6 +5,7 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
   type Compilable,
+  type CompiledQuery,
 } from 'kysely';
 import type { Queryable } from './db.js';
 import type { Database } from './schema.js';
@@ -31,14 +32,14 @@ export const qb = new Kysely<Database>({
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const untypedQb = qb as unknown as Kysely<any>;
 
-/** Run a built statement; its rows, typed by the builder. */
-export async function all<O>(q: Queryable, query: Compilable<O>): Promise<O[]> {
-  const { sql, parameters } = query.compile();
+/** Run a built statement (or a compiled `sql` template); its rows, typed by the builder. */
+export async function all<O>(q: Queryable, query: Compilable<O> | CompiledQuery<O>): Promise<O[]> {
+  const { sql, parameters } = 'compile' in query ? query.compile() : query;
   return (await q.query<O>(sql, [...parameters])).rows;
 }
 
 /** Run a built statement; its first row, or undefined. */
-export async function first<O>(q: Queryable, query: Compilable<O>): Promise<O | undefined> {
+export async function first<O>(q: Queryable, query: Compilable<O> | CompiledQuery<O>): Promise<O | undefined> {
   return (await all(q, query))[0];
 }
 

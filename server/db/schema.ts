@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Organisation } from '../../shared/schemas/auth.js';
+import type { Role } from '../../shared/enums.js';
 
 // The tables as the query builder sees them, written once from migrations.ts (the SQL there is the
 // truth; a new migration adds or changes its table here). A `Generated` column has a default; a
@@ -28,8 +30,8 @@ export interface OrganisationsTable {
   id: Generated<string>;
   name: string;
   acronym: string | null;
-  kind: string;
-  sectors: ColumnType<string[], string[] | undefined, string[]>;
+  kind: Organisation['kind'];
+  sectors: ColumnType<Organisation['sectors'], Organisation['sectors'] | undefined, Organisation['sectors']>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
   version: Generated<number>;
@@ -41,7 +43,7 @@ export interface UsersTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: string;
+  role: Role;
   org_id: string;
   scope: string[] | null;
   disabled: Generated<boolean>;

@@ -10,27 +10,8 @@ import { deleteUserSessions } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/db.js';
 import type { Role } from '../../../shared/enums.js';
 import { managesUsers } from '../../../shared/domain/permissions.js';
-
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  org_id: string;
-  scope: string[] | null;
-  disabled: boolean;
-  created_at: Date;
-}
-const toUser = (r: UserRow): User => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.display_name,
-  role: r.role,
-  orgId: r.org_id,
-  scope: r.scope,
-  disabled: r.disabled,
-  createdAt: r.created_at.toISOString(),
-});
+import { organisationExists } from '../organisations/organisations.repo.js';
+import { insertUserRow, listUsers, updateUser } from './users.repo.js';
 
 /**
  * Create a user (used by the admin API, the CLI and the demo seed). The password policy applies
@@ -52,16 +33,12 @@ export async function insertUser(
     const problem = passwordProblem(u.password, [u.username, u.displayName]);
     if (problem) throw badField('password', problem);
   }
-  const { rows } = await q.query<UserRow>(
-    `INSERT INTO users (username, display_name, password_hash, role, org_id, scope) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (username) DO NOTHING RETURNING *`,
-    [u.username, u.displayName, await hashPassword(u.password), u.role, u.orgId, u.scope],
-  );
-  if (!rows[0])
+  const user = await insertUserRow(q, { ...u, passwordHash: await hashPassword(u.password) });
+  if (!user)
     throw new HttpError(409, 'conflict', 'This username is taken.', [
       { path: 'username', message: 'already taken' },
     ]);
-  return toUser(rows[0]);
+  return user;
 }
 
 /** /api/users: admin only. Users are not broadcast; the admin reads them here. */
@@ -74,16 +51,14 @@ export function userRoutes(ctx: Ctx): Router {
   r.get(
     '/',
     read({}, async () => {
-      const { rows } = await ctx.db.query<UserRow>('SELECT * FROM users ORDER BY username');
-      return rows.map(toUser);
+      return listUsers(ctx.db);
     }),
   );
   r.post(
     '/',
     route({ body: UserCreateSchema }, async ({ body: input, viewer, idem }) => {
       if (input.scope?.some((c) => !ctx.areas.province(c))) throw badField('scope', 'unknown province code');
-      const { rows } = await ctx.db.query('SELECT 1 FROM organisations WHERE id = $1', [input.orgId]);
-      if (!rows.length) throw badField('orgId', 'unknown organisation');
+      if (!(await organisationExists(ctx.db, input.orgId))) throw badField('orgId', 'unknown organisation');
       // Through the writer for its Idempotency-Key: a retry after a lost reply gets the same user, not a 409.
       return ctx.writer.write(viewer, idem, async (q) => ({
         status: 201,
@@ -99,19 +74,14 @@ export function userRoutes(ctx: Ctx): Router {
     read({ params: IdParams, body: UserPatchSchema }, async ({ params: { id }, body: input }) => {
       if (input.scope?.some((c) => !ctx.areas.province(c))) throw badField('scope', 'unknown province code');
       const updated = await ctx.db.tx(async (q) => {
-        const { rows } = await q.query<UserRow>(
-          `UPDATE users SET disabled = COALESCE($2, disabled), role = COALESCE($3, role),
-                  scope = CASE WHEN $4::boolean THEN $5::text[] ELSE scope END, updated_at = now()
-            WHERE id = $1 RETURNING *`,
-          [id, input.disabled ?? null, input.role ?? null, input.scope !== undefined, input.scope ?? null],
-        );
-        if (!rows[0]) throw notFound('user');
+        const user = await updateUser(q, id, input);
+        if (!user) throw notFound('user');
         const tightened = input.disabled === true || input.role !== undefined || input.scope !== undefined;
         if (tightened) await deleteUserSessions(q, id);
-        return { user: rows[0], tightened };
+        return { user, tightened };
       });
       if (updated.tightened) await ctx.revocations.revoke({ userId: id });
-      return toUser(updated.user);
+      return updated.user;
     }),
   );
   return r;
