@@ -3,7 +3,6 @@ import type { Queryable } from '../db/db.js';
 import { sql, type InferResult } from 'kysely';
 import { all, first, qb } from '../db/query.js';
 import type { Viewer } from './viewer.js';
-import type { Role } from '../../shared/enums.js';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'sho_sid';

@@ -39,7 +39,10 @@ export async function all<O>(q: Queryable, query: Compilable<O> | CompiledQuery<
 }
 
 /** Run a built statement; its first row, or undefined. */
-export async function first<O>(q: Queryable, query: Compilable<O> | CompiledQuery<O>): Promise<O | undefined> {
+export async function first<O>(
+  q: Queryable,
+  query: Compilable<O> | CompiledQuery<O>,
+): Promise<O | undefined> {
   return (await all(q, query))[0];
 }
 
@@ -47,4 +50,5 @@ export async function first<O>(q: Queryable, query: Compilable<O> | CompiledQuer
 export const json = (v: unknown): string => JSON.stringify(v);
 
 /** JSON text for a nullable jsonb column (null and undefined stay null). */
-export const jsonOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+export const jsonOrNull = (v: unknown): string | null =>
+  v === null || v === undefined ? null : JSON.stringify(v);

@@ -78,7 +78,9 @@ export function recordTable<R extends Meta>(
     ): Promise<R> {
       // A field left undefined takes the column's default (a shelter's last_reported_at).
       const values: Row = Object.fromEntries(
-        columns.filter(([, k]) => (fields as Row)[k] !== undefined).map(([c, k]) => [c, param(c, (fields as Row)[k])]),
+        columns
+          .filter(([, k]) => (fields as Row)[k] !== undefined)
+          .map(([c, k]) => [c, param(c, (fields as Row)[k])]),
       );
       Object.assign(values, { updated_by: meta.userId, org_id: meta.orgId }, meta.extra);
       if (meta.id) values.id = meta.id;

@@ -11,13 +11,20 @@ import { CoordinationRequestSchema } from '../../shared/schemas/requests.js';
 // typo in a kind or a status fails at start, not in a reader's screen. `org` and `from`/`to` are
 // the keys of data/organisations.json.
 
-const OrgSeedSchema = OrganisationSchema.pick({ name: true, acronym: true, kind: true, sectors: true }).extend({
+const OrgSeedSchema = OrganisationSchema.pick({
+  name: true,
+  acronym: true,
+  kind: true,
+  sectors: true,
+}).extend({
   key: z.string(),
 });
 
-const UserSeedSchema = UserSchema.pick({ username: true, displayName: true, role: true, scope: true }).extend({
-  org: z.string(),
-});
+const UserSeedSchema = UserSchema.pick({ username: true, displayName: true, role: true, scope: true }).extend(
+  {
+    org: z.string(),
+  },
+);
 
 const ShelterSeedSchema = ShelterSchema.pick({
   name: true,

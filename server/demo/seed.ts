@@ -4,11 +4,8 @@ import {
   CRITICAL_CHECKLIST_KEYS,
   type ChecklistAnswer,
   type ChecklistKey,
-  type Role,
 } from '../../shared/enums.js';
 import { safetyScore } from '../../shared/domain/safety.js';
-import type { Organisation } from '../../shared/schemas/auth.js';
-import type { Shelter } from '../../shared/schemas/shelters.js';
 import { insertOrganisation } from '../features/organisations/organisations.repo.js';
 import { insertShelter } from '../features/shelters/shelters.repo.js';
 import { insertUser } from '../features/users/users.routes.js';

@@ -1,27 +1,9 @@
-import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { NewEvent } from '../../events/log.js';
-import type { Availability, Stock } from '../../../shared/schemas/services.js';
-import type { ServiceType } from '../../../shared/enums.js';
-import type { RiskAlert } from '../../../shared/schemas/alerts.js';
-import type { CoordinationRequest } from '../../../shared/schemas/requests.js';
-import { zeroCounts, type IncidentCounts } from '../../../shared/domain/suppression.js';
-import { insertOrganisation } from '../../features/organisations/organisations.repo.js';
-import { insertAvailability } from '../../features/services/services.repo.js';
-import { repoOf, stockTotals } from '../../features/services/services.service.js';
-import { criticalConditions } from '../../features/gbvAlerts/gbvAlerts.service.js';
-import { gbvAlertTable } from '../../features/gbvAlerts/gbvAlerts.repo.js';
-import { alertTable } from '../../features/alerts/alerts.repo.js';
 import { requestTable, insertMessage } from '../../features/requests/requests.repo.js';
-import { monthOf } from '../../features/incidents/incidents.service.js';
-import { releaseDue } from '../../features/incidents/releases.js';
-import { releaseDueAt } from '../../../shared/domain/releases.js';
-import { stableId } from '../../db/records.js';
 import { demoId } from '../ids.js';
 
-
-
-import { ORG_SEEDS, REQUEST_SEEDS, SERVICE_SEEDS } from '../data.js';
+import { REQUEST_SEEDS } from '../data.js';
 
 export const HOUR = 3_600_000;
 
@@ -40,7 +22,21 @@ export async function seedRequests(
   const events: NewEvent[] = [];
   for (const [
     i,
-    { key, kind, title, from, to, toSector: sector, shelterName, serviceName, provinceCode: province, priority, quantity, status, messages },
+    {
+      key,
+      kind,
+      title,
+      from,
+      to,
+      toSector: sector,
+      shelterName,
+      serviceName,
+      provinceCode: province,
+      priority,
+      quantity,
+      status,
+      messages,
+    },
   ] of REQUEST_SEEDS.entries()) {
     const shelterId = shelterName ? shelter(shelterName) : null;
     const sh = shelterId ? byId.get(shelterId) : undefined;
@@ -88,4 +84,3 @@ export async function seedRequests(
   }
   return events;
 }
-

@@ -58,9 +58,12 @@ export const REPORT_WRITTEN = 'incident-reports';
 export async function auditReportWritten(q: Queryable): Promise<void> {
   await all(
     q,
-    qb
-      .insertInto('audit_log')
-      .values({ at: sql<Date>`date_trunc('day', now())`, action: 'write', resource: REPORT_WRITTEN, detail: '{}' }),
+    qb.insertInto('audit_log').values({
+      at: sql<Date>`date_trunc('day', now())`,
+      action: 'write',
+      resource: REPORT_WRITTEN,
+      detail: '{}',
+    }),
   );
 }
 

@@ -3,7 +3,7 @@ import { foldInAllowed, releaseDueAt, sameCounts } from '../../../shared/domain/
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import { sql } from 'kysely';
-import { all, first, json, qb } from '../../db/query.js';
+import { all, first, qb } from '../../db/query.js';
 import type { NewEvent } from '../../events/log.js';
 import { stableId } from '../../db/records.js';
 import type { ReleasedIncidentCell } from './incidents.presenter.js';

@@ -72,5 +72,12 @@ export function updateShelter(
   meta: { userId: string; reported: boolean },
 ): Promise<Shelter | null> {
   const fields = Object.fromEntries(FIELDS.map(([, k]) => [k, f[k] ?? null]));
-  return shelterTable.update(q, id, version, fields, meta.userId, meta.reported ? 'last_reported_at = now()' : '');
+  return shelterTable.update(
+    q,
+    id,
+    version,
+    fields,
+    meta.userId,
+    meta.reported ? 'last_reported_at = now()' : '',
+  );
 }

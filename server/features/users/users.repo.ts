@@ -21,7 +21,14 @@ const toUser = (r: UserRow): User => ({
 /** Insert a user with a hashed password; null when the username is taken. */
 export async function insertUserRow(
   q: Queryable,
-  u: { username: string; displayName: string; passwordHash: string; role: Role; orgId: string; scope: string[] | null },
+  u: {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    role: Role;
+    orgId: string;
+    scope: string[] | null;
+  },
 ): Promise<User | null> {
   const row = await first(
     q,
