@@ -1,5 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Ctx } from '../context.js';
+import { userForLogin } from '../features/users/users.repo.js';
 import { LoginSchema } from '../../shared/schemas/auth.js';
 import { read } from '../http/route.js';
 import { HttpError } from '../http/errors.js';
@@ -63,11 +64,7 @@ export function authRoutes(ctx: Ctx, deps: { throttle: LoginThrottle; gate: Hash
       try {
         // The lookup runs inside the slot too, so excess attempts are refused before any work.
         checked = await gate.run(async () => {
-          const { rows } = await ctx.db.query<{ id: string; password_hash: string; disabled: boolean }>(
-            'SELECT id, password_hash, disabled FROM users WHERE username = $1',
-            [username.toLowerCase()],
-          );
-          const user = rows[0];
+          const user = await userForLogin(ctx.db, username.toLowerCase());
           return {
             user,
             ok: await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE)),

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
+import { sql, type InferResult } from 'kysely';
+import { all, first, qb } from '../db/query.js';
 import type { Viewer } from './viewer.js';
-import type { Role } from '../../shared/enums.js';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'sho_sid';
@@ -17,9 +18,13 @@ export async function createSession(
 ): Promise<{ token: string; id: string }> {
   const token = randomBytes(32).toString('base64url');
   const id = tokenId(token);
-  await q.query(
-    `INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))`,
-    [id, userId, ttlHours * 3600],
+  await all(
+    q,
+    qb.insertInto('sessions').values({
+      id,
+      user_id: userId,
+      expires_at: sql<Date>`now() + make_interval(secs => ${ttlHours * 3600})`,
+    }),
   );
   return { token, id };
 }
@@ -48,9 +53,7 @@ export function forgetCached(q: Queryable, who: { userId?: string; sessionId?: s
 
 /** Delete every session of a user (disabled, or given another role or scope); returns their ids. */
 export async function deleteUserSessions(q: Queryable, userId: string): Promise<string[]> {
-  const { rows } = await q.query<{ id: string }>('DELETE FROM sessions WHERE user_id = $1 RETURNING id', [
-    userId,
-  ]);
+  const rows = await all(q, qb.deleteFrom('sessions').where('user_id', '=', userId).returning('id'));
   forgetCached(q, { userId });
   return rows.map((r) => r.id);
 }
@@ -59,7 +62,7 @@ export async function deleteUserSessions(q: Queryable, userId: string): Promise<
 export async function deleteSession(q: Queryable, token: string): Promise<string> {
   const id = tokenId(token);
   caches.get(q)?.delete(id);
-  await q.query('DELETE FROM sessions WHERE id = $1', [id]);
+  await all(q, qb.deleteFrom('sessions').where('id', '=', id));
   return id;
 }
 
@@ -99,20 +102,26 @@ export async function cachedViewer(
   return viewer;
 }
 
-interface SessionRow {
-  session_id: string;
-  user_id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  org_id: string;
-  org_name: string;
-  scope: string[] | null;
-}
+// A valid session: not expired, its user not disabled.
+const validSession = () =>
+  qb
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('organisations as o', 'o.id', 'u.org_id')
+    .select([
+      's.id as session_id',
+      'u.id as user_id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.org_id',
+      'o.name as org_name',
+      'u.scope',
+    ])
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('u.disabled', '=', false);
 
-const SESSION_SELECT = `SELECT s.id AS session_id, u.id AS user_id, u.username, u.display_name, u.role, u.org_id, o.name AS org_name, u.scope
-       FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id
-      WHERE s.expires_at > now() AND NOT u.disabled`;
+type SessionRow = InferResult<ReturnType<typeof validSession>>[number];
 
 /** The signed-in user behind a token, or null when missing, expired or disabled. */
 export async function viewerForToken(q: Queryable, token: string | undefined): Promise<Viewer | null> {
@@ -122,15 +131,14 @@ export async function viewerForToken(q: Queryable, token: string | undefined): P
 
 /** The signed-in user behind a session id, or null when missing, expired or disabled. */
 export async function viewerForSession(q: Queryable, id: string): Promise<Viewer | null> {
-  const { rows } = await q.query<SessionRow>(`${SESSION_SELECT} AND s.id = $1`, [id]);
-  const r = rows[0];
+  const r = await first(q, validSession().where('s.id', '=', id));
   return r ? toViewer(r) : null;
 }
 
 /** The sessions among `ids` that are still valid, with their viewers (sockets are re-checked with this). */
 export async function validSessions(q: Queryable, ids: readonly string[]): Promise<Map<string, Viewer>> {
   if (!ids.length) return new Map();
-  const { rows } = await q.query<SessionRow>(`${SESSION_SELECT} AND s.id = ANY($1::text[])`, [ids]);
+  const rows = await all(q, validSession().where('s.id', 'in', ids));
   return new Map(rows.map((r) => [r.session_id, toViewer(r)]));
 }
 

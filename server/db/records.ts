@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Queryable } from './db.js';
+import { all, first, untypedQb } from './query.js';
 
 /** How one column maps to a record field: plain, JSON (jsonb) or a timestamp (ISO string on the wire). */
 export type ColumnKind = 'plain' | 'json' | 'ts';
@@ -24,18 +26,19 @@ const iso = (v: unknown): string | null =>
       : new Date(v as string).toISOString();
 
 /**
- * Maps one table's rows to records and back, for the versioned records of the GBV domains (the
- * shelters repository spells the same thing out by hand). Column names are constants, never input.
+ * The repository of one versioned record table (shelters, services, alerts, requests, time-critical
+ * alerts): maps rows to records and back and builds its statements with Kysely. Column names are
+ * constants, never input; `order` and `where` are SQL written by the caller, never input.
  */
 export function recordTable<R extends Meta>(
   table: string,
   columns: readonly (readonly [col: string, key: Exclude<keyof R, keyof Meta> & string, kind?: ColumnKind])[],
 ) {
   const kindOf = new Map(columns.map(([c, , k]) => [c, k ?? 'plain']));
-  const colOf = new Map(columns.map(([c, k]) => [k, c]));
+  const colOf = new Map<string, string>(columns.map(([c, k]) => [k, c]));
   const param = (col: string, v: unknown) =>
     v === null || v === undefined ? null : kindOf.get(col) === 'json' ? JSON.stringify(v) : v;
-  const ph = (col: string, i: number) => (kindOf.get(col) === 'json' ? `$${i}::jsonb` : `$${i}`);
+  const from = () => untypedQb.selectFrom(table).selectAll();
 
   const toRecord = (r: Row): R => {
     const out: Row = {
@@ -53,14 +56,19 @@ export function recordTable<R extends Meta>(
   return {
     toRecord,
     async get(q: Queryable, id: string, forUpdate = false): Promise<R | null> {
-      const { rows } = await q.query<Row>(
-        `SELECT * FROM ${table} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-        [id],
-      );
-      return rows[0] ? toRecord(rows[0]) : null;
+      const query = from().where('id', '=', id);
+      const row = await first<Row>(q, forUpdate ? query.forUpdate() : query);
+      return row ? toRecord(row) : null;
     },
+    /** The records among `ids` (in no set order). */
+    async getMany(q: Queryable, ids: readonly string[]): Promise<R[]> {
+      if (!ids.length) return [];
+      return (await all<Row>(q, from().where('id', 'in', ids))).map(toRecord);
+    },
+    /** Every record in `order`; `where` may hold `$1`.. placeholders for `params`. */
     async list(q: Queryable, order: string, where = 'TRUE', params: unknown[] = []): Promise<R[]> {
-      const { rows } = await q.query<Row>(`SELECT * FROM ${table} WHERE ${where} ORDER BY ${order}`, params);
+      const { sql: text } = from().where(sql.raw<boolean>(where)).orderBy(sql.raw(order)).compile();
+      const { rows } = await q.query<Row>(text, params);
       return rows.map(toRecord);
     },
     async insert(
@@ -68,22 +76,21 @@ export function recordTable<R extends Meta>(
       fields: Omit<R, keyof Meta>,
       meta: { userId: string | null; orgId: string | null; id?: string; extra?: Record<string, unknown> },
     ): Promise<R> {
-      const cols = columns.map(([c]) => c);
-      const values: unknown[] = columns.map(([c, k]) => param(c, (fields as Row)[k]));
-      const extra: [string, unknown][] = [
-        ['updated_by', meta.userId],
-        ['org_id', meta.orgId],
-        ...Object.entries(meta.extra ?? {}),
-      ];
-      if (meta.id) extra.push(['id', meta.id]);
-      const all = [...cols, ...extra.map(([c]) => c)];
-      const { rows } = await q.query<Row>(
-        `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map((c, i) => ph(c, i + 1)).join(', ')}) RETURNING *`,
-        [...values, ...extra.map(([, v]) => v)],
+      // A field left undefined takes the column's default (a shelter's last_reported_at).
+      const values: Row = Object.fromEntries(
+        columns
+          .filter(([, k]) => (fields as Row)[k] !== undefined)
+          .map(([c, k]) => [c, param(c, (fields as Row)[k])]),
       );
-      return toRecord(rows[0]!);
+      Object.assign(values, { updated_by: meta.userId, org_id: meta.orgId }, meta.extra);
+      if (meta.id) values.id = meta.id;
+      const row = await first<Row>(q, untypedQb.insertInto(table).values(values).returningAll());
+      return toRecord(row!);
     },
-    /** Set the given fields if the record is still at `version`; null when it moved on. */
+    /**
+     * Set the given fields if the record is still at `version`; null when it moved on. `extraSql` is
+     * one more assignment written by the caller (`last_reported_at = now()`).
+     */
     async update(
       q: Queryable,
       id: string,
@@ -92,16 +99,24 @@ export function recordTable<R extends Meta>(
       userId: string | null,
       extraSql = '',
     ): Promise<R | null> {
-      const entries = Object.entries(fields).filter(([k, v]) => v !== undefined && colOf.has(k as never));
-      const sets = entries.map(
-        ([k], i) => `${colOf.get(k as never)!} = ${ph(colOf.get(k as never)!, i + 4)}`,
+      const sets: Row = {};
+      for (const [k, v] of Object.entries(fields)) {
+        const col = colOf.get(k);
+        if (v !== undefined && col) sets[col] = param(col, v);
+      }
+      let query = untypedQb
+        .updateTable(table)
+        .set(sets)
+        .set((eb) => ({ version: eb('version', '+', 1), updated_at: sql`now()`, updated_by: userId }));
+      if (extraSql) {
+        const [col, value] = extraSql.split('=').map((s) => s.trim());
+        query = query.set({ [col!]: sql.raw(value!) });
+      }
+      const row = await first<Row>(
+        q,
+        query.where('id', '=', id).where('version', '=', version).returningAll(),
       );
-      const { rows } = await q.query<Row>(
-        `UPDATE ${table} SET ${[...sets, 'version = version + 1', 'updated_at = now()', 'updated_by = $3', ...(extraSql ? [extraSql] : [])].join(', ')}
-         WHERE id = $1 AND version = $2 RETURNING *`,
-        [id, version, userId, ...entries.map(([k, v]) => param(colOf.get(k as never)!, v))],
-      );
-      return rows[0] ? toRecord(rows[0]) : null;
+      return row ? toRecord(row) : null;
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Shelter } from '../../../shared/schemas/shelters.js';
 import type { ServicePoint } from '../../../shared/schemas/services.js';
 import type { RiskAlert } from '../../../shared/schemas/alerts.js';
 import type { IncidentCell } from '../../../shared/schemas/incidents.js';
-import { toShelter, type ShelterRow } from '../shelters/shelters.repo.js';
+import { shelterTable, toShelter } from '../shelters/shelters.repo.js';
 import { presentShelter } from '../shelters/shelters.presenter.js';
 import { repoOf } from '../services/services.service.js';
 import { presentService } from '../services/services.presenter.js';
@@ -26,7 +26,7 @@ const PAGE = 500;
 /** Shelters as the viewer sees them, by province then name. */
 export async function* shelterPages(ctx: Ctx, viewer: Viewer): AsyncGenerator<Shelter[]> {
   for await (const rows of keysetPages(ctx.db, 'shelters', ['province_code', 'name', 'id'], 'ASC', PAGE))
-    yield rows.map((r) => presentShelter(toShelter(r as unknown as ShelterRow), viewer));
+    yield rows.map((r) => presentShelter(toShelter(r), viewer));
 }
 
 /** Services the viewer sees, as it sees them (masked safe houses, hidden positions), by province then name. */
@@ -51,25 +51,13 @@ export async function* requestPages(ctx: Ctx, viewer: Viewer): AsyncGenerator<Re
     const serviceIds = [...new Set(page.map((r) => r.serviceId).filter((id) => id !== null))];
     const shelterNames = new Map<string, string>();
     const serviceNames = new Map<string, string>();
-    if (shelterIds.length) {
-      const { rows: ss } = await ctx.db.query<ShelterRow>(
-        'SELECT * FROM shelters WHERE id = ANY($1::uuid[])',
-        [shelterIds],
-      );
-      for (const s of ss) {
-        const p = presentShelter(toShelter(s), viewer);
-        shelterNames.set(p.id, p.name);
-      }
+    for (const s of await shelterTable.getMany(ctx.db, shelterIds)) {
+      const p = presentShelter(s, viewer);
+      shelterNames.set(p.id, p.name);
     }
-    if (serviceIds.length) {
-      const { rows: ss } = await ctx.db.query<Record<string, unknown>>(
-        'SELECT * FROM service_points WHERE id = ANY($1::uuid[])',
-        [serviceIds],
-      );
-      for (const s of ss) {
-        const p = presentService(repo.fromRow(s), viewer);
-        if (p) serviceNames.set(p.id, p.name);
-      }
+    for (const s of await repo.getMany(ctx.db, serviceIds)) {
+      const p = presentService(s, viewer);
+      if (p) serviceNames.set(p.id, p.name);
     }
     yield page.map((r) => ({
       ...r,

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../db/db.js';
+import { sql } from 'kysely';
+import { all, json, qb } from '../../db/query.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { AuditEntry } from '../../../shared/schemas/incidents.js';
 
@@ -16,9 +18,17 @@ export async function audit(
   resource: string,
   detail: AuditDetail = {},
 ): Promise<void> {
-  await q.query(
-    'INSERT INTO audit_log (user_id, username, role, org_id, action, resource, detail) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)',
-    [viewer.userId, viewer.username, viewer.role, viewer.orgId, action, resource, JSON.stringify(detail)],
+  await all(
+    q,
+    qb.insertInto('audit_log').values({
+      user_id: viewer.userId,
+      username: viewer.username,
+      role: viewer.role,
+      org_id: viewer.orgId,
+      action,
+      resource,
+      detail: json(detail),
+    }),
   );
 }
 
@@ -46,9 +56,14 @@ export const REPORT_WRITTEN = 'incident-reports';
  * to a sign-in or to the next release. Who reported is kept with the report itself (never shown).
  */
 export async function auditReportWritten(q: Queryable): Promise<void> {
-  await q.query(
-    "INSERT INTO audit_log (at, action, resource, detail) VALUES (date_trunc('day', now()), 'write', $1, '{}'::jsonb)",
-    [REPORT_WRITTEN],
+  await all(
+    q,
+    qb.insertInto('audit_log').values({
+      at: sql<Date>`date_trunc('day', now())`,
+      action: 'write',
+      resource: REPORT_WRITTEN,
+      detail: '{}',
+    }),
   );
 }
 
@@ -66,10 +81,9 @@ interface AuditRow {
 
 /** Audit rows, newest first. */
 export async function listAudit(q: Queryable, limit: number, before?: string): Promise<AuditEntry[]> {
-  const { rows } = await q.query<AuditRow>(
-    `SELECT * FROM audit_log ${before ? 'WHERE at < $2' : ''} ORDER BY at DESC, id LIMIT $1`,
-    before ? [limit, before] : [limit],
-  );
+  let query = qb.selectFrom('audit_log').selectAll().orderBy('at', 'desc').orderBy('id').limit(limit);
+  if (before) query = query.where('at', '<', sql<Date>`${before}`);
+  const rows = (await all(q, query)) as AuditRow[];
   // Rows written before reports were recorded anonymously still name the writer and the place:
   // they are shown with neither (the stored row is left alone).
   return rows.map((r) =>

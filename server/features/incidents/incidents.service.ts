@@ -2,6 +2,7 @@ import { INCIDENT_NOTE, type Shown } from '../../../shared/domain/suppression.js
 import { nextReleaseAt } from '../../../shared/domain/releases.js';
 import type { IncidentReportCreate, IncidentSummary } from '../../../shared/schemas/incidents.js';
 import type { Ctx } from '../../context.js';
+import { all, json, qb } from '../../db/query.js';
 import type { Queryable } from '../../db/db.js';
 import type { Audience, Viewer } from '../../auth/viewer.js';
 import { inScope } from '../../auth/viewer.js';
@@ -108,17 +109,20 @@ export async function report(
   checkPlace(ctx.areas, input.provinceCode, input.communeCode);
   const month = monthOf(input.period);
   return ctx.writer.write(viewer, idem, async (q) => {
-    const { rows } = await q.query<{ id: string; created_at: Date }>(
-      'INSERT INTO incident_reports (period, month, province_code, commune_code, reporting_org_id, counts, created_by) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) RETURNING id, created_at',
-      [
-        input.period,
-        month,
-        input.provinceCode,
-        input.communeCode ?? null,
-        viewer.orgId,
-        JSON.stringify(input.counts),
-        viewer.userId,
-      ],
+    const rows = await all(
+      q,
+      qb
+        .insertInto('incident_reports')
+        .values({
+          period: input.period,
+          month,
+          province_code: input.provinceCode,
+          commune_code: input.communeCode ?? null,
+          reporting_org_id: viewer.orgId,
+          counts: json(input.counts),
+          created_by: viewer.userId,
+        })
+        .returning(['id', 'created_at']),
     );
     // The audit row says a report was written, never who wrote it or where (SPEC 2.7); see audit.ts.
     await auditReportWritten(q);

@@ -2,6 +2,8 @@ import { addCounts, zeroCounts, type IncidentCounts } from '../../../shared/doma
 import { foldInAllowed, releaseDueAt, sameCounts } from '../../../shared/domain/releases.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
+import { sql } from 'kysely';
+import { all, first, qb } from '../../db/query.js';
 import type { NewEvent } from '../../events/log.js';
 import { stableId } from '../../db/records.js';
 import type { ReleasedIncidentCell } from './incidents.presenter.js';
@@ -33,10 +35,16 @@ const toCell = (r: ReleaseRow): ReleasedIncidentCell => ({
 
 /** The latest release of every province and month: the only incident figures any reader sees. */
 export async function latestReleases(q: Queryable): Promise<ReleasedIncidentCell[]> {
-  const { rows } = await q.query<ReleaseRow>(
-    `SELECT DISTINCT ON (province_code, month) * FROM incident_releases
-      ORDER BY province_code, month, revision DESC`,
-  );
+  const rows = (await all(
+    q,
+    qb
+      .selectFrom('incident_releases')
+      .distinctOn(['province_code', 'month'])
+      .selectAll()
+      .orderBy('province_code')
+      .orderBy('month')
+      .orderBy('revision', 'desc'),
+  )) as ReleaseRow[];
   return rows
     .map(toCell)
     .sort((a, b) => a.month.localeCompare(b.month) || a.provinceCode.localeCompare(b.provinceCode));
@@ -44,12 +52,15 @@ export async function latestReleases(q: Queryable): Promise<ReleasedIncidentCell
 
 /** Every report summed by province and month, with each organisation's part. */
 async function reportedCells(q: Queryable) {
-  const { rows } = await q.query<{
-    province_code: string;
-    month: string;
-    reporting_org_id: string;
-    counts: IncidentCounts;
-  }>('SELECT province_code, month, reporting_org_id, counts FROM incident_reports ORDER BY created_at, id');
+  const rows = await all(
+    q,
+    qb
+      .selectFrom('incident_reports')
+      .select(['province_code', 'month', 'reporting_org_id', 'counts'])
+      .$narrowType<{ counts: IncidentCounts }>()
+      .orderBy('created_at')
+      .orderBy('id'),
+  );
   const cells = new Map<
     string,
     {
@@ -94,7 +105,7 @@ export async function releaseDue(
   now: Date,
   delayDays: number,
 ): Promise<{ releaseNo: number | null; events: NewEvent[] }> {
-  await q.query('SELECT pg_advisory_xact_lock($1)', [RELEASE_LOCK]);
+  await all(q, sql`SELECT pg_advisory_xact_lock(${RELEASE_LOCK})`.compile(qb));
   const latest = new Map((await latestReleases(q)).map((c) => [`${c.provinceCode}|${c.month}`, c]));
   const due = (await reportedCells(q)).filter(
     (c) => releaseDueAt(c.month, delayDays).getTime() <= now.getTime(),
@@ -106,10 +117,11 @@ export async function releaseDue(
     return [{ ...c, revision: prev.revision + 1 }];
   });
   if (toRelease.length === 0) return { releaseNo: null, events: [] };
-  const { rows } = await q.query<{ n: number }>(
-    'SELECT COALESCE(MAX(release_no), 0)::int + 1 AS n FROM incident_releases',
+  const next = await first(
+    q,
+    qb.selectFrom('incident_releases').select(sql<number>`COALESCE(MAX(release_no), 0)::int + 1`.as('n')),
   );
-  const releaseNo = Number(rows[0]!.n);
+  const releaseNo = Number(next!.n);
   const events: NewEvent[] = [];
   for (const c of toRelease) {
     const { rows: inserted } = await q.query<ReleaseRow>(

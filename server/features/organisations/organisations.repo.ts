@@ -1,17 +1,10 @@
+import type { Selectable } from 'kysely';
 import type { Queryable } from '../../db/db.js';
+import type { OrganisationsTable } from '../../db/schema.js';
+import { all, first, qb } from '../../db/query.js';
 import type { Organisation } from '../../../shared/schemas/auth.js';
 
-interface OrgRow {
-  id: string;
-  name: string;
-  acronym: string | null;
-  kind: Organisation['kind'];
-  sectors: Organisation['sectors'];
-  created_at: Date;
-  updated_at: Date;
-  version: number;
-  updated_by: string | null;
-}
+type OrgRow = Selectable<OrganisationsTable>;
 
 /** Map a row to the wire shape; an organisation owns itself. */
 export const toOrganisation = (r: OrgRow): Organisation => ({
@@ -29,8 +22,23 @@ export const toOrganisation = (r: OrgRow): Organisation => ({
 
 /** All organisations by name. */
 export async function listOrganisations(q: Queryable): Promise<Organisation[]> {
-  const { rows } = await q.query<OrgRow>('SELECT * FROM organisations ORDER BY name');
-  return rows.map(toOrganisation);
+  return (await all(q, qb.selectFrom('organisations').selectAll().orderBy('name'))).map(toOrganisation);
+}
+
+/** True when an organisation with this id exists. */
+export async function organisationExists(q: Queryable, id: string): Promise<boolean> {
+  return !!(await first(q, qb.selectFrom('organisations').select('id').where('id', '=', id)));
+}
+
+/** True when an organisation has this name, in any case. */
+export async function organisationNameTaken(q: Queryable, name: string): Promise<boolean> {
+  return !!(await first(
+    q,
+    qb
+      .selectFrom('organisations')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', eb.fn('lower', [eb.val(name)]))),
+  ));
 }
 
 /** Insert an organisation. */
@@ -39,10 +47,19 @@ export async function insertOrganisation(
   o: Pick<Organisation, 'name' | 'acronym' | 'kind' | 'sectors'> & { id?: string },
   userId: string | null,
 ): Promise<Organisation> {
-  const { rows } = await q.query<OrgRow>(
-    `INSERT INTO organisations (id, name, acronym, kind, sectors, updated_by)
-     VALUES (COALESCE($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6) RETURNING *`,
-    [o.id ?? null, o.name, o.acronym, o.kind, o.sectors, userId],
+  const row = await first(
+    q,
+    qb
+      .insertInto('organisations')
+      .values({
+        ...(o.id ? { id: o.id } : {}),
+        name: o.name,
+        acronym: o.acronym,
+        kind: o.kind,
+        sectors: o.sectors,
+        updated_by: userId,
+      })
+      .returningAll(),
   );
-  return toOrganisation(rows[0]!);
+  return toOrganisation(row!);
 }

@@ -3,7 +3,7 @@ import type { Ctx } from '../../context.js';
 import { OrganisationCreateSchema } from '../../../shared/schemas/auth.js';
 import { HttpError } from '../../http/errors.js';
 import { adminOnly, read, route } from '../../http/route.js';
-import { insertOrganisation, listOrganisations } from './organisations.repo.js';
+import { insertOrganisation, listOrganisations, organisationNameTaken } from './organisations.repo.js';
 
 /** /api/organisations: every signed-in user reads; the admin creates. */
 export function organisationRoutes(ctx: Ctx): Router {
@@ -18,10 +18,7 @@ export function organisationRoutes(ctx: Ctx): Router {
       { allow: adminOnly('Only an admin manages organisations.'), body: OrganisationCreateSchema },
       ({ body: input, viewer, idem }) =>
         ctx.writer.write(viewer, idem, async (q) => {
-          const { rows } = await q.query('SELECT 1 FROM organisations WHERE lower(name) = lower($1)', [
-            input.name,
-          ]);
-          if (rows.length)
+          if (await organisationNameTaken(q, input.name))
             throw new HttpError(409, 'conflict', 'An organisation with this name exists.', [
               { path: 'name', message: 'already exists' },
             ]);

@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/schemas/requests.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
+import { organisationExists } from '../organisations/organisations.repo.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { NewEvent } from '../../events/log.js';
 import type { Idempotency } from '../../events/writer.js';
@@ -28,8 +29,7 @@ const visible = (r: CoordinationRequest | null): r is CoordinationRequest => r !
 
 async function checkOrg(q: Queryable, orgId: string | null | undefined, field: string): Promise<void> {
   if (!orgId) return;
-  const { rows } = await q.query('SELECT 1 FROM organisations WHERE id = $1', [orgId]);
-  if (!rows.length) throw badField(field, 'unknown organisation');
+  if (!(await organisationExists(q, orgId))) throw badField(field, 'unknown organisation');
 }
 
 /** Requests the viewer may see, newest first. */

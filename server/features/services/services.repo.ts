@@ -64,6 +64,9 @@ export function serviceRepo(commune: AreaLookup) {
     async get(q: Queryable, id: string, forUpdate = false): Promise<StoredService | null> {
       return fix(await table.get(q, id, forUpdate));
     },
+    async getMany(q: Queryable, ids: readonly string[]): Promise<StoredService[]> {
+      return (await table.getMany(q, ids)).map((s) => withPublic(s, commune));
+    },
     async insert(
       q: Queryable,
       f: ServiceFields,

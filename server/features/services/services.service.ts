@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/schemas/services.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
+import { organisationExists } from '../organisations/organisations.repo.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { NewEvent } from '../../events/log.js';
 import type { Idempotency, WriteResult } from '../../events/writer.js';
@@ -45,8 +46,7 @@ function checkPosition(f: Pick<ServiceFields, 'types' | 'locationVisibility' | '
 }
 
 async function checkOrg(q: Queryable, orgId: string, field: string): Promise<void> {
-  const { rows } = await q.query('SELECT 1 FROM organisations WHERE id = $1', [orgId]);
-  if (!rows.length) throw badField(field, 'unknown organisation');
+  if (!(await organisationExists(q, orgId))) throw badField(field, 'unknown organisation');
 }
 
 /** Services as the viewer may see them. */

@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/schemas/shelters.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
+import { organisationExists } from '../organisations/organisations.repo.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Idempotency, WriteResult } from '../../events/writer.js';
 import { readEntityEvents } from '../../events/log.js';
@@ -62,8 +63,7 @@ function checkBreakdown(f: ShelterFields, p: ShelterPatch): void {
 
 async function checkOrg(q: Queryable, orgId: string | null | undefined): Promise<void> {
   if (!orgId) return;
-  const { rows } = await q.query('SELECT 1 FROM organisations WHERE id = $1', [orgId]);
-  if (!rows.length) throw badField('managingOrgId', 'unknown organisation');
+  if (!(await organisationExists(q, orgId))) throw badField('managingOrgId', 'unknown organisation');
 }
 
 /** Shelters as the viewer may see them. */

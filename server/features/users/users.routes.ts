@@ -10,30 +10,9 @@ import { deleteUserSessions } from '../../auth/sessions.js';
 import type { Queryable } from '../../db/db.js';
 import type { Role } from '../../../shared/enums.js';
 import { managesUsers } from '../../../shared/domain/permissions.js';
+import { organisationExists } from '../organisations/organisations.repo.js';
+import { insertUserRow, listUsers, phoneTaken, updateUser } from './users.repo.js';
 import { toE164 } from '../sms/phone.js';
-
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  org_id: string;
-  scope: string[] | null;
-  disabled: boolean;
-  phone: string | null;
-  created_at: Date;
-}
-const toUser = (r: UserRow): User => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.display_name,
-  role: r.role,
-  orgId: r.org_id,
-  scope: r.scope,
-  disabled: r.disabled,
-  phone: r.phone,
-  createdAt: r.created_at.toISOString(),
-});
 
 /**
  * Create a user (used by the admin API, the CLI and the demo seed). The password policy applies
@@ -55,16 +34,12 @@ export async function insertUser(
     const problem = passwordProblem(u.password, [u.username, u.displayName]);
     if (problem) throw badField('password', problem);
   }
-  const { rows } = await q.query<UserRow>(
-    `INSERT INTO users (username, display_name, password_hash, role, org_id, scope) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (username) DO NOTHING RETURNING *`,
-    [u.username, u.displayName, await hashPassword(u.password), u.role, u.orgId, u.scope],
-  );
-  if (!rows[0])
+  const user = await insertUserRow(q, { ...u, passwordHash: await hashPassword(u.password) });
+  if (!user)
     throw new HttpError(409, 'conflict', 'This username is taken.', [
       { path: 'username', message: 'already taken' },
     ]);
-  return toUser(rows[0]);
+  return user;
 }
 
 /** /api/users: admin only. Users are not broadcast; the admin reads them here. */
@@ -77,16 +52,14 @@ export function userRoutes(ctx: Ctx): Router {
   r.get(
     '/',
     read({}, async () => {
-      const { rows } = await ctx.db.query<UserRow>('SELECT * FROM users ORDER BY username');
-      return rows.map(toUser);
+      return listUsers(ctx.db);
     }),
   );
   r.post(
     '/',
     route({ body: UserCreateSchema }, async ({ body: input, viewer, idem }) => {
       if (input.scope?.some((c) => !ctx.areas.province(c))) throw badField('scope', 'unknown province code');
-      const { rows } = await ctx.db.query('SELECT 1 FROM organisations WHERE id = $1', [input.orgId]);
-      if (!rows.length) throw badField('orgId', 'unknown organisation');
+      if (!(await organisationExists(ctx.db, input.orgId))) throw badField('orgId', 'unknown organisation');
       // Through the writer for its Idempotency-Key: a retry after a lost reply gets the same user, not a 409.
       return ctx.writer.write(viewer, idem, async (q) => ({
         status: 201,
@@ -103,39 +76,22 @@ export function userRoutes(ctx: Ctx): Router {
       if (input.scope?.some((c) => !ctx.areas.province(c))) throw badField('scope', 'unknown province code');
       const phone = input.phone ? toE164(input.phone) : null;
       if (input.phone && !phone) throw badField('phone', 'must be a phone number, e.g. +84912345678');
-      if (phone) {
-        const { rows: taken } = await ctx.db.query('SELECT 1 FROM users WHERE phone = $1 AND id <> $2', [
-          phone,
-          id,
+      if (phone && (await phoneTaken(ctx.db, phone, id)))
+        throw new HttpError(409, 'conflict', 'This phone number belongs to another user.', [
+          { path: 'phone', message: 'already registered to another user' },
         ]);
-        if (taken.length)
-          throw new HttpError(409, 'conflict', 'This phone number belongs to another user.', [
-            { path: 'phone', message: 'already registered to another user' },
-          ]);
-      }
       const updated = await ctx.db.tx(async (q) => {
-        const { rows } = await q.query<UserRow>(
-          `UPDATE users SET disabled = COALESCE($2, disabled), role = COALESCE($3, role),
-                  scope = CASE WHEN $4::boolean THEN $5::text[] ELSE scope END,
-                  phone = CASE WHEN $6::boolean THEN $7 ELSE phone END, updated_at = now()
-            WHERE id = $1 RETURNING *`,
-          [
-            id,
-            input.disabled ?? null,
-            input.role ?? null,
-            input.scope !== undefined,
-            input.scope ?? null,
-            input.phone !== undefined,
-            phone,
-          ],
-        );
-        if (!rows[0]) throw notFound('user');
+        const user = await updateUser(q, id, {
+          ...input,
+          ...(input.phone !== undefined ? { phone } : {}),
+        });
+        if (!user) throw notFound('user');
         const tightened = input.disabled === true || input.role !== undefined || input.scope !== undefined;
         if (tightened) await deleteUserSessions(q, id);
-        return { user: rows[0], tightened };
+        return { user, tightened };
       });
       if (updated.tightened) await ctx.revocations.revoke({ userId: id });
-      return toUser(updated.user);
+      return updated.user;
     }),
   );
   return r;

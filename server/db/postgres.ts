@@ -1,0 +1,143 @@
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+import type { Db, SessionTimeouts, SettleOptions } from './db.js';
+import { DbUnavailableError, OutcomeUnknownError, isConnectionLost, wrap } from './errors.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// Connections per process in the PostgreSQL pool.
+const POOL_MAX = 10;
+
+/** A PostgreSQL pool with session timeouts, dead-connection replacement at BEGIN and COMMIT settling. */
+export function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, settle: SettleOptions): Db {
+  // int8 (event seq) fits a JS number for any realistic lifetime; parse it as one.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POOL_MAX,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+    // Sent as session settings at connect: a process frozen inside a transaction cannot hold its
+    // locks (the event counter's above all) longer than these, and no statement waits forever.
+    lock_timeout: timeouts.lockTimeoutMs,
+    statement_timeout: timeouts.statementTimeoutMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+  });
+
+  /** The status of transaction `xid` once the database answers: 'committed', 'aborted' or 'in progress'. */
+  const txStatus = async (xid: string): Promise<string | null> => {
+    const { rows } = await pool.query<{ status: string | null }>('SELECT txid_status($1::bigint) AS status', [
+      xid,
+    ]);
+    return rows[0]?.status ?? null;
+  };
+
+  /**
+   * Ask until the outcome of `xid` is known or `untilMs` passes: true committed, false not committed,
+   * null still unknown. 'in progress' means the old session has not finished yet: ask again.
+   */
+  const learnOutcome = async (xid: string, untilMs: number): Promise<boolean | null> => {
+    for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
+      try {
+        const status = await txStatus(xid);
+        if (status === 'committed') return true;
+        // A null status means the xid is too old to tell, which cannot happen seconds after it ran.
+        if (status === 'aborted' || status === null) return false;
+      } catch (err) {
+        log.debug({ err: (err as Error).message, xid }, 'transaction outcome not known yet');
+      }
+      if (Date.now() + wait > untilMs) return null;
+      await sleep(wait);
+    }
+  };
+
+  // An idle client losing its connection must not crash the process.
+  pool.on('error', (err) => log.warn({ err: err.message }, 'postgres idle client error'));
+  return {
+    kind: 'postgres',
+    query: async <R>(sql: string, params?: unknown[]) => ({
+      rows: (await wrap(pool.query(sql, params), 'maybe')).rows as R[],
+    }),
+    exec: async (sql) => {
+      await wrap(pool.query(sql), 'maybe');
+    },
+    async tx(fn, opts = {}) {
+      // A connection lost between two statements of a checked-out client is emitted as an event:
+      // without a listener it would crash the process. The next statement fails with it anyway.
+      const onError = (err: Error) =>
+        log.warn({ err: err.message }, 'postgres connection lost in a transaction');
+      // Idle pooled connections that died with the last outage fail at BEGIN: nothing was sent, so
+      // take a fresh one, as many times as the pool can hold dead ones (then a new connection).
+      let client = await wrap(pool.connect());
+      for (let attempt = 0; ; attempt++) {
+        client.on('error', onError);
+        try {
+          await wrap(client.query('BEGIN'));
+          break;
+        } catch (err) {
+          client.off('error', onError);
+          client.release(true);
+          if (!isConnectionLost(err) || attempt >= POOL_MAX) throw err;
+          client = await wrap(pool.connect());
+        }
+      }
+      let broken = false;
+      let xid: string | undefined;
+      try {
+        // A write learns its transaction id (after its first statement, so SET TRANSACTION stays
+        // first and the event counter's lock is not yet held): a COMMIT whose connection fails is
+        // then settled by asking the database about that id.
+        const learnXid = async () => {
+          if (!opts.settle || xid !== undefined) return;
+          const { rows } = await wrap(client.query<{ xid: string }>('SELECT txid_current()::text AS xid'));
+          xid = rows[0]?.xid;
+        };
+        const result = await fn({
+          query: async <R>(sql: string, params?: unknown[]) => {
+            const { rows } = await wrap(client.query(sql, params));
+            await learnXid();
+            return { rows: rows as R[] };
+          },
+          exec: async (sql) => {
+            await wrap(client.query(sql));
+            await learnXid();
+          },
+        });
+        try {
+          await client.query('COMMIT');
+        } catch (err) {
+          if (!isConnectionLost(err)) throw err;
+          broken = true;
+          if (!xid) throw new DbUnavailableError('connection lost at COMMIT', { cause: err }, 'maybe');
+          // COMMIT may have reached the database: the outcome is not known from here. Ask on
+          // another connection, briefly within the request, then on in the background.
+          const txid = xid;
+          const started = Date.now();
+          const first = await learnOutcome(txid, started + settle.inRequestMs);
+          if (first === true) {
+            log.warn({ xid: txid }, 'connection lost at COMMIT; the transaction had committed');
+            return result;
+          }
+          if (first === false)
+            throw new DbUnavailableError('database connection lost before commit', { cause: err }, 'no');
+          const settled = learnOutcome(txid, started + settle.backgroundMs).then((v) => v === true);
+          throw new OutcomeUnknownError(
+            'connection lost at COMMIT; outcome unknown',
+            { cause: err },
+            settled,
+          );
+        }
+        return result;
+      } catch (err) {
+        broken ||= isConnectionLost(err);
+        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.off('error', onError);
+        // A client whose connection failed is destroyed, not returned to the pool.
+        client.release(broken);
+      }
+    },
+    close: () => pool.end(),
+  };
+}
