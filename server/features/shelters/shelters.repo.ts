@@ -97,7 +97,7 @@ export function updateShelter(
     q,
     id,
     version,
-    fields as Partial<Omit<Shelter, keyof Meta>>,
+    fields,
     meta.userId,
     meta.reported ? 'last_reported_at = now()' : '',
   );
