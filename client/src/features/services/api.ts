@@ -15,7 +15,11 @@ export const serviceApi = {
     api.post<ServicePoint>(`${one(id)}/availability`, body),
   availabilityHistory: (id: string) => api.get<Availability[]>(`${one(id)}/availability`),
   nearest: (query: { shelterId: string; type: string; limit: number }, options?: RequestOptions) => {
-    const q = new URLSearchParams({ shelterId: query.shelterId, type: query.type, limit: String(query.limit) });
+    const q = new URLSearchParams({
+      shelterId: query.shelterId,
+      type: query.type,
+      limit: String(query.limit),
+    });
     return api.get<NearestService[]>(`/api/services/nearest?${q.toString()}`, options);
   },
   acknowledgeGbvAlert: (id: string, version: number) =>

@@ -41,7 +41,11 @@ export function ChoiceGroup<T extends string>(props: ChoiceProps<T>) {
 
 /** A ChoiceGroup bound to one field of a react-hook-form form. */
 export function ChoiceField<V extends FieldValues, T extends string>(
-  props: Omit<ChoiceProps<T>, 'value' | 'onChange' | 'name'> & { control: Control<V>; name: FieldPath<V> },
+  props: Omit<ChoiceProps<T>, 'value' | 'onChange' | 'name'> & {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any resolver output
+    control: Control<V, any, any>;
+    name: FieldPath<V>;
+  },
 ) {
   const { control, name, ...rest } = props;
   const { field } = useController({ control, name });
