@@ -8,7 +8,7 @@ import { api } from '../../lib/api.js';
 import { errorText } from '../../lib/errorText.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
-import { Choice } from '../shelters/Choice.js';
+import { ChoiceGroup } from '../../lib/forms/ChoiceGroup.js';
 import { useAlertStore } from './alertStore.js';
 
 type Hazard = (typeof HAZARDS)[number];
@@ -91,7 +91,7 @@ export function AlertForm() {
           ))}
         </select>
       </label>
-      <Choice
+      <ChoiceGroup
         name="af-level"
         label={t('alerts.levelLabel')}
         value={level}

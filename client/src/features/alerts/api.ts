@@ -4,5 +4,6 @@ import { api } from '../../lib/api.js';
 /** Reads and writes of the risk alerts API. */
 export const alertApi = {
   create: (body: AlertCreate) => api.post<RiskAlert>('/api/alerts', body),
-  patch: (id: string, body: AlertPatch) => api.patch<RiskAlert>(`/api/alerts/${encodeURIComponent(id)}`, body),
+  patch: (id: string, body: AlertPatch) =>
+    api.patch<RiskAlert>(`/api/alerts/${encodeURIComponent(id)}`, body),
 };

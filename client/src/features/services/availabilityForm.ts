@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { NEED_LEVELS, SERVICE_STATUSES, STOCK_ITEMS, type StockItem } from '../../../../shared/enums.js';
+import type { NEED_LEVELS, SERVICE_STATUSES } from '../../../../shared/enums.js';
+import { STOCK_ITEMS, type StockItem } from '../../../../shared/enums.js';
 import {
   AvailabilityPostSchema,
   type AvailabilityPost,
   type ServicePoint,
-  type Stock,
 } from '../../../../shared/schemas/services.js';
 
 type Level = (typeof NEED_LEVELS)[number];
@@ -73,7 +73,7 @@ export function availabilitySchema(s: ServicePoint) {
         const out: Record<string, { quantity: number; level: Level }> = {};
         for (const k of STOCK_ITEMS)
           if (v.stock[k].on) out[k] = { quantity: Number(v.stock[k].quantity), level: v.stock[k].level };
-        body.stock = out as Stock;
+        body.stock = out;
       }
       if (parts.safeHouse && v.beds.trim() !== '') body.safeHouseBeds = Number(v.beds);
       if (parts.hotline) body.hotlineWorking = v.hotline;

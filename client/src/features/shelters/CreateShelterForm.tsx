@@ -7,7 +7,7 @@ import type { ShelterCreate } from '../../../../shared/schemas/shelters.js';
 import { newIdempotencyKey } from '../../lib/api.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useOutboxStore } from '../outbox/outboxStore.js';
-import { Choice } from './Choice.js';
+import { ChoiceGroup } from '../../lib/forms/ChoiceGroup.js';
 import { useShelterStore } from './shelterStore.js';
 
 const START_STATUSES: readonly ShelterStatus[] = ['standby', 'open'];
@@ -174,7 +174,7 @@ export function CreateShelterForm({ me }: { me: Me }) {
           onChange={(e) => setCapacity(e.target.value)}
         />
       </label>
-      <Choice
+      <ChoiceGroup
         name="cs-status"
         label={t('form.status')}
         value={status}

@@ -43,7 +43,9 @@ export function QuickUpdateForm({
     resolver: zodResolver(QuickUpdateSchema),
   });
   const { control, register, handleSubmit, reset: resetForm } = form;
-  useEffect(() => resetForm(toValues(seed.draft)), [seed, resetForm]);
+  useEffect(() => {
+    resetForm(toValues(seed.draft));
+  }, [seed, resetForm]);
   const reset = (s: Shelter, d: ShelterDraft = draftFrom(s)) => {
     setBase(s);
     setSeed({ draft: d });
@@ -184,7 +186,12 @@ export function QuickUpdateForm({
       </div>
 
       {draft.checklist && (
-        <ChecklistFields control={control} score={score} gapItems={gapItems} onOfferRequest={onOfferRequest} />
+        <ChecklistFields
+          control={control}
+          score={score}
+          gapItems={gapItems}
+          onOfferRequest={onOfferRequest}
+        />
       )}
 
       {/* The result shows inside the sticky bar, beside the button that was tapped, never out of sight. */}

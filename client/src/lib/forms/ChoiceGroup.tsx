@@ -49,5 +49,5 @@ export function ChoiceField<V extends FieldValues, T extends string>(
 ) {
   const { control, name, ...rest } = props;
   const { field } = useController({ control, name });
-  return <ChoiceGroup {...rest} name={name} value={field.value as T} onChange={field.onChange} />;
+  return <ChoiceGroup {...rest} name={name} value={field.value} onChange={field.onChange} />;
 }

@@ -13,6 +13,7 @@ import type { SheltersById } from '../../features/shelters/reconcile.js';
 import { useShelterStore } from '../../features/shelters/shelterStore.js';
 import { SCORE_COLORS, STATUS_COLORS } from '../../features/shelters/statusStyle.js';
 import { colourMatch } from './expressions.js';
+import type { LayerContext } from './registry.js';
 
 const SOURCE = 'shelters';
 const CLUSTER_MAX_ZOOM = 7;
@@ -88,9 +89,10 @@ const single: ExpressionSpecification = ['!', ['has', 'point_count']];
 
 /**
  * Add the shelter source and layers, and keep them in step with the store: changes are batched
- * into at most one `setData` per 250 ms and the map is never re-created. Returns a teardown.
+ * by the map's scheduler into at most one `setData` per 250 ms and the map is never re-created. Returns a teardown.
  */
-export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void {
+export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => void {
+  const { font } = ctx;
   const initial = useShelterStore.getState();
   map.addSource(SOURCE, {
     type: 'geojson',
@@ -176,38 +178,16 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
 
   // At most one setData in flight and at most ~4 a second: with thousands of shelters and a
   // stream of changes, rebuilding the clustered source every frame starves the main thread.
-  let frame = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let busy = false;
-  let again = false;
-  let lastAt = -Infinity;
-  const flush = () => {
-    frame = 0;
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    lastAt = performance.now();
-    const { byId, filter } = useShelterStore.getState();
-    void Promise.resolve(map.getSource<GeoJSONSource>(SOURCE)?.setData(toFeatures(byId, filter, new Date())))
-      .catch(() => undefined)
-      .finally(() => {
-        busy = false;
-        if (again) {
-          again = false;
-          schedule();
-        }
-      });
-  };
-  const schedule = () => {
-    if (frame || timer !== undefined) return;
-    const wait = Math.max(0, lastAt + MIN_UPDATE_INTERVAL_MS - performance.now());
-    timer = setTimeout(() => {
-      timer = undefined;
-      frame = requestAnimationFrame(flush);
-    }, wait);
-  };
+  const schedule = ctx.scheduler.add(
+    () => {
+      const { byId, filter } = useShelterStore.getState();
+      return Promise.resolve(
+        map.getSource<GeoJSONSource>(SOURCE)?.setData(toFeatures(byId, filter, new Date())),
+      );
+    },
+    // Staleness moves with the clock, not only with data.
+    { minIntervalMs: MIN_UPDATE_INTERVAL_MS, clock: true },
+  );
   const unsubscribe = useShelterStore.subscribe((s, prev) => {
     if (s.byId !== prev.byId || s.filter !== prev.filter) schedule();
     if (s.selectedId !== prev.selectedId) {
@@ -218,8 +198,6 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
         map.easeTo({ center: [sel.lon, sel.lat], zoom: Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1) });
     }
   });
-  // Staleness moves with the clock, not only with data.
-  const clock = setInterval(schedule, 60_000);
 
   const onPoint = (e: MapLayerMouseEvent) => {
     const id: unknown = e.features?.[0]?.properties?.['id'];
@@ -248,17 +226,8 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
 
   return () => {
     unsubscribe();
-    clearInterval(clock);
-    if (frame) cancelAnimationFrame(frame);
-    if (timer !== undefined) clearTimeout(timer);
     map.off('click', 'shelters-point', onPoint);
     map.off('click', 'shelters-ring', onPoint);
     map.off('click', 'shelters-clusters', onCluster);
   };
-}
-
-/** Show or hide all shelter layers. */
-export function setShelterLayerVisible(map: MapLibreMap, visible: boolean): void {
-  for (const id of SHELTER_LAYERS)
-    if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
 }

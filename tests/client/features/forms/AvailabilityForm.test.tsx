@@ -36,7 +36,7 @@ describe('AvailabilityForm', () => {
       },
     ]);
     expect(useServiceStore.getState().byId[s.id]?.version).toBe(4);
-    expect((screen.getByLabelText('Note') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Note').value).toBe('');
   });
 
   it('refuses a stock quantity that is not a whole number, naming the item, before sending', async () => {

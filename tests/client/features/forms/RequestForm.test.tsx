@@ -30,7 +30,7 @@ describe('RequestForm', () => {
   it('comes pre-filled from a checklist gap and sends the body the shared schema takes', async () => {
     forms.answer((s) => ok(buildRequest({ title: (s.body as { title: string }).title }), 201));
     render(<RequestForm shelterId={shelter.id} checklistItem="lighting" onDone={() => undefined} />);
-    expect((screen.getByTestId('rf-title') as HTMLInputElement).value).toContain(shelter.name);
+    expect(screen.getByTestId<HTMLInputElement>('rf-title').value).toContain(shelter.name);
     fireEvent.change(screen.getByTestId('rf-quantity'), { target: { value: '12' } });
     fireEvent.change(screen.getByTestId('rf-message'), { target: { value: '  Two lamps broke.  ' } });
     fireEvent.click(screen.getByTestId('rf-save'));
