@@ -8,6 +8,7 @@ import { newIdempotencyKey } from '../../lib/api.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useOutboxStore } from '../outbox/outboxStore.js';
 import { ChoiceGroup } from '../../lib/forms/ChoiceGroup.js';
+import { shelterPaths } from './api.js';
 import { useShelterStore } from './shelterStore.js';
 
 const START_STATUSES: readonly ShelterStatus[] = ['standby', 'open'];
@@ -81,7 +82,7 @@ export function CreateShelterForm({ me }: { me: Me }) {
     const r = await submit({
       key,
       method: 'POST',
-      path: '/api/shelters',
+      path: shelterPaths.create,
       body: { ...body },
       shelterId: null,
     });

@@ -4,7 +4,7 @@ import { isShelterStale } from '../../../../shared/domain/staleness.js';
 import { CHECKLIST_ITEMS, NEEDS } from '../../../../shared/enums.js';
 import { STALE_HOURS } from '../../../../shared/limits.js';
 import type { Shelter, ShelterHistoryEntry } from '../../../../shared/schemas/shelters.js';
-import { api } from '../../lib/api.js';
+import { shelterApi } from './api.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import type { ChecklistKey } from '../../../../shared/enums.js';
@@ -280,7 +280,7 @@ function History({ shelterId, version }: { shelterId: string; version: number })
     failed: boolean;
   } | null>(null);
   const load = async () => {
-    const r = await api.get<ShelterHistoryEntry[]>(`/api/shelters/${encodeURIComponent(shelterId)}/history`);
+    const r = await shelterApi.history(shelterId);
     setState({ forVersion: version, entries: r.ok ? r.data : null, failed: !r.ok });
   };
   const open = state !== null;
