@@ -54,7 +54,11 @@ async function visible(page: Page, testId: string): Promise<boolean> {
  * Walk every screen a role can reach (each tab, the first record of each list, each create form,
  * the admin sections) on a signed-in page, calling `visit` on each.
  */
-export async function walkRole(page: Page, role: Role, visit: (screen: string) => Promise<void>): Promise<void> {
+export async function walkRole(
+  page: Page,
+  role: Role,
+  visit: (screen: string) => Promise<void>,
+): Promise<void> {
   const at = async (screen: string) => {
     await page.waitForTimeout(300);
     await visit(screen);
@@ -77,6 +81,11 @@ export async function walkRole(page: Page, role: Role, visit: (screen: string) =
       await page.getByTestId(item.item).first().click();
       await page.getByTestId(item.panel).first().waitFor();
       await at(`detail-${tab}`);
+      // On a phone the open record covers the list and its buttons: back closes it.
+      if (!(await visible(page, item.item))) {
+        await page.goBack();
+        await page.getByTestId(item.item).first().waitFor();
+      }
     }
     const create = CREATE[tab];
     if (create && (await visible(page, create.button))) {
@@ -88,7 +97,11 @@ export async function walkRole(page: Page, role: Role, visit: (screen: string) =
 }
 
 /** Audit every screen of a role; `shoot` may save a screenshot of each. */
-export async function auditRole(page: Page, role: Role, shoot?: (name: string) => Promise<void>): Promise<Finding[]> {
+export async function auditRole(
+  page: Page,
+  role: Role,
+  shoot?: (name: string) => Promise<void>,
+): Promise<Finding[]> {
   const found: Finding[] = [];
   await walkRole(page, role, async (screen) => {
     found.push(...(await audit(page, `${role} ${screen}`)));
@@ -109,12 +122,16 @@ export function formsOverflowing(page: Page): Promise<string[]> {
     for (const form of Array.from(document.querySelectorAll('form'))) {
       const f = form.getBoundingClientRect();
       if (f.width === 0 || f.height === 0) continue;
-      const panel = form.parentElement?.closest('.layout__detail, .layout__side, .card, .admin, main, .login');
+      const panel = form.parentElement?.closest(
+        '.layout__detail, .layout__side, .card, .admin, main, .login',
+      );
       const label = name(form);
       if (panel) {
         const p = panel.getBoundingClientRect();
         if (f.left < p.left - 1 || f.right > p.right + 1)
-          out.push(`${label} sticks out of its panel by ${Math.round(Math.max(p.left - f.left, f.right - p.right))} px`);
+          out.push(
+            `${label} sticks out of its panel by ${Math.round(Math.max(p.left - f.left, f.right - p.right))} px`,
+          );
       }
       if (form.scrollWidth > form.clientWidth + 1)
         out.push(`${label} scrolls sideways (${form.scrollWidth} > ${form.clientWidth})`);
