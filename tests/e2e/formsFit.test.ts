@@ -39,7 +39,9 @@ describe('forms fit their panels', { timeout: 300_000 }, () => {
       problems.push(...(await formsOverflowing(page)).map((p) => `login: ${p}`));
       for (const role of ROLES) {
         await signIn(page, srv.url, DEMO_USERS[role]);
-        await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+        // Not the app-ready flag: it waits for the map's first idle, which a software-rendered
+        // 3840 px map may not reach in a minute. The forms need the data, not the map.
+        await page.getByTestId('shelter-item').first().waitFor({ state: 'attached', timeout: 60_000 });
         await walkRole(page, role, async (screen) => {
           const forms = await page.$$eval('form[data-testid]', (fs) =>
             fs.map((f) => f.getAttribute('data-testid')!),
