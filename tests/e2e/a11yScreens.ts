@@ -118,7 +118,11 @@ export function formsOverflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const name = (e: Element) =>
-      e.getAttribute('data-testid') ?? e.getAttribute('name') ?? e.id ?? e.tagName.toLowerCase();
+      e.getAttribute('data-testid') ||
+      e.getAttribute('name') ||
+      e.id ||
+      e.getAttribute('type') ||
+      e.tagName.toLowerCase();
     for (const form of Array.from(document.querySelectorAll('form'))) {
       const f = form.getBoundingClientRect();
       if (f.width === 0 || f.height === 0) continue;
