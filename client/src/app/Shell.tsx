@@ -29,7 +29,7 @@ import {
   RequestsTab,
   ServicesTab,
 } from './lazyScreens.js';
-import { withGbvStrings } from '../i18n/index.js';
+import { withNamespaces } from '../i18n/index.js';
 import { openId, tabsFor, useNavStore, type Tab } from './navStore.js';
 import { expectMap } from './readiness.js';
 
@@ -37,7 +37,7 @@ import { expectMap } from './readiness.js';
 // unless they ask for it.
 // Its legend names the GBV layers, so their strings come with it.
 const MapView = lazy(() =>
-  withGbvStrings(() => import('../map/MapView.js')).then((m) => ({ default: m.MapView })),
+  withNamespaces(() => import('../map/MapView.js')).then((m) => ({ default: m.MapView })),
 );
 
 const MAP_PREF = 'shr.map';

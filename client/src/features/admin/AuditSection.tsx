@@ -15,8 +15,9 @@ export function AuditSection() {
     void adminApi.audit(200).then((r) => (r.ok ? setRows(r.data) : setError(errorText(t, r.error))));
   }, [t]);
   return (
-    <section className="card admin__section">
-      <h2>{t('admin.audit')}</h2>
+    // The log scrolls sideways on a phone and holds no control: focusable, so a keyboard can scroll it.
+    <section className="card admin__section" tabIndex={0} aria-labelledby="admin-audit-title">
+      <h2 id="admin-audit-title">{t('admin.audit')}</h2>
       <p className="muted small">{t('admin.auditNote')}</p>
       {error && <p className="alert alert--error">{error}</p>}
       <table className="table" data-testid="admin-audit-log">
