@@ -6,6 +6,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { PartBoundary } from './app/PartBoundary.js';
 import { initI18n } from './i18n/index.js';
+import { useOutboxStore } from './features/outbox/outboxStore.js';
+import { registerServiceWorker } from './lib/serviceWorker.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
@@ -19,3 +21,5 @@ void initI18n().then(() =>
     </StrictMode>,
   ),
 );
+
+registerServiceWorker(() => void useOutboxStore.getState().flush());

@@ -21,6 +21,9 @@ import { useServiceStore } from '../features/services/serviceStore.js';
 import { startRealtime } from '../realtime/realtime.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { ReloadBanner } from './ReloadBanner.js';
+import { OfflineBanner } from './OfflineBanner.js';
+import { LoadingSkeleton } from './LoadingSkeleton.js';
+import { useDeviceCopyStore } from '../realtime/deviceCopy.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { PartBoundary } from './PartBoundary.js';
 import { useBackCloses } from './useBackCloses.js';
@@ -68,9 +71,10 @@ export function Shell({ me }: { me: Me }) {
   const tab = useNavStore((s) => s.tab);
   const detail = useNavStore((s) => s.detail);
   const tabs = tabsFor(me.role);
+  const loaded = useDeviceCopyStore((s) => s.loaded);
 
   useEffect(() => {
-    useOutboxStore.getState().open(me.id);
+    void useOutboxStore.getState().open(me.id);
     if (me.role === 'shelter_manager') useShelterStore.getState().setFilter({ managingOrgId: me.orgId });
     void useAreaStore.getState().load();
     const stop = startRealtime();
@@ -150,6 +154,7 @@ export function Shell({ me }: { me: Me }) {
         </div>
       </header>
       <ReloadBanner />
+      <OfflineBanner />
       {anySimulated && (
         <p className="banner-sim" data-testid="simulated-banner">
           {t('app.simulatedBanner')}
@@ -162,9 +167,11 @@ export function Shell({ me }: { me: Me }) {
           </Suspense>
         </PartBoundary>
       )}
-      <PartBoundary name="key-figures">
-        <KeyFigures />
-      </PartBoundary>
+      {loaded && (
+        <PartBoundary name="key-figures">
+          <KeyFigures />
+        </PartBoundary>
+      )}
       <PartBoundary name="outbox">
         <OutboxBar />
       </PartBoundary>
@@ -182,7 +189,9 @@ export function Shell({ me }: { me: Me }) {
           <aside className="layout__side">
             {/* One boundary per tab (keyed), so a failed tab is retried on coming back to it. */}
             <PartBoundary key={tab} name={`tab-${tab}`}>
-              {tab === 'shelters' ? (
+              {!loaded ? (
+                <LoadingSkeleton />
+              ) : tab === 'shelters' ? (
                 <>
                   <Filters />
                   <ShelterList />

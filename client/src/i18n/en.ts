@@ -6,6 +6,7 @@ export const en = {
     simulated: 'Simulated',
     simulatedBanner: 'Demo data: records marked “Simulated” are synthetic.',
     loading: 'Loading…',
+    loadingData: 'Loading data…',
     loadFailed: 'Could not load the data. Retrying…',
     retry: 'Retry',
     language: 'Language',
@@ -32,6 +33,7 @@ export const en = {
     offline: 'Offline',
     connecting: 'Connecting',
     reloadNeeded: 'The server has been updated. Please reload the page to keep receiving correct data.',
+    offlineSince: 'Offline since {{time}}, showing what you had',
     reload: 'Reload',
   },
   auth: {

@@ -6,6 +6,7 @@ export const vi = {
     simulated: 'Mô phỏng',
     simulatedBanner: 'Dữ liệu demo: các bản ghi có nhãn “Mô phỏng” là dữ liệu giả lập.',
     loading: 'Đang tải…',
+    loadingData: 'Đang tải dữ liệu…',
     loadFailed: 'Không tải được dữ liệu. Đang thử lại…',
     retry: 'Thử lại',
     language: 'Ngôn ngữ',
@@ -32,6 +33,7 @@ export const vi = {
     offline: 'Mất kết nối',
     connecting: 'Đang kết nối',
     reloadNeeded: 'Máy chủ đã được cập nhật. Vui lòng tải lại trang để tiếp tục nhận dữ liệu chính xác.',
+    offlineSince: 'Mất kết nối từ {{time}}, đang hiện dữ liệu bạn đã có',
     reload: 'Tải lại',
   },
   auth: {

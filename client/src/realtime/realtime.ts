@@ -12,7 +12,18 @@ import { useServiceStore } from '../features/services/serviceStore.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
 import { api } from '../lib/api.js';
 import { getSocket } from '../lib/socket.js';
+import { useAuthStore } from '../features/auth/authStore.js';
 import { useConnectionStore } from './connectionStore.js';
+import {
+  heardFromServer,
+  keepChanges,
+  keepSnapshot,
+  restoreCopy,
+  showingCopy,
+  stopKeeping,
+  useDeviceCopyStore,
+} from './deviceCopy.js';
+import type { Snapshot } from './snapshot.js';
 import { needsReload } from './protocol.js';
 import type * as ValidateModule from './validate.js';
 
@@ -55,6 +66,42 @@ function apply(changes: readonly Change[]): void {
   useGbvAlertStore.getState().applyEvent(changes);
   useIncidentStore.getState().applyEvent(changes);
   useActivityStore.getState().applyEvent(changes, before);
+  keepChanges(changes);
+}
+
+function fillStores(snap: Snapshot): void {
+  useShelterStore.getState().replaceAll(snap.shelters);
+  useOrganisationStore.getState().replaceAll(snap.organisations);
+  useServiceStore.getState().replaceAll(snap.services, snap.stockTotals ?? null);
+  useAlertStore.getState().replaceAll(snap.alerts);
+  useRequestStore.getState().replaceAll(snap.requests);
+  useGbvAlertStore.getState().replaceAll(snap.gbvAlerts);
+  useIncidentStore.getState().replaceAll(snap.incidents);
+}
+
+/**
+ * Show the copy kept on this device while the server has not answered (offline, a slow link). It is
+ * never applied over the live state, and the stream still starts from the server's snapshot.
+ */
+async function showDeviceCopy(running: () => boolean): Promise<void> {
+  const me = useAuthStore.getState().me;
+  if (!me) return;
+  const c = await restoreCopy(me.id);
+  if (!c || !running() || useDeviceCopyStore.getState().source !== 'none') return;
+  fillStores(c.snapshot);
+  const before = useShelterStore.getState().byId;
+  const stores = [
+    useShelterStore,
+    useOrganisationStore,
+    useServiceStore,
+    useAlertStore,
+    useRequestStore,
+    useGbvAlertStore,
+    useIncidentStore,
+  ];
+  for (const st of stores) st.getState().applyEvent(c.changes);
+  useActivityStore.getState().applyEvent(c.changes.slice(-FEED_SEED), before);
+  showingCopy(c);
 }
 
 /** Offer changes to the stream; a gap triggers a catch-up. */
@@ -76,13 +123,8 @@ export async function loadSnapshot(): Promise<boolean> {
   const snap = v.parseSnapshot(reply.data);
   if (!snap) return false;
   const { seq } = snap;
-  useShelterStore.getState().replaceAll(snap.shelters);
-  useOrganisationStore.getState().replaceAll(snap.organisations);
-  useServiceStore.getState().replaceAll(snap.services, snap.stockTotals ?? null);
-  useAlertStore.getState().replaceAll(snap.alerts);
-  useRequestStore.getState().replaceAll(snap.requests);
-  useGbvAlertStore.getState().replaceAll(snap.gbvAlerts);
-  useIncidentStore.getState().replaceAll(snap.incidents);
+  fillStores(snap);
+  keepSnapshot(useAuthStore.getState().me, snap);
   const held = [...stream.pending.values()];
   stream = startStream(seq);
   conn().setLastSeq(seq);
@@ -126,6 +168,7 @@ async function sync(): Promise<void> {
       const result = (await loadValidator()).parseSyncResult(raw.data);
       if (result?.reset) ok = await loadSnapshot();
       else if (result) {
+        heardFromServer();
         offer(result.events);
         ok = true;
         // Events past the head can only be ones pushed meanwhile; a gap before the head means we must ask again.
@@ -212,6 +255,7 @@ export function startRealtime(): () => void {
   window.addEventListener('focus', onFocus);
   if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onFocus);
 
+  void showDeviceCopy(running);
   void (async () => {
     let loaded = await loadSnapshot();
     for (let delay = 2000; !loaded && running(); delay = Math.min(delay * 2, 30_000)) {
@@ -224,7 +268,8 @@ export function startRealtime(): () => void {
     socket.connect();
   })();
 
-  const outboxTimer = setInterval(() => void useOutboxStore.getState().flush(), 30_000);
+  // A safety net only: the outbox retries on its own short backoff after a failed send.
+  const outboxTimer = setInterval(() => void useOutboxStore.getState().flush(), 15_000);
 
   return () => {
     generation++;
@@ -243,5 +288,6 @@ export function startRealtime(): () => void {
     stream = startStream(0);
     syncing = false;
     markSnapshotLoaded(false);
+    void stopKeeping();
   };
 }
