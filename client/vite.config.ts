@@ -53,6 +53,9 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         inlineWorkboxRuntime: true,
         cleanupOutdatedCaches: true,
+        // A new worker takes over at once, and the first visit is under its control without a reload.
+        skipWaiting: true,
+        clientsClaim: true,
         // Offline, any address of the app opens the shell; the API and the socket never come from a cache.
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//, /^\/healthz/, /^\/readyz/],
