@@ -126,7 +126,9 @@ describe('offline app (phone)', { timeout: 240_000 }, () => {
     await saveOccupancy(page, target.occupancy + 7);
     await page.getByTestId('qf-status-full').click();
     await page.getByTestId('qf-save').click();
-    await expect.poll(async () => page.getByTestId('qf-notice').innerText()).toMatch(/thay bằng bản mới nhất/);
+    await expect
+      .poll(async () => page.getByTestId('qf-notice').innerText())
+      .toMatch(/thay bằng bản mới nhất/);
     expect(await page.getByTestId('outbox').getAttribute('data-pending')).toBe('1');
     await expect.poll(async () => (await deviceCounts(page)).entries).toBe(1);
 
