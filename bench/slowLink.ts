@@ -74,6 +74,7 @@ export async function slowLinkBench(opts: {
         if (p.startsWith('/socket.io/')) return;
         if (p.startsWith('/api/')) apiBytes += e.encodedDataLength;
         else staticBytes += e.encodedDataLength;
+        if (process.env.BENCH_LINK_FILES) console.error(`    ${e.encodedDataLength} ${p}`);
       });
       const start = Date.now();
       await page.goto(srv.url, { waitUntil: 'commit' });

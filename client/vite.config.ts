@@ -10,7 +10,7 @@ const server = 'http://127.0.0.1:3000';
 /** What the service worker keeps on the phone at install: the shell, every screen's chunk, the strings, the fonts the app uses. */
 const PRECACHE = [
   '**/*.{js,css,html,svg,ico,png,webmanifest}',
-  'assets/noto-sans-{vietnamese,latin,latin-ext}-*.woff2',
+  'assets/noto-sans-{vietnamese,latin}-*.woff2',
 ];
 /**
  * Left out of the install (about 1.5 MB): the map (MapLibre, its worker, the basemap data), which a

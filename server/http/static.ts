@@ -48,7 +48,8 @@ export function clientRoutes(staticDir: string): express.Router | null {
   );
   router.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
     res.set('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    // Relative to the root, so a build folder under a dot-folder (.tmp/) is served too.
+    res.sendFile('index.html', { root: staticDir });
   });
   return router;
 }

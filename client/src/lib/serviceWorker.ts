@@ -1,9 +1,10 @@
 /**
- * Register the service worker (built by vite-plugin-pwa as sw.js) once the page has loaded, so its
- * install (the shell and every screen's chunk) never competes with the first screen on a slow link.
- * `onFlush` runs when the worker's Background Sync asks the open app to send its outbox.
+ * Register the service worker (built by vite-plugin-pwa as sw.js) once `ready` resolves (the first
+ * state is on screen), so its install (the shell and every screen's chunk) never competes with the
+ * sign-in form or the list on a slow link. `onFlush` runs when the worker's Background Sync asks the
+ * open app to send its outbox.
  */
-export function registerServiceWorker(onFlush: () => void): void {
+export function registerServiceWorker(ready: Promise<void>, onFlush: () => void): void {
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator) || import.meta.env.DEV) return;
   navigator.serviceWorker.addEventListener('message', (e: MessageEvent<unknown>) => {
     const data = e.data as { type?: unknown } | null;
@@ -13,6 +14,5 @@ export function registerServiceWorker(onFlush: () => void): void {
     void navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => {
       // No worker (private mode, blocked): the app still works online, only not offline.
     });
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  void ready.then(register);
 }
