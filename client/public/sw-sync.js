@@ -1,4 +1,3 @@
-/* global self, indexedDB, fetch */
 // Background Sync for the outbox (imported by the generated service worker, see client/vite.config.ts).
 // With a window of the app open, that window sends (it knows conflicts, versions and the user's
 // screen); with none, the worker sends the signed-in user's pending writes itself, in order, with

@@ -19,7 +19,7 @@ function deviceCounts(page: Page) {
         r.onupgradeneeded = () => {
           for (const n of ['outbox', 'copy', 'meta']) r.result.createObjectStore(n);
         };
-        r.onerror = () => reject(r.error);
+        r.onerror = () => reject(new Error(String(r.error)));
         r.onsuccess = () => {
           const db = r.result;
           const tx = db.transaction(['outbox', 'copy', 'meta']);

@@ -199,7 +199,7 @@ describe('shelter manager on a phone: the pre-filled request and every way out',
       () =>
         new Promise<unknown[][]>((resolve, reject) => {
           const r = indexedDB.open('shr-device', 1);
-          r.onerror = () => reject(r.error);
+          r.onerror = () => reject(new Error(String(r.error)));
           r.onsuccess = () => {
             const all = r.result.transaction('outbox').objectStore('outbox').getAll();
             all.onsuccess = () => resolve(all.result as unknown[][]);

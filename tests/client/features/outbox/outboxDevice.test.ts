@@ -75,14 +75,12 @@ describe('outbox on the device (IndexedDB)', () => {
 
   it('moves an old localStorage outbox into IndexedDB once, after what is stored there', async () => {
     await useOutboxStore.getState().open('u-1');
-    await useOutboxStore
-      .getState()
-      .submit(
-        (({ queuedAt: _q, attempts: _a, state: _s, ...rest }) => rest)({
-          ...entry('k-new', 50),
-          slot: 'other',
-        }),
-      );
+    await useOutboxStore.getState().submit(
+      (({ queuedAt: _q, attempts: _a, state: _s, ...rest }) => rest)({
+        ...entry('k-new', 50),
+        slot: 'other',
+      }),
+    );
     await useOutboxStore.getState().saved();
     useOutboxStore.getState().close();
     storage.setItem(outboxStorageKey('u-1'), JSON.stringify([entry('k-old', 30), { broken: true }]));
