@@ -6,7 +6,7 @@ import express, { type RequestHandler } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 
 /** Files that name what to load: always revalidated, so a deploy reaches phones on their next visit. */
-const ENTRY_FILES = /(?:^|\/)(?:index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/;
+const ENTRY_FILES = /(?:^|\/)(?:index\.html|sw\.js|sw-sync\.js|registerSW\.js|manifest\.webmanifest)$/;
 
 /** Cache policy of one built file: hashed assets forever, the shell and service worker never without asking. */
 export function cacheControlFor(file: string): string {
