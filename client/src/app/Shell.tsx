@@ -17,6 +17,9 @@ import { ConnectionBadge } from './ConnectionBadge.js';
 import { DOMAIN_STORES } from './domainStores.js';
 import { useFilterStore } from './filterStore.js';
 import { ReloadBanner } from './ReloadBanner.js';
+import { OfflineBanner } from './OfflineBanner.js';
+import { LoadingSkeleton } from './LoadingSkeleton.js';
+import { useDeviceCopyStore } from '../realtime/deviceCopy.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { PartBoundary } from './PartBoundary.js';
 import { useBackCloses } from './useBackCloses.js';
@@ -66,9 +69,10 @@ export function Shell({ me }: { me: Me }) {
   // Shelters and the new-shelter form have their own panel; every other record or form opens in DetailPanel.
   const otherDetail = detail && !shelterId && !creating ? detail : null;
   const tabs = tabsFor(me.role);
+  const loaded = useDeviceCopyStore((s) => s.loaded);
 
   useEffect(() => {
-    useOutboxStore.getState().open(me.id);
+    void useOutboxStore.getState().open(me.id);
     if (me.role === 'shelter_manager')
       useFilterStore.getState().setShelterFilter({ managingOrgId: me.orgId });
     void useAreaStore.getState().load();
@@ -141,6 +145,7 @@ export function Shell({ me }: { me: Me }) {
         </div>
       </header>
       <ReloadBanner />
+      <OfflineBanner />
       {anySimulated && (
         <p className="banner-sim" data-testid="simulated-banner">
           {t('app.simulatedBanner')}
@@ -153,9 +158,11 @@ export function Shell({ me }: { me: Me }) {
           </Suspense>
         </PartBoundary>
       )}
-      <PartBoundary name="key-figures">
-        <KeyFigures />
-      </PartBoundary>
+      {loaded && (
+        <PartBoundary name="key-figures">
+          <KeyFigures />
+        </PartBoundary>
+      )}
       <PartBoundary name="outbox">
         <OutboxBar />
       </PartBoundary>
@@ -173,7 +180,9 @@ export function Shell({ me }: { me: Me }) {
           <aside className="layout__side">
             {/* One boundary per tab (keyed), so a failed tab is retried on coming back to it. */}
             <PartBoundary key={tab} name={`tab-${tab}`}>
-              {tab === 'shelters' ? (
+              {!loaded ? (
+                <LoadingSkeleton />
+              ) : tab === 'shelters' ? (
                 <>
                   <Filters />
                   <ShelterList />
