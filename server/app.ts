@@ -28,6 +28,7 @@ import { gbvAlertRoutes } from './features/gbvAlerts/gbvAlerts.routes.js';
 import { alertRoutes } from './features/alerts/alerts.routes.js';
 import { requestRoutes } from './features/requests/requests.routes.js';
 import { auditRoutes, incidentReportRoutes, incidentRoutes } from './features/incidents/incidents.routes.js';
+import { handoverRoutes } from './features/handover/handover.routes.js';
 import { exportRoutes } from './features/export/export.routes.js';
 import { createRealtime, type Io } from './realtime/realtime.js';
 import { startIncidentReleases } from './features/incidents/releases.js';
@@ -164,6 +165,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use('/incidents', incidentRoutes(ctx));
   api.use('/audit', auditRoutes(ctx));
   api.use('/export', exportRoutes(ctx));
+  api.use('/handover', handoverRoutes(ctx));
   api.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
   app.use('/api', api);
 

@@ -280,6 +280,25 @@ CREATE TABLE incident_releases (
 CREATE INDEX incident_releases_no ON incident_releases (release_no);
 `,
   },
+  {
+    version: 8,
+    name: 'handover notes',
+    sql: `
+-- Notes for the next shift (issue 11): read by the same desk (role and organisation) only.
+CREATE TABLE handover_notes (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  user_id uuid NOT NULL REFERENCES users (id),
+  display_name text NOT NULL,
+  role text NOT NULL,
+  org_id uuid NOT NULL REFERENCES organisations (id),
+  text text NOT NULL,
+  at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX handover_notes_desk ON handover_notes (role, org_id, at);
+-- Briefs read events by time (what moved since the last shift).
+CREATE INDEX events_at ON events (at);
+`,
+  },
 ];
 
 /** Apply pending migrations, each in its own transaction, under an advisory lock so two processes starting together do not race. */
