@@ -1,6 +1,7 @@
 /** English strings. Keys mirror vi.ts, which is the reference language. */
 export const en = {
   app: {
+    handover: 'Shift handover',
     title: 'Safe Haven Ops',
     subtitle: 'GBV prevention and response in disasters',
     simulated: 'Simulated',

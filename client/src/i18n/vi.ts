@@ -1,6 +1,7 @@
 /** Vietnamese strings, the default language. */
 export const vi = {
   app: {
+    handover: 'Bàn giao ca',
     title: 'Safe Haven Ops',
     subtitle: 'Phòng ngừa và ứng phó bạo lực trên cơ sở giới trong thiên tai',
     simulated: 'Mô phỏng',
