@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { REQUEST_PRIORITIES } from '../../../../shared/enums.js';
@@ -76,19 +76,22 @@ export function HandoverPage() {
   const [brief, setBrief] = useState<Handover | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    await ensureGbvStrings();
-    const at = new Date(since);
-    const r = await api.get<Handover>(`/api/handover?since=${encodeURIComponent(at.toISOString())}`);
-    if (r.ok) {
-      setBrief(r.data);
-      setError(null);
-    } else setError(r.status === 401 ? t('signIn') : r.error.message);
-  }, [since, t]);
-
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    void (async () => {
+      await ensureGbvStrings();
+      const at = new Date(since);
+      const r = await api.get<Handover>(`/api/handover?since=${encodeURIComponent(at.toISOString())}`);
+      if (!live) return;
+      if (r.ok) {
+        setBrief(r.data);
+        setError(null);
+      } else setError(r.status === 401 ? t('signIn') : r.error.message);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [since, t]);
 
   const onNote = (n: HandoverNote) => setBrief((b) => (b ? { ...b, notes: [...b.notes, n] } : b));
 
