@@ -30,6 +30,7 @@ import { alertRoutes } from './features/alerts/alerts.routes.js';
 import { requestRoutes } from './features/requests/requests.routes.js';
 import { auditRoutes, incidentReportRoutes, incidentRoutes } from './features/incidents/incidents.routes.js';
 import { IMPORT_BODIES, importRoutes } from './features/import/import.routes.js';
+import { handoverRoutes } from './features/handover/handover.routes.js';
 import { exportRoutes } from './features/export/export.routes.js';
 import { tokenRoutes } from './features/tokens/tokens.routes.js';
 import { smsRoutes } from './features/sms/sms.routes.js';
@@ -181,6 +182,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use('/export', exportRoutes(ctx));
   api.use('/cap', capRoutes(ctx));
   api.use('/import', importRoutes(ctx));
+  api.use('/handover', handoverRoutes(ctx));
   api.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
   app.use('/api', apiCompression(), api);
 

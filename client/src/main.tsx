@@ -5,7 +5,7 @@ import '@fontsource/noto-sans/vietnamese-700.css';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import './styles.css';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { PartBoundary } from './app/PartBoundary.js';
@@ -14,6 +14,12 @@ import { useOutboxStore } from './features/outbox/outboxStore.js';
 import { registerServiceWorker } from './lib/serviceWorker.js';
 import { useDeviceCopyStore } from './realtime/deviceCopy.js';
 
+// The printable shift handover brief is a page of its own (/handover), loaded only when opened.
+const HandoverPage = lazy(() =>
+  import('./features/handover/HandoverPage.js').then((m) => ({ default: m.HandoverPage })),
+);
+const page = window.location.pathname === '/handover' ? 'handover' : 'app';
+
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 void initI18n().then(() =>
@@ -21,7 +27,13 @@ void initI18n().then(() =>
     <StrictMode>
       {/* Last resort: parts have their own boundaries; this keeps even a broken shell from a blank page. */}
       <PartBoundary name="app">
-        <App />
+        {page === 'handover' ? (
+          <Suspense fallback={null}>
+            <HandoverPage />
+          </Suspense>
+        ) : (
+          <App />
+        )}
       </PartBoundary>
     </StrictMode>,
   ),

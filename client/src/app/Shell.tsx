@@ -138,6 +138,11 @@ export function Shell({ me }: { me: Me }) {
           >
             {showMap ? t('map.hide') : t('map.show')}
           </button>
+          {me.role !== 'admin' && (
+            <a className="btn" href="/handover" target="_blank" rel="noopener" data-testid="open-handover">
+              {t('app.handover')}
+            </a>
+          )}
           <LanguageSwitcher />
           <button type="button" className="btn" data-testid="logout" onClick={() => void logout()}>
             {t('auth.signOut')}

@@ -23,6 +23,7 @@ export const NAMESPACES = [
   'requests',
   'incidents',
   'admin',
+  'handover',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
