@@ -5,6 +5,7 @@ import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
 import { login } from '../helpers/client.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
+import { audit } from './a11yScreens.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -16,12 +17,14 @@ describe('wall display in headless Chromium at 1920x1080', { timeout: 180_000 },
   afterAll(() => stopBrowserApp({ srv, browser }));
 
   it('reads from across the room, keeps the legend off the data, and freezes for a briefing without losing a change', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // axe needs a page of its own context.
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
     await signIn(page, srv.url, 'ops');
     await page.goto(`${srv.url}/?display=wall`);
     await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
     await page.locator('.shell--wall').waitFor();
-    await page.screenshot({ path: path.join(ROOT, 'test-results', 'wall-live.png') });
+    expect(await audit(page, 'wall')).toEqual([]);
 
     // Type sized to the viewport.
     const bodyPx = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
@@ -64,6 +67,7 @@ describe('wall display in headless Chromium at 1920x1080', { timeout: 180_000 },
     expect(await banner.textContent()).toMatch(/Đã dừng hình lúc \d{2}:\d{2} — 1 thay đổi đang chờ/);
     expect(await figure.getAttribute('data-value')).toBe(before);
     await page.screenshot({ path: path.join(ROOT, 'docs', 'wall-display.png') });
+    expect(await audit(page, 'wall frozen')).toEqual([]);
 
     // Unfreeze: the change is applied.
     await page.getByTestId('unfreeze').click();
@@ -71,6 +75,6 @@ describe('wall display in headless Chromium at 1920x1080', { timeout: 180_000 },
       .poll(() => figure.getAttribute('data-value'), { timeout: 10_000 })
       .toBe(String(Number(before) + 7));
     expect(await page.getByTestId('freeze-banner').count()).toBe(0);
-    await page.close();
+    await context.close();
   });
 });
