@@ -28,6 +28,7 @@ import { serviceRoutes } from './features/services/services.routes.js';
 import { gbvAlertRoutes } from './features/gbvAlerts/gbvAlerts.routes.js';
 import { alertRoutes } from './features/alerts/alerts.routes.js';
 import { requestRoutes } from './features/requests/requests.routes.js';
+import { coordinationRoleRoutes } from './features/coordinationRoles/coordinationRoles.routes.js';
 import { auditRoutes, incidentReportRoutes, incidentRoutes } from './features/incidents/incidents.routes.js';
 import { IMPORT_BODIES, importRoutes } from './features/import/import.routes.js';
 import { exportRoutes } from './features/export/export.routes.js';
@@ -173,6 +174,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use('/gbv-alerts', gbvAlertRoutes(ctx));
   api.use('/alerts', alertRoutes(ctx));
   api.use('/requests', requestRoutes(ctx));
+  api.use('/coordination-roles', coordinationRoleRoutes(ctx));
   api.use('/incident-reports', incidentReportRoutes(ctx));
   api.use('/incidents', incidentRoutes(ctx));
   api.use('/audit', auditRoutes(ctx));
