@@ -123,8 +123,12 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
       const r = await roleOf('clinical_care', '22');
       for (const c of [viewer, provider])
         expect(
-          (await c.send('PATCH', `/api/coordination-roles/${r.id}`, { version: r.version, state: 'activated' }))
-            .status,
+          (
+            await c.send('PATCH', `/api/coordination-roles/${r.id}`, {
+              version: r.version,
+              state: 'activated',
+            })
+          ).status,
         ).toBe(403);
     });
     it('lets a GBV coordinator define a role, once per function and place', async () => {
@@ -163,8 +167,16 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
         { contact: { desk: 'Duty desk', phone: '0912 345 678' } },
         'contact.phone',
       ],
-      ['a +84 mobile as the role contact', { contact: { desk: 'Duty desk', phone: '+84 912 345 678' } }, 'contact.phone'],
-      ['a phone number in the desk name', { contact: { desk: 'Call 0203 3825 101', phone: '111' } }, 'contact.desk'],
+      [
+        'a +84 mobile as the role contact',
+        { contact: { desk: 'Duty desk', phone: '+84 912 345 678' } },
+        'contact.phone',
+      ],
+      [
+        'a phone number in the desk name',
+        { contact: { desk: 'Call 0203 3825 101', phone: '111' } },
+        'contact.desk',
+      ],
       ['a province role without a province', { provinceCode: null }, 'provinceCode'],
       ['an unknown function', { function: 'catering' }, 'function'],
       ['a malformed lead', { leadOrgId: 'not-a-uuid' }, 'leadOrgId'],
