@@ -40,9 +40,10 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
 
   beforeAll(async () => {
     srv = await startServer({ storage });
-    [ops, gbv, viewer, provider] = await Promise.all(
-      ['ops', 'gbv', 'viewer', 'provider'].map((u) => login(srv.url, u)),
-    );
+    ops = await login(srv.url, 'ops');
+    gbv = await login(srv.url, 'gbv');
+    viewer = await login(srv.url, 'viewer');
+    provider = await login(srv.url, 'provider');
     const admin = await login(srv.url, 'admin');
     const created = await admin.send('POST', '/api/users', {
       username: 'gbv-lc',
@@ -313,7 +314,7 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
       expect(qn[4]).toContain('0203 3825 102');
       expect(qn[6]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const national = rows.find((r) => r[0] === '' && r[1] === 'gbv_lead')!;
-      expect(national[3].split(';')).toContain('Psychosocial Support Network (simulated)');
+      expect(national[3]!.split(';')).toContain('Psychosocial Support Network (simulated)');
     });
   });
 });
