@@ -39,6 +39,7 @@ import { CAP_BODIES, capRoutes } from './features/cap/cap.routes.js';
 import { startCapFeeds } from './features/cap/cap.feeds.js';
 import { createRealtime, type Io } from './realtime/realtime.js';
 import { startIncidentReleases } from './features/incidents/releases.js';
+import { startEscalations } from './features/coordinationRoles/coordinationRoles.escalation.js';
 import { seedDemo } from './demo/seed.js';
 import { PROJECT_ROOT } from './paths.js';
 import { openApiDocument } from './openapi.js';
@@ -93,6 +94,8 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   // Incident figures are released, not streamed: a first run now (the seed's periods are long
   // closed), then on a timer; safe with several processes.
   const releases = await startIncidentReleases(ctx);
+  // Unacknowledged life-saving and urgent requests go up to the national lead (issue 13).
+  const escalations = await startEscalations(ctx);
   const capFeeds = startCapFeeds(ctx);
 
   const app = express();
@@ -218,6 +221,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
     (closing ??= (async () => {
       accepting = false;
       releases.stop();
+      escalations.stop();
       await capFeeds.stop();
       // Stop accepting connections, let in-flight writes finish, then close sockets and stores.
       const stopped = new Promise<void>((r) => http.close(() => r()));

@@ -4,8 +4,9 @@ import { STORAGES } from '../helpers/db.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { login, type ApiClient } from '../helpers/client.js';
 import { demoId } from '../../server/demo/ids.js';
+import { escalateOverdue } from '../../server/features/coordinationRoles/coordinationRoles.escalation.js';
 import type { CoordinationRole } from '../../shared/schemas/coordinationRoles.js';
-import type { CoordinationRequest } from '../../shared/schemas/requests.js';
+import type { CoordinationRequest, RequestMessage } from '../../shared/schemas/requests.js';
 
 /**
  * The coordination mechanism (issue 13): who may edit which role, routing of a request addressed to
@@ -292,6 +293,49 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
       expect(made.status).toBe(201);
       expect((await ops.send('POST', '/api/alerts', alert(4, ['48']))).status).toBe(201);
       expect((await roleOf('gbv_lead', '48')).state).toBe('activated');
+    });
+  });
+
+  describe('escalation', () => {
+    const HOUR = 3_600_000;
+    const open = async (kind: string, priority: string) =>
+      (
+        await gbv.send<CoordinationRequest>('POST', '/api/requests', {
+          title: `Overdue ${priority}`,
+          kind,
+          priority,
+          provinceCode: '22',
+        })
+      ).body.data!;
+    const fresh = async (id: string) =>
+      (await gbv.get<CoordinationRequest & { messages: RequestMessage[] }>(`/api/requests/${id}`)).body.data!;
+    it('escalates unacknowledged requests to the national lead on time, by priority (fake clock)', async () => {
+      const lifeSaving = await open('cmr_supplies', 'life_saving');
+      const urgent = await open('dignity_kits', 'urgent');
+      const routine = await open('cmr_supplies', 'routine');
+      const seen = await open('cmr_supplies', 'life_saving');
+      expect(lifeSaving.toOrgId).toBe(org('qn-hosp'));
+      const ack = await gbv.send('PATCH', `/api/requests/${seen.id}`, {
+        version: seen.version,
+        status: 'acknowledged',
+      });
+      expect(ack.status).toBe(200);
+      const t0 = Date.parse(lifeSaving.createdAt);
+
+      await escalateOverdue(srv.app.ctx, new Date(t0 + 3.9 * HOUR));
+      expect((await fresh(lifeSaving.id)).status).toBe('open');
+
+      await escalateOverdue(srv.app.ctx, new Date(t0 + 4.1 * HOUR));
+      const up = await fresh(lifeSaving.id);
+      expect(up).toMatchObject({ status: 'escalated', toOrgId: org('unfpa') });
+      expect(up.messages.at(-1)?.text).toContain('Escalated to the national clinical_care lead');
+      expect((await fresh(urgent.id)).status).toBe('open');
+      expect((await fresh(seen.id)).status).toBe('acknowledged');
+
+      await escalateOverdue(srv.app.ctx, new Date(t0 + 24.5 * HOUR));
+      expect(await fresh(urgent.id)).toMatchObject({ status: 'escalated', toOrgId: org('unfpa') });
+      expect((await fresh(routine.id)).status).toBe('open');
+      expect((await fresh(seen.id)).status).toBe('acknowledged');
     });
   });
 

@@ -116,10 +116,11 @@ export async function create(ctx: Ctx, viewer: Viewer, input: RequestCreate, ide
   });
 }
 
-async function addMessage(
+/** Add a message to a request's thread (a person's, or the system's with null ids) and its event. */
+export async function addMessage(
   q: Queryable,
   r: CoordinationRequest,
-  viewer: Viewer,
+  viewer: { orgId: string | null; userId: string | null },
   text: string,
   events: NewEvent[],
 ) {
