@@ -202,10 +202,7 @@ export interface AppConfig {
   staleHours: { shelter: number; service: number };
   /** Incident figures are released, not streamed: a month is released this many days after it closes; the timer checks this often. */
   incidentRelease: { delayDays: number; checkMinutes: number };
-  /**
-   * Unacknowledged requests escalate to the national lead after these hours (issue 13); the timer
-   * checks this often. Absent: the defaults of shared/domain/coordination.ts, checked every 5 minutes.
-   */
+  /** Hours before unacknowledged requests escalate (issue 13); absent: shared defaults, every 5 min. */
   escalation?: { lifeSavingHours: number; urgentHours: number; checkMinutes: number };
   shutdownTimeoutMs: number;
   /** Folder of the built client to serve, if any. */
