@@ -28,6 +28,7 @@ import { serviceRoutes } from './features/services/services.routes.js';
 import { gbvAlertRoutes } from './features/gbvAlerts/gbvAlerts.routes.js';
 import { alertRoutes } from './features/alerts/alerts.routes.js';
 import { requestRoutes } from './features/requests/requests.routes.js';
+import { coordinationRoleRoutes } from './features/coordinationRoles/coordinationRoles.routes.js';
 import { auditRoutes, incidentReportRoutes, incidentRoutes } from './features/incidents/incidents.routes.js';
 import { IMPORT_BODIES, importRoutes } from './features/import/import.routes.js';
 import { handoverRoutes } from './features/handover/handover.routes.js';
@@ -39,6 +40,7 @@ import { CAP_BODIES, capRoutes } from './features/cap/cap.routes.js';
 import { startCapFeeds } from './features/cap/cap.feeds.js';
 import { createRealtime, type Io } from './realtime/realtime.js';
 import { startIncidentReleases } from './features/incidents/releases.js';
+import { startEscalations } from './features/coordinationRoles/coordinationRoles.escalation.js';
 import { seedDemo } from './demo/seed.js';
 import { PROJECT_ROOT } from './paths.js';
 import { openApiDocument } from './openapi.js';
@@ -93,6 +95,8 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   // Incident figures are released, not streamed: a first run now (the seed's periods are long
   // closed), then on a timer; safe with several processes.
   const releases = await startIncidentReleases(ctx);
+  // Unacknowledged life-saving and urgent requests go up to the national lead (issue 13).
+  const escalations = await startEscalations(ctx);
   const capFeeds = startCapFeeds(ctx);
 
   const app = express();
@@ -176,6 +180,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use('/gbv-alerts', gbvAlertRoutes(ctx));
   api.use('/alerts', alertRoutes(ctx));
   api.use('/requests', requestRoutes(ctx));
+  api.use('/coordination-roles', coordinationRoleRoutes(ctx));
   api.use('/incident-reports', incidentReportRoutes(ctx));
   api.use('/incidents', incidentRoutes(ctx));
   api.use('/audit', auditRoutes(ctx));
@@ -209,6 +214,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
     (closing ??= (async () => {
       accepting = false;
       releases.stop();
+      escalations.stop();
       await capFeeds.stop();
       // Stop accepting connections, let in-flight writes finish, then close sockets and stores.
       const stopped = new Promise<void>((r) => http.close(() => r()));

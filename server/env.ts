@@ -143,6 +143,21 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 14)
     .default(24),
+  ESCALATE_LIFE_SAVING_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 14)
+    .default(4),
+  ESCALATE_URGENT_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 14)
+    .default(24),
+  ESCALATE_CHECK_MINUTES: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 60)
+    .default(5),
   INCIDENT_RELEASE_DELAY_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   INCIDENT_RELEASE_CHECK_MINUTES: z.coerce
     .number()
@@ -187,6 +202,8 @@ export interface AppConfig {
   staleHours: { shelter: number; service: number };
   /** Incident figures are released, not streamed: a month is released this many days after it closes; the timer checks this often. */
   incidentRelease: { delayDays: number; checkMinutes: number };
+  /** Hours before unacknowledged requests escalate (issue 13); absent: shared defaults, every 5 min. */
+  escalation?: { lifeSavingHours: number; urgentHours: number; checkMinutes: number };
   shutdownTimeoutMs: number;
   /** Folder of the built client to serve, if any. */
   staticDir: string | undefined;
@@ -265,6 +282,11 @@ export function parseEnv(
         incidentRelease: {
           delayDays: e.INCIDENT_RELEASE_DELAY_DAYS,
           checkMinutes: e.INCIDENT_RELEASE_CHECK_MINUTES,
+        },
+        escalation: {
+          lifeSavingHours: e.ESCALATE_LIFE_SAVING_HOURS,
+          urgentHours: e.ESCALATE_URGENT_HOURS,
+          checkMinutes: e.ESCALATE_CHECK_MINUTES,
         },
         shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
         staticDir: e.STATIC_DIR === undefined ? undefined : path.resolve(e.STATIC_DIR),

@@ -48,6 +48,7 @@ import {
   IncidentSummarySchema,
 } from '../shared/schemas/incidents.js';
 import { machineOps } from './openapi.machine.js';
+import { coordinationOps } from './openapi.coordination.js';
 import { interopOps } from './openapi.interop.js';
 import { exportOps, importOps } from './openapi.files.js';
 
@@ -261,6 +262,7 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
     },
     ...exportOps(),
     ...machineOps(),
+    ...coordinationOps(),
     ...interopOps(),
     ...importOps(),
     ...extra,

@@ -5,6 +5,7 @@ import { OrganisationSchema } from './schemas/auth.js';
 import { GbvAlertSchema, ServicePointSchema, StockTotalsSchema } from './schemas/services.js';
 import { RiskAlertSchema } from './schemas/alerts.js';
 import { CoordinationRequestSchema, RequestMessageAddedSchema } from './schemas/requests.js';
+import { CoordinationRoleSchema } from './schemas/coordinationRoles.js';
 import {
   IncidentCellChangedSchema,
   IncidentReleasedSchema,
@@ -34,6 +35,8 @@ export const EVENT_DATA_SCHEMAS = {
   'incident:summary-changed': IncidentCellChangedSchema,
   'incident:reported': IncidentReportedSchema,
   'incident:released': IncidentReleasedSchema,
+  'coordination-role:created': CoordinationRoleSchema,
+  'coordination-role:updated': CoordinationRoleSchema,
 } as const;
 /** A broadcast type, `domain:past-tense-verb`. */
 export type ChangeType = keyof typeof EVENT_DATA_SCHEMAS;
@@ -74,6 +77,8 @@ export const ChangeSchema = z.discriminatedUnion('type', [
   visibleChange('incident:summary-changed'),
   visibleChange('incident:reported'),
   visibleChange('incident:released'),
+  visibleChange('coordination-role:created'),
+  visibleChange('coordination-role:updated'),
   HiddenChangeSchema,
 ]);
 /** One pushed change. */
@@ -113,6 +118,8 @@ export const SnapshotSchema = z.object({
   gbvAlerts: z.array(GbvAlertSchema),
   stockTotals: z.array(StockTotalsSchema).optional(),
   incidents: IncidentSummarySchema.optional(),
+  /** The coordination mechanism (issue 13); optional so an older server's snapshot still parses. */
+  coordinationRoles: z.array(CoordinationRoleSchema).optional(),
 });
 /** GET /api/snapshot. */
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -187,6 +187,17 @@ export interface CoordinationRequestsTable extends RecordColumns {
   simulated: Generated<boolean>;
 }
 
+export interface CoordinationRolesTable extends RecordColumns {
+  function: string;
+  level: string;
+  province_code: string | null;
+  lead_org_id: string | null;
+  support_org_ids: ColumnType<string[], string | undefined, string>;
+  contact: NullableJson;
+  state: Generated<string>;
+  last_reviewed_at: Timestamp | null;
+}
+
 export interface RequestMessagesTable {
   id: Generated<string>;
   request_id: string;
@@ -251,6 +262,7 @@ export interface Database {
   gbv_alerts: GbvAlertsTable;
   risk_alerts: RiskAlertsTable;
   coordination_requests: CoordinationRequestsTable;
+  coordination_roles: CoordinationRolesTable;
   request_messages: RequestMessagesTable;
   incident_reports: IncidentReportsTable;
   audit_log: AuditLogTable;

@@ -6,6 +6,7 @@ import { OrganisationSchema, UserSchema } from '../../shared/schemas/auth.js';
 import { ShelterSchema } from '../../shared/schemas/shelters.js';
 import { AvailabilitySchema, ServicePointSchema, StockSchema } from '../../shared/schemas/services.js';
 import { CoordinationRequestSchema } from '../../shared/schemas/requests.js';
+import { CoordinationFunctionSchema, RoleContactSchema } from '../../shared/schemas/coordinationRoles.js';
 
 // The demo's literals live in data/*.json, each checked against the shared schemas when loaded: a
 // typo in a kind or a status fails at start, not in a reader's screen. `org` and `from`/`to` are
@@ -92,3 +93,14 @@ export const SHELTER_SEEDS = load('shelters.json', z.array(ShelterSeedSchema));
 export const SERVICE_SEEDS = load('services.json', z.array(ServiceSeedSchema));
 /** Coordination requests with their threads. */
 export const REQUEST_SEEDS = load('requests.json', z.array(RequestSeedSchema));
+
+const RoleSeedSchema = z.strictObject({
+  function: CoordinationFunctionSchema,
+  provinceCode: z.string().nullable(),
+  lead: z.string().nullable(),
+  support: z.array(z.string()),
+  contact: RoleContactSchema.nullable(),
+  reviewedMonthsAgo: z.number().int().min(0),
+});
+/** The coordination mechanism of the demo provinces, with one gap (Lao Cai has no clinical lead). */
+export const ROLE_SEEDS = load('coordinationRoles.json', z.array(RoleSeedSchema));

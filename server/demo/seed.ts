@@ -13,6 +13,7 @@ import type { NewEvent } from '../events/log.js';
 import { demoId } from './ids.js';
 import { HttpError } from '../http/errors.js';
 import { seedGbvDemo } from './seed/services.js';
+import { seedCoordinationRoles } from './seed/coordinationRoles.js';
 import { ORG_SEEDS, SHELTER_SEEDS, USER_SEEDS } from './data.js';
 
 /** Demo organisations. Names are invented or generic; everything is labelled simulated in the UI. */
@@ -163,5 +164,6 @@ export async function seedDemo(ctx: Ctx): Promise<{ created: number }> {
     ]);
   // The GBV response picture (services, alerts, requests, incidents) on top of the shelters.
   await seedGbvDemo(ctx, orgIds);
+  await seedCoordinationRoles(ctx);
   return { created };
 }

@@ -5,6 +5,7 @@ import { serviceDomain, stockTotalsDomain } from './services/services.domain.js'
 import { alertDomain } from './alerts/alerts.domain.js';
 import { requestDomain, requestMessageDomain } from './requests/requests.domain.js';
 import { gbvAlertDomain } from './gbvAlerts/gbvAlerts.domain.js';
+import { coordinationRoleDomain } from './coordinationRoles/coordinationRoles.domain.js';
 import { incidentCellDomain, incidentReportDomain } from './incidents/incidents.domain.js';
 
 /**
@@ -23,4 +24,5 @@ export function registerDomains(): void {
   registerDomain(stockTotalsDomain);
   registerDomain(incidentCellDomain);
   registerDomain(incidentReportDomain);
+  registerDomain(coordinationRoleDomain);
 }

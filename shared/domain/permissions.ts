@@ -279,3 +279,22 @@ export function importsRecords(c: Caller, kind: 'shelters' | 'services'): boolea
     ? createsShelter(c)
     : c.role === 'gbv_coordinator' || c.role === 'service_provider';
 }
+
+/** A coordination role as far as permissions go (issue 13); a national role has no province. */
+export type CoordinationRoleRef = { function: string; provinceCode: string | null };
+
+/** Everyone signed in reads the coordination mechanism: who leads what, where. */
+export const readsCoordinationRoles = (_c: Pick<Caller, 'role'>): boolean => true;
+
+/**
+ * True when the caller may create or edit this coordination role: a GBV coordinator within scope,
+ * an operations officer only `disaster_ops` and `shelter_management`; a national role needs national
+ * scope. Without a role, whether the caller edits any (the button).
+ */
+export function editsCoordinationRole(c: Caller, r?: CoordinationRoleRef): boolean {
+  if (c.role !== 'gbv_coordinator' && c.role !== 'ops_officer') return false;
+  if (r === undefined) return true;
+  if (c.role === 'ops_officer' && r.function !== 'disaster_ops' && r.function !== 'shelter_management')
+    return false;
+  return r.provinceCode === null ? c.scope === null : inScope(c, r.provinceCode);
+}

@@ -36,7 +36,10 @@ export const CoordinationRequestSchema = RecordMetaSchema.extend({
 /** A coordination request. */
 export type CoordinationRequest = z.infer<typeof CoordinationRequestSchema>;
 
-/** Body of POST /api/requests. A shelter manager's request names the shelter; the province then comes from it. */
+/**
+ * Body of POST /api/requests. A shelter manager's request names the shelter; the province then comes
+ * from it. Without `toOrgId` or `toSector` the coordination mechanism routes it (issue 13).
+ */
 export const RequestCreateSchema = z
   .strictObject({
     kind: RequestKindSchema,
@@ -51,10 +54,6 @@ export const RequestCreateSchema = z
     neededBy: TimestampSchema.nullable().optional(),
     /** The first message of the thread. */
     message: ScreenedTextSchema(LIMITS.messageMax).optional(),
-  })
-  .refine((r) => r.toOrgId != null || r.toSector != null, {
-    message: 'address the request to an organisation or a sector',
-    path: ['toOrgId'],
   })
   .refine((r) => r.provinceCode !== undefined || r.shelterId != null, {
     message: 'give provinceCode or shelterId',

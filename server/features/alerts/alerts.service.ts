@@ -12,6 +12,7 @@ import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { alertTable } from './alerts.repo.js';
 import { writesAlert } from '../../../shared/domain/permissions.js';
 import { presentAlert } from './alerts.presenter.js';
+import { activateForAlert } from '../coordinationRoles/coordinationRoles.service.js';
 
 function checkCodes(ctx: Ctx, provinceCodes: readonly string[], communeCodes: readonly string[]): void {
   provinceCodes.forEach((c, i) => {
@@ -22,8 +23,11 @@ function checkCodes(ctx: Ctx, provinceCodes: readonly string[], communeCodes: re
   });
 }
 
-/** Provinces an alert touches, for scope checks: named provinces plus the communes' provinces. */
-const provincesOf = (ctx: Ctx, a: Pick<RiskAlert, 'provinceCodes' | 'communeCodes'>) => [
+/** Provinces an alert touches, for scope checks and role activation: named provinces plus the communes' provinces. */
+export const provincesOf = (
+  ctx: Pick<Ctx, 'areas'>,
+  a: Pick<RiskAlert, 'provinceCodes' | 'communeCodes'>,
+) => [
   ...new Set(
     [...a.provinceCodes, ...a.communeCodes.map((c) => ctx.areas.commune(c)?.parentCode ?? '')].filter(
       Boolean,
@@ -70,10 +74,14 @@ export async function create(
       { userId: viewer.userId, orgId: viewer.orgId },
     );
     await opts.within?.(q, a);
+    const activated = await activateForAlert(q, a, provincesOf(ctx, a), viewer.userId);
     return {
       status: 201,
       body: presentAlert(a, viewer),
-      events: [{ type: 'alert:created', entity: 'alert', entityId: a.id, data: a, changes: null }],
+      events: [
+        { type: 'alert:created', entity: 'alert', entityId: a.id, data: a, changes: null },
+        ...activated,
+      ],
     };
   });
 }
@@ -115,13 +123,17 @@ export async function patch(
     const updated = await alertTable.update(q, id, version, fields, viewer.userId);
     if (!updated) throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.');
     await opts.within?.(q, updated);
+    const activated = await activateForAlert(q, updated, provincesOf(ctx, updated), viewer.userId);
     const changes: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(fields))
       if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
     return {
       status: 200,
       body: presentAlert(updated, viewer),
-      events: [{ type: 'alert:updated', entity: 'alert', entityId: id, data: updated, changes }],
+      events: [
+        { type: 'alert:updated', entity: 'alert', entityId: id, data: updated, changes },
+        ...activated,
+      ],
     };
   });
 }

@@ -28,6 +28,10 @@ import { alertPages, incidentPages, requestPages, servicePages, shelterPages } f
 import { alertFeatures, serviceFeature, shelterFeature, type Feature } from './export.geojson.js';
 import { hsdsPage, HsdsQuerySchema, hsdsService } from './export.hsds.js';
 import * as services from '../services/services.service.js';
+import {
+  coordinationRoleColumns,
+  coordinationRolePages,
+} from '../coordinationRoles/coordinationRoles.export.js';
 
 /** Query of every export: the language of the header row (Vietnamese by default). */
 export const ExportQuerySchema = z.strictObject({ lang: z.enum(EXPORT_LANGS).default('vi') });
@@ -206,6 +210,14 @@ export function exportRoutes(ctx: Ctx): Router {
       incidentColumns(v, x, ctx.config.demo),
       incidentPages(ctx, v),
     );
+  });
+
+  r.get('/coordination-roles.csv', async (req, res) => {
+    const { lang } = query(req.query);
+    const v = viewerOf(res);
+    const x = await contextFor(ctx, v, lang);
+    const columns = coordinationRoleColumns(v, x);
+    await sendCsv(ctx, v, res, 'coordination-roles', lang, columns, coordinationRolePages(ctx, v));
   });
 
   r.get('/shelters.geojson', async (req, res) => {

@@ -24,6 +24,7 @@ import {
   writesRequest,
 } from '../../../shared/domain/permissions.js';
 import { presentRequest } from './requests.presenter.js';
+import { routedRecipient } from '../coordinationRoles/coordinationRoles.routing.js';
 
 const visible = (r: CoordinationRequest | null): r is CoordinationRequest => r !== null;
 
@@ -83,13 +84,15 @@ export async function create(ctx: Ctx, viewer: Viewer, input: RequestCreate, ide
       if (!s || !presentService(s, viewer)) throw badField('serviceId', 'unknown service');
     }
     await checkOrg(q, input.toOrgId, 'toOrgId');
+    const toOrgId =
+      input.toOrgId ?? (input.toSector ? null : await routedRecipient(q, input.kind, provinceCode));
     const r = await requestTable.insert(
       q,
       {
         kind: input.kind,
         title: input.title,
         fromOrgId: viewer.orgId,
-        toOrgId: input.toOrgId ?? null,
+        toOrgId,
         toSector: input.toSector ?? null,
         shelterId: input.shelterId ?? null,
         shelterOrgId,
@@ -113,10 +116,11 @@ export async function create(ctx: Ctx, viewer: Viewer, input: RequestCreate, ide
   });
 }
 
-async function addMessage(
+/** Add a message to a request's thread (a person's, or the system's with null ids) and its event. */
+export async function addMessage(
   q: Queryable,
   r: CoordinationRequest,
-  viewer: Viewer,
+  viewer: { orgId: string | null; userId: string | null },
   text: string,
   events: NewEvent[],
 ) {

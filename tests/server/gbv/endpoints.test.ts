@@ -361,8 +361,20 @@ describe('GBV endpoints', () => {
         'status',
       ],
       [
-        'request without an addressee',
-        () => [gbv, 'POST', '/api/requests', { kind: 'lighting', title: 'T', provinceCode: '46' }],
+        // A request without an addressee is now routed by the coordination mechanism (issue 13;
+        // its 400 when nobody leads is in tests/server/coordinationRoles.test.ts).
+        'request to an unknown organisation',
+        () => [
+          gbv,
+          'POST',
+          '/api/requests',
+          {
+            kind: 'lighting',
+            title: 'T',
+            provinceCode: '46',
+            toOrgId: '00000000-0000-4000-8000-000000000000',
+          },
+        ],
         'toOrgId',
       ],
       [
