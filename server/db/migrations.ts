@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import { V5_API_TOKENS } from './sql/v5ApiTokens.js';
 import { V6_SMS } from './sql/v6Sms.js';
 import { V7_CAP_MESSAGES } from './sql/v7CapMessages.js';
+import { V9_CARE_ALERTS } from './sql/v9CareAlerts.js';
 
 /**
  * The one ordered migration set, for PostgreSQL and PGlite alike. Append only: never edit a
@@ -287,6 +288,7 @@ CREATE INDEX incident_releases_no ON incident_releases (release_no);
   { version: 5, name: 'api tokens', sql: V5_API_TOKENS },
   { version: 6, name: 'sms reporting', sql: V6_SMS },
   { version: 7, name: 'cap messages', sql: V7_CAP_MESSAGES },
+  { version: 9, name: 'care alerts', sql: V9_CARE_ALERTS },
 ];
 
 /** Apply pending migrations, each in its own transaction, under an advisory lock so two processes starting together do not race. */

@@ -5,6 +5,7 @@ import { serviceDomain, stockTotalsDomain } from './services/services.domain.js'
 import { alertDomain } from './alerts/alerts.domain.js';
 import { requestDomain, requestMessageDomain } from './requests/requests.domain.js';
 import { gbvAlertDomain } from './gbvAlerts/gbvAlerts.domain.js';
+import { careAlertDomain } from './careAlerts/careAlerts.domain.js';
 import { incidentCellDomain, incidentReportDomain } from './incidents/incidents.domain.js';
 
 /**
@@ -20,6 +21,7 @@ export function registerDomains(): void {
   registerDomain(requestDomain);
   registerDomain(requestMessageDomain);
   registerDomain(gbvAlertDomain);
+  registerDomain(careAlertDomain);
   registerDomain(stockTotalsDomain);
   registerDomain(incidentCellDomain);
   registerDomain(incidentReportDomain);
