@@ -161,9 +161,11 @@ export function unconfirmedInAlert(
   now: Date,
   th: CareThresholds,
 ): CareCondition[] {
+  // Its own report tells since when: reconfirming (any report) ends the condition at once.
+  if (now.getTime() - Date.parse(v.lastReportedAt) < th.reconfirmHours * HOUR) return [];
   const inArea = areas.some((a) => a.level >= th.alertLevel && isAlertInForce(a, now) && placeInArea(v, a));
   if (!inArea) return [];
-  return [serviceCondition('unconfirmed_in_alert', v, th.reconfirmHours * HOUR, v.lastReportedAt)];
+  return [serviceCondition('unconfirmed_in_alert', v, 0, v.lastReportedAt)];
 }
 
 /** Every condition that holds now, in key order (so two evaluators lock rows in the same order). */
