@@ -32,9 +32,11 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
         careAlerts: { ...CARE, now: () => new Date(clock) },
       },
     });
-    [ops, gbv, manager, viewer, provider] = await Promise.all(
-      ['ops', 'gbv', 'shelter', 'viewer', 'provider'].map((u) => login(srv.url, u)),
-    );
+    ops = await login(srv.url, 'ops');
+    gbv = await login(srv.url, 'gbv');
+    manager = await login(srv.url, 'shelter');
+    viewer = await login(srv.url, 'viewer');
+    provider = await login(srv.url, 'provider');
     const { rows } = await srv.app.ctx.db.query<{ org_id: string }>(
       "SELECT org_id FROM users WHERE username = 'shelter'",
     );
