@@ -1,4 +1,9 @@
-import { CRITICAL_CHECKLIST_KEYS, type ChecklistAnswer, type RequestKind, type RequestStatus } from '../enums.js';
+import {
+  CRITICAL_CHECKLIST_KEYS,
+  type ChecklistAnswer,
+  type RequestKind,
+  type RequestStatus,
+} from '../enums.js';
 import type { CareAlertRule } from '../schemas/careAlerts.js';
 import type { RiskAlert } from '../schemas/alerts.js';
 import { isAlertInForce } from './alerts.js';
@@ -94,7 +99,12 @@ export interface CareCondition {
 }
 
 /** Request statuses still being worked on. */
-const OPEN_REQUEST: ReadonlySet<RequestStatus> = new Set(['open', 'acknowledged', 'in_progress', 'escalated']);
+const OPEN_REQUEST: ReadonlySet<RequestStatus> = new Set([
+  'open',
+  'acknowledged',
+  'in_progress',
+  'escalated',
+]);
 /** Shelters people are in (or being sent to). */
 const OPEN_SHELTER: ReadonlySet<string> = new Set(['open', 'full']);
 /** A clinical point that takes patients. */
@@ -175,7 +185,8 @@ export function careConditions(input: CareInput, now: Date, th: CareThresholds):
     out.push(...overCapacity(s, th), ...checklistNo(s, th), ...gapUnrequested(s, input.requests));
     out.push(...noClinicNearby(s, input.services, th));
   }
-  for (const v of input.services) out.push(...hotlineDown(v, th), ...unconfirmedInAlert(v, input.areas, now, th));
+  for (const v of input.services)
+    out.push(...hotlineDown(v, th), ...unconfirmedInAlert(v, input.areas, now, th));
   return out.sort((a, b) => careKey(a).localeCompare(careKey(b)));
 }
 

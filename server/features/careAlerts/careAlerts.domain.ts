@@ -10,5 +10,7 @@ export const careAlertDomain: Domain<CareAlert> = {
   present: presentCareAlert,
   anonymous: (shown) => (shown as CareAlert).masked,
   snapshotPart: async ({ q, audience }) =>
-    readsCareAlerts(audience) ? { careAlerts: presentAll(await listShown(q), presentCareAlert, audience) } : {},
+    readsCareAlerts(audience)
+      ? { careAlerts: presentAll(await listShown(q), presentCareAlert, audience) }
+      : {},
 };

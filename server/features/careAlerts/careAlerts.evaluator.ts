@@ -99,7 +99,13 @@ export async function evaluateCareAlerts(ctx: Ctx): Promise<{ raised: number; cl
         await dropPending(q, row.id);
         continue;
       }
-      const up = await careAlertTable.update(q, row.id, row.version, { status: 'cleared', clearedAt: at }, null);
+      const up = await careAlertTable.update(
+        q,
+        row.id,
+        row.version,
+        { status: 'cleared', clearedAt: at },
+        null,
+      );
       if (up) events.push(event('care-alert:cleared', up, { status: 'cleared' }));
     }
     raised = events.filter((e) => e.type === 'care-alert:raised').length;

@@ -9,7 +9,11 @@ import { CARE_ALERT_STRINGS } from './careAlerts.i18n.js';
 export function applyCareAlertChanges(byId: ById<CareAlert>, changes: readonly Change[]): Merged<CareAlert> {
   const incoming: CareAlert[] = [];
   for (const c of changes)
-    if (c.type === 'care-alert:raised' || c.type === 'care-alert:acknowledged' || c.type === 'care-alert:cleared')
+    if (
+      c.type === 'care-alert:raised' ||
+      c.type === 'care-alert:acknowledged' ||
+      c.type === 'care-alert:cleared'
+    )
       incoming.push(c.data);
   return mergeById(byId, incoming, newerVersion);
 }
