@@ -3,10 +3,13 @@ import { DEFAULT_CARE_THRESHOLDS } from '../../shared/domain/careRules.js';
 import type { CareAlert, CareAlertRule } from '../../shared/schemas/careAlerts.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
 import type { ServicePoint } from '../../shared/schemas/services.js';
-import type { Snapshot } from '../../shared/events.js';
-import { STORAGES } from '../helpers/db.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { login, type ApiClient } from '../helpers/client.js';
+import pg from 'pg';
+import { freshPostgres, POSTGRES_URL, STORAGES } from '../helpers/db.js';
+import { testRedis, uniquePrefix } from '../helpers/redis.js';
+import { spawnServer, startServer, type ServerProcess, type TestServer } from '../helpers/server.js';
+import { connectSocket, connected, login, type ApiClient } from '../helpers/client.js';
+import { waitFor } from '../helpers/net.js';
+import type { Change, Snapshot } from '../../shared/events.js';
 import { buildShelterCreate } from '../helpers/factories.js';
 
 const MIN = 60_000;
@@ -324,5 +327,70 @@ for (const storage of STORAGES.filter((s) => s === 'postgres'))
       );
       expect(events.rows.map((r) => r.type)).toEqual(['care-alert:raised']);
       expect(results.every((r) => r.cleared === 0)).toBe(true);
+    });
+  });
+
+// The production shape: two OS processes on one PostgreSQL and Redis; both hear the write on the bus
+// and evaluate at once, and the alert is raised once and reaches a socket client on the other process.
+for (const url of POSTGRES_URL ? [POSTGRES_URL] : [])
+  describe('duty-of-care alerts on two server processes', { timeout: 90_000 }, () => {
+    let a: ServerProcess;
+    let b: ServerProcess;
+    let db: Awaited<ReturnType<typeof freshPostgres>>;
+    let redis: Awaited<ReturnType<typeof testRedis>>;
+    beforeAll(async () => {
+      [db, redis] = await Promise.all([freshPostgres(url), testRedis()]);
+      const env = {
+        DATABASE_URL: db.url,
+        REDIS_URL: redis.url,
+        REDIS_PREFIX: uniquePrefix(),
+        DEMO: '1',
+        CARE_ALERT_CHECK_SECONDS: '3600',
+      };
+      [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    }, 120_000);
+    afterAll(async () => {
+      await Promise.all([a?.stop(), b?.stop()]);
+      await db?.drop();
+      await redis?.stop();
+    });
+
+    it('raises once, seen by a socket client on the other process', async () => {
+      const opsA = await login(a.url, 'ops');
+      const opsB = await login(b.url, 'ops');
+      const socketB = connectSocket(b.url, opsB.cookie);
+      try {
+        await connected(socketB);
+        const raised: Change[] = [];
+        socketB.on('change', (c) => c.type === 'care-alert:raised' && raised.push(c));
+        const created = await opsA.send<Shelter>('POST', '/api/shelters', {
+          ...buildShelterCreate({ status: 'open', capacity: 10, occupancy: 30 }),
+        });
+        expect(created.status).toBe(201);
+        const id = created.body.data!.id;
+        const mine = () => raised.filter((c) => c.type === 'care-alert:raised' && c.data.subjectId === id);
+        await waitFor(
+          () => mine().some((c) => c.type === 'care-alert:raised' && c.data.rule === 'over_capacity'),
+          20_000,
+        );
+        // Give the slower process time to finish its evaluation too.
+        await new Promise((r) => setTimeout(r, 1000));
+        const client = new pg.Client({ connectionString: db.url });
+        await client.connect();
+        try {
+          const rows = await client.query<{ status: string }>(
+            "SELECT status FROM care_alerts WHERE rule = 'over_capacity' AND subject_id = $1",
+            [id],
+          );
+          expect(rows.rows.map((r) => r.status)).toEqual(['open']);
+        } finally {
+          await client.end();
+        }
+        expect(
+          mine().filter((c) => c.type === 'care-alert:raised' && c.data.rule === 'over_capacity'),
+        ).toHaveLength(1);
+      } finally {
+        socketB.disconnect();
+      }
     });
   });
