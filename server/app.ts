@@ -99,6 +99,8 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   const capFeeds = startCapFeeds(ctx);
   // Duty-of-care rules: after every relevant committed change and on a timer; safe with several processes.
   const careAlerts = startCareAlerts(ctx);
+  // A first evaluation before serving, so a started app holds the alerts of its data (the seed's).
+  await careAlerts.run().catch(() => undefined);
 
   const app = express();
   app.disable('x-powered-by');

@@ -122,7 +122,7 @@ export interface CareAlertLoop {
   stop(): Promise<void>;
 }
 
-/** Start evaluating on this process. Evaluations never overlap within a process; a failed one is logged and retried by the next. */
+/** Start evaluating on this process (the caller runs the first evaluation). Evaluations never overlap within a process; a failed one is logged and retried by the next. */
 export function startCareAlerts(ctx: Ctx): CareAlertLoop {
   let chain: Promise<unknown> = Promise.resolve();
   let queued: Promise<{ raised: number; cleared: number }> | null = null;
@@ -148,7 +148,6 @@ export function startCareAlerts(ctx: Ctx): CareAlertLoop {
   });
   const timer = setInterval(kick, ctx.config.careAlerts?.checkMs ?? 60_000);
   timer.unref();
-  kick();
   return {
     run,
     async stop() {
