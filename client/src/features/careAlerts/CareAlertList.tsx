@@ -21,6 +21,8 @@ export function CareAlertList() {
   const [error, setError] = useState<string | null>(null);
   const list = useMemo(() => liveCareAlerts(byId), [byId]);
   if (list.length === 0) return null;
+  // Folded by default: a region's alerts can be many; the summary counts those still unacknowledged.
+  const openCount = list.filter((a) => a.status === 'open').length;
 
   const ack = async (a: CareAlert) => {
     setError(null);
@@ -35,10 +37,10 @@ export function CareAlertList() {
   };
 
   return (
-    <section className="care-alerts" aria-label={t('title')} data-testid="care-alert-list">
-      <h2>
-        {t('title')} ({list.length})
-      </h2>
+    <details className="care-alerts" data-testid="care-alert-list">
+      <summary>
+        <strong>{t('title')}</strong> ({t('openCount', { count: openCount })} / {list.length})
+      </summary>
       <ul className="care-alerts__items">
         {list.map((a) => (
           <li key={a.id} data-testid="care-alert-item" data-rule={a.rule} data-status={a.status}>
@@ -72,6 +74,6 @@ export function CareAlertList() {
         ))}
       </ul>
       {error && <p className="alert alert--error">{error}</p>}
-    </section>
+    </details>
   );
 }

@@ -6,6 +6,7 @@ export const CARE_ALERT_STRINGS = {
       ack: 'Đã tiếp nhận',
       acknowledged: 'Đã tiếp nhận',
       safeHouse: 'Nhà an toàn',
+      openCount_other: '{{count}} chưa tiếp nhận',
       rule: {
         over_capacity: 'Quá tải: {{occupancyPct}}% sức chứa',
         checklist_no: 'Hạng mục an toàn thiết yếu "không" quá thời hạn: {{item}}',
@@ -27,6 +28,8 @@ export const CARE_ALERT_STRINGS = {
       ack: 'Acknowledge',
       acknowledged: 'Acknowledged',
       safeHouse: 'Safe house',
+      openCount_one: '{{count}} not acknowledged',
+      openCount_other: '{{count}} not acknowledged',
       rule: {
         over_capacity: 'Over capacity: {{occupancyPct}}% full',
         checklist_no: 'Critical safety item "no" for too long: {{item}}',
