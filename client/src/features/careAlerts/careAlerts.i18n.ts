@@ -3,7 +3,7 @@ export const CARE_ALERT_STRINGS = {
   vi: {
     careAlerts: {
       title: 'Cảnh báo trách nhiệm chăm sóc',
-      ack: 'Đã tiếp nhận',
+      ack: 'Tiếp nhận',
       acknowledged: 'Đã tiếp nhận',
       safeHouse: 'Nhà an toàn',
       openCount_other: '{{count}} chưa tiếp nhận',
