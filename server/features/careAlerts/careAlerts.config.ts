@@ -22,6 +22,8 @@ export interface CareAlertConfig {
   checkMs: number;
   thresholds: CareThresholds;
   now?: () => Date;
+  /** Evaluate after every relevant committed change (default true; tests evaluate when they choose). */
+  onChange?: boolean;
 }
 
 type CareEnv = { [K in keyof typeof CARE_ENV]: number };

@@ -143,9 +143,10 @@ export function startCareAlerts(ctx: Ctx): CareAlertLoop {
   const kick = () => {
     if (!stopped) run().catch(() => undefined);
   };
-  ctx.bus.subscribe((events: StoredEvent[]) => {
-    if (events.some((e) => WATCHED.has(e.entity))) kick();
-  });
+  if (ctx.config.careAlerts?.onChange !== false)
+    ctx.bus.subscribe((events: StoredEvent[]) => {
+      if (events.some((e) => WATCHED.has(e.entity))) kick();
+    });
   const timer = setInterval(kick, ctx.config.careAlerts?.checkMs ?? 60_000);
   timer.unref();
   return {
