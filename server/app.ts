@@ -26,6 +26,8 @@ import { organisationRoutes } from './features/organisations/organisations.route
 import { userRoutes } from './features/users/users.routes.js';
 import { serviceRoutes } from './features/services/services.routes.js';
 import { gbvAlertRoutes } from './features/gbvAlerts/gbvAlerts.routes.js';
+import { careAlertRoutes } from './features/careAlerts/careAlerts.routes.js';
+import { startCareAlerts, type CareAlertLoop } from './features/careAlerts/careAlerts.evaluator.js';
 import { alertRoutes } from './features/alerts/alerts.routes.js';
 import { requestRoutes } from './features/requests/requests.routes.js';
 import { coordinationRoleRoutes } from './features/coordinationRoles/coordinationRoles.routes.js';
@@ -50,6 +52,8 @@ export interface App {
   http: HttpServer;
   io: Io;
   ctx: Ctx;
+  /** This process's duty-of-care evaluator (tests run it at their own clock). */
+  careAlerts: CareAlertLoop;
   close(): Promise<void>;
 }
 
@@ -98,6 +102,10 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   // Unacknowledged life-saving and urgent requests go up to the national lead (issue 13).
   const escalations = await startEscalations(ctx);
   const capFeeds = startCapFeeds(ctx);
+  // Duty-of-care rules: after every relevant committed change and on a timer; safe with several processes.
+  const careAlerts = startCareAlerts(ctx);
+  // A first evaluation before serving, so a started app holds the alerts of its data (the seed's).
+  await careAlerts.run().catch(() => undefined);
 
   const app = express();
   app.disable('x-powered-by');
@@ -178,6 +186,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use('/tokens', tokenRoutes(ctx));
   api.use('/services', serviceRoutes(ctx));
   api.use('/gbv-alerts', gbvAlertRoutes(ctx));
+  api.use('/care-alerts', careAlertRoutes(ctx));
   api.use('/alerts', alertRoutes(ctx));
   api.use('/requests', requestRoutes(ctx));
   api.use('/coordination-roles', coordinationRoleRoutes(ctx));
@@ -216,6 +225,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
       releases.stop();
       escalations.stop();
       await capFeeds.stop();
+      await careAlerts.stop();
       // Stop accepting connections, let in-flight writes finish, then close sockets and stores.
       const stopped = new Promise<void>((r) => http.close(() => r()));
       http.closeIdleConnections();
@@ -228,7 +238,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
       await db.close();
     })());
 
-  return { http, io: rt.io, ctx, close };
+  return { http, io: rt.io, ctx, careAlerts, close };
 }
 
 /** Map anything a route threw to the error the client is answered with. */

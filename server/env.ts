@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { CARE_ENV, careAlertConfig, type CareAlertConfig } from './features/careAlerts/careAlerts.config.js';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -181,6 +182,7 @@ const EnvSchema = z.object({
   READY_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   CAP_FEED_URLS: FeedUrlsSchema.optional(),
   CAP_FEED_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  ...CARE_ENV,
 });
 
 /** Everything the app needs, built once from the environment (or by a test). */
@@ -222,6 +224,8 @@ export interface AppConfig {
   readyRedisTimeoutMs: number;
   /** CAP 1.2 Atom feeds polled for alerts (none when absent), and how often. */
   capFeeds?: { urls: string[]; pollMs: number };
+  /** Duty-of-care alerts' thresholds and timer (defaults when absent). */
+  careAlerts?: CareAlertConfig;
 }
 
 /** Sign-in throttling and the bound on concurrent password checks. */
@@ -302,6 +306,7 @@ export function parseEnv(
         publishTimeoutMs: e.PUBLISH_TIMEOUT_MS,
         readyRedisTimeoutMs: e.READY_REDIS_TIMEOUT_MS,
         capFeeds: { urls: e.CAP_FEED_URLS ?? [], pollMs: e.CAP_FEED_POLL_SECONDS * 1000 },
+        careAlerts: careAlertConfig(e),
       },
     },
   };

@@ -1,3 +1,4 @@
+import { CareAlertAckSchema, CareAlertSchema } from '../shared/schemas/careAlerts.js';
 import { z } from 'zod';
 import {
   LoginSchema,
@@ -190,6 +191,21 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
         summary: 'Acknowledge a time-critical alert',
         body: GbvAlertAckSchema,
         reply: GbvAlertSchema,
+        idempotent: true,
+      },
+    },
+    '/api/care-alerts': {
+      get: {
+        summary:
+          'Duty-of-care alerts raised (ops officers, GBV coordinators, shelter managers for their shelters)',
+        reply: z.array(CareAlertSchema),
+      },
+    },
+    '/api/care-alerts/{id}/acknowledge': {
+      post: {
+        summary: 'Acknowledge a duty-of-care alert',
+        body: CareAlertAckSchema,
+        reply: CareAlertSchema,
         idempotent: true,
       },
     },

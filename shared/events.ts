@@ -4,6 +4,7 @@ import { ShelterSchema } from './schemas/shelters.js';
 import { OrganisationSchema } from './schemas/auth.js';
 import { GbvAlertSchema, ServicePointSchema, StockTotalsSchema } from './schemas/services.js';
 import { RiskAlertSchema } from './schemas/alerts.js';
+import { CareAlertSchema } from './schemas/careAlerts.js';
 import { CoordinationRequestSchema, RequestMessageAddedSchema } from './schemas/requests.js';
 import { CoordinationRoleSchema } from './schemas/coordinationRoles.js';
 import {
@@ -27,6 +28,9 @@ export const EVENT_DATA_SCHEMAS = {
   'stock-totals:changed': StockTotalsSchema,
   'gbv-alert:raised': GbvAlertSchema,
   'gbv-alert:acknowledged': GbvAlertSchema,
+  'care-alert:raised': CareAlertSchema,
+  'care-alert:acknowledged': CareAlertSchema,
+  'care-alert:cleared': CareAlertSchema,
   'alert:created': RiskAlertSchema,
   'alert:updated': RiskAlertSchema,
   'request:created': CoordinationRequestSchema,
@@ -69,6 +73,9 @@ export const ChangeSchema = z.discriminatedUnion('type', [
   visibleChange('stock-totals:changed'),
   visibleChange('gbv-alert:raised'),
   visibleChange('gbv-alert:acknowledged'),
+  visibleChange('care-alert:raised'),
+  visibleChange('care-alert:acknowledged'),
+  visibleChange('care-alert:cleared'),
   visibleChange('alert:created'),
   visibleChange('alert:updated'),
   visibleChange('request:created'),
@@ -116,6 +123,8 @@ export const SnapshotSchema = z.object({
   }),
   requests: z.array(CoordinationRequestSchema),
   gbvAlerts: z.array(GbvAlertSchema),
+  /** Duty-of-care alerts raised (open, acknowledged, recently cleared); absent for roles that read none. */
+  careAlerts: z.array(CareAlertSchema).optional(),
   stockTotals: z.array(StockTotalsSchema).optional(),
   incidents: IncidentSummarySchema.optional(),
   /** The coordination mechanism (issue 13); optional so an older server's snapshot still parses. */

@@ -7,6 +7,7 @@ import { V5_API_TOKENS } from './sql/v5ApiTokens.js';
 import { V6_SMS } from './sql/v6Sms.js';
 import { V7_CAP_MESSAGES } from './sql/v7CapMessages.js';
 import { V8_HANDOVER_NOTES } from './sql/v8HandoverNotes.js';
+import { V9_CARE_ALERTS } from './sql/v9CareAlerts.js';
 import { V10_COORDINATION_ROLES } from './sql/v10CoordinationRoles.js';
 
 /**
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 6, name: 'sms reporting', sql: V6_SMS },
   { version: 7, name: 'cap messages', sql: V7_CAP_MESSAGES },
   { version: 8, name: 'handover notes', sql: V8_HANDOVER_NOTES },
+  { version: 9, name: 'care alerts', sql: V9_CARE_ALERTS },
   { version: 10, name: 'coordination roles', sql: V10_COORDINATION_ROLES },
 ];
 

@@ -6,6 +6,7 @@ import { alertDomain } from './alerts/alerts.domain.js';
 import { requestDomain, requestMessageDomain } from './requests/requests.domain.js';
 import { gbvAlertDomain } from './gbvAlerts/gbvAlerts.domain.js';
 import { coordinationRoleDomain } from './coordinationRoles/coordinationRoles.domain.js';
+import { careAlertDomain } from './careAlerts/careAlerts.domain.js';
 import { incidentCellDomain, incidentReportDomain } from './incidents/incidents.domain.js';
 
 /**
@@ -21,6 +22,7 @@ export function registerDomains(): void {
   registerDomain(requestDomain);
   registerDomain(requestMessageDomain);
   registerDomain(gbvAlertDomain);
+  registerDomain(careAlertDomain);
   registerDomain(stockTotalsDomain);
   registerDomain(incidentCellDomain);
   registerDomain(incidentReportDomain);

@@ -116,6 +116,24 @@ export function readsGbvAlert(c: Caller, provinceCode?: string): boolean {
   return c.role === 'gbv_coordinator' && (provinceCode === undefined || inScope(c, provinceCode));
 }
 
+/**
+ * Who reads a duty-of-care alert (issue 11): operations officers and GBV coordinators within scope;
+ * a shelter manager the alerts about its own shelters. Others none: they can tell where GBV risks are.
+ */
+export function readsCareAlert(
+  c: Caller,
+  a: { provinceCode: string; subjectKind: 'shelter' | 'service'; subjectOrgId: string | null },
+): boolean {
+  if (!inScope(c, a.provinceCode)) return false;
+  if (c.role === 'ops_officer' || c.role === 'gbv_coordinator') return true;
+  return c.role === 'shelter_manager' && a.subjectKind === 'shelter' && a.subjectOrgId === c.orgId;
+}
+
+/** True when the role reads duty-of-care alerts at all (the list and its acknowledge button). */
+export function readsCareAlerts(c: Pick<Caller, 'role'>): boolean {
+  return c.role === 'ops_officer' || c.role === 'gbv_coordinator' || c.role === 'shelter_manager';
+}
+
 /** The incident audit log: the admin only. */
 export function readsAudit(c: Pick<Caller, 'role'>): boolean {
   return c.role === 'admin';

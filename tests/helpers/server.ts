@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../server/app.js';
 import type { AppConfig } from '../../server/env.js';
+import { DEFAULT_CARE_THRESHOLDS } from '../../shared/domain/careRules.js';
 import { freshPostgres } from './db.js';
 import { freePort, waitFor } from './net.js';
 
@@ -25,6 +26,9 @@ export function testConfig(over: Partial<AppConfig> = {}): AppConfig {
     staleHours: { shelter: 12, service: 24 },
     // Tests release incident figures by calling releaseIncidents with their own `now`; the timer stays out of the way.
     incidentRelease: { delayDays: 7, checkMinutes: 24 * 60 },
+    // Duty-of-care alerts are evaluated at start only; a test runs the evaluator when it chooses, so a
+    // write's stream holds no alerts raised behind the test's back.
+    careAlerts: { checkMs: 24 * 3_600_000, thresholds: DEFAULT_CARE_THRESHOLDS, onChange: false },
     shutdownTimeoutMs: 5000,
     staticDir: path.join(os.tmpdir(), 'sho-no-static'),
     production: false,

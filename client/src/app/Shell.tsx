@@ -31,6 +31,7 @@ import {
   AlertsTab,
   DetailPanel,
   GbvAlertBanner,
+  CareAlertList,
   IncidentsTab,
   RequestsTab,
   ServicesTab,
@@ -171,6 +172,13 @@ export function Shell({ me }: { me: Me }) {
         <PartBoundary name="gbv-alert-banner">
           <Suspense fallback={null}>
             <GbvAlertBanner />
+          </Suspense>
+        </PartBoundary>
+      )}
+      {(me.role === 'ops_officer' || me.role === 'gbv_coordinator') && (
+        <PartBoundary name="care-alert-list">
+          <Suspense fallback={null}>
+            <CareAlertList />
           </Suspense>
         </PartBoundary>
       )}

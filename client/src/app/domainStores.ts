@@ -1,6 +1,7 @@
 import type { Change } from '../../../shared/events.js';
 import { useAlertStore } from '../features/alerts/alertStore.js';
 import { useGbvAlertStore } from '../features/gbvAlerts/gbvAlertStore.js';
+import { useCareAlertStore } from '../features/careAlerts/careAlertStore.js';
 import { useIncidentStore } from '../features/incidents/incidentStore.js';
 import { useOrganisationStore } from '../features/organisations/organisationStore.js';
 import { useRequestStore } from '../features/requests/requestStore.js';
@@ -57,5 +58,6 @@ export const DOMAIN_STORES: readonly DomainStore[] = [
   domain('requests', useRequestStore, (s, snap) => s.replaceAll(snap.requests)),
   domain('threads', useThreadStore),
   domain('gbvAlerts', useGbvAlertStore, (s, snap) => s.replaceAll(snap.gbvAlerts)),
+  domain('careAlerts', useCareAlertStore, (s, snap) => s.replaceAll(snap.careAlerts ?? [])),
   domain('incidents', useIncidentStore, (s, snap) => s.replaceAll(snap.incidents)),
 ];

@@ -25,6 +25,9 @@ export const DetailPanel = screen(() => import('./DetailPanel.js').then((m) => m
 export const GbvAlertBanner = screen(() =>
   import('../features/gbvAlerts/GbvAlertBanner.js').then((m) => m.GbvAlertBanner),
 );
+export const CareAlertList = screen(() =>
+  import('../features/careAlerts/CareAlertList.js').then((m) => m.CareAlertList),
+);
 export const NearestServices = screen(() =>
   import('../features/services/NearestServices.js').then((m) => m.NearestServices),
 );

@@ -24,11 +24,13 @@ export const NAMESPACES = [
   'incidents',
   'admin',
   'handover',
+  'careAlerts',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** The namespaces of the GBV response screens, loaded with the first of those screens. */
 export const SCREEN_NAMESPACES: readonly Namespace[] = [
+  'careAlerts',
   'services',
   'alerts',
   'requests',

@@ -84,6 +84,7 @@ export function parseSnapshot(raw: unknown): Snapshot | null {
     alerts: valid(S.alerts.element, r['alerts'], 'alert') ?? [],
     requests: valid(S.requests.element, r['requests'], 'request') ?? [],
     gbvAlerts: valid(S.gbvAlerts.element, r['gbvAlerts'], 'gbv alert') ?? [],
+    careAlerts: valid(S.careAlerts.unwrap().element, r['careAlerts'], 'care alert'),
     stockTotals: valid(S.stockTotals.unwrap().element, r['stockTotals'], 'stock totals'),
     incidents: incidents.success ? incidents.data : undefined,
   };

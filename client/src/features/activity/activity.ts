@@ -31,7 +31,7 @@ function recordName(data: unknown): { id: string | null; name: string; simulated
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     id: str(d['id']),
-    name: str(d['name']) ?? str(d['title']) ?? str(d['bulletin']) ?? '',
+    name: str(d['name']) ?? str(d['subjectName']) ?? str(d['title']) ?? str(d['bulletin']) ?? '',
     simulated: d['simulated'] === true,
   };
 }

@@ -1,0 +1,27 @@
+import type { Change } from '../../../../shared/events.js';
+import type { CareAlert } from '../../../../shared/schemas/careAlerts.js';
+import { mergeById, newerVersion, type ById, type Merged } from '../../lib/byId.js';
+import { createByIdStore } from '../../lib/byIdStore.js';
+
+/** Apply duty-of-care alert changes (a pure reducer): raised, acknowledged and cleared carry the whole alert. */
+export function applyCareAlertChanges(byId: ById<CareAlert>, changes: readonly Change[]): Merged<CareAlert> {
+  const incoming: CareAlert[] = [];
+  for (const c of changes)
+    if (
+      c.type === 'care-alert:raised' ||
+      c.type === 'care-alert:acknowledged' ||
+      c.type === 'care-alert:cleared'
+    )
+      incoming.push(c.data);
+  return mergeById(byId, incoming, newerVersion);
+}
+
+/** Alerts whose condition still holds (open first, then acknowledged), newest first. */
+export function liveCareAlerts(byId: ById<CareAlert>): CareAlert[] {
+  const rank = (a: CareAlert) => (a.status === 'open' ? 0 : 1);
+  return Object.values(byId)
+    .filter((a) => a.status === 'open' || a.status === 'acknowledged')
+    .sort((a, b) => rank(a) - rank(b) || (b.raisedAt ?? '').localeCompare(a.raisedAt ?? ''));
+}
+
+export const useCareAlertStore = createByIdStore<CareAlert>(applyCareAlertChanges);

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
+import type { TestServer } from '../helpers/server.js';
+
+const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+describe('duty-of-care alerts in headless Chromium', { timeout: 120_000 }, () => {
+  let srv: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
+  afterAll(() => stopBrowserApp({ srv, browser }));
+
+  it('an ops officer sees the demo care alerts, acknowledges one, and a shelter manager sees no list', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, srv.url, 'ops');
+    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    const list = page.getByTestId('care-alert-list');
+    await list.locator('summary').click();
+    const first = page.locator('[data-testid="care-alert-item"][data-status="open"]').first();
+    await first.waitFor();
+    const before = await page.locator('[data-testid="care-alert-item"][data-status="open"]').count();
+    expect(before).toBeGreaterThan(0);
+    // Vietnamese first: the rule reads in Vietnamese.
+    expect(await list.locator('summary').innerText()).toContain('Cảnh báo trách nhiệm chăm sóc');
+    await page.screenshot({ path: path.join(SHOTS, 'care-alerts-ops.png') });
+    await first.getByTestId('care-alert-ack').click();
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('[data-testid="care-alert-item"][data-status="open"]').length === n - 1,
+      before,
+    );
+    await page.close();
+
+    const manager = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(manager, srv.url, 'shelter');
+    await manager.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    expect(await manager.getByTestId('care-alert-list').count()).toBe(0);
+    await manager.close();
+  });
+});
