@@ -39,6 +39,8 @@ import { startCapFeeds } from './features/cap/cap.feeds.js';
 import { createRealtime, type Io } from './realtime/realtime.js';
 import { startIncidentReleases } from './features/incidents/releases.js';
 import { seedDemo } from './demo/seed.js';
+import { createDemoClock } from './features/demo/demo.clock.js';
+import { demoClockRoutes, demoInfoRoutes } from './features/demo/demo.routes.js';
 import { PROJECT_ROOT } from './paths.js';
 import { openApiDocument } from './openapi.js';
 
@@ -163,6 +165,8 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   const openapi = openApiDocument();
   api.get('/openapi.json', (_req, res) => void res.json(openapi));
   api.use('/areas', areaRoutes(ctx));
+  const demoClock = createDemoClock();
+  api.use('/demo', demoInfoRoutes(ctx, demoClock));
   api.use(requireAuth);
   api.use(syncRoutes(ctx));
   api.use('/shelters', shelterRoutes(ctx));
@@ -179,6 +183,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use('/export', exportRoutes(ctx));
   api.use('/cap', capRoutes(ctx));
   api.use('/import', importRoutes(ctx));
+  api.use('/demo', demoClockRoutes(ctx, demoClock));
   api.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
   app.use('/api', api);
 
@@ -209,7 +214,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
 
   const http = createServer(app);
   http.keepAliveTimeout = 5000;
-  const rt = await createRealtime(ctx, http, { trust: trustFn });
+  const rt = await createRealtime(ctx, http, { trust: trustFn, demoClock });
 
   let closing: Promise<void> | null = null;
   const close = () =>

@@ -12,6 +12,7 @@ import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { alertTable } from './alerts.repo.js';
 import { writesAlert } from '../../../shared/domain/permissions.js';
 import { presentAlert } from './alerts.presenter.js';
+import { writesSimulated } from '../../demo/simulated.js';
 
 function checkCodes(ctx: Ctx, provinceCodes: readonly string[], communeCodes: readonly string[]): void {
   provinceCodes.forEach((c, i) => {
@@ -66,7 +67,7 @@ export async function create(
   return ctx.writer.write(viewer, idem, async (q) => {
     const a = await alertTable.insert(
       q,
-      { ...input, simulated: opts.simulated ?? false },
+      { ...input, simulated: opts.simulated ?? writesSimulated(ctx, viewer) },
       { userId: viewer.userId, orgId: viewer.orgId },
     );
     await opts.within?.(q, a);

@@ -24,6 +24,7 @@ import {
   writesRequest,
 } from '../../../shared/domain/permissions.js';
 import { presentRequest } from './requests.presenter.js';
+import { writesSimulated } from '../../demo/simulated.js';
 
 const visible = (r: CoordinationRequest | null): r is CoordinationRequest => r !== null;
 
@@ -100,7 +101,7 @@ export async function create(ctx: Ctx, viewer: Viewer, input: RequestCreate, ide
         neededBy: input.neededBy ?? null,
         status: 'open',
         messageCount: 0,
-        simulated: false,
+        simulated: writesSimulated(ctx, viewer),
       },
       { userId: viewer.userId, orgId: viewer.orgId },
     );

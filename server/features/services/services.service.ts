@@ -29,6 +29,7 @@ import {
   type StoredService,
 } from './services.repo.js';
 import { checkPlace } from '../areas/places.js';
+import { writesSimulated } from '../../demo/simulated.js';
 
 /** The repository bound to this app's area index. */
 export const repoOf = (ctx: Ctx) => serviceRepo((code) => ctx.areas.commune(code));
@@ -115,7 +116,7 @@ export function createWrite(
     referral: input.referral,
     availability,
     lastReportedAt: now,
-    simulated: false,
+    simulated: writesSimulated(ctx, viewer),
     publicLat: null,
     publicLon: null,
   };
