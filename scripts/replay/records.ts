@@ -55,17 +55,14 @@ export class RecordKeys {
       return;
     }
     const { id, collection } = await this.resolve(step.key, as);
-    if (step.action === 'availability') {
-      const a = await as.request('POST', `${collection}/${id}/availability`, body, idem);
-      if (!a.ok) throw refused(step, as, a);
-      return;
-    }
-    // A patch is based on the version the actor reads now; another user may have moved it since.
+    const [method, path] =
+      step.action === 'availability' ? ['POST', `${collection}/${id}/availability`] : ['PATCH', `${collection}/${id}`];
+    // Based on the version the actor reads now; another user may have moved the record since.
     for (let attempt = 0; ; attempt++) {
       const current = await as.request('GET', `${collection}/${id}`);
       if (!current.ok) throw refused(step, as, current);
       const version = (current.data as { version: number }).version;
-      const a = await as.request('PATCH', `${collection}/${id}`, { ...body, version }, `${idem}.${attempt}`);
+      const a = await as.request(method, path, { ...body, version }, `${idem}.${attempt}`);
       if (a.ok) return;
       if (a.status !== 409 || attempt >= 2) throw refused(step, as, a);
     }
