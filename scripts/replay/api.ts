@@ -9,7 +9,12 @@ export interface Answer {
   error: { code?: string; message?: string; issues?: { path: string; message: string }[] } | null;
 }
 
-async function call(base: string, method: string, path: string, opts: { cookie?: string; body?: unknown; idem?: string } = {}) {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  opts: { cookie?: string; body?: unknown; idem?: string } = {},
+) {
   let res: Response;
   try {
     res = await fetch(`${base}${path}`, {
@@ -24,7 +29,9 @@ async function call(base: string, method: string, path: string, opts: { cookie?:
     });
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
-    throw new ReplayError(`Cannot reach the server at ${base} (${cause}). Is it running? Start it with npm start.`);
+    throw new ReplayError(
+      `Cannot reach the server at ${base} (${cause}). Is it running? Start it with npm start.`,
+    );
   }
   const text = await res.text();
   let body: { ok?: boolean; data?: unknown; error?: Answer['error'] } = {};
@@ -33,7 +40,10 @@ async function call(base: string, method: string, path: string, opts: { cookie?:
   } catch {
     /* not JSON: reported through the status */
   }
-  return { res, answer: { status: res.status, ok: body.ok === true, data: body.data, error: body.error ?? null } };
+  return {
+    res,
+    answer: { status: res.status, ok: body.ok === true, data: body.data, error: body.error ?? null },
+  };
 }
 
 /** Ask the server whether it runs the demo; refuse anything else. */
@@ -68,14 +78,16 @@ export async function signIn(base: string, username: string, password: string): 
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   return {
     username,
-    request: async (method, path, body, idem) => (await call(base, method, path, { cookie, body, idem })).answer,
+    request: async (method, path, body, idem) =>
+      (await call(base, method, path, { cookie, body, idem })).answer,
   };
 }
 
 /** Tell the server (and through it every ops screen) where the scenario is. Best effort. */
 export async function postClock(ops: Session, clock: DemoClock): Promise<void> {
   const a = await ops.request('POST', '/api/demo/clock', clock);
-  if (!a.ok) throw new ReplayError(`The server refused the scenario clock (${a.status} ${a.error?.message ?? ''}).`);
+  if (!a.ok)
+    throw new ReplayError(`The server refused the scenario clock (${a.status} ${a.error?.message ?? ''}).`);
 }
 
 /** One line naming what the server refused and why. */

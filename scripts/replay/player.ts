@@ -77,7 +77,11 @@ export async function playOnce(
   const keys = new RecordKeys(run);
   const plan = planSteps(scenario, opts.from, opts.to);
   const fmt = (t: number) =>
-    new Date(t).toLocaleString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+    new Date(t).toLocaleString('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    });
   const tell = (t: number) => postClock(ops, { scenario: scenario.name, at: new Date(t).toISOString() });
   const first = plan.find((p) => !p.fastForward);
   clock.jump(first ? first.at : Date.parse(scenario.start));
@@ -87,7 +91,9 @@ export async function playOnce(
     await keys.apply(step, index, sessions.get(step.actor)!);
     await tell(at);
     played++;
-    log(`${fastForward ? '»' : ' '} ${fmt(at)} ${step.source.padEnd(8)} ${step.actor.padEnd(8)} ${step.note}`);
+    log(
+      `${fastForward ? '»' : ' '} ${fmt(at)} ${step.source.padEnd(8)} ${step.actor.padEnd(8)} ${step.note}`,
+    );
   }
   return played;
 }

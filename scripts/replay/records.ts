@@ -20,7 +20,11 @@ export class RecordKeys {
     const a = await as.request('GET', collection);
     const list = (a.ok ? a.data : []) as { id: string; name?: string; acronym?: string; title?: string }[];
     const hit = list.find((r) => r.name === m[2] || r.acronym === m[2] || r.title === m[2]);
-    if (!hit) throw new ReplayError(`The seeded record ${key} is not there (${as.username} sees ${list.length}); run npm run demo:reset`, 1);
+    if (!hit)
+      throw new ReplayError(
+        `The seeded record ${key} is not there (${as.username} sees ${list.length}); run npm run demo:reset`,
+        1,
+      );
     const found = { id: hit.id, collection };
     this.ids.set(key, found);
     return found;
@@ -56,7 +60,9 @@ export class RecordKeys {
     }
     const { id, collection } = await this.resolve(step.key, as);
     const [method, path] =
-      step.action === 'availability' ? ['POST', `${collection}/${id}/availability`] : ['PATCH', `${collection}/${id}`];
+      step.action === 'availability'
+        ? ['POST', `${collection}/${id}/availability`]
+        : ['PATCH', `${collection}/${id}`];
     // Based on the version the actor reads now; another user may have moved the record since.
     for (let attempt = 0; ; attempt++) {
       const current = await as.request('GET', `${collection}/${id}`);

@@ -1,5 +1,10 @@
 import fs from 'node:fs';
-import { ScenarioSchema, offsetMinutes, type Scenario, type ScenarioStep } from '../../shared/schemas/scenario.js';
+import {
+  ScenarioSchema,
+  offsetMinutes,
+  type Scenario,
+  type ScenarioStep,
+} from '../../shared/schemas/scenario.js';
 import { ReplayError } from './errors.js';
 
 /** Read and validate a scenario file; every problem is named with its place in the file. */

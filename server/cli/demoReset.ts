@@ -21,7 +21,9 @@ if (!env.ok) {
 }
 const { config } = env.settings;
 if (!config.demo) {
-  console.error('demo:reset: this server does not run the demo (DEMO is off): refusing to drop its database.');
+  console.error(
+    'demo:reset: this server does not run the demo (DEMO is off): refusing to drop its database.',
+  );
   process.exit(2);
 }
 const log = createLogger('warn');
@@ -31,7 +33,15 @@ try {
   await db.query('CREATE SCHEMA public');
   await migrate(db, log);
   const bus = memoryBus();
-  const ctx = { config, db, bus, writer: new Writer(db, bus, log), areas: loadAreas(), log, revocations: createRevocations() };
+  const ctx = {
+    config,
+    db,
+    bus,
+    writer: new Writer(db, bus, log),
+    areas: loadAreas(),
+    log,
+    revocations: createRevocations(),
+  };
   const { created } = await seedDemo(ctx);
   console.log(`Demo restored: ${created} shelters seeded with their services, alerts and requests.`);
 } catch (err) {

@@ -32,7 +32,10 @@ export const RecordKeySchema = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^(seed:(shelter|service|request|alert|organisation):.+|[a-z0-9][a-z0-9:._-]*)$/, 'not a record key');
+  .regex(
+    /^(seed:(shelter|service|request|alert|organisation):.+|[a-z0-9][a-z0-9:._-]*)$/,
+    'not a record key',
+  );
 
 /**
  * One step: at `offset`, `actor` creates the record `key` or patches it (`availability` posts a
@@ -66,7 +69,8 @@ export const ScenarioSchema = z
     let last = -1;
     s.steps.forEach((step, i) => {
       const t = offsetMinutes(step.offset);
-      if (t < last) ctx.addIssue({ code: 'custom', message: 'steps out of order', path: ['steps', i, 'offset'] });
+      if (t < last)
+        ctx.addIssue({ code: 'custom', message: 'steps out of order', path: ['steps', i, 'offset'] });
       last = t;
       const seeded = step.key.startsWith('seed:');
       if (step.action === 'create') {

@@ -23,7 +23,8 @@ export function demoClockRoutes(ctx: Ctx, clock: DemoClockStore): Router {
     route(
       {
         allow: (v) => {
-          if (v.role !== 'ops_officer') throw forbidden('Only an operations officer sets the scenario clock.');
+          if (v.role !== 'ops_officer')
+            throw forbidden('Only an operations officer sets the scenario clock.');
           if (!ctx.config.demo) throw new HttpError(409, 'conflict', 'This server does not run the demo.');
         },
         body: DemoClockSchema,
