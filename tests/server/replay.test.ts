@@ -46,7 +46,7 @@ function replicaState(r: ReplicaClient): Map<string, Record<string, unknown>> {
     if (c.type === 'hidden') continue;
     const data = (c as { data?: { id?: string } }).data;
     if (data?.id && !c.type.startsWith('stock-totals') && !c.type.startsWith('gbv-alert'))
-      state.set(data.id, data as Record<string, unknown>);
+      state.set(data.id, data);
   }
   return state;
 }

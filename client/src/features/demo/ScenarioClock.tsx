@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../lib/api.js';
+import { useNow } from '../../lib/useNow.js';
+import { useDemoClockStore } from './demoClockStore.js';
+import { addDemoStrings } from './demoStrings.js';
+
+addDemoStrings();
+
+/** A replay posts its clock every few seconds: after this long without news it has stopped. */
+const STALE_MS = 30_000;
+
+/** "Kịch bản Yagi: 07/09/2024 10:30" in the top bar while a demo replay runs (SPEC 9). */
+export function ScenarioClock() {
+  const { t } = useTranslation('demo');
+  const clock = useDemoClockStore((s) => s.clock);
+  const heardAt = useDemoClockStore((s) => s.heardAt);
+  const now = useNow(5000);
+  useEffect(() => {
+    // A replay already running when the page opens: ask once, the socket brings the rest.
+    void api.get<{ clock: unknown }>('/api/demo').then((r) => {
+      if (r.ok && r.data.clock) useDemoClockStore.getState().receive(r.data.clock);
+    });
+  }, []);
+  if (!clock || now - heardAt > STALE_MS) return null;
+  // Scenario times are Viet Nam's local time, whatever the browser's zone.
+  const at = new Intl.DateTimeFormat('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })
+    .formatToParts(new Date(clock.at))
+    .reduce<Record<string, string>>((o, p) => ({ ...o, [p.type]: p.value }), {});
+  const text = `${at.day}/${at.month}/${at.year} ${at.hour}:${at.minute}`;
+  return (
+    <div className="conn scenario-clock" data-testid="scenario-clock" role="status" aria-label={t('label')}>
+      {t('clock', { scenario: clock.scenario, at: text })}
+    </div>
+  );
+}
