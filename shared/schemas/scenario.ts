@@ -68,7 +68,8 @@ export const ScenarioSchema = z
     const created = new Set<string>();
     let last = -1;
     s.steps.forEach((step, i) => {
-      const t = offsetMinutes(step.offset);
+      // Each field was checked already, but a refinement still runs on a step with a bad offset.
+      const t = OffsetSchema.safeParse(step.offset).success ? offsetMinutes(step.offset) : last;
       if (t < last)
         ctx.addIssue({ code: 'custom', message: 'steps out of order', path: ['steps', i, 'offset'] });
       last = t;

@@ -4,6 +4,7 @@ import { api } from '../../lib/api.js';
 import { useNow } from '../../lib/useNow.js';
 import { useDemoClockStore } from './demoClockStore.js';
 import { addDemoStrings } from './demoStrings.js';
+import { formatScenarioTime } from './scenarioTime.js';
 
 addDemoStrings();
 
@@ -23,19 +24,7 @@ export function ScenarioClock() {
     });
   }, []);
   if (!clock || now - heardAt > STALE_MS) return null;
-  // Scenario times are Viet Nam's local time, whatever the browser's zone.
-  const at = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  })
-    .formatToParts(new Date(clock.at))
-    .reduce<Record<string, string>>((o, p) => ({ ...o, [p.type]: p.value }), {});
-  const text = `${at.day}/${at.month}/${at.year} ${at.hour}:${at.minute}`;
+  const text = formatScenarioTime(clock.at);
   return (
     <div className="conn scenario-clock" data-testid="scenario-clock" role="status" aria-label={t('label')}>
       {t('clock', { scenario: clock.scenario, at: text })}
