@@ -10,11 +10,12 @@ import { catchUpTrial } from './catchup.js';
 import { historyReadTrial } from './history.js';
 import { buildClient, chunkSizes } from './clientSize.js';
 import { mapBench, type MapResult } from './map.js';
+import { slowLinkBench } from './slowLink.js';
 import { fmt, median, ROOT, summary, table } from './lib.js';
 import { LIMITS } from '../shared/limits.js';
 
 /**
- * `npm run bench [-- --quick | --full] [--clients N] [--rate R] [--no-browser]`: every figure
+ * `npm run bench [-- --quick | --full] [--clients N] [--rate R] [--no-browser] [--only link]`: every figure
  * that matters is a ratio against a baseline measured in this run, interleaved A, B, A, B.
  */
 const { values: args } = parseArgs({
@@ -25,6 +26,8 @@ const { values: args } = parseArgs({
     rate: { type: 'string' },
     'no-browser': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    /** `link`: only the slow-link segment (no cluster, docs/BENCHMARKS.md left alone). */
+    only: { type: 'string' },
   },
 });
 const full = args.full && !args.quick;
@@ -87,6 +90,53 @@ say(
 say();
 say(`Parameters: ${JSON.stringify(P)}`);
 say();
+
+/** The shelter manager's phone on a 400 ms / 50 KB/s link: time to a usable sign-in form and list, and bytes. */
+async function linkSegment(dir: string): Promise<void> {
+  const linkLoad = load();
+  let r;
+  try {
+    r = await slowLinkBench({ staticDir: dir, latencyMs: 400, bytesPerSecond: 50 * 1024, rounds: P.rounds });
+  } catch (err) {
+    say(`Slow-link benchmark did not run: ${(err as Error).message.split('\n')[0]}`);
+    return;
+  }
+  const rs = r.rounds;
+  say(`## Shelter manager on a slow link`);
+  say();
+  say(
+    `Headless Chromium on a 390x844 phone profile, the link throttled through CDP \`Network.emulateNetworkConditions\` (${r.latencyMs} ms latency, ${KB(r.bytesPerSecond)} KB/s down and up), ` +
+      `a fresh profile per round (cold cache, no service worker yet), ${rs.length} rounds. Sign-in form: from navigation start until the form can be submitted. ` +
+      `List: from tapping "sign in" until the first shelter shows. Bytes are as on the wire (compressed, with headers) until the list shows; socket.io left out.`,
+  );
+  say();
+  say(
+    table(
+      ['round', 'sign-in form ms', 'list ms', 'built files KB', 'API KB'],
+      rs.map((x, i) => [i + 1, fmt(x.signInMs, 0), fmt(x.listMs, 0), KB(x.staticBytes), KB(x.apiBytes)]),
+    ),
+  );
+  say();
+  const signIns = rs.map((x) => x.signInMs);
+  const lists = rs.map((x) => x.listMs);
+  say(
+    `Usable sign-in form: median ${fmt(median(signIns), 0)} ms (target <= 3000 ms in every round: ${metAll((x) => x <= 3000, ...signIns)}); ` +
+      `usable list after sign-in: median ${fmt(median(lists), 0)} ms (target <= 6000 ms in every round: ${metAll((x) => x <= 6000, ...lists)}).`,
+  );
+  say(loadLine(linkLoad));
+  say();
+}
+
+if (args.only === 'link') {
+  const built = buildClient(true);
+  const sizes = chunkSizes(built.dir);
+  say(
+    `First screen (entry chunks from index.html, gzip level 9): **${KB(sizes.firstScreenGzip)} KB** (target <= 150 KB: ${sizes.firstScreenGzip <= 150 * 1024 ? 'met' : 'NOT met'}).`,
+  );
+  say();
+  await linkSegment(built.dir);
+  process.exit(0);
+}
 
 const cluster = await startBenchCluster();
 try {
@@ -427,6 +477,7 @@ say(
   `First screen without the map: **${KB(sizes.firstScreenGzip)} KB** gzip (target <= 150 KB: ${sizes.firstScreenGzip <= 150 * 1024 ? 'met' : 'NOT met'}); map chunk ${KB(sizes.mapGzip)} KB.`,
 );
 say();
+if (!args['no-browser']) await linkSegment(built.dir);
 if (!args['no-browser']) {
   let m: MapResult | null = null;
   try {

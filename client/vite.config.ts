@@ -1,15 +1,83 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const server = 'http://127.0.0.1:3000';
 
+/** What the service worker keeps on the phone at install: the shell, every screen's chunk, the strings, the fonts the app uses. */
+const PRECACHE = [
+  '**/*.{js,css,html,svg,ico,png,webmanifest}',
+  'assets/noto-sans-{vietnamese,latin}-*.woff2',
+];
+/**
+ * Left out of the install (about 1.5 MB): the map (MapLibre, its worker, the basemap data), which a
+ * shelter manager's phone loads only when asked. Once loaded it is kept by the runtime rule below.
+ */
+const NOT_AT_INSTALL = ['**/MapView-*', '**/maplibre-gl-worker-*', '**/*.geojson', '**/countries-*.json'];
+
 export default defineConfig({
   root,
   // Relative asset URLs, so the build works behind a proxy path as well as at the site root.
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      // The page registers it itself (client/src/lib/serviceWorker.ts), after the first screen is up.
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: {
+        id: './',
+        name: 'Safe Haven Ops – Điều phối sơ tán an toàn',
+        short_name: 'Safe Haven',
+        description: 'Phòng ngừa và ứng phó bạo lực trên cơ sở giới trong thiên tai',
+        lang: 'vi',
+        dir: 'ltr',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        orientation: 'any',
+        background_color: '#ffffff',
+        theme_color: '#0b3d5c',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: PRECACHE,
+        globIgnores: NOT_AT_INSTALL,
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        inlineWorkboxRuntime: true,
+        cleanupOutdatedCaches: true,
+        // A new worker takes over at once, and the first visit is under its control without a reload.
+        skipWaiting: true,
+        clientsClaim: true,
+        // Offline, any address of the app opens the shell; the API and the socket never come from a cache.
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//, /^\/healthz/, /^\/readyz/],
+        runtimeCaching: [
+          {
+            // Hashed files never change: once fetched (the map, a font), they are kept.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.includes('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'assets', expiration: { maxEntries: 60 } },
+          },
+        ],
+        // Background Sync: sends the outbox when the link returns, even with the app closed.
+        importScripts: ['sw-sync.js'],
+      },
+    }),
+    // Brotli and gzip beside each built file, served as they are (server/http/static.ts).
+    compression({
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
+      include: /\.(js|mjs|css|html|svg|json|geojson|webmanifest|ico)$/,
+      threshold: 1024,
+    }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
     emptyOutDir: true,

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { createServer, type Server as HttpServer } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -15,6 +14,7 @@ import { createRevocations } from './auth/revocation.js';
 import { HttpError } from './http/errors.js';
 import { refuseUnstorableText, requireJsonExcept } from './http/validate.js';
 import { checkOrigin, type TrustFn } from './http/origin.js';
+import { apiCompression, clientRoutes } from './http/static.js';
 import { createLoginThrottle } from './auth/throttle.js';
 import { HashGate } from './auth/password.js';
 import { authRoutes, requireAuth, sessionMiddleware } from './auth/auth.routes.js';
@@ -30,6 +30,7 @@ import { alertRoutes } from './features/alerts/alerts.routes.js';
 import { requestRoutes } from './features/requests/requests.routes.js';
 import { auditRoutes, incidentReportRoutes, incidentRoutes } from './features/incidents/incidents.routes.js';
 import { IMPORT_BODIES, importRoutes } from './features/import/import.routes.js';
+import { handoverRoutes } from './features/handover/handover.routes.js';
 import { exportRoutes } from './features/export/export.routes.js';
 import { tokenRoutes } from './features/tokens/tokens.routes.js';
 import { smsRoutes } from './features/sms/sms.routes.js';
@@ -113,7 +114,9 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
           formAction: ["'self'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
+          // 'self' also admits the service worker (/sw.js) and the web app manifest (manifest-src falls back to default-src).
           workerSrc: ["'self'", 'blob:'],
+          manifestSrc: ["'self'"],
           // 'self' covers ws:/wss: to the same host (CSP Level 3), so the socket needs no wider grant.
           connectSrc: ["'self'"],
           fontSrc: ["'self'", 'data:'],
@@ -183,23 +186,13 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use('/export', exportRoutes(ctx));
   api.use('/cap', capRoutes(ctx));
   api.use('/import', importRoutes(ctx));
+  api.use('/handover', handoverRoutes(ctx));
   api.use('/demo', demoClockRoutes(ctx, demoClock));
   api.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
-  app.use('/api', api);
+  app.use('/api', apiCompression(), api);
 
-  const staticDir = config.staticDir ?? path.join(PROJECT_ROOT, 'dist', 'client');
-  if (fs.existsSync(path.join(staticDir, 'index.html'))) {
-    app.use(
-      express.static(staticDir, {
-        index: false,
-        maxAge: '1h',
-        setHeaders: (res, p) =>
-          p.includes('/assets/') && res.set('Cache-Control', 'public, max-age=31536000, immutable'),
-      }),
-    );
-    // The single-page app: every other GET is its shell.
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(path.join(staticDir, 'index.html')));
-  }
+  const client = clientRoutes(config.staticDir ?? path.join(PROJECT_ROOT, 'dist', 'client'));
+  if (client) app.use(client);
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;

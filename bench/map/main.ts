@@ -8,6 +8,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MAP_FONT, VN_VIEW, loadNeighbours, offlineStyle } from '../../client/src/map/basemap.js';
 import { mountShelterLayer } from '../../client/src/map/layers/shelterLayer.js';
+import { createUpdateScheduler } from '../../client/src/map/layers/scheduler.js';
 import { useShelterStore } from '../../client/src/features/shelters/shelterStore.js';
 import { emptyChecklist } from '../../shared/domain/safety.js';
 import { SHELTER_STATUSES } from '../../shared/enums.js';
@@ -77,7 +78,7 @@ async function main() {
   const shelters = Array.from({ length: N }, (_, i) => shelter(i));
   useShelterStore.getState().replaceAll(shelters);
   await new Promise<void>((r) => map.on('load', () => r()));
-  mountShelterLayer(map, MAP_FONT);
+  mountShelterLayer(map, { font: MAP_FONT, scheduler: createUpdateScheduler() });
   await new Promise<void>((r) => map.once('idle', () => r()));
 
   let longTasks: PerformanceEntry[] = [];

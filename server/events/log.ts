@@ -19,7 +19,8 @@ export interface StoredEvent extends Required<NewEvent> {
   at: string;
 }
 
-interface EventRow {
+/** An events row as the driver returns it. */
+export interface EventRow {
   seq: number | string;
   type: ChangeType;
   entity: string;
@@ -31,7 +32,8 @@ interface EventRow {
   at: Date;
 }
 
-const toEvent = (r: EventRow): StoredEvent => ({
+/** A stored row as an event. */
+export const toEvent = (r: EventRow): StoredEvent => ({
   seq: Number(r.seq),
   type: r.type,
   entity: r.entity,

@@ -194,10 +194,17 @@ describe('shelter manager on a phone: the pre-filled request and every way out',
       .poll(async () => page.getByTestId('qf-notice').innerText())
       .toMatch(/thay bằng bản mới nhất/);
     expect(await page.getByTestId('outbox').getAttribute('data-pending')).toBe('1');
-    const stored = await page.evaluate(() =>
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('shr.outbox.'))
-        .map((k) => JSON.parse(localStorage.getItem(k)!) as unknown[]),
+    // The outbox lives in IndexedDB (client/src/lib/deviceDb.ts), one list per user.
+    const stored = await page.evaluate(
+      () =>
+        new Promise<unknown[][]>((resolve, reject) => {
+          const r = indexedDB.open('shr-device', 1);
+          r.onerror = () => reject(new Error(String(r.error)));
+          r.onsuccess = () => {
+            const all = r.result.transaction('outbox').objectStore('outbox').getAll();
+            all.onsuccess = () => resolve(all.result as unknown[][]);
+          };
+        }),
     );
     expect(stored.flat()).toHaveLength(1);
 

@@ -20,6 +20,9 @@ export function ensureClientBuilt(): void {
   const r = spawnSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle and leave out
+    // what only production has (the service worker registration): browser tests test the real build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error('client build failed');
 }

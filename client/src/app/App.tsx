@@ -1,9 +1,13 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginForm } from '../features/auth/LoginForm.js';
 import { useAuthStore } from '../features/auth/authStore.js';
 import { onUnauthenticated } from '../lib/api.js';
-import { Shell } from './Shell.js';
+
+// The signed-in app (lists, panels, the socket) is a chunk of its own: on a slow link the sign-in form
+// shows without waiting for it. It is fetched while the form is on screen, so signing in does not wait either.
+const loadShell = () => import('./Shell.js');
+const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
 
 export function App() {
   const { t } = useTranslation();
@@ -17,13 +21,22 @@ export function App() {
     });
   }, []);
 
-  if (status === 'checking') {
-    return (
-      <p className="splash" role="status">
-        {t('app.loading')}
-      </p>
-    );
-  }
+  useEffect(() => {
+    if (status !== 'signed_out') return;
+    const id = setTimeout(() => void loadShell().catch(() => undefined), 0);
+    return () => clearTimeout(id);
+  }, [status]);
+
+  const splash = (
+    <p className="splash" role="status">
+      {t('app.loading')}
+    </p>
+  );
+  if (status === 'checking') return splash;
   if (status === 'signed_out' || !me) return <LoginForm />;
-  return <Shell key={me.id} me={me} />;
+  return (
+    <Suspense fallback={splash}>
+      <Shell key={me.id} me={me} />
+    </Suspense>
+  );
 }

@@ -18,6 +18,9 @@ import { ScenarioClock } from '../features/demo/ScenarioClock.js';
 import { DOMAIN_STORES } from './domainStores.js';
 import { useFilterStore } from './filterStore.js';
 import { ReloadBanner } from './ReloadBanner.js';
+import { OfflineBanner } from './OfflineBanner.js';
+import { LoadingSkeleton } from './LoadingSkeleton.js';
+import { useDeviceCopyStore } from '../realtime/deviceCopy.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { PartBoundary } from './PartBoundary.js';
 import { useBackCloses } from './useBackCloses.js';
@@ -30,7 +33,7 @@ import {
   RequestsTab,
   ServicesTab,
 } from './lazyScreens.js';
-import { withGbvStrings } from '../i18n/index.js';
+import { withNamespaces } from '../i18n/index.js';
 import { openId, tabsFor, useNavStore, type Tab } from './navStore.js';
 import { expectMap } from './readiness.js';
 
@@ -38,7 +41,7 @@ import { expectMap } from './readiness.js';
 // unless they ask for it.
 // Its legend names the GBV layers, so their strings come with it.
 const MapView = lazy(() =>
-  withGbvStrings(() => import('../map/MapView.js')).then((m) => ({ default: m.MapView })),
+  withNamespaces(() => import('../map/MapView.js')).then((m) => ({ default: m.MapView })),
 );
 
 const MAP_PREF = 'shr.map';
@@ -67,9 +70,10 @@ export function Shell({ me }: { me: Me }) {
   // Shelters and the new-shelter form have their own panel; every other record or form opens in DetailPanel.
   const otherDetail = detail && !shelterId && !creating ? detail : null;
   const tabs = tabsFor(me.role);
+  const loaded = useDeviceCopyStore((s) => s.loaded);
 
   useEffect(() => {
-    useOutboxStore.getState().open(me.id);
+    void useOutboxStore.getState().open(me.id);
     if (me.role === 'shelter_manager')
       useFilterStore.getState().setShelterFilter({ managingOrgId: me.orgId });
     void useAreaStore.getState().load();
@@ -136,6 +140,11 @@ export function Shell({ me }: { me: Me }) {
           >
             {showMap ? t('map.hide') : t('map.show')}
           </button>
+          {me.role !== 'admin' && (
+            <a className="btn" href="/handover" target="_blank" rel="noopener" data-testid="open-handover">
+              {t('app.handover')}
+            </a>
+          )}
           <LanguageSwitcher />
           <button type="button" className="btn" data-testid="logout" onClick={() => void logout()}>
             {t('auth.signOut')}
@@ -143,6 +152,7 @@ export function Shell({ me }: { me: Me }) {
         </div>
       </header>
       <ReloadBanner />
+      <OfflineBanner />
       {anySimulated && (
         <p className="banner-sim" data-testid="simulated-banner">
           {t('app.simulatedBanner')}
@@ -155,9 +165,11 @@ export function Shell({ me }: { me: Me }) {
           </Suspense>
         </PartBoundary>
       )}
-      <PartBoundary name="key-figures">
-        <KeyFigures />
-      </PartBoundary>
+      {loaded && (
+        <PartBoundary name="key-figures">
+          <KeyFigures />
+        </PartBoundary>
+      )}
       <PartBoundary name="outbox">
         <OutboxBar />
       </PartBoundary>
@@ -175,7 +187,9 @@ export function Shell({ me }: { me: Me }) {
           <aside className="layout__side">
             {/* One boundary per tab (keyed), so a failed tab is retried on coming back to it. */}
             <PartBoundary key={tab} name={`tab-${tab}`}>
-              {tab === 'shelters' ? (
+              {!loaded ? (
+                <LoadingSkeleton />
+              ) : tab === 'shelters' ? (
                 <>
                   <Filters />
                   <ShelterList />

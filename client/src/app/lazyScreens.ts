@@ -1,11 +1,11 @@
 import { lazy, type ComponentType } from 'react';
-import { withGbvStrings } from '../i18n/index.js';
+import { withNamespaces } from '../i18n/index.js';
 
 // Every GBV response screen is its own chunk, loaded with its strings when first shown: a shelter
 // manager's phone downloads the shelter screen, and only what it opens besides.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- props are checked where each screen is used
 function screen<P extends Record<string, any>>(load: () => Promise<ComponentType<P>>) {
-  return lazy(() => withGbvStrings(load).then((c) => ({ default: c })));
+  return lazy(() => withNamespaces(load).then((c) => ({ default: c })));
 }
 
 export const ServicesTab = screen(() =>

@@ -1,17 +1,48 @@
 import i18next from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { vi } from './vi.js';
+import viCommon from './locales/vi/common.json' with { type: 'json' };
+import viMap from './locales/vi/map.json' with { type: 'json' };
+import viShelters from './locales/vi/shelters.json' with { type: 'json' };
 
 /** Languages of the interface, Vietnamese first. */
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const STORAGE_KEY = 'shr.lang';
+/**
+ * One namespace per domain, each a JSON file under `locales/<lng>/`. `common` holds the shell's
+ * strings; the others are searched after it (fallbackNS), so components keep plain keys such as
+ * `services.title` and need not name a namespace.
+ */
+export const NAMESPACES = [
+  'common',
+  'shelters',
+  'map',
+  'services',
+  'alerts',
+  'requests',
+  'incidents',
+  'admin',
+  'handover',
+] as const;
+export type Namespace = (typeof NAMESPACES)[number];
 
-// Vietnamese ships in the main bundle; English loads when chosen, to keep the phone payload small.
-const loaders: Record<Exclude<Language, 'vi'>, () => Promise<Record<string, unknown>>> = {
-  en: () => import('./en.js').then((m) => m.en),
-};
+/** The namespaces of the GBV response screens, loaded with the first of those screens. */
+export const SCREEN_NAMESPACES: readonly Namespace[] = [
+  'services',
+  'alerts',
+  'requests',
+  'incidents',
+  'admin',
+];
+
+// The bundled files are left out, so that each of the others becomes its own chunk.
+const lazyLocales = import.meta.glob<{ default: Record<string, unknown> }>([
+  './locales/*/*.json',
+  '!./locales/vi/{common,shelters,map}.json',
+]);
+
+const STORAGE_KEY = 'shr.lang';
 
 function storedLanguage(): Language {
   try {
@@ -23,60 +54,43 @@ function storedLanguage(): Language {
   return 'vi';
 }
 
-/**
- * Strings of the GBV response screens (services, alerts, requests, incidents, admin) load with
- * those screens, in their own chunks, so the phone's first download carries only the shelter strings.
- */
-const packLoaders: Record<Language, () => Promise<Record<string, unknown>>> = {
-  vi: () => import('./gbv.vi.js').then((m) => m.gbvVi),
-  en: () => import('./gbv.en.js').then((m) => m.gbvEn),
-};
-let packWanted = false;
-const packLoaded = new Set<Language>();
-
-async function loadPack(lng: Language): Promise<void> {
-  if (packLoaded.has(lng)) return;
-  // Merged into the one namespace, so components use plain keys such as `services.title`.
-  i18next.addResourceBundle(lng, 'translation', await packLoaders[lng](), true, false);
-  packLoaded.add(lng);
-}
-
-/** Load the GBV screens' strings for the current language (and Vietnamese, the fallback). Safe to call often. */
-export async function ensureGbvStrings(): Promise<void> {
-  packWanted = true;
-  const lng = i18next.language === 'en' ? 'en' : 'vi';
-  await Promise.all([loadPack('vi'), loadPack(lng)]);
+/** Load namespaces for the current language (and Vietnamese, the fallback). Safe to call often. */
+export async function loadNamespaces(ns: readonly Namespace[] = SCREEN_NAMESPACES): Promise<void> {
+  await i18next.loadNamespaces([...ns]);
 }
 
 /** Load a lazy screen together with its strings. */
-export function withGbvStrings<T>(load: () => Promise<T>): Promise<T> {
-  return Promise.all([load(), ensureGbvStrings()]).then(([m]) => m);
-}
-
-const mainLoaded = new Set<Language>(['vi']);
-
-async function ensureLoaded(lng: Language): Promise<void> {
-  if (!mainLoaded.has(lng) && lng !== 'vi') {
-    i18next.addResourceBundle(lng, 'translation', await loaders[lng](), true, false);
-    mainLoaded.add(lng);
-  }
-  if (packWanted) await loadPack(lng);
+export function withNamespaces<T>(
+  load: () => Promise<T>,
+  ns: readonly Namespace[] = SCREEN_NAMESPACES,
+): Promise<T> {
+  return Promise.all([load(), loadNamespaces(ns)]).then(([m]) => m);
 }
 
 /** Start i18next in the remembered language (Vietnamese by default). */
 export async function initI18n(): Promise<void> {
   const stored = storedLanguage();
-  await i18next.use(initReactI18next).init({
-    resources: { vi: { translation: vi } },
-    lng: 'vi',
-    fallbackLng: 'vi',
-    interpolation: { escapeValue: false },
-    // Event type names such as `shelter:updated` are keys; ':' must not split off a namespace.
-    nsSeparator: false,
-    returnNull: false,
-  });
-  document.documentElement.lang = 'vi';
-  if (stored !== 'vi') await setLanguage(stored).catch(() => undefined);
+  await i18next
+    .use(initReactI18next)
+    // Every other language and namespace is its own chunk, fetched when first needed, so the
+    // phone's first download carries only the Vietnamese shell, shelter and map strings.
+    .use(resourcesToBackend((lng: string, ns: string) => lazyLocales[`./locales/${lng}/${ns}.json`]?.()))
+    .init({
+      resources: { vi: { common: viCommon, shelters: viShelters, map: viMap } },
+      partialBundledLanguages: true,
+      ns: ['common', 'shelters', 'map'],
+      defaultNS: 'common',
+      fallbackNS: NAMESPACES.filter((n) => n !== 'common'),
+      lng: stored,
+      fallbackLng: 'vi',
+      supportedLngs: [...LANGUAGES],
+      interpolation: { escapeValue: false },
+      // Event type names such as `shelter:updated` are keys; ':' must not split off a namespace.
+      nsSeparator: false,
+      returnNull: false,
+    })
+    .catch(() => undefined);
+  document.documentElement.lang = i18next.language === 'en' ? 'en' : 'vi';
 }
 
 /** Switch language and remember it on this device. */
@@ -86,9 +100,9 @@ export async function setLanguage(lng: Language): Promise<void> {
   } catch {
     // Not remembered, still switched.
   }
-  await ensureLoaded(lng);
-  document.documentElement.lang = lng;
+  // changeLanguage loads every namespace already in use for the new language before switching.
   await i18next.changeLanguage(lng);
+  document.documentElement.lang = lng;
 }
 
 /** The BCP 47 locale for dates and numbers in the chosen language. */

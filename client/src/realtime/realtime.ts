@@ -7,7 +7,18 @@ import { useOutboxStore } from '../features/outbox/outboxStore.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
 import { api } from '../lib/api.js';
 import { getSocket } from '../lib/socket.js';
+import { useAuthStore } from '../features/auth/authStore.js';
 import { useConnectionStore } from './connectionStore.js';
+import {
+  heardFromServer,
+  keepChanges,
+  keepSnapshot,
+  restoreCopy,
+  showingCopy,
+  stopKeeping,
+  useDeviceCopyStore,
+} from './deviceCopy.js';
+import type { Snapshot } from './snapshot.js';
 import { needsReload } from './protocol.js';
 import type * as ValidateModule from './validate.js';
 import { useDemoClockStore } from '../features/demo/demoClockStore.js';
@@ -46,6 +57,27 @@ function apply(changes: readonly Change[]): void {
   const before = useShelterStore.getState().byId;
   for (const d of DOMAIN_STORES) d.apply(changes);
   useActivityStore.getState().applyEvent(changes, before);
+  keepChanges(changes);
+}
+
+function fillStores(snap: Snapshot): void {
+  for (const d of DOMAIN_STORES) d.load?.(snap);
+}
+
+/**
+ * Show the copy kept on this device while the server has not answered (offline, a slow link). It is
+ * never applied over the live state, and the stream still starts from the server's snapshot.
+ */
+async function showDeviceCopy(running: () => boolean): Promise<void> {
+  const me = useAuthStore.getState().me;
+  if (!me) return;
+  const c = await restoreCopy(me.id);
+  if (!c || !running() || useDeviceCopyStore.getState().source !== 'none') return;
+  fillStores(c.snapshot);
+  const before = useShelterStore.getState().byId;
+  for (const d of DOMAIN_STORES) d.apply(c.changes);
+  useActivityStore.getState().applyEvent(c.changes.slice(-FEED_SEED), before);
+  showingCopy(c);
 }
 
 /** Offer changes to the stream; a gap triggers a catch-up. */
@@ -67,7 +99,8 @@ export async function loadSnapshot(): Promise<boolean> {
   const snap = v.parseSnapshot(reply.data);
   if (!snap) return false;
   const { seq } = snap;
-  for (const d of DOMAIN_STORES) d.load?.(snap);
+  fillStores(snap);
+  keepSnapshot(useAuthStore.getState().me, snap);
   const held = [...stream.pending.values()];
   stream = startStream(seq);
   conn().setLastSeq(seq);
@@ -111,6 +144,7 @@ async function sync(): Promise<void> {
       const result = (await loadValidator()).parseSyncResult(raw.data);
       if (result?.reset) ok = await loadSnapshot();
       else if (result) {
+        heardFromServer();
         offer(result.events);
         ok = true;
         // Events past the head can only be ones pushed meanwhile; a gap before the head means we must ask again.
@@ -200,6 +234,7 @@ export function startRealtime(): () => void {
   window.addEventListener('focus', onFocus);
   if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onFocus);
 
+  void showDeviceCopy(running);
   void (async () => {
     let loaded = await loadSnapshot();
     for (let delay = 2000; !loaded && running(); delay = Math.min(delay * 2, 30_000)) {
@@ -212,7 +247,8 @@ export function startRealtime(): () => void {
     socket.connect();
   })();
 
-  const outboxTimer = setInterval(() => void useOutboxStore.getState().flush(), 30_000);
+  // A safety net only: the outbox retries on its own short backoff after a failed send.
+  const outboxTimer = setInterval(() => void useOutboxStore.getState().flush(), 15_000);
 
   return () => {
     generation++;
@@ -232,5 +268,6 @@ export function startRealtime(): () => void {
     stream = startStream(0);
     syncing = false;
     markSnapshotLoaded(false);
+    void stopKeeping();
   };
 }

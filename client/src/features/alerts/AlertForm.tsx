@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HAZARDS } from '../../../../shared/enums.js';
 import { LIMITS } from '../../../../shared/limits.js';
-import type { AlertCreate, RiskAlert } from '../../../../shared/schemas/alerts.js';
+import type { AlertCreate } from '../../../../shared/schemas/alerts.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api } from '../../lib/api.js';
+import { alertApi } from './api.js';
 import { errorText } from '../../lib/errorText.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
-import { Choice } from '../shelters/Choice.js';
+import { ChoiceGroup } from '../../lib/forms/ChoiceGroup.js';
 import { useAlertStore } from './alertStore.js';
 
 type Hazard = (typeof HAZARDS)[number];
@@ -63,7 +63,7 @@ export function AlertForm() {
       bulletinNumber: bulletin.trim() || null,
     };
     setBusy(true);
-    const r = await api.post<RiskAlert>('/api/alerts', body);
+    const r = await alertApi.create(body);
     setBusy(false);
     if (!r.ok) return setError(errorText(t, r.error));
     upsert(r.data);
@@ -91,7 +91,7 @@ export function AlertForm() {
           ))}
         </select>
       </label>
-      <Choice
+      <ChoiceGroup
         name="af-level"
         label={t('alerts.levelLabel')}
         value={level}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api } from '../../lib/api.js';
+import { alertApi } from './api.js';
 import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
@@ -37,7 +37,7 @@ export function AlertPanel({ id }: { id: string }) {
 
   const move = async (status: 'cancelled' | 'expired') => {
     setNotice(null);
-    const r = await api.patch<RiskAlert>(`/api/alerts/${encodeURIComponent(a.id)}`, {
+    const r = await alertApi.patch(a.id, {
       version: a.version,
       status,
     });

@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 import type { Me } from '../../../../shared/schemas/auth.js';
 import { api } from '../../lib/api.js';
+import { readCurrentUser } from '../../lib/deviceDb.js';
+import { forgetUser, restoreCopy } from '../../realtime/deviceCopy.js';
+import { useOutboxStore } from '../outbox/outboxStore.js';
 
 /** Outcome of a sign-in attempt. */
 export type LoginResult =
@@ -18,14 +21,20 @@ interface AuthState {
 
 const BUSY_RETRIES = 3;
 
-export const useAuthStore = create<AuthState>()((set) => ({
+export const useAuthStore = create<AuthState>()((set, get) => ({
   status: 'checking',
   me: null,
   check: async () => {
     const reply = await api.get<Me>('/api/me');
-    if (reply.ok) set({ status: 'signed_in', me: reply.data });
-    else if (reply.status === 401) set({ status: 'signed_out', me: null });
-    else set({ status: 'signed_out', me: null });
+    if (reply.ok) return set({ status: 'signed_in', me: reply.data });
+    if (reply.status === 0) {
+      // No link: open as the user who signed in last on this device, with what it kept for them.
+      // The server still decides: its first 401 once the link is back shows the sign-in form.
+      const userId = await readCurrentUser();
+      const copy = userId ? await restoreCopy(userId) : null;
+      if (copy) return set({ status: 'signed_in', me: copy.me });
+    }
+    set({ status: 'signed_out', me: null });
   },
   login: async (username, password) => {
     let reply = await api.post<Me>('/api/auth/login', { username, password });
@@ -44,7 +53,14 @@ export const useAuthStore = create<AuthState>()((set) => ({
     return { ok: false, reason: 'other', message: reply.error.message };
   },
   logout: async () => {
+    const me = get().me;
     await api.post('/api/auth/logout');
+    // Signing out leaves nothing of the user on the device: the kept state and any writes not yet sent.
+    if (me) {
+      useOutboxStore.getState().close();
+      await useOutboxStore.getState().saved();
+      await forgetUser(me.id);
+    }
     set({ status: 'signed_out', me: null });
   },
   expire: () => set({ status: 'signed_out', me: null }),

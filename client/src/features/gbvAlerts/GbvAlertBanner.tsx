@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GbvAlert } from '../../../../shared/schemas/services.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api } from '../../lib/api.js';
+import { serviceApi } from '../services/api.js';
 import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
@@ -26,9 +26,7 @@ export function GbvAlertBanner() {
 
   const ack = async (a: GbvAlert) => {
     setError(null);
-    const r = await api.post<GbvAlert>(`/api/gbv-alerts/${encodeURIComponent(a.id)}/acknowledge`, {
-      version: a.version,
-    });
+    const r = await serviceApi.acknowledgeGbvAlert(a.id, a.version);
     if (r.ok) upsert(r.data);
     else {
       if (r.status === 409 && r.error.current) upsert(r.error.current as GbvAlert);

@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/enums.js';
 import type { IncidentReportCreate } from '../../../../shared/schemas/incidents.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api } from '../../lib/api.js';
+import { incidentApi } from './api.js';
 import { errorText } from '../../lib/errorText.js';
 import { ProvinceSelect } from '../areas/ProvinceSelect.js';
 import { useAuthStore } from '../auth/authStore.js';
@@ -59,7 +59,7 @@ export function IncidentForm() {
     } as IncidentReportCreate['counts'];
     setBusy(true);
     setNotice(null);
-    const r = await api.post<{ id: string }>('/api/incident-reports', { period, provinceCode, counts });
+    const r = await incidentApi.report({ period, provinceCode, counts });
     setBusy(false);
     if (!r.ok) return setNotice({ tone: 'error', text: errorText(t, r.error) });
     setNotice({ tone: 'ok', text: t('incidents.recorded') });

@@ -109,13 +109,14 @@ export function remove(entries: readonly OutboxEntry[], key: string): OutboxEntr
   return entries.filter((e) => e.key !== key);
 }
 
-/** The storage the outbox lives in: localStorage in the browser, a map in tests. */
+/** Where an outbox lived before IndexedDB (localStorage), read once to move it over. */
 export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  removeItem?(key: string): void;
 }
 
-/** Storage key of one user's outbox, so a shared phone never sends one user's writes as another. */
+/** localStorage key of one user's outbox before it moved to IndexedDB. */
 export function outboxStorageKey(userId: string): string {
   return `shr.outbox.v1.${userId}`;
 }
@@ -136,7 +137,12 @@ function isEntry(v: unknown): v is OutboxEntry {
   );
 }
 
-/** Read an outbox; anything unreadable is dropped rather than sent half-formed. */
+/** The well-formed entries of a stored outbox; anything unreadable is dropped rather than sent half-formed. */
+export function parseEntries(raw: unknown): OutboxEntry[] {
+  return Array.isArray(raw) ? raw.filter(isEntry) : [];
+}
+
+/** Read an outbox kept in localStorage (the old place). */
 export function loadOutbox(storage: KeyValueStorage, key: string): OutboxEntry[] {
   let raw: string | null;
   try {
@@ -146,19 +152,21 @@ export function loadOutbox(storage: KeyValueStorage, key: string): OutboxEntry[]
   }
   if (!raw) return [];
   try {
-    const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed.filter(isEntry) : [];
+    return parseEntries(JSON.parse(raw));
   } catch {
     return [];
   }
 }
 
-/** Write an outbox. Returns false when storage refused (full or disabled). */
-export function saveOutbox(storage: KeyValueStorage, key: string, entries: readonly OutboxEntry[]): boolean {
-  try {
-    storage.setItem(key, JSON.stringify(entries));
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * The outbox after moving entries found elsewhere (the old localStorage copy, or writes made while
+ * the device copy was still loading) into it: stored ones first, in order, an entry kept once.
+ */
+export function mergeOutboxes(
+  stored: readonly OutboxEntry[],
+  ...others: (readonly OutboxEntry[])[]
+): OutboxEntry[] {
+  let out = [...stored];
+  for (const list of others) for (const e of list) out = enqueue(out, e);
+  return out;
 }

@@ -2,14 +2,16 @@ import { create } from 'zustand';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
 import { isRetryable, request } from '../../lib/api.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
+import { readOutbox, writeOutbox } from '../../lib/deviceDb.js';
 import {
   enqueueOrReplace,
   loadOutbox,
+  mergeOutboxes,
   nextPending,
   outboxStorageKey,
+  parseEntries,
   remove,
   retryDelay,
-  saveOutbox,
   settle,
   type OutboxEntry,
   type SendOutcome,
@@ -29,17 +31,19 @@ interface OutboxState {
   flushing: boolean;
   /** When the next automatic attempt is due (epoch ms), while writes wait on a link that is down. */
   retryAt: number | null;
-  /** Load the signed-in user's outbox from this device. */
-  open: (userId: string) => void;
+  /** Load the signed-in user's outbox from this device (IndexedDB; an old localStorage copy moves over once). */
+  open: (userId: string) => Promise<void>;
   close: () => void;
   /** Keep a write and try to send it at once. */
   submit: (entry: Omit<OutboxEntry, 'queuedAt' | 'attempts' | 'state'>) => Promise<SubmitResult>;
   /** Send pending writes, one at a time, until one cannot reach the server. */
   flush: () => Promise<void>;
   dismiss: (key: string) => void;
+  /** Resolves once every change so far is on the device. */
+  saved: () => Promise<void>;
 }
 
-function storage(): Storage | null {
+function oldStorage(): Storage | null {
   try {
     return window.localStorage;
   } catch {
@@ -55,13 +59,27 @@ let inFlight: string | null = null;
 // Attempts in a row that could not reach the server, and the timer of the next one.
 let failures = 0;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
+// Device writes go one after another, so an older outbox never lands after a newer one.
+let saving: Promise<unknown> = Promise.resolve();
+
+/** Ask the service worker to send what waits once the link is back, even with the app closed. */
+function requestBackgroundSync(): void {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  void navigator.serviceWorker.ready
+    .then((reg) =>
+      (reg as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(
+        'outbox',
+      ),
+    )
+    .catch(() => undefined);
+}
 
 export const useOutboxStore = create<OutboxState>()((set, get) => {
   const commit = (entries: OutboxEntry[]) => {
     const { userId } = get();
-    const s = storage();
-    if (userId && s) saveOutbox(s, outboxStorageKey(userId), entries);
+    if (userId) saving = saving.then(() => writeOutbox(userId, entries));
     set({ entries });
+    if (nextPending(entries)) requestBackgroundSync();
   };
 
   const clearRetry = () => {
@@ -135,10 +153,23 @@ export const useOutboxStore = create<OutboxState>()((set, get) => {
     entries: [],
     flushing: false,
     retryAt: null,
-    open: (userId) => {
-      const s = storage();
+    open: async (userId) => {
       failures = 0;
-      set({ userId, entries: s ? loadOutbox(s, outboxStorageKey(userId)) : [] });
+      set({ userId, entries: [] });
+      const stored = parseEntries(await readOutbox(userId));
+      if (get().userId !== userId) return;
+      const s = oldStorage();
+      const old = s ? loadOutbox(s, outboxStorageKey(userId)) : [];
+      // Entries submitted while the device copy loaded go after the stored ones.
+      commit(mergeOutboxes(stored, old, get().entries));
+      if (old.length > 0) {
+        await saving;
+        try {
+          s?.removeItem(outboxStorageKey(userId));
+        } catch {
+          // left in place: merging it again adds nothing (entries are kept once by key)
+        }
+      }
     },
     close: () => {
       clearRetry();
@@ -171,6 +202,9 @@ export const useOutboxStore = create<OutboxState>()((set, get) => {
       await flushing;
     },
     dismiss: (key) => commit(remove(get().entries, key)),
+    saved: async () => {
+      await saving;
+    },
   };
 });
 

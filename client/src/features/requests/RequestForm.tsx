@@ -1,28 +1,30 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { Controller, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { opensRequest } from '../../../../shared/domain/permissions.js';
 import { REQUEST_KINDS, REQUEST_PRIORITIES, SECTORS, type ChecklistKey } from '../../../../shared/enums.js';
 import { LIMITS } from '../../../../shared/limits.js';
 import type { CoordinationRequest, RequestCreate } from '../../../../shared/schemas/requests.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api } from '../../lib/api.js';
 import { errorText } from '../../lib/errorText.js';
+import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
+import { Field } from '../../lib/forms/Field.js';
+import { FormError, SubmitButton } from '../../lib/forms/FormError.js';
+import { issuesText } from '../../lib/forms/issues.js';
 import { ProvinceSelect } from '../areas/ProvinceSelect.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
-import { Choice } from '../shelters/Choice.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
+import { requestApi } from './api.js';
 import { GAP_PRIORITY, GAP_REQUEST_KIND } from './prefill.js';
+import { RequestFormSchema, type RequestValues } from './requestForm.js';
 import { useRequestStore } from './requestStore.js';
-
-type Kind = (typeof REQUEST_KINDS)[number];
-type Priority = (typeof REQUEST_PRIORITIES)[number];
-type Sector = (typeof SECTORS)[number];
 
 /**
  * Open a coordination request. From a shelter's checklist gap it comes pre-filled: kind, title,
- * the shelter, urgent, addressed to the GBV sector. Free text is screened by the server: a phone
- * or ID-card number is refused with its reason, shown here.
+ * the shelter, urgent, addressed to the GBV sector. Free text is screened by the shared schema here
+ * and by the server: a phone or ID-card number is refused with its reason, shown here.
  */
 export function RequestForm(props: {
   shelterId?: string | null;
@@ -37,18 +39,27 @@ export function RequestForm(props: {
   const open = useNavStore((s) => s.open);
   const close = useNavStore((s) => s.close);
   const item = props.checklistItem ?? null;
-  const [shelterId, setShelterId] = useState<string | null>(props.shelterId ?? null);
-  const shelter = shelterId ? shelters[shelterId] : undefined;
-  const [kind, setKind] = useState<Kind>(item ? GAP_REQUEST_KIND[item] : 'dignity_kits');
-  const [title, setTitle] = useState(() =>
-    item && shelter ? t('requests.gapTitle', { item: t(`checklist.${item}`), shelter: shelter.name }) : '',
-  );
-  const [toOrgId, setToOrgId] = useState<string>('');
-  const [toSector, setToSector] = useState<Sector | ''>('gbv');
-  const [priority, setPriority] = useState<Priority>(item ? GAP_PRIORITY : 'routine');
-  const [quantity, setQuantity] = useState('');
-  const [provinceCode, setProvinceCode] = useState<string | null>(null);
-  const [message, setMessage] = useState('');
+  const { control, register, handleSubmit } = useForm<RequestValues, unknown, RequestCreate>({
+    resolver: zodResolver(RequestFormSchema),
+    defaultValues: (() => {
+      const shelter = props.shelterId ? shelters[props.shelterId] : undefined;
+      return {
+        kind: item ? GAP_REQUEST_KIND[item] : 'dignity_kits',
+        title:
+          item && shelter
+            ? t('requests.gapTitle', { item: t(`checklist.${item}`), shelter: shelter.name })
+            : '',
+        shelterId: props.shelterId ?? '',
+        provinceCode: null,
+        toSector: 'gbv',
+        toOrgId: '',
+        priority: item ? GAP_PRIORITY : 'routine',
+        quantity: '',
+        message: '',
+      };
+    })(),
+  });
+  const [shelterId, toOrgId, toSector] = useWatch({ control, name: ['shelterId', 'toOrgId', 'toSector'] });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<CoordinationRequest | null>(null);
@@ -62,30 +73,18 @@ export function RequestForm(props: {
   );
   if (!me) return null;
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onValid = async (body: RequestCreate) => {
     setError(null);
-    const q = quantity.trim() === '' ? null : Number(quantity);
-    if (q !== null && (!Number.isInteger(q) || q < 1)) return setError(t('requests.badQuantity'));
-    const body: RequestCreate = {
-      kind,
-      title: title.trim(),
-      toOrgId: toOrgId || null,
-      toSector: toSector || null,
-      shelterId,
-      priority,
-      quantity: q,
-      ...(shelterId ? {} : provinceCode ? { provinceCode } : {}),
-      ...(message.trim() ? { message: message.trim() } : {}),
-    };
     setBusy(true);
-    const r = await api.post<CoordinationRequest>('/api/requests', body);
+    const r = await requestApi.create(body);
     setBusy(false);
     if (!r.ok) return setError(errorText(t, r.error));
     upsert(r.data);
     if (props.onDone) setDone(r.data);
     else open({ kind: 'request', id: r.data.id });
   };
+  const onInvalid = (errors: FieldErrors<RequestValues>) =>
+    setError(errors.quantity ? t('requests.badQuantity') : issuesText(errors));
 
   if (done)
     return (
@@ -98,36 +97,30 @@ export function RequestForm(props: {
     );
 
   return (
-    <form className="qform" onSubmit={(e) => void onSubmit(e)} data-testid="request-form">
+    <form
+      className="qform"
+      onSubmit={(e) => {
+        setError(null);
+        void handleSubmit(onValid, onInvalid)(e);
+      }}
+      data-testid="request-form"
+    >
       <h3>{item ? t('requests.fromGap') : t('requests.new')}</h3>
-      <label className="field">
-        <span>{t('requests.kind')}</span>
-        <select data-testid="rf-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+      <Field label={t('requests.kind')}>
+        <select data-testid="rf-kind" {...register('kind')}>
           {REQUEST_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`requestKind.${k}`)}
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t('requests.titleLabel')}</span>
-        <input
-          data-testid="rf-title"
-          required
-          maxLength={LIMITS.nameMax}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-      </label>
+      </Field>
+      <Field label={t('requests.titleLabel')}>
+        <input data-testid="rf-title" required maxLength={LIMITS.nameMax} {...register('title')} />
+      </Field>
       {!props.shelterId && (
-        <label className="field">
-          <span>{t('requests.shelter')}</span>
-          <select
-            data-testid="rf-shelter"
-            value={shelterId ?? ''}
-            onChange={(e) => setShelterId(e.target.value || null)}
-          >
+        <Field label={t('requests.shelter')}>
+          <select data-testid="rf-shelter" {...register('shelterId')}>
             <option value="">{t('requests.noShelter')}</option>
             {ownShelters.map((s) => (
               <option key={s.id} value={s.id}>
@@ -135,26 +128,27 @@ export function RequestForm(props: {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       )}
       {!shelterId && (
-        <ProvinceSelect
-          label={t('panel.province')}
-          value={provinceCode}
-          onChange={setProvinceCode}
-          allowed={me.scope}
-          required
-          testId="rf-province"
+        <Controller
+          control={control}
+          name="provinceCode"
+          render={({ field }) => (
+            <ProvinceSelect
+              label={t('panel.province')}
+              value={field.value}
+              onChange={field.onChange}
+              allowed={me.scope}
+              required
+              testId="rf-province"
+            />
+          )}
         />
       )}
       <div className="qform__numbers">
-        <label className="field">
-          <span>{t('requests.toSector')}</span>
-          <select
-            data-testid="rf-sector"
-            value={toSector}
-            onChange={(e) => setToSector(e.target.value as Sector | '')}
-          >
+        <Field label={t('requests.toSector')}>
+          <select data-testid="rf-sector" {...register('toSector')}>
             <option value="">—</option>
             {SECTORS.map((s) => (
               <option key={s} value={s}>
@@ -162,10 +156,9 @@ export function RequestForm(props: {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>{t('requests.toOrg')}</span>
-          <select data-testid="rf-org" value={toOrgId} onChange={(e) => setToOrgId(e.target.value)}>
+        </Field>
+        <Field label={t('requests.toOrg')}>
+          <select data-testid="rf-org" {...register('toOrgId')}>
             <option value="">—</option>
             {orgList.map((o) => (
               <option key={o.id} value={o.id}>
@@ -173,51 +166,30 @@ export function RequestForm(props: {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </div>
-      <Choice
-        name="rf-priority"
+      <ChoiceField
+        control={control}
+        name="priority"
         label={t('requests.priority')}
-        value={priority}
         options={REQUEST_PRIORITIES}
         labelOf={(v) => t(`priority.${v}`)}
-        onChange={setPriority}
         testId="rf-priority"
       />
-      <label className="field">
-        <span>{t('requests.quantity')}</span>
-        <input
-          inputMode="numeric"
-          data-testid="rf-quantity"
-          value={quantity}
-          onChange={(e) => setQuantity(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>{t('requests.firstMessage')}</span>
-        <textarea
-          data-testid="rf-message"
-          rows={3}
-          maxLength={LIMITS.messageMax}
-          value={message}
-          onChange={(e) => setMessage(e.target.value)}
-        />
-        <small className="muted">{t('requests.noPersonal')}</small>
-      </label>
-      {error && (
-        <p className="alert alert--error" role="alert" data-testid="rf-error">
-          {error}
-        </p>
-      )}
+      <Field label={t('requests.quantity')}>
+        <input inputMode="numeric" data-testid="rf-quantity" {...register('quantity')} />
+      </Field>
+      <Field label={t('requests.firstMessage')} hint={t('requests.noPersonal')}>
+        <textarea data-testid="rf-message" rows={3} maxLength={LIMITS.messageMax} {...register('message')} />
+      </Field>
+      <FormError testId="rf-error">{error}</FormError>
       <div className="qform__actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={busy || (!toOrgId && !toSector)}
-          data-testid="rf-save"
-        >
-          {busy ? t('form.saving') : t('requests.send')}
-        </button>
+        <SubmitButton
+          busy={busy}
+          label={t('requests.send')}
+          testId="rf-save"
+          disabled={!toOrgId && !toSector}
+        />
         <button type="button" className="btn" onClick={props.onDone ?? close}>
           {t('create.cancel')}
         </button>

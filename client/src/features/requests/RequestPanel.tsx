@@ -4,7 +4,7 @@ import { LIMITS } from '../../../../shared/limits.js';
 import type { CoordinationRequest, RequestMessage } from '../../../../shared/schemas/requests.js';
 import type { RequestStatus } from '../../../../shared/enums.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api } from '../../lib/api.js';
+import { requestApi } from './api.js';
 import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
@@ -40,7 +40,7 @@ export function RequestPanel({ id }: { id: string }) {
   const move = async (status: RequestStatus) => {
     setBusy(true);
     setNotice(null);
-    const reply = await api.patch<CoordinationRequest>(`/api/requests/${encodeURIComponent(r.id)}`, {
+    const reply = await requestApi.patch(r.id, {
       version: r.version,
       status,
     });
@@ -158,7 +158,7 @@ function Thread(props: {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void api.get<RequestMessage[]>(`/api/requests/${encodeURIComponent(r.id)}/messages`).then((reply) => {
+    void requestApi.messages(r.id).then((reply) => {
       if (reply.ok) setThread(r.id, reply.data);
       else setFailed(true);
     });
@@ -169,9 +169,7 @@ function Thread(props: {
     if (!text.trim()) return;
     setBusy(true);
     setError(null);
-    const reply = await api.post<RequestMessage>(`/api/requests/${encodeURIComponent(r.id)}/messages`, {
-      text: text.trim(),
-    });
+    const reply = await requestApi.addMessage(r.id, text.trim());
     setBusy(false);
     if (reply.ok) {
       addMessage(reply.data);

@@ -1,38 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import {
-  NEED_LEVELS,
-  SERVICE_REASONS,
-  SERVICE_STATUSES,
-  STOCK_ITEMS,
-  type ServiceStatus,
-  type StockItem,
-} from '../../../../shared/enums.js';
+import { NEED_LEVELS, SERVICE_REASONS, SERVICE_STATUSES, STOCK_ITEMS } from '../../../../shared/enums.js';
 import { LIMITS } from '../../../../shared/limits.js';
-import type { AvailabilityPost, ServicePoint, Stock } from '../../../../shared/schemas/services.js';
-import { api } from '../../lib/api.js';
+import type { AvailabilityPost, ServicePoint } from '../../../../shared/schemas/services.js';
 import { errorText } from '../../lib/errorText.js';
-import { Choice } from '../shelters/Choice.js';
+import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
+import { Check, Field } from '../../lib/forms/Field.js';
+import { FormNotice, SubmitButton, type Notice } from '../../lib/forms/FormError.js';
+import { issuesText } from '../../lib/forms/issues.js';
+import { serviceApi } from './api.js';
+import {
+  availabilityParts,
+  availabilitySchema,
+  availabilityValues,
+  type AvailabilityValues,
+} from './availabilityForm.js';
 import { useServiceStore } from './serviceStore.js';
-
-type Level = (typeof NEED_LEVELS)[number];
-type StockDraft = Record<StockItem, { on: boolean; quantity: string; level: Level }>;
-
-function stockDraft(s: Stock | null): StockDraft {
-  return Object.fromEntries(
-    STOCK_ITEMS.map((k) => {
-      const e = s?.[k];
-      return [k, { on: !!e, quantity: String(e?.quantity ?? 0), level: e?.level ?? 'ok' }];
-    }),
-  ) as StockDraft;
-}
-
-/** ISO time to the value of a datetime-local input, in local time. */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
 
 /**
  * A provider (or a GBV coordinator) posts availability: status, reasons, expected restore, stock of
@@ -42,52 +27,28 @@ function toLocalInput(iso: string | null): string {
 export function AvailabilityForm({ service: s }: { service: ServicePoint }) {
   const { t } = useTranslation();
   const upsert = useServiceStore((st) => st.upsert);
-  const av = s.availability;
-  const [status, setStatus] = useState<ServiceStatus>(av.status);
-  const [reasons, setReasons] = useState<readonly string[]>(av.reasons);
-  const [restore, setRestore] = useState(toLocalInput(av.expectedRestoreAt));
-  const [stock, setStock] = useState<StockDraft>(() => stockDraft(av.stock));
-  const [beds, setBeds] = useState(av.safeHouseBeds === null ? '' : String(av.safeHouseBeds));
-  const [hotline, setHotline] = useState(av.hotlineWorking ?? true);
-  const [note, setNote] = useState('');
+  const schema = useMemo(() => availabilitySchema(s), [s]);
+  const { control, register, handleSubmit, setValue } = useForm<
+    AvailabilityValues,
+    unknown,
+    AvailabilityPost
+  >({
+    resolver: zodResolver(schema),
+    defaultValues: availabilityValues(s),
+  });
+  const [status, stock] = useWatch({ control, name: ['status', 'stock'] });
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const stocked = av.stock !== null || s.types.includes('health_cmr') || s.types.includes('dignity_kits');
-  const safeHouse = s.types.includes('safe_house');
-  const isHotline = s.types.includes('hotline');
+  const [notice, setNotice] = useState<Notice>(null);
+  const { stocked, safeHouse, hotline: isHotline } = availabilityParts(s);
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const body: AvailabilityPost = {
-      version: s.version,
-      status,
-      reasons: reasons as AvailabilityPost['reasons'],
-      expectedRestoreAt: restore ? new Date(restore).toISOString() : null,
-    };
-    if (stocked) {
-      const out: Stock = {};
-      for (const k of STOCK_ITEMS) {
-        const d = stock[k];
-        if (!d.on) continue;
-        const q = Number(d.quantity);
-        if (!Number.isInteger(q) || q < 0) {
-          setNotice({ tone: 'error', text: t('availability.badQuantity', { item: t(`stock.${k}`) }) });
-          return;
-        }
-        out[k] = { quantity: q, level: d.level };
-      }
-      body.stock = out;
-    }
-    if (safeHouse && beds.trim() !== '') body.safeHouseBeds = Number(beds);
-    if (isHotline) body.hotlineWorking = hotline;
-    if (note.trim()) body.note = note.trim();
+  const onValid = async (body: AvailabilityPost) => {
     setBusy(true);
     setNotice(null);
-    const r = await api.post<ServicePoint>(`/api/services/${encodeURIComponent(s.id)}/availability`, body);
+    const r = await serviceApi.postAvailability(s.id, body);
     setBusy(false);
     if (r.ok) {
       upsert(r.data);
-      setNote('');
+      setValue('note', '');
       setNotice({ tone: 'ok', text: t('availability.saved') });
     } else if (r.status === 409 && r.error.code === 'conflict') {
       const current = r.error.current as ServicePoint | undefined;
@@ -95,55 +56,52 @@ export function AvailabilityForm({ service: s }: { service: ServicePoint }) {
       setNotice({ tone: 'error', text: t('availability.conflict') });
     } else setNotice({ tone: 'error', text: errorText(t, r.error) });
   };
+  const onInvalid = (errors: FieldErrors<AvailabilityValues>) => {
+    const item = STOCK_ITEMS.find((k) => errors.stock?.[k]);
+    setNotice({
+      tone: 'error',
+      text: item ? t('availability.badQuantity', { item: t(`stock.${item}`) }) : issuesText(errors),
+    });
+  };
 
   return (
-    <form className="qform" onSubmit={(e) => void onSubmit(e)} data-testid="availability-form">
+    <form
+      className="qform"
+      onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}
+      data-testid="availability-form"
+    >
       <h3>{t('availability.title')}</h3>
-      <Choice
-        name="svc-status"
+      <ChoiceField
+        control={control}
+        name="status"
         label={t('services.availability')}
-        value={status}
         options={SERVICE_STATUSES}
         labelOf={(v) => t(`serviceStatus.${v}`)}
-        onChange={setStatus}
         testId="av-status"
       />
       {status !== 'open' && (
         <fieldset className="checks">
           <legend>{t('availability.reasons')}</legend>
           {SERVICE_REASONS.map((r) => (
-            <label key={r} className="check">
-              <input
-                type="checkbox"
-                checked={reasons.includes(r)}
-                onChange={(e) =>
-                  setReasons(e.target.checked ? [...reasons, r] : reasons.filter((x) => x !== r))
-                }
-              />
-              {t(`serviceReason.${r}`)}
-            </label>
+            <Check key={r} label={t(`serviceReason.${r}`)}>
+              <input type="checkbox" value={r} {...register('reasons')} />
+            </Check>
           ))}
         </fieldset>
       )}
       {status !== 'open' && (
-        <label className="field">
-          <span>{t('services.expectedRestore')}</span>
-          <input type="datetime-local" value={restore} onChange={(e) => setRestore(e.target.value)} />
-        </label>
+        <Field label={t('services.expectedRestore')}>
+          <input type="datetime-local" {...register('restore')} />
+        </Field>
       )}
       {stocked && (
         <fieldset className="stock-edit">
           <legend>{t('services.stock')}</legend>
           {STOCK_ITEMS.map((k) => (
             <div key={k} className="stock-edit__row">
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={stock[k].on}
-                  onChange={(e) => setStock({ ...stock, [k]: { ...stock[k], on: e.target.checked } })}
-                />
-                {t(`stock.${k}`)}
-              </label>
+              <Check label={t(`stock.${k}`)}>
+                <input type="checkbox" {...register(`stock.${k}.on`)} />
+              </Check>
               {stock[k].on && (
                 <>
                   <input
@@ -151,16 +109,12 @@ export function AvailabilityForm({ service: s }: { service: ServicePoint }) {
                     inputMode="numeric"
                     className="stock-edit__qty"
                     data-testid={`av-stock-${k}`}
-                    value={stock[k].quantity}
-                    onChange={(e) => setStock({ ...stock, [k]: { ...stock[k], quantity: e.target.value } })}
+                    {...register(`stock.${k}.quantity`)}
                   />
                   <select
                     aria-label={t('availability.level')}
-                    value={stock[k].level}
                     data-testid={`av-level-${k}`}
-                    onChange={(e) =>
-                      setStock({ ...stock, [k]: { ...stock[k], level: e.target.value as Level } })
-                    }
+                    {...register(`stock.${k}.level`)}
                   >
                     {NEED_LEVELS.map((l) => (
                       <option key={l} value={l}>
@@ -175,30 +129,21 @@ export function AvailabilityForm({ service: s }: { service: ServicePoint }) {
         </fieldset>
       )}
       {safeHouse && (
-        <label className="field">
-          <span>{t('services.beds')}</span>
-          <input inputMode="numeric" value={beds} onChange={(e) => setBeds(e.target.value)} />
-        </label>
+        <Field label={t('services.beds')}>
+          <input inputMode="numeric" {...register('beds')} />
+        </Field>
       )}
       {isHotline && (
-        <label className="check">
-          <input type="checkbox" checked={hotline} onChange={(e) => setHotline(e.target.checked)} />
-          {t('services.hotlineUp')}
-        </label>
+        <Check label={t('services.hotlineUp')}>
+          <input type="checkbox" {...register('hotline')} />
+        </Check>
       )}
-      <label className="field">
-        <span>{t('services.note')}</span>
-        <input maxLength={LIMITS.shortTextMax} value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
-      {notice && (
-        <p className={`alert alert--${notice.tone}`} role="status" data-testid="av-notice">
-          {notice.text}
-        </p>
-      )}
+      <Field label={t('services.note')}>
+        <input maxLength={LIMITS.shortTextMax} {...register('note')} />
+      </Field>
+      <FormNotice notice={notice} testId="av-notice" />
       <div className="qform__actions">
-        <button type="submit" className="btn btn--primary" disabled={busy} data-testid="av-save">
-          {busy ? t('form.saving') : t('availability.save')}
-        </button>
+        <SubmitButton busy={busy} label={t('availability.save')} testId="av-save" />
       </div>
     </form>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SERVICE_TYPES, type ServiceType } from '../../../../shared/enums.js';
 import type { NearestService } from '../../../../shared/schemas/services.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api } from '../../lib/api.js';
+import { serviceApi } from './api.js';
 import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
@@ -29,15 +29,12 @@ export function NearestServices({ shelterId }: { shelterId: string }) {
 
   useEffect(() => {
     const ctl = new AbortController();
-    const q = new URLSearchParams({ shelterId, type, limit: '8' });
-    void api
-      .get<NearestService[]>(`/api/services/nearest?${q.toString()}`, { signal: ctl.signal })
-      .then((r) => {
-        if (ctl.signal.aborted) return;
-        setAnswer(
-          r.ok ? { key, kind: 'ok', items: r.data } : { key, kind: 'error', text: errorText(t, r.error) },
-        );
-      });
+    void serviceApi.nearest({ shelterId, type, limit: 8 }, { signal: ctl.signal }).then((r) => {
+      if (ctl.signal.aborted) return;
+      setAnswer(
+        r.ok ? { key, kind: 'ok', items: r.data } : { key, kind: 'error', text: errorText(t, r.error) },
+      );
+    });
     return () => ctl.abort();
   }, [key, shelterId, type, t]);
 

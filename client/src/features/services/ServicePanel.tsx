@@ -5,7 +5,7 @@ import { STOCK_ITEMS } from '../../../../shared/enums.js';
 import { STALE_HOURS } from '../../../../shared/limits.js';
 import type { Availability, ServicePoint } from '../../../../shared/schemas/services.js';
 import { useNavStore } from '../../app/navStore.js';
-import { api } from '../../lib/api.js';
+import { serviceApi } from './api.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import { AlertFlag } from '../alerts/AlertFlag.js';
@@ -193,7 +193,7 @@ function History({ s }: { s: ServicePoint }) {
   const f = useFormat();
   const [state, setState] = useState<{ forVersion: number; entries: Availability[] | null } | null>(null);
   const load = async () => {
-    const r = await api.get<Availability[]>(`/api/services/${encodeURIComponent(s.id)}/availability`);
+    const r = await serviceApi.availabilityHistory(s.id);
     setState({ forVersion: s.version, entries: r.ok ? r.data : null });
   };
   return (

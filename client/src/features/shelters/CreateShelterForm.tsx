@@ -7,7 +7,8 @@ import type { ShelterCreate } from '../../../../shared/schemas/shelters.js';
 import { newIdempotencyKey } from '../../lib/api.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useOutboxStore } from '../outbox/outboxStore.js';
-import { Choice } from './Choice.js';
+import { ChoiceGroup } from '../../lib/forms/ChoiceGroup.js';
+import { shelterPaths } from './api.js';
 import { useNavStore } from '../../app/navStore.js';
 
 const START_STATUSES: readonly ShelterStatus[] = ['standby', 'open'];
@@ -81,7 +82,7 @@ export function CreateShelterForm({ me }: { me: Me }) {
     const r = await submit({
       key,
       method: 'POST',
-      path: '/api/shelters',
+      path: shelterPaths.create,
       body: { ...body },
       shelterId: null,
     });
@@ -174,7 +175,7 @@ export function CreateShelterForm({ me }: { me: Me }) {
           onChange={(e) => setCapacity(e.target.value)}
         />
       </label>
-      <Choice
+      <ChoiceGroup
         name="cs-status"
         label={t('form.status')}
         value={status}

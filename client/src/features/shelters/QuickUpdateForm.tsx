@@ -1,43 +1,21 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useState } from 'react';
+import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { criticalGaps, safetyScore } from '../../../../shared/domain/safety.js';
-import {
-  type ChecklistKey,
-  CHECKLIST_ANSWERS,
-  CHECKLIST_ITEMS,
-  NEED_LEVELS,
-  NEEDS,
-  SHELTER_STATUSES,
-} from '../../../../shared/enums.js';
-import { LIMITS } from '../../../../shared/limits.js';
+import { type ChecklistKey, NEED_LEVELS, NEEDS, SHELTER_STATUSES } from '../../../../shared/enums.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
-import { newIdempotencyKey } from '../../lib/api.js';
 import { useFormat } from '../../lib/format.js';
-import type { OutboxEntry } from '../outbox/outbox.js';
-import { useOutboxStore, type SubmitResult } from '../outbox/outboxStore.js';
-import { Choice } from './Choice.js';
-import {
-  applyChangesToDraft,
-  diffDraft,
-  draftFrom,
-  hasChanges,
-  type ShelterChanges,
-  type ShelterDraft,
-} from './draft.js';
+import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
+import { Field } from '../../lib/forms/Field.js';
+import { FormNotice, SubmitButton } from '../../lib/forms/FormError.js';
+import { useOutboxStore } from '../outbox/outboxStore.js';
+import { ChecklistFields } from './ChecklistFields.js';
+import { applyChangesToDraft, diffDraft, draftFrom, hasChanges, type ShelterDraft } from './draft.js';
+import { parseCount, QuickUpdateSchema, toValues, type QuickUpdateValues } from './quickUpdate.js';
+import { ConflictBox } from './ShelterConflict.js';
 import { useShelterStore } from './shelterStore.js';
-import { SCORE_COLORS, scoreBand } from './statusStyle.js';
-
-type Notice = { tone: 'ok' | 'warn' | 'error'; text: string } | null;
-
-function parseCount(text: string): number | null {
-  if (!/^\d+$/.test(text.trim())) return null;
-  const n = Number(text.trim());
-  return n <= LIMITS.personsMax ? n : null;
-}
-
-function asShelter(v: unknown): Shelter | null {
-  return typeof v === 'object' && v !== null && 'id' in v && 'version' in v ? (v as Shelter) : null;
-}
+import { useShelterSend } from './useShelterSend.js';
 
 /**
  * The shelter manager's one-minute update: status, people, needs, safety checklist, or "nothing changed".
@@ -53,34 +31,39 @@ export function QuickUpdateForm({
 }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const submit = useOutboxStore((s) => s.submit);
   const dismiss = useOutboxStore((s) => s.dismiss);
   const entries = useOutboxStore((s) => s.entries);
   const upsert = useShelterStore((s) => s.upsert);
 
   const [base, setBase] = useState<Shelter>(shelter);
-  const [draft, setDraft] = useState<ShelterDraft>(() => draftFrom(shelter));
-  const [occText, setOccText] = useState(String(shelter.occupancy));
-  const [hhText, setHhText] = useState(String(shelter.households));
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
+  // The values the form was last reset to; the form adopts each new one (see the effect below).
+  const [seed, setSeed] = useState<{ draft: ShelterDraft }>(() => ({ draft: draftFrom(shelter) }));
+  const form = useForm<QuickUpdateValues, unknown, ShelterDraft>({
+    defaultValues: toValues(seed.draft),
+    resolver: zodResolver(QuickUpdateSchema),
+  });
+  const { control, register, handleSubmit, reset: resetForm } = form;
+  useEffect(() => {
+    resetForm(toValues(seed.draft));
+  }, [seed, resetForm]);
+  const reset = (s: Shelter, d: ShelterDraft = draftFrom(s)) => {
+    setBase(s);
+    setSeed({ draft: d });
+  };
+  const { busy, notice, setNotice, send } = useShelterSend(shelter.id, (s) => reset(s));
 
-  const occ = parseCount(occText);
-  const hh = parseCount(hhText);
-  const effective: ShelterDraft = {
-    ...draft,
+  const values = useWatch({ control });
+  const occ = parseCount(values.occupancy ?? '');
+  const hh = parseCount(values.households ?? '');
+  const draft: ShelterDraft = {
+    status: values.status ?? base.status,
+    needs: { ...base.needs, ...values.needs },
+    checklist: values.checklist && base.checklist ? { ...base.checklist, ...values.checklist } : null,
     occupancy: occ ?? base.occupancy,
     households: hh ?? base.households,
   };
-  const changes = diffDraft(base, effective);
+  const changes = diffDraft(base, draft);
   const dirty = hasChanges(changes) || occ === null || hh === null;
-
-  const reset = (s: Shelter, d: ShelterDraft = draftFrom(s)) => {
-    setBase(s);
-    setDraft(d);
-    setOccText(String(d.occupancy));
-    setHhText(String(d.households));
-  };
 
   // The form follows the live record while the user has not touched it, and adopts it once it holds
   // everything the user entered (a write kept offline has just been sent). Adjusted during render,
@@ -88,7 +71,7 @@ export function QuickUpdateForm({
   const [seenVersion, setSeenVersion] = useState(shelter.version);
   if (shelter.version !== seenVersion) {
     setSeenVersion(shelter.version);
-    const caughtUp = occ !== null && hh !== null && !hasChanges(diffDraft(shelter, effective));
+    const caughtUp = occ !== null && hh !== null && !hasChanges(diffDraft(shelter, draft));
     if (shelter.version > base.version && (!dirty || caughtUp)) {
       reset(shelter);
       if (dirty && notice?.tone === 'warn') setNotice({ tone: 'ok', text: t('form.saved') });
@@ -101,74 +84,35 @@ export function QuickUpdateForm({
   );
   const queued = entries.filter((e) => e.shelterId === shelter.id && e.state === 'pending').length;
 
-  const send = async (body: ShelterChanges, version: number, okText: string) => {
-    setBusy(true);
-    setNotice(null);
-    const key = newIdempotencyKey();
-    const r: SubmitResult = await submit({
-      key,
-      method: 'PATCH',
-      path: `/api/shelters/${encodeURIComponent(shelter.id)}`,
-      body: { version, ...body },
-      shelterId: shelter.id,
-      // One logical post per shelter form: saving again while offline updates the queued post.
-      slot: `shelter-form:${shelter.id}`,
+  const onValid = (d: ShelterDraft) => {
+    const c = diffDraft(base, d);
+    if (!hasChanges(c)) return setNotice({ tone: 'warn', text: t('form.nothingChanged') });
+    void send(c, base.version, t('form.saved'));
+  };
+  const onInvalid = (errors: FieldErrors<QuickUpdateValues>) =>
+    setNotice({
+      tone: 'error',
+      text: t('form.invalid', {
+        list: [errors.occupancy && t('form.occupancy'), errors.households && t('form.households')]
+          .filter(Boolean)
+          .join(', '),
+      }),
     });
-    setBusy(false);
-    switch (r.kind) {
-      case 'sent': {
-        const s = asShelter(r.data);
-        if (s) reset(s);
-        setNotice({ tone: 'ok', text: okText });
-        break;
-      }
-      case 'queued':
-        setNotice({ tone: 'warn', text: r.replaced ? t('form.queuedUpdated') : t('form.queued') });
-        break;
-      case 'conflict':
-        break;
-      case 'refused': {
-        dismiss(key);
-        const text =
-          r.error.code === 'forbidden'
-            ? t('form.forbidden')
-            : r.error.issues?.length
-              ? t('form.invalid', { list: r.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') })
-              : t('form.failed', { message: r.error.message });
-        setNotice({ tone: 'error', text });
-      }
-    }
-  };
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (occ === null || hh === null) {
-      setNotice({
-        tone: 'error',
-        text: t('form.invalid', {
-          list: [occ === null && t('form.occupancy'), hh === null && t('form.households')]
-            .filter(Boolean)
-            .join(', '),
-        }),
-      });
-      return;
-    }
-    if (!hasChanges(changes)) {
-      setNotice({ tone: 'warn', text: t('form.nothingChanged') });
-      return;
-    }
-    void send(changes, base.version, t('form.saved'));
-  };
 
   const onReconfirm = () => void send({ reconfirm: true }, base.version, t('form.reconfirmed'));
 
-  const score = effective.checklist ? safetyScore(effective.checklist) : base.safetyScore;
-  const gapItems = effective.checklist ? criticalGaps(effective.checklist) : [];
-  const gaps = gapItems.length;
+  const score = draft.checklist ? safetyScore(draft.checklist) : base.safetyScore;
+  const gapItems = draft.checklist ? criticalGaps(draft.checklist) : [];
   const over = occ !== null && base.capacity > 0 && occ > base.capacity && draft.status !== 'full';
+  const countInput = { inputMode: 'numeric', pattern: '[0-9]*' } as const;
 
   return (
-    <form className="qform" onSubmit={onSubmit} data-testid="quick-update-form" aria-label={t('form.title')}>
+    <form
+      className="qform"
+      onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}
+      data-testid="quick-update-form"
+      aria-label={t('form.title')}
+    >
       <h3>{t('form.title')}</h3>
       {conflicts[0] && (
         <ConflictBox
@@ -190,137 +134,77 @@ export function QuickUpdateForm({
         />
       )}
 
-      <Choice
+      <ChoiceField
+        control={control}
         name="status"
         label={t('form.status')}
-        value={draft.status}
         options={SHELTER_STATUSES}
         labelOf={(v) => t(`status.${v}`)}
         toneOf={(v) => `tone-status-${v}`}
-        onChange={(status) => setDraft({ ...draft, status })}
         testId="qf-status"
       />
 
       <div className="qform__numbers">
-        <label className="field">
-          <span>{t('form.occupancy')}</span>
+        <Field
+          label={t('form.occupancy')}
+          hint={t('form.capacityHint', { capacity: f.number(base.capacity) })}
+        >
           <input
             data-testid="qf-occupancy"
-            inputMode="numeric"
-            pattern="[0-9]*"
+            {...countInput}
             aria-invalid={occ === null}
-            value={occText}
-            onChange={(e) => setOccText(e.target.value)}
+            {...register('occupancy')}
             onFocus={(e) => e.target.select()}
           />
-          <small className="muted">{t('form.capacityHint', { capacity: f.number(base.capacity) })}</small>
-        </label>
-        <label className="field">
-          <span>{t('form.households')}</span>
+        </Field>
+        <Field label={t('form.households')}>
           <input
             data-testid="qf-households"
-            inputMode="numeric"
-            pattern="[0-9]*"
+            {...countInput}
             aria-invalid={hh === null}
-            value={hhText}
-            onChange={(e) => setHhText(e.target.value)}
+            {...register('households')}
             onFocus={(e) => e.target.select()}
           />
-        </label>
+        </Field>
       </div>
       {over && <p className="alert alert--warn">{t('form.overCapacity')}</p>}
 
       <h4>{t('needs.title')}</h4>
       <div className="qform__needs">
         {NEEDS.map((n) => (
-          <Choice
+          <ChoiceField
             key={n}
-            name={`need-${n}`}
+            control={control}
+            name={`needs.${n}`}
             label={t(`needs.${n}`)}
-            value={draft.needs[n]}
             options={NEED_LEVELS}
             labelOf={(v) => t(`needLevel.${v}`)}
             toneOf={(v) => `tone-need-${v}`}
-            onChange={(v) => setDraft({ ...draft, needs: { ...draft.needs, [n]: v } })}
             testId={`qf-need-${n}`}
           />
         ))}
       </div>
 
       {draft.checklist && (
-        <>
-          <h4 className="qform__checklist-title">
-            {t('checklist.title')}
-            <span
-              className="score-pill"
-              data-testid="qf-score"
-              data-score={score}
-              style={{ borderColor: SCORE_COLORS[scoreBand(score)] }}
-            >
-              {t('checklist.score')}: {t('checklist.scoreValue', { score })}
-            </span>
-          </h4>
-          {gaps > 0 && (
-            <div className="alert alert--error" data-testid="qf-gaps">
-              <p className="gap-title">{t('checklist.gaps', { count: gaps })}</p>
-              {onOfferRequest && (
-                <ul className="gap-offers">
-                  {gapItems.map((k) => (
-                    <li key={k}>
-                      <button
-                        type="button"
-                        className="btn btn--small"
-                        data-testid={`offer-request-${k}`}
-                        onClick={() => onOfferRequest(k)}
-                      >
-                        {t('checklist.requestOffer', { item: t(`checklist.${k}`) })}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          )}
-          <div className="qform__checklist">
-            {CHECKLIST_ITEMS.map((item) => (
-              <Choice
-                key={item.key}
-                name={`cl-${item.key}`}
-                label={`${item.critical ? '★ ' : ''}${t(`checklist.${item.key}`)}${item.critical ? ` (${t('checklist.critical')})` : ''}`}
-                value={draft.checklist![item.key]}
-                options={CHECKLIST_ANSWERS}
-                labelOf={(v) => t(`answer.${v}`)}
-                toneOf={(v) => `tone-answer-${v}${item.critical ? ' is-critical' : ''}`}
-                onChange={(v) => setDraft({ ...draft, checklist: { ...draft.checklist!, [item.key]: v } })}
-                testId={`qf-checklist-${item.key}`}
-              />
-            ))}
-          </div>
-        </>
+        <ChecklistFields
+          control={control}
+          score={score}
+          gapItems={gapItems}
+          onOfferRequest={onOfferRequest}
+        />
       )}
 
       {/* The result shows inside the sticky bar, beside the button that was tapped, never out of sight. */}
       <div className="qform__actions" data-testid="qf-actions">
         <div className="qform__feedback" aria-live="polite">
-          {notice && (
-            <p
-              className={`alert alert--${notice.tone}`}
-              role="status"
-              data-testid="qf-notice"
-              data-tone={notice.tone}
-            >
-              {notice.text}
-            </p>
-          )}
+          <FormNotice notice={notice} testId="qf-notice" />
           {queued > 0 && !notice && (
             <p className="alert alert--warn" data-testid="qf-queued">
               {t('outbox.pending', { count: queued })}
             </p>
           )}
         </div>
-        <button type="submit" className="btn btn--primary" disabled={busy} data-testid="qf-save">
-          {busy ? t('form.saving') : t('form.save')}
-        </button>
+        <SubmitButton busy={busy} label={t('form.save')} testId="qf-save" />
         <button
           type="button"
           className="btn"
@@ -333,72 +217,4 @@ export function QuickUpdateForm({
       </div>
     </form>
   );
-}
-
-function ConflictBox(props: {
-  entry: OutboxEntry;
-  onReapply: (current: Shelter, yours: ShelterChanges) => void;
-  onDiscard: (current: Shelter | null) => void;
-}) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const current = asShelter(props.entry.current);
-  const { version: _version, ...yours } = props.entry.body as ShelterChanges & { version?: number };
-  return (
-    <div className="conflict" role="alert" data-testid="qf-conflict">
-      <h4>{t('form.conflictTitle')}</h4>
-      <p>{t('form.conflictBody')}</p>
-      {current && (
-        <dl className="kv">
-          <dt>{t('form.status')}</dt>
-          <dd>{t(`status.${current.status}`)}</dd>
-          <dt>{t('form.occupancy')}</dt>
-          <dd>{f.number(current.occupancy)}</dd>
-          <dt>{t('form.households')}</dt>
-          <dd>{f.number(current.households)}</dd>
-          <dt>{t('panel.lastReported')}</dt>
-          <dd>{f.dateTime(current.lastReportedAt)}</dd>
-        </dl>
-      )}
-      <p>
-        <strong>{t('form.conflictYours')}:</strong> <ChangeSummary changes={yours} />
-      </p>
-      <div className="qform__actions">
-        {current && (
-          <button
-            type="button"
-            className="btn btn--primary"
-            data-testid="qf-reapply"
-            onClick={() => props.onReapply(current, yours)}
-          >
-            {t('form.reapply')}
-          </button>
-        )}
-        <button
-          type="button"
-          className="btn"
-          data-testid="qf-discard"
-          onClick={() => props.onDiscard(current)}
-        >
-          {t('form.discard')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function ChangeSummary({ changes }: { changes: ShelterChanges }) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const parts: string[] = [];
-  if (changes.reconfirm) parts.push(t('form.reconfirm'));
-  if (changes.status) parts.push(`${t('form.status')}: ${t(`status.${changes.status}`)}`);
-  if (changes.occupancy !== undefined) parts.push(`${t('form.occupancy')}: ${f.number(changes.occupancy)}`);
-  if (changes.households !== undefined)
-    parts.push(`${t('form.households')}: ${f.number(changes.households)}`);
-  for (const [n, v] of Object.entries(changes.needs ?? {}))
-    if (v) parts.push(`${t(`needs.${n}`)}: ${t(`needLevel.${v}`)}`);
-  for (const [k, v] of Object.entries(changes.checklist ?? {}))
-    if (v) parts.push(`${t(`checklist.${k}`)}: ${t(`answer.${v}`)}`);
-  return <span>{parts.join('; ')}</span>;
 }

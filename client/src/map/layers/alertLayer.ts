@@ -5,6 +5,7 @@ import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
 import { useAlertStore } from '../../features/alerts/alertStore.js';
 import { alertsInForce } from '../../features/alerts/inAlert.js';
 import { colourMatch } from './expressions.js';
+import type { LayerContext } from './registry.js';
 
 /** Layer ids, bottom to top. `alerts-provinces` lies under the province lines; the rest above. */
 export const ALERT_LAYERS = [
@@ -108,7 +109,8 @@ export function alertFeatures(inForce: readonly RiskAlert[]): {
  * Risk alert areas in the official level colours (province fills under the outlines, polygons
  * above) and storm tracks, following the alert store in place. Returns a teardown.
  */
-export function mountAlertLayer(map: MapLibreMap, font: string[]): () => void {
+export function mountAlertLayer(map: MapLibreMap, ctx: LayerContext): () => void {
+  const { font } = ctx;
   const compute = () => alertsInForce(useAlertStore.getState().byId, new Date());
   let inForce = compute();
   const f = alertFeatures(inForce);
@@ -207,13 +209,9 @@ export function mountAlertLayer(map: MapLibreMap, font: string[]): () => void {
     void map.getSource<GeoJSONSource>('alert-areas')?.setData(next.areas);
     void map.getSource<GeoJSONSource>('storm')?.setData(next.storm);
   };
-  const unsub = useAlertStore.subscribe((s, prev) => {
-    if (s.byId !== prev.byId) update();
-  });
   // Alerts come into and go out of force with the clock.
-  const clock = setInterval(update, 60_000);
-  return () => {
-    unsub();
-    clearInterval(clock);
-  };
+  const schedule = ctx.scheduler.add(update, { clock: true });
+  return useAlertStore.subscribe((s, prev) => {
+    if (s.byId !== prev.byId) schedule();
+  });
 }

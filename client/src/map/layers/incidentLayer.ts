@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { shownMonth, useIncidentStore, type IncidentData } from '../../features/incidents/incidentStore.js';
 import { colourMatch } from './expressions.js';
+import type { LayerContext } from './registry.js';
 
 /** Layer ids. */
 export const INCIDENT_LAYERS = ['incidents-fill'] as const;
@@ -37,7 +38,7 @@ export function choroplethFill(
  * The incident choropleth by province, under the outlines. Mounted only when the snapshot carried
  * incident aggregates (roles allowed them); it follows the store and the chosen month in place.
  */
-export function mountIncidentLayer(map: MapLibreMap): () => void {
+export function mountIncidentLayer(map: MapLibreMap, ctx: LayerContext): () => void {
   const fill = () => {
     const { data, month } = useIncidentStore.getState();
     return choroplethFill(data, shownMonth(data, month));
@@ -55,9 +56,10 @@ export function mountIncidentLayer(map: MapLibreMap): () => void {
         ? 'provinces-line'
         : undefined,
   );
-  const unsub = useIncidentStore.subscribe((s, prev) => {
-    if (s.data !== prev.data || s.month !== prev.month)
-      map.setPaintProperty('incidents-fill', 'fill-color', fill());
+  const schedule = ctx.scheduler.add(() => {
+    map.setPaintProperty('incidents-fill', 'fill-color', fill());
   });
-  return unsub;
+  return useIncidentStore.subscribe((s, prev) => {
+    if (s.data !== prev.data || s.month !== prev.month) schedule();
+  });
 }

@@ -7,6 +7,7 @@ import type { Shelter } from '../../../../shared/schemas/shelters.js';
 import { useRequestStore } from '../../features/requests/requestStore.js';
 import { useServiceStore } from '../../features/services/serviceStore.js';
 import { useShelterStore } from '../../features/shelters/shelterStore.js';
+import type { LayerContext } from './registry.js';
 
 /** Layer ids. */
 export const REQUEST_LAYERS = ['request-badges', 'request-badge-count'] as const;
@@ -41,7 +42,8 @@ export function requestBadges(
 }
 
 /** Badges with the number of open requests on their shelter or service, kept in step in place. */
-export function mountRequestLayer(map: MapLibreMap, font: string[]): () => void {
+export function mountRequestLayer(map: MapLibreMap, ctx: LayerContext): () => void {
+  const { font } = ctx;
   const data = () =>
     requestBadges(
       useRequestStore.getState().byId,
@@ -75,14 +77,7 @@ export function mountRequestLayer(map: MapLibreMap, font: string[]): () => void 
     },
     paint: { 'text-color': '#ffffff', 'text-translate': [13, -13] },
   });
-  let frame = 0;
-  const schedule = () => {
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      void map.getSource<GeoJSONSource>('request-badges')?.setData(data());
-    });
-  };
+  const schedule = ctx.scheduler.add(() => map.getSource<GeoJSONSource>('request-badges')?.setData(data()));
   const unsubs = [
     useRequestStore.subscribe((s, p) => s.byId !== p.byId && schedule()),
     useShelterStore.subscribe((s, p) => s.byId !== p.byId && schedule()),
@@ -90,6 +85,5 @@ export function mountRequestLayer(map: MapLibreMap, font: string[]): () => void 
   ];
   return () => {
     unsubs.forEach((u) => u());
-    if (frame) cancelAnimationFrame(frame);
   };
 }

@@ -14,6 +14,7 @@ import type { ServicesById } from '../../features/services/reconcile.js';
 import { useServiceStore } from '../../features/services/serviceStore.js';
 import { mainType, SERVICE_STATUS_COLORS, SERVICE_TYPE_MARKS } from '../../features/services/serviceStyle.js';
 import { colourMatch } from './expressions.js';
+import type { LayerContext } from './registry.js';
 
 const SOURCE = 'services';
 /** Layer ids, bottom to top. */
@@ -66,7 +67,8 @@ const commune: ExpressionSpecification = ['==', ['get', 'commune'], true];
 const faded: ExpressionSpecification = ['case', ['==', ['get', 'stale'], true], 0.4, 1];
 
 /** Add the service source and layers and keep them in step with the store, in place. Returns a teardown. */
-export function mountServiceLayer(map: MapLibreMap, font: string[]): () => void {
+export function mountServiceLayer(map: MapLibreMap, ctx: LayerContext): () => void {
+  const { font } = ctx;
   const data = () => {
     const { services, provinceCode } = useFilterStore.getState();
     return toServiceFeatures(useServiceStore.getState().byId, services, provinceCode, Date.now());
@@ -112,14 +114,9 @@ export function mountServiceLayer(map: MapLibreMap, font: string[]): () => void 
     },
   });
 
-  let frame = 0;
-  const schedule = () => {
-    if (frame) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      void map.getSource<GeoJSONSource>(SOURCE)?.setData(data());
-    });
-  };
+  const schedule = ctx.scheduler.add(() => map.getSource<GeoJSONSource>(SOURCE)?.setData(data()), {
+    clock: true,
+  });
   const unsubServices = useServiceStore.subscribe((s, prev) => {
     if (s.byId !== prev.byId) schedule();
   });
@@ -134,7 +131,6 @@ export function mountServiceLayer(map: MapLibreMap, font: string[]): () => void 
     if (svc && svc.lat !== null && svc.lon !== null)
       map.easeTo({ center: [svc.lon, svc.lat], zoom: Math.max(map.getZoom(), 8) });
   });
-  const clock = setInterval(schedule, 60_000);
   const onClick = (e: MapLayerMouseEvent) => {
     const id: unknown = e.features?.[0]?.properties?.['id'];
     if (typeof id === 'string') useNavStore.getState().open({ kind: 'service', id });
@@ -148,8 +144,6 @@ export function mountServiceLayer(map: MapLibreMap, font: string[]): () => void 
     unsubServices();
     unsubFilters();
     unsubNav();
-    clearInterval(clock);
-    if (frame) cancelAnimationFrame(frame);
     map.off('click', 'services-point', onClick);
   };
 }

@@ -15,6 +15,7 @@ import type { SheltersById } from '../../features/shelters/reconcile.js';
 import { useShelterStore } from '../../features/shelters/shelterStore.js';
 import { SCORE_COLORS, STATUS_COLORS } from '../../features/shelters/statusStyle.js';
 import { colourMatch } from './expressions.js';
+import type { LayerContext } from './registry.js';
 
 const SOURCE = 'shelters';
 const CLUSTER_MAX_ZOOM = 7;
@@ -91,9 +92,10 @@ const single: ExpressionSpecification = ['!', ['has', 'point_count']];
 
 /**
  * Add the shelter source and layers, and keep them in step with the store: changes are batched
- * into at most one `setData` per 250 ms and the map is never re-created. Returns a teardown.
+ * by the map's scheduler into at most one `setData` per 250 ms and the map is never re-created. Returns a teardown.
  */
-export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void {
+export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => void {
+  const { font } = ctx;
   const data = () => {
     const { shelters, provinceCode } = useFilterStore.getState();
     return toFeatures(useShelterStore.getState().byId, shelters, provinceCode, new Date());
@@ -183,37 +185,11 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
 
   // At most one setData in flight and at most ~4 a second: with thousands of shelters and a
   // stream of changes, rebuilding the clustered source every frame starves the main thread.
-  let frame = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let busy = false;
-  let again = false;
-  let lastAt = -Infinity;
-  const flush = () => {
-    frame = 0;
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    lastAt = performance.now();
-    void Promise.resolve(map.getSource<GeoJSONSource>(SOURCE)?.setData(data()))
-      .catch(() => undefined)
-      .finally(() => {
-        busy = false;
-        if (again) {
-          again = false;
-          schedule();
-        }
-      });
-  };
-  const schedule = () => {
-    if (frame || timer !== undefined) return;
-    const wait = Math.max(0, lastAt + MIN_UPDATE_INTERVAL_MS - performance.now());
-    timer = setTimeout(() => {
-      timer = undefined;
-      frame = requestAnimationFrame(flush);
-    }, wait);
-  };
+  const schedule = ctx.scheduler.add(
+    () => Promise.resolve(map.getSource<GeoJSONSource>(SOURCE)?.setData(data())),
+    // Staleness moves with the clock, not only with data.
+    { minIntervalMs: MIN_UPDATE_INTERVAL_MS, clock: true },
+  );
   const unsubShelters = useShelterStore.subscribe((s, prev) => {
     if (s.byId !== prev.byId) schedule();
   });
@@ -228,8 +204,6 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
     // Past the cluster zoom, so the chosen shelter and its selection ring stand on their own.
     if (sel) map.easeTo({ center: [sel.lon, sel.lat], zoom: Math.max(map.getZoom(), CLUSTER_MAX_ZOOM + 1) });
   });
-  // Staleness moves with the clock, not only with data.
-  const clock = setInterval(schedule, 60_000);
 
   const onPoint = (e: MapLayerMouseEvent) => {
     const id: unknown = e.features?.[0]?.properties?.['id'];
@@ -260,17 +234,8 @@ export function mountShelterLayer(map: MapLibreMap, font: string[]): () => void 
     unsubShelters();
     unsubFilters();
     unsubNav();
-    clearInterval(clock);
-    if (frame) cancelAnimationFrame(frame);
-    if (timer !== undefined) clearTimeout(timer);
     map.off('click', 'shelters-point', onPoint);
     map.off('click', 'shelters-ring', onPoint);
     map.off('click', 'shelters-clusters', onCluster);
   };
-}
-
-/** Show or hide all shelter layers. */
-export function setShelterLayerVisible(map: MapLibreMap, visible: boolean): void {
-  for (const id of SHELTER_LAYERS)
-    if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
 }

@@ -3,11 +3,12 @@ import {
   enqueue,
   enqueueOrReplace,
   loadOutbox,
+  mergeOutboxes,
   nextPending,
   outboxStorageKey,
   remove,
   retryDelay,
-  saveOutbox,
+  parseEntries,
   settle,
   type KeyValueStorage,
   type OutboxEntry,
@@ -91,10 +92,10 @@ describe('outbox', () => {
     expect(list[0]).toMatchObject({ state: 'refused', error: { code: 'forbidden' } });
   });
 
-  it('survives a reload through storage, per user, and drops unreadable entries', () => {
+  it('reads the old localStorage outbox, per user, and drops unreadable entries', () => {
     const storage = memoryStorage();
     const a = entry();
-    saveOutbox(storage, outboxStorageKey('u1'), [a]);
+    storage.setItem(outboxStorageKey('u1'), JSON.stringify([a]));
     expect(loadOutbox(storage, outboxStorageKey('u1'))).toEqual([a]);
     expect(loadOutbox(storage, outboxStorageKey('u2'))).toEqual([]);
     storage.setItem(outboxStorageKey('u3'), JSON.stringify([a, { key: 1 }, 'x']));
@@ -103,7 +104,21 @@ describe('outbox', () => {
     expect(loadOutbox(storage, outboxStorageKey('u4'))).toEqual([]);
   });
 
-  it('reports a full or disabled storage instead of throwing', () => {
+  it('keeps only well-formed entries of a stored outbox', () => {
+    const a = entry();
+    expect(parseEntries([a, { key: 1 }, null, 'x'])).toEqual([a]);
+    expect(parseEntries({ not: 'a list' })).toEqual([]);
+    expect(parseEntries(null)).toEqual([]);
+  });
+
+  it('merges a moved outbox after the stored one, each entry once', () => {
+    const a = entry();
+    const b = entry();
+    const c = entry();
+    expect(mergeOutboxes([a, b], [b, c], [a]).map((e) => e.key)).toEqual([a.key, b.key, c.key]);
+  });
+
+  it('reads a disabled storage as empty instead of throwing', () => {
     const broken: KeyValueStorage = {
       getItem: () => {
         throw new Error('denied');
@@ -112,7 +127,6 @@ describe('outbox', () => {
         throw new Error('quota');
       },
     };
-    expect(saveOutbox(broken, 'k', [entry()])).toBe(false);
     expect(loadOutbox(broken, 'k')).toEqual([]);
   });
 });
@@ -154,7 +168,7 @@ describe('outbox: one logical post per form', () => {
 
   it('keeps the slot through storage', () => {
     const storage = memoryStorage();
-    saveOutbox(storage, 'x', [entry('k-1', { version: 1 }, 'shelter-form:s-1')]);
+    storage.setItem('x', JSON.stringify([entry('k-1', { version: 1 }, 'shelter-form:s-1')]));
     expect(loadOutbox(storage, 'x')[0]?.slot).toBe('shelter-form:s-1');
   });
 

@@ -1,5 +1,6 @@
-/** A row of large radio buttons: quick to hit on a phone, no hover needed. */
-export function Choice<T extends string>(props: {
+import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+
+interface ChoiceProps<T extends string> {
   name: string;
   label: string;
   value: T;
@@ -8,7 +9,10 @@ export function Choice<T extends string>(props: {
   onChange: (v: T) => void;
   toneOf?: (v: T) => string;
   testId?: string;
-}) {
+}
+
+/** A row of large radio buttons: quick to hit on a phone, no hover needed. */
+export function ChoiceGroup<T extends string>(props: ChoiceProps<T>) {
   return (
     <fieldset className="choice" data-testid={props.testId}>
       <legend className="choice__legend">{props.label}</legend>
@@ -33,4 +37,17 @@ export function Choice<T extends string>(props: {
       </div>
     </fieldset>
   );
+}
+
+/** A ChoiceGroup bound to one field of a react-hook-form form. */
+export function ChoiceField<V extends FieldValues, T extends string>(
+  props: Omit<ChoiceProps<T>, 'value' | 'onChange' | 'name'> & {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any resolver output
+    control: Control<V, any, any>;
+    name: FieldPath<V>;
+  },
+) {
+  const { control, name, ...rest } = props;
+  const { field } = useController({ control, name });
+  return <ChoiceGroup {...rest} name={name} value={field.value} onChange={field.onChange} />;
 }

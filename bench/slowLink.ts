@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/helpers/server.js';
+
+/** One cold visit of the shelter manager's phone over the emulated link. */
+export interface LinkRound {
+  /** From navigation start until the sign-in form can be typed into and submitted. */
+  signInMs: number;
+  /** From tapping "sign in" until the shelter list shows a shelter. */
+  listMs: number;
+  /** Bytes on the wire (compressed, headers included) of the built files loaded before the list, API excluded. */
+  staticBytes: number;
+  /** The same for API answers (sign-in, me, snapshot, areas). */
+  apiBytes: number;
+}
+
+export interface LinkResult {
+  latencyMs: number;
+  bytesPerSecond: number;
+  rounds: LinkRound[];
+}
+
+/**
+ * Chromium (CDP `Network.emulateNetworkConditions`, as DevTools throttles) on a 390x844 phone, a fresh
+ * profile each round (nothing cached, no service worker yet), against a fresh app serving `staticDir`.
+ */
+export async function slowLinkBench(opts: {
+  staticDir: string;
+  latencyMs: number;
+  bytesPerSecond: number;
+  rounds: number;
+}): Promise<LinkResult> {
+  const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(exe)) throw new Error(`no Chromium at ${exe}`);
+  const srv = await startServer({ config: { staticDir: opts.staticDir } });
+  const browser = await chromium.launch({
+    executablePath: exe,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
+  const rounds: LinkRound[] = [];
+  try {
+    for (let i = 0; i < opts.rounds; i++) {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: opts.latencyMs,
+        downloadThroughput: opts.bytesPerSecond,
+        uploadThroughput: opts.bytesPerSecond,
+      });
+      const urls = new Map<string, string>();
+      let staticBytes = 0;
+      let apiBytes = 0;
+      let counting = true;
+      cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) =>
+        urls.set(e.requestId, e.request.url),
+      );
+      cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+        if (!counting) return;
+        const p = new URL(urls.get(e.requestId) ?? srv.url).pathname;
+        if (p.startsWith('/socket.io/')) return;
+        if (p.startsWith('/api/')) apiBytes += e.encodedDataLength;
+        else staticBytes += e.encodedDataLength;
+        if (process.env.BENCH_LINK_FILES) console.error(`    ${e.encodedDataLength} ${p}`);
+      });
+      const start = Date.now();
+      await page.goto(srv.url, { waitUntil: 'commit' });
+      await page.getByTestId('login-submit').waitFor({ state: 'visible', timeout: 120_000 });
+      await page.waitForFunction(
+        () => !(document.querySelector('[data-testid="login-submit"]') as HTMLButtonElement).disabled,
+      );
+      const signInMs = Date.now() - start;
+      await page.getByTestId('login-username').fill('shelter');
+      await page.getByTestId('login-password').fill('demo');
+      const tapped = Date.now();
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('shelter-item').first().waitFor({ state: 'visible', timeout: 120_000 });
+      const listMs = Date.now() - tapped;
+      counting = false;
+      rounds.push({ signInMs, listMs, staticBytes, apiBytes });
+      console.error(
+        `  slow link round ${i + 1}: sign-in form ${signInMs} ms, list ${listMs} ms, ${Math.round(staticBytes / 1024)} KB static + ${Math.round(apiBytes / 1024)} KB API`,
+      );
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await srv.stop();
+  }
+  return { latencyMs: opts.latencyMs, bytesPerSecond: opts.bytesPerSecond, rounds };
+}

@@ -1,0 +1,235 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REQUEST_PRIORITIES } from '../../../../shared/enums.js';
+import type { Handover, HandoverFigures, HandoverNote } from '../../../../shared/schemas/handover.js';
+import { api } from '../../lib/api.js';
+import { useFormat } from '../../lib/format.js';
+import { loadNamespaces } from '../../i18n/index.js';
+import { LanguageSwitcher } from '../../app/LanguageSwitcher.js';
+import { HandoverNotes } from './HandoverNotes.js';
+import './handover.css';
+
+const SHIFT_HOURS = 12;
+
+/** A `datetime-local` value (local time, minutes) for an instant. */
+function localInput(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+type Row = { label: string; since: number; now: number };
+
+function figureRows(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  s: HandoverFigures,
+  n: HandoverFigures,
+): Row[] {
+  const keys = [
+    'peopleSheltered',
+    'sheltersOpen',
+    'sheltersFull',
+    'sheltersDamaged',
+    'sheltersStale',
+    'servicesDown',
+  ] as const;
+  return [
+    ...keys.map((k) => ({ label: t(`handover.${k}`), since: s[k], now: n[k] })),
+    ...REQUEST_PRIORITIES.map((p) => ({
+      label: t('handover.openRequests', { priority: t(`priority.${p}`) }),
+      since: s.openRequests[p],
+      now: n.openRequests[p],
+    })),
+  ];
+}
+
+function List<T>({ title, items, render }: { title: string; items: T[]; render: (x: T) => string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h3>{title}</h3>
+      {items.length === 0 ? (
+        <p className="muted">{t('handover.none')}</p>
+      ) : (
+        <ul>
+          {items.map((x, i) => (
+            <li key={i}>{render(x)}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/**
+ * The shift handover brief as a printable page (A4 through the browser's print to PDF): what the
+ * signed-in role may read, how it moved since the start of the shift, and notes for the next shift.
+ */
+export function HandoverPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [since, setSince] = useState(() => localInput(new Date(Date.now() - SHIFT_HOURS * 3600_000)));
+  const [brief, setBrief] = useState<Handover | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      await loadNamespaces(['handover', 'requests', 'alerts']);
+      const at = new Date(since);
+      const r = await api.get<Handover>(`/api/handover?since=${encodeURIComponent(at.toISOString())}`);
+      if (!live) return;
+      if (r.ok) {
+        setBrief(r.data);
+        setError(null);
+      } else setError(r.status === 401 ? t('handover.signIn') : r.error.message);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [since, t]);
+
+  const onNote = (n: HandoverNote) => setBrief((b) => (b ? { ...b, notes: [...b.notes, n] } : b));
+
+  return (
+    <main className="handover" data-testid="handover-page">
+      <div className="handover__tools no-print">
+        <a className="btn" href="/">
+          {t('handover.back')}
+        </a>
+        <label>
+          {t('handover.since')}{' '}
+          <input
+            type="datetime-local"
+            value={since}
+            data-testid="handover-since"
+            onChange={(e) => e.target.value && setSince(e.target.value)}
+          />
+        </label>
+        <button
+          type="button"
+          className="btn btn--primary"
+          data-testid="handover-print"
+          onClick={() => window.print()}
+        >
+          {t('handover.pdf')}
+        </button>
+        <LanguageSwitcher />
+      </div>
+      <h1>{t('handover.title')}</h1>
+      {error && (
+        <p role="alert" className="handover__error">
+          {t('handover.failed', { message: error })}
+        </p>
+      )}
+      {!brief && !error && <p role="status">{t('handover.loading')}</p>}
+      {brief && (
+        <article data-testid="handover-brief">
+          <p className="handover__meta">
+            {t('handover.preparedBy', { name: brief.preparedBy.name, org: brief.preparedBy.org })} ·{' '}
+            {t(`roles.${brief.preparedBy.role}`)}
+            <br />
+            {t('handover.preparedAt', { at: f.dateTime(brief.preparedAt) })} ·{' '}
+            {t('handover.period', { since: f.dateTime(brief.since), now: f.dateTime(brief.preparedAt) })}
+          </p>
+          <section>
+            <h2>{t('handover.figures')}</h2>
+            <table className="handover__figures" data-testid="handover-figures">
+              <thead>
+                <tr>
+                  <th scope="col">{t('handover.metric')}</th>
+                  <th scope="col">{t('handover.atSince')}</th>
+                  <th scope="col">{t('handover.atNow')}</th>
+                  <th scope="col">{t('handover.change')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {figureRows(t, brief.figures.since, brief.figures.now).map((r) => (
+                  <tr key={r.label}>
+                    <th scope="row">{r.label}</th>
+                    <td>{f.number(r.since)}</td>
+                    <td>{f.number(r.now)}</td>
+                    <td>
+                      {r.now === r.since
+                        ? '—'
+                        : `${r.now > r.since ? '+' : '−'}${f.number(Math.abs(r.now - r.since))}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section>
+            <h2>{t('handover.alerts')}</h2>
+            {brief.alerts.inForce.length === 0 && <p className="muted">{t('handover.noAlerts')}</p>}
+            <ul>
+              {brief.alerts.inForce.map((a) => (
+                <li key={a.id}>
+                  <strong>{a.title}</strong> · {t('alerts.level', { level: a.level })} ·{' '}
+                  {t('handover.validTo', { at: f.dateTime(a.validTo) })}
+                  {a.newSince && <span className="handover__tag"> {t('handover.newSince')}</span>}
+                  {a.changedSince && <span className="handover__tag"> {t('handover.changedSince')}</span>}
+                </li>
+              ))}
+            </ul>
+            {brief.alerts.endedSince.length > 0 && (
+              <List
+                title={t('handover.endedSince')}
+                items={brief.alerts.endedSince}
+                render={(a) => a.title}
+              />
+            )}
+          </section>
+          {brief.requests && (
+            <section data-testid="handover-requests">
+              <h2>{t('handover.requests')}</h2>
+              <List
+                title={t('handover.opened', { count: brief.requests.opened.length })}
+                items={brief.requests.opened}
+                render={(r) => `${r.title} · ${t(`priority.${r.priority}`)}`}
+              />
+              <List
+                title={t('handover.moved', { count: brief.requests.moved.length })}
+                items={brief.requests.moved}
+                render={(m) =>
+                  `${m.request.title}: ${m.from ? t(`requestStatus.${m.from}`) : '—'} → ${t(`requestStatus.${m.to}`)} (${f.time(m.at)})`
+                }
+              />
+              <List
+                title={t('handover.overdue', { count: brief.requests.overdue.length })}
+                items={brief.requests.overdue}
+                render={(r) => `${r.title} · ${r.neededBy ? f.dateTime(r.neededBy) : ''}`}
+              />
+            </section>
+          )}
+          {brief.gbvAlerts && (
+            <section data-testid="handover-gbv-alerts">
+              <List
+                title={t('handover.gbvAlerts', { count: brief.gbvAlerts.length })}
+                items={brief.gbvAlerts}
+                render={(g) => `${g.serviceName} · ${f.dateTime(g.createdAt)}`}
+              />
+            </section>
+          )}
+          <section>
+            <h2>{t('handover.stale')}</h2>
+            <List
+              title={t('handover.staleShelters', { count: brief.stale.shelters.length })}
+              items={brief.stale.shelters}
+              render={(s) =>
+                `${s.name} · ${t('handover.lastReported', { at: f.dateTime(s.lastReportedAt) })}`
+              }
+            />
+            <List
+              title={t('handover.staleServices', { count: brief.stale.services.length })}
+              items={brief.stale.services}
+              render={(s) =>
+                `${s.name} · ${t('handover.lastReported', { at: f.dateTime(s.lastReportedAt) })}`
+              }
+            />
+          </section>
+          <HandoverNotes notes={brief.notes} onSaved={onNote} />
+        </article>
+      )}
+    </main>
+  );
+}

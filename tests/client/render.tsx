@@ -1,0 +1,54 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeAll, vi } from 'vitest';
+import { initI18n, loadNamespaces, setLanguage } from '../../client/src/i18n/index.js';
+
+/** A recorded call to the stubbed `fetch`. */
+export interface Sent {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+/**
+ * Set up component tests (run under jsdom): English strings with the GBV pack, and a `fetch`
+ * that records what the form sends and answers with `reply(sent)`.
+ */
+export function setUpForms() {
+  const sent: Sent[] = [];
+  let reply: (s: Sent) => { status: number; body: unknown } = () => ({ status: 500, body: {} });
+  beforeAll(async () => {
+    await initI18n();
+    await setLanguage('en');
+    await loadNamespaces();
+  });
+  afterEach(() => {
+    cleanup();
+    sent.length = 0;
+    vi.unstubAllGlobals();
+  });
+  const answer = (fn: typeof reply) => {
+    reply = fn;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((path: string, init: RequestInit) => {
+        const s: Sent = {
+          method: init.method ?? 'GET',
+          path,
+          body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+        };
+        sent.push(s);
+        const r = reply(s);
+        return Promise.resolve(
+          new Response(JSON.stringify(r.body), {
+            status: r.status,
+            headers: { 'Content-Type': 'application/json' },
+          }),
+        );
+      }),
+    );
+  };
+  return { sent, answer };
+}
+
+/** An envelope of success. */
+export const ok = (data: unknown, status = 200) => ({ status, body: { ok: true, data } });

@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
+import { DEMO_USERS, login } from '../helpers/client.js';
+import type { TestServer } from '../helpers/server.js';
+import type { Role } from '../../shared/enums.js';
+import type { ServicePoint } from '../../shared/schemas/services.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const OUT = path.join(ROOT, 'test-results', 'handover');
+
+/** The text of a PDF as Debian's poppler-utils reads it (an outside reader, not our renderer). */
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+describe('the printed shift handover brief, per role', { timeout: 240_000 }, () => {
+  let srv: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
+  afterAll(() => stopBrowserApp({ srv, browser }));
+
+  it('each role prints an A4 brief holding only what it may read', async () => {
+    fs.mkdirSync(OUT, { recursive: true });
+    const gbv = await login(srv.url, 'gbv');
+    const safeHouses = (await gbv.get<ServicePoint[]>('/api/services')).body
+      .data!.filter((s) => s.types.includes('safe_house'))
+      .map((s) => s.name);
+    expect(safeHouses.length).toBeGreaterThan(0);
+
+    for (const role of [
+      'ops_officer',
+      'shelter_manager',
+      'gbv_coordinator',
+      'service_provider',
+      'viewer',
+    ] as Role[]) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await signIn(page, srv.url, DEMO_USERS[role]);
+      await page.goto(`${srv.url}/handover`);
+      await page.getByTestId('handover-brief').waitFor({ timeout: 30_000 });
+      const file = path.join(OUT, `${role}.pdf`);
+      await page.pdf({ path: file, format: 'A4', printBackground: true });
+      const text = pdfText(file);
+      expect(text, role).toContain('Bàn giao ca');
+      expect(text, role).toContain('Người đang sơ tán');
+      expect(text, role).toContain('Cảnh báo đang có hiệu lực');
+      // Tools are not printed.
+      expect(text, role).not.toContain('Tải PDF');
+      expect(text, role).not.toContain('Lưu ghi chú');
+      expect(text.includes('Yêu cầu điều phối'), role).toBe(role !== 'viewer');
+      expect(text.includes('Cảnh báo khẩn GBV'), role).toBe(role === 'gbv_coordinator');
+      if (role !== 'gbv_coordinator' && role !== 'service_provider')
+        for (const name of safeHouses) expect(text, `${role}: ${name}`).not.toContain(name);
+      expect(errors, role).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('a note for the next shift is saved from the page, printed, and refused with the reason when it names a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, srv.url, 'ops');
+    // The dashboard opens the brief in a new tab.
+    const [brief] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByTestId('open-handover').click(),
+    ]);
+    await brief.getByTestId('handover-brief').waitFor({ timeout: 30_000 });
+    await brief.getByTestId('handover-note-text').fill('Gọi lại 0912 345 678');
+    await brief.getByTestId('handover-note-save').click();
+    await brief.getByRole('alert').waitFor();
+    expect(await brief.getByRole('alert').innerText()).toContain('Không lưu được');
+    await brief
+      .getByTestId('handover-note-text')
+      .fill('Chờ xe nước từ Hạ Long lúc 06:00; kiểm tra Bãi Cháy.');
+    await brief.getByTestId('handover-note-save').click();
+    await brief.getByTestId('handover-notes').getByText('Chờ xe nước từ Hạ Long').waitFor();
+    await brief.screenshot({ path: path.join(OUT, 'ops-screen.png'), fullPage: true });
+    const file = path.join(OUT, 'ops-with-note.pdf');
+    await brief.pdf({ path: file, format: 'A4' });
+    expect(pdfText(file)).toContain('Chờ xe nước từ Hạ Long');
+    // Reloading keeps the note (it is stored with the desk, not in the page).
+    await brief.reload();
+    await brief.getByTestId('handover-notes').getByText('Chờ xe nước từ Hạ Long').waitFor();
+    await page.close();
+  });
+});
