@@ -3,17 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api.js';
 import { useNow } from '../../lib/useNow.js';
 import { useDemoClockStore } from './demoClockStore.js';
-import { addDemoStrings } from './demoStrings.js';
 import { formatScenarioTime } from './scenarioTime.js';
-
-addDemoStrings();
 
 /** A replay posts its clock every few seconds: after this long without news it has stopped. */
 const STALE_MS = 30_000;
 
 /** "Kịch bản Yagi: 07/09/2024 10:30" in the top bar while a demo replay runs (SPEC 9). */
 export function ScenarioClock() {
-  const { t } = useTranslation('demo');
+  const { t } = useTranslation();
   const clock = useDemoClockStore((s) => s.clock);
   const heardAt = useDemoClockStore((s) => s.heardAt);
   const now = useNow(5000);
@@ -26,8 +23,13 @@ export function ScenarioClock() {
   if (!clock || now - heardAt > STALE_MS) return null;
   const text = formatScenarioTime(clock.at);
   return (
-    <div className="conn scenario-clock" data-testid="scenario-clock" role="status" aria-label={t('label')}>
-      {t('clock', { scenario: clock.scenario, at: text })}
+    <div
+      className="conn scenario-clock"
+      data-testid="scenario-clock"
+      role="status"
+      aria-label={t('demo.label')}
+    >
+      {t('demo.clock', { scenario: clock.scenario, at: text })}
     </div>
   );
 }
