@@ -24,6 +24,9 @@ import { useDeviceCopyStore } from '../realtime/deviceCopy.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { PartBoundary } from './PartBoundary.js';
 import { useBackCloses } from './useBackCloses.js';
+import { useDisplayStore, WALL_ROLES } from './displayStore.js';
+import { FreezeBanner, WallControls } from './WallControls.js';
+import './wall.css';
 import {
   AdminScreen,
   AlertsTab,
@@ -71,6 +74,10 @@ export function Shell({ me }: { me: Me }) {
   const otherDetail = detail && !shelterId && !creating ? detail : null;
   const tabs = tabsFor(me.role);
   const loaded = useDeviceCopyStore((s) => s.loaded);
+  // The wall is for the operations room; other roles keep the desk layout even with ?display=wall.
+  const wallRole = WALL_ROLES.includes(me.role);
+  const wall = useDisplayStore((s) => s.wall) && wallRole;
+  const mapOn = showMap || wall;
 
   useEffect(() => {
     void useOutboxStore.getState().open(me.id);
@@ -104,17 +111,17 @@ export function Shell({ me }: { me: Me }) {
   }, [byId, me]);
 
   useEffect(() => {
-    expectMap(showMap);
+    expectMap(mapOn);
     try {
       localStorage.setItem(MAP_PREF, showMap ? '1' : '0');
     } catch {
       // preference not kept
     }
-  }, [showMap]);
+  }, [showMap, mapOn]);
 
   return (
     <div
-      className={`shell${showMap ? ' shell--map' : ''}${detail ? ' shell--selected' : ''}`}
+      className={`shell${mapOn ? ' shell--map' : ''}${detail ? ' shell--selected' : ''}${wall ? ' shell--wall' : ''}`}
       data-testid="app-shell"
       data-role={me.role}
     >
@@ -131,15 +138,18 @@ export function Shell({ me }: { me: Me }) {
         <div className="topbar__tools">
           {me.role === 'ops_officer' && <ScenarioClock />}
           <ConnectionBadge />
-          <button
-            type="button"
-            className="btn"
-            aria-pressed={showMap}
-            data-testid="toggle-map"
-            onClick={() => setShowMap((v) => !v)}
-          >
-            {showMap ? t('map.hide') : t('map.show')}
-          </button>
+          {wallRole && <WallControls />}
+          {!wall && (
+            <button
+              type="button"
+              className="btn"
+              aria-pressed={showMap}
+              data-testid="toggle-map"
+              onClick={() => setShowMap((v) => !v)}
+            >
+              {showMap ? t('map.hide') : t('map.show')}
+            </button>
+          )}
           {me.role !== 'admin' && (
             <a className="btn" href="/handover" target="_blank" rel="noopener" data-testid="open-handover">
               {t('app.handover')}
@@ -153,6 +163,7 @@ export function Shell({ me }: { me: Me }) {
       </header>
       <ReloadBanner />
       <OfflineBanner />
+      {wall && <FreezeBanner />}
       {anySimulated && (
         <p className="banner-sim" data-testid="simulated-banner">
           {t('app.simulatedBanner')}
@@ -204,7 +215,7 @@ export function Shell({ me }: { me: Me }) {
               )}
             </PartBoundary>
           </aside>
-          {showMap && (
+          {mapOn && (
             <section className="layout__map" aria-label={t('map.title')}>
               {/* Keeps the list and panels working when the map cannot start (no WebGL, chunk failed). */}
               <PartBoundary

@@ -13,7 +13,7 @@ export type Toggle = MapLayer['key'] | 'labels';
 /** Which toggles are on. */
 export type Shown = Record<Toggle, boolean>;
 
-/** The legend starts open only on wall displays; elsewhere it would cover much of the map. */
+/** The legend starts open only on wide desk screens; on narrower ones it would cover much of the map. */
 function wideScreen(): boolean {
   return typeof window === 'undefined' || window.matchMedia('(min-width: 1800px)').matches;
 }
@@ -43,6 +43,8 @@ function LayerToggle(props: {
  * `has` says which layer groups this reader gets (the incident one once its aggregates arrived).
  */
 export function MapLegend(props: {
+  /** On the wall the legend sits folded below the map, opened only by hand. */
+  wall?: boolean;
   shown: Shown;
   onToggle: (toggle: Toggle, on: boolean) => void;
   has: { incidents: boolean; requests: boolean };
@@ -64,7 +66,7 @@ export function MapLegend(props: {
   return (
     <details
       className="map__legend card"
-      open={wideScreen()}
+      open={!props.wall && wideScreen()}
       aria-label={t('map.legend')}
       data-testid="map-legend"
     >

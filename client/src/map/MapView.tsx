@@ -3,7 +3,10 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDisplayStore } from '../app/displayStore.js';
 import { useNavStore } from '../app/navStore.js';
+import { useAlertsInForce } from '../features/alerts/inAlert.js';
+import { useAreaStore } from '../features/areas/areaStore.js';
 import { markMapReady } from '../app/readiness.js';
 import { useAuthStore } from '../features/auth/authStore.js';
 import { useIncidentStore } from '../features/incidents/incidentStore.js';
@@ -20,6 +23,7 @@ import { MAP_LAYERS, mountLayers } from './layers/registry.js';
 import { createUpdateScheduler } from './layers/scheduler.js';
 import { setLayersVisible } from './layers/visibility.js';
 import { mapLocale } from './locale.js';
+import { alertBounds } from './alertBounds.js';
 import { MapLegend, type Shown } from './MapLegend.js';
 declare global {
   interface Window {
@@ -57,6 +61,11 @@ export function MapView() {
     if (tab === 'incidents') setShown({ ...shown, incidents: true });
     else if (seenTab === 'incidents') setShown({ ...shown, incidents: false });
   }
+  const wall = useDisplayStore((s) => s.wall);
+  const inForce = useAlertsInForce();
+  const byCode = useAreaStore((s) => s.byCode);
+  const fit = wall ? alertBounds(inForce, byCode) : null;
+  const fitKey = fit?.map((x) => x.toFixed(3)).join(',') ?? '';
   const role = useAuthStore((s) => s.me?.role);
   const caller = role === undefined ? null : { role };
   const hasIncidents = useIncidentStore((s) => s.data !== null);
@@ -149,12 +158,26 @@ export function MapView() {
     for (const layer of MAP_LAYERS) setLayersVisible(map, layer.layerIds, shown[layer.key]);
   }, [loaded, shown]);
 
+  // On the wall the view follows the alerts in force: it fits them when they change, not on every tick.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map || !fit) return;
+    map.fitBounds(fit, { padding: 48, maxZoom: 9, duration: 0 });
+    // fitKey stands for fit's value.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded, fitKey]);
+
   if (failed) return <p className="map-msg">{t('map.failed')}</p>;
 
   return (
     <div className="map">
       <div ref={container} className="map__canvas" data-testid="map" data-loaded={loaded} />
-      <MapLegend shown={shown} onToggle={(key, on) => setShown({ ...shown, [key]: on })} has={has} />
+      <MapLegend
+        wall={wall}
+        shown={shown}
+        onToggle={(key, on) => setShown({ ...shown, [key]: on })}
+        has={has}
+      />
       {!CUSTOM_STYLE_URL && (
         <p className="map__attribution" data-testid="map-attribution">
           {BOUNDARY_ATTRIBUTION} · {t('map.attribution')}

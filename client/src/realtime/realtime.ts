@@ -18,6 +18,7 @@ import {
   stopKeeping,
   useDeviceCopyStore,
 } from './deviceCopy.js';
+import { freeze, hold, holdSnapshot, isFrozen, release } from './freeze.js';
 import type { Snapshot } from './snapshot.js';
 import { needsReload } from './protocol.js';
 import type * as ValidateModule from './validate.js';
@@ -50,14 +51,33 @@ let generation = 0;
 
 const conn = () => useConnectionStore.getState();
 
-/** Hand released changes to the stores, in seq order. */
-function apply(changes: readonly Change[]): void {
+function applyToStores(changes: readonly Change[]): void {
   if (changes.length === 0) return;
   // The feed words a shelter's change against the record as it was, so it reads shelters first.
   const before = useShelterStore.getState().byId;
   for (const d of DOMAIN_STORES) d.apply(changes);
   useActivityStore.getState().applyEvent(changes, before);
+}
+
+/** Hand released changes to the stores, in seq order; while the picture is frozen they wait. */
+function apply(changes: readonly Change[]): void {
+  if (changes.length === 0) return;
   keepChanges(changes);
+  if (isFrozen()) hold(changes);
+  else applyToStores(changes);
+}
+
+/** Keep the picture still for a briefing; the stream goes on underneath. */
+export function freezePicture(): void {
+  freeze();
+}
+
+/** Apply everything that came while frozen, in order, and go live again. */
+export function unfreezePicture(): void {
+  if (!isFrozen()) return;
+  const { snapshot, changes } = release();
+  if (snapshot) fillStores(snapshot);
+  applyToStores(changes);
 }
 
 function fillStores(snap: Snapshot): void {
@@ -99,7 +119,8 @@ export async function loadSnapshot(): Promise<boolean> {
   const snap = v.parseSnapshot(reply.data);
   if (!snap) return false;
   const { seq } = snap;
-  fillStores(snap);
+  if (isFrozen()) holdSnapshot(snap);
+  else fillStores(snap);
   keepSnapshot(useAuthStore.getState().me, snap);
   const held = [...stream.pending.values()];
   stream = startStream(seq);
@@ -268,6 +289,8 @@ export function startRealtime(): () => void {
     stream = startStream(0);
     syncing = false;
     markSnapshotLoaded(false);
+    // Signing out ends a freeze; what it held is the server's and comes with the next snapshot.
+    release();
     void stopKeeping();
   };
 }

@@ -3,7 +3,8 @@ import type { StockTotals } from '../../../shared/schemas/services.js';
 import { readsStockTotals } from '../../../shared/domain/permissions.js';
 import type { StoredService } from './services.repo.js';
 import { presentService, presentStockTotals, type ServiceVisibility } from './services.presenter.js';
-import { allStockTotals, repoOf } from './services.service.js';
+import { repoOf } from './services.service.js';
+import { allStockTotals } from './services.stock.js';
 import { serviceCurrentState } from './services.current.js';
 
 /** Service points: past events are shown with the service's current visibility too (see presentService). */

@@ -10,6 +10,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { forbidden } from '../../http/errors.js';
 import { IdParams, read, recordRoutes, route } from '../../http/route.js';
 import * as services from './services.service.js';
+import { allStockTotals } from './services.stock.js';
 import { presentStockTotals } from './services.presenter.js';
 import { readsStockTotals } from '../../../shared/domain/permissions.js';
 
@@ -28,9 +29,7 @@ export function serviceRoutes(ctx: Ctx): Router {
   r.get(
     '/stock-totals',
     read({ allow: mayReadStockTotals }, async ({ viewer }) =>
-      (await services.allStockTotals(ctx, ctx.db))
-        .map((t) => presentStockTotals(t, viewer))
-        .filter((t) => t !== null),
+      (await allStockTotals(ctx, ctx.db)).map((t) => presentStockTotals(t, viewer)).filter((t) => t !== null),
     ),
   );
   // After the fixed paths above, so `/:id` does not take them.

@@ -1,4 +1,3 @@
-import { STOCK_ITEMS } from '../../../shared/enums.js';
 import { haversineKm } from '../../../shared/domain/geo.js';
 import type {
   Availability,
@@ -7,7 +6,6 @@ import type {
   ServiceCreate,
   ServicePatch,
   ServicePoint,
-  StockTotals,
 } from '../../../shared/schemas/services.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
@@ -15,7 +13,6 @@ import { organisationExists } from '../organisations/organisations.repo.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { NewEvent } from '../../events/log.js';
 import type { Idempotency, WriteResult } from '../../events/writer.js';
-import { stableId } from '../../db/records.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { getShelter } from '../shelters/shelters.repo.js';
 import { raiseIfCritical } from '../gbvAlerts/gbvAlerts.service.js';
@@ -29,6 +26,7 @@ import {
   type StoredService,
 } from './services.repo.js';
 import { checkPlace } from '../areas/places.js';
+import { stockTotalsEvent } from './services.stock.js';
 import { writesSimulated } from '../../demo/simulated.js';
 
 /** The repository bound to this app's area index. */
@@ -247,50 +245,6 @@ export async function postAvailability(
     if (p.stock || before.stock) events.push(await stockTotalsEvent(ctx, q, updated.provinceCode));
     return { status: 200, body: presentService(updated, viewer), events };
   });
-}
-
-/** Province totals of the time-critical supplies over the services that post stock. */
-function totalsOf(services: readonly StoredService[], provinceCode: string): StockTotals {
-  const stocked = services.filter((s) => s.provinceCode === provinceCode && s.availability.stock);
-  const stock = Object.fromEntries(
-    STOCK_ITEMS.map((k) => [k, { quantity: 0, out: 0, low: 0 }]),
-  ) as StockTotals['stock'];
-  for (const s of stocked) {
-    for (const k of STOCK_ITEMS) {
-      const e = s.availability.stock?.[k];
-      if (!e) continue;
-      const t = stock[k];
-      t.quantity += e.quantity;
-      if (e.level === 'out') t.out++;
-      if (e.level === 'low') t.low++;
-    }
-  }
-  return { provinceCode, services: stocked.length, stock };
-}
-
-/** One province's stock totals. */
-export async function stockTotals(ctx: Ctx, q: Queryable, provinceCode: string): Promise<StockTotals> {
-  return totalsOf(await repoOf(ctx).list(q), provinceCode);
-}
-
-/** All provinces' stock totals (snapshot), from one read. */
-export async function allStockTotals(ctx: Ctx, q: Queryable): Promise<StockTotals[]> {
-  const services = await repoOf(ctx).list(q);
-  const provinces = [
-    ...new Set(services.filter((s) => s.availability.stock).map((s) => s.provinceCode)),
-  ].sort();
-  return provinces.map((p) => totalsOf(services, p));
-}
-
-async function stockTotalsEvent(ctx: Ctx, q: Queryable, provinceCode: string): Promise<NewEvent> {
-  const data = await stockTotals(ctx, q, provinceCode);
-  return {
-    type: 'stock-totals:changed',
-    entity: 'stock-totals',
-    entityId: stableId(`stock-totals:${provinceCode}`),
-    data,
-    changes: null,
-  };
 }
 
 /** A service's availability history, newest first, restricted as the record is. */

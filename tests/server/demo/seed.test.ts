@@ -77,6 +77,12 @@ describe.each(STORAGES)('demo seed (%s)', (storage) => {
     const tables = await seededTables(srv, t0);
     if (process.env.UPDATE_SEED_FIXTURE) fs.writeFileSync(FIXTURE, `${JSON.stringify(tables, null, 2)}\n`);
     const fixture = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as typeof tables;
-    expect(tables).toEqual(fixture);
+    // Tables added by later migrations (and the migration list itself) are not the seed's: the seed
+    // must leave every table the fixture does not know empty, and seed the known ones as it did.
+    const { schema_migrations: _m, ...known } = fixture;
+    const seeded = Object.fromEntries(Object.entries(tables).filter(([name]) => name in known));
+    expect(seeded).toEqual(known);
+    const others = Object.entries(tables).filter(([name]) => !(name in fixture));
+    for (const [name, t] of others) expect(t.count, `${name} is not seeded`).toBe(0);
   });
 });
