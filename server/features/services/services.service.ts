@@ -31,7 +31,6 @@ import { writesSimulated } from '../../demo/simulated.js';
 
 /** The repository bound to this app's area index. */
 export const repoOf = (ctx: Ctx) => serviceRepo((code) => ctx.areas.commune(code));
-
 const visible = (s: ServicePoint | null): s is ServicePoint => s !== null;
 
 /** A safe house is always hidden; a commune-only point needs its commune; an exact one needs a position. */
