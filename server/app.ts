@@ -44,6 +44,8 @@ import { createRealtime, type Io } from './realtime/realtime.js';
 import { startIncidentReleases } from './features/incidents/releases.js';
 import { startEscalations } from './features/coordinationRoles/coordinationRoles.escalation.js';
 import { seedDemo } from './demo/seed.js';
+import { createDemoClock } from './features/demo/demo.clock.js';
+import { demoClockRoutes, demoInfoRoutes } from './features/demo/demo.routes.js';
 import { PROJECT_ROOT } from './paths.js';
 import { openApiDocument } from './openapi.js';
 
@@ -178,6 +180,8 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   const openapi = openApiDocument();
   api.get('/openapi.json', (_req, res) => void res.json(openapi));
   api.use('/areas', areaRoutes(ctx));
+  const demoClock = createDemoClock();
+  api.use('/demo', demoInfoRoutes(ctx, demoClock));
   api.use(requireAuth);
   api.use(syncRoutes(ctx));
   api.use('/shelters', shelterRoutes(ctx));
@@ -197,6 +201,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
   api.use('/cap', capRoutes(ctx));
   api.use('/import', importRoutes(ctx));
   api.use('/handover', handoverRoutes(ctx));
+  api.use('/demo', demoClockRoutes(ctx, demoClock));
   api.use((_req, _res, next) => next(new HttpError(404, 'not_found', 'No such endpoint.')));
   app.use('/api', apiCompression(), api);
 
@@ -216,7 +221,7 @@ export async function createApp(config: AppConfig, opts: { log?: Logger } = {}):
 
   const http = createServer(app);
   http.keepAliveTimeout = 5000;
-  const rt = await createRealtime(ctx, http, { trust: trustFn });
+  const rt = await createRealtime(ctx, http, { trust: trustFn, demoClock });
 
   let closing: Promise<void> | null = null;
   const close = () =>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserPatchSchema, UserSchema } from '../shared/schemas/auth.js';
 import { ApiTokenCreateSchema, ApiTokenCreatedSchema, ApiTokenSchema } from '../shared/schemas/tokens.js';
 import { SmsFormWebhookSchema, SmsJsonWebhookSchema } from '../shared/schemas/sms.js';
+import { DemoClockSchema, DemoInfoSchema } from '../shared/schemas/demo.js';
 import type { Op } from './openapi.js';
 
 const schemaOf = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -54,6 +55,27 @@ export function machineOps(): Record<string, Record<string, Op>> {
           },
         },
         refuses: 'Not an sms-gateway token',
+      },
+    },
+  };
+}
+
+/** The demo's paths: whether the server runs the demo, and a replay's scenario clock. */
+export function demoOps(): Record<string, Record<string, Op>> {
+  return {
+    '/api/demo': {
+      get: {
+        summary: 'Whether the server runs the demo (simulated data) and the clock of a replay in progress',
+        reply: DemoInfoSchema,
+        refuses: 'Never (open, like /api/areas)',
+      },
+    },
+    '/api/demo/clock': {
+      post: {
+        summary: 'A demo replay posts where its scenario is; every ops screen shows it (demo only)',
+        body: DemoClockSchema,
+        reply: DemoClockSchema,
+        refuses: 'Not an operations officer, or the server does not run the demo (409)',
       },
     },
   };

@@ -48,7 +48,7 @@ import {
   IncidentReportReceiptSchema,
   IncidentSummarySchema,
 } from '../shared/schemas/incidents.js';
-import { machineOps } from './openapi.machine.js';
+import { demoOps, machineOps } from './openapi.machine.js';
 import { coordinationOps } from './openapi.coordination.js';
 import { interopOps } from './openapi.interop.js';
 import { exportOps, importOps } from './openapi.files.js';
@@ -279,6 +279,7 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
     ...exportOps(),
     ...machineOps(),
     ...coordinationOps(),
+    ...demoOps(),
     ...interopOps(),
     ...importOps(),
     ...extra,
@@ -393,7 +394,7 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
 }
 
 /** Paths that need no session. */
-const PUBLIC_PATHS = new Set(['/api/auth/login', '/api/areas', '/api/openapi.json']);
+const PUBLIC_PATHS = new Set(['/api/auth/login', '/api/areas', '/api/demo', '/api/openapi.json']);
 
 /** A stable operationId from method and path: GET /api/shelters/{id}/history -> getSheltersByIdHistory. */
 function operationIdOf(method: string, p: string): string {

@@ -14,6 +14,7 @@ import {
   IncidentSummarySchema,
 } from './schemas/incidents.js';
 import type { ApiError } from './schemas/api.js';
+import type { DemoClock } from './schemas/demo.js';
 
 export { PROTOCOL_VERSION } from './protocol.js';
 
@@ -145,6 +146,8 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 export interface ServerToClientEvents {
   change: (change: Change) => void;
   hello: (info: Hello) => void;
+  /** The scenario clock of a demo replay in progress. */
+  'demo:clock': (clock: DemoClock) => void;
 }
 
 /** Commands the client sends. */
@@ -154,6 +157,7 @@ export interface ClientToServerEvents {
 
 /** Messages between server processes (Socket.IO adapter): a user's or a session's access ended. */
 export interface InterServerEvents {
+  'demo:clock': (clock: DemoClock) => void;
   'sho:revoke': (
     who: { userId: string; sessionId?: undefined } | { sessionId: string; userId?: undefined },
   ) => void;

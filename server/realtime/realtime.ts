@@ -17,6 +17,7 @@ import { createCatchUp } from './catchUp.js';
 import { createSequencer } from './sequencer.js';
 import { syncHandler } from './handlers/sync.js';
 import { audienceKeyOfRoom, rooms } from './rooms.js';
+import type { DemoClockStore } from '../features/demo/demo.clock.js';
 
 export type { Io } from './io.js';
 
@@ -29,7 +30,11 @@ const POLL_BUS_DOWN_MS = 1000;
  * Realtime: authenticates sockets by the session cookie, answers their commands, and is the one
  * place that emits. Each process emits events to its own sockets in seq order, projected per audience.
  */
-export async function createRealtime(ctx: Ctx, http: HttpServer, opts: { trust: () => TrustFn }) {
+export async function createRealtime(
+  ctx: Ctx,
+  http: HttpServer,
+  opts: { trust: () => TrustFn; demoClock?: DemoClockStore },
+) {
   const server = await createIo(ctx, http, opts);
   const { io } = server;
   io.use(handshakeAuth((token) => cachedViewerForToken(ctx.db, token)));
@@ -88,6 +93,17 @@ export async function createRealtime(ctx: Ctx, http: HttpServer, opts: { trust: 
     socket.emit('hello', { protocol: PROTOCOL_VERSION, head: sequencer.head() });
     for (const register of handlers) register(socket);
   });
+
+  // The replay's scenario clock: to every socket (the adapter reaches the other processes' sockets)
+  // and to the other processes, so their GET /api/demo tells it too.
+  const { demoClock } = opts;
+  if (demoClock) {
+    demoClock.onSet((c) => {
+      io.emit('demo:clock', c);
+      io.serverSideEmit('demo:clock', c);
+    });
+    io.on('demo:clock', (c) => demoClock.store(c));
+  }
 
   ctx.bus.subscribe((events) => sequencer.offer(events));
   ctx.bus.onReconnect(() => void sequencer.fill());

@@ -302,7 +302,8 @@ describe.each(STORAGES)('exports on %s', (storage) => {
       expect(row['#contact+phone']).toBe(`'+84 24 3825 0000`);
       expect(row['#geo+lat']).toBe('21.03');
       expect(row['#date+updated']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/);
-      expect(row['#meta+simulated']).toBe('false');
+      // A demo user's record on a demo server is simulated (server/demo/simulated.ts).
+      expect(row['#meta+simulated']).toBe('true');
       expect(row['#meta+stale']).toBe('false');
       // No cell anywhere starts with a formula trigger.
       for (const r of f.rows) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+\-@\t\r]/);

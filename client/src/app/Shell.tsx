@@ -14,6 +14,7 @@ import { ShelterPanel } from '../features/shelters/ShelterPanel.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
 import { startRealtime } from '../realtime/realtime.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
+import { ScenarioClock } from '../features/demo/ScenarioClock.js';
 import { DOMAIN_STORES } from './domainStores.js';
 import { useFilterStore } from './filterStore.js';
 import { ReloadBanner } from './ReloadBanner.js';
@@ -136,6 +137,7 @@ export function Shell({ me }: { me: Me }) {
           </span>
         </div>
         <div className="topbar__tools">
+          {me.role === 'ops_officer' && <ScenarioClock />}
           <ConnectionBadge />
           {wallRole && <WallControls />}
           {!wall && (

@@ -22,6 +22,7 @@ import { freeze, hold, holdSnapshot, isFrozen, release } from './freeze.js';
 import type { Snapshot } from './snapshot.js';
 import { needsReload } from './protocol.js';
 import type * as ValidateModule from './validate.js';
+import { useDemoClockStore } from '../features/demo/demoClockStore.js';
 
 type Validator = typeof ValidateModule;
 
@@ -227,6 +228,8 @@ export function startRealtime(): () => void {
     if (needsReload(hello.protocol)) conn().setReloadNeeded(true);
     if (hello.head > stream.lastSeq) requestSync();
   };
+  // Validated by the store (a display aid: a malformed clock is dropped).
+  const onDemoClock = (raw: unknown) => useDemoClockStore.getState().receive(raw);
   const onOnline = () => {
     if (!socket.connected) {
       conn().setState('reconnecting');
@@ -246,6 +249,7 @@ export function startRealtime(): () => void {
   socket.on('connect_error', onConnectError);
   socket.on('change', onChange);
   socket.on('hello', onHello);
+  socket.on('demo:clock', onDemoClock);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
   window.addEventListener('focus', onFocus);
@@ -276,6 +280,7 @@ export function startRealtime(): () => void {
     socket.off('connect_error', onConnectError);
     socket.off('change', onChange);
     socket.off('hello', onHello);
+    socket.off('demo:clock', onDemoClock);
     window.removeEventListener('online', onOnline);
     window.removeEventListener('offline', onOffline);
     window.removeEventListener('focus', onFocus);

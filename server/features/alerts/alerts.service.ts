@@ -13,6 +13,7 @@ import { alertTable } from './alerts.repo.js';
 import { writesAlert } from '../../../shared/domain/permissions.js';
 import { presentAlert } from './alerts.presenter.js';
 import { activateForAlert } from '../coordinationRoles/coordinationRoles.service.js';
+import { writesSimulated } from '../../demo/simulated.js';
 
 function checkCodes(ctx: Ctx, provinceCodes: readonly string[], communeCodes: readonly string[]): void {
   provinceCodes.forEach((c, i) => {
@@ -70,7 +71,7 @@ export async function create(
   return ctx.writer.write(viewer, idem, async (q) => {
     const a = await alertTable.insert(
       q,
-      { ...input, simulated: opts.simulated ?? false },
+      { ...input, simulated: opts.simulated ?? writesSimulated(ctx, viewer) },
       { userId: viewer.userId, orgId: viewer.orgId },
     );
     await opts.within?.(q, a);

@@ -25,6 +25,7 @@ import {
 } from '../../../shared/domain/permissions.js';
 import { presentRequest } from './requests.presenter.js';
 import { routedRecipient } from '../coordinationRoles/coordinationRoles.routing.js';
+import { writesSimulated } from '../../demo/simulated.js';
 
 const visible = (r: CoordinationRequest | null): r is CoordinationRequest => r !== null;
 
@@ -103,7 +104,7 @@ export async function create(ctx: Ctx, viewer: Viewer, input: RequestCreate, ide
         neededBy: input.neededBy ?? null,
         status: 'open',
         messageCount: 0,
-        simulated: false,
+        simulated: writesSimulated(ctx, viewer),
       },
       { userId: viewer.userId, orgId: viewer.orgId },
     );

@@ -27,10 +27,10 @@ import {
 } from './services.repo.js';
 import { checkPlace } from '../areas/places.js';
 import { stockTotalsEvent } from './services.stock.js';
+import { writesSimulated } from '../../demo/simulated.js';
 
 /** The repository bound to this app's area index. */
 export const repoOf = (ctx: Ctx) => serviceRepo((code) => ctx.areas.commune(code));
-
 const visible = (s: ServicePoint | null): s is ServicePoint => s !== null;
 
 /** A safe house is always hidden; a commune-only point needs its commune; an exact one needs a position. */
@@ -113,7 +113,7 @@ export function createWrite(
     referral: input.referral,
     availability,
     lastReportedAt: now,
-    simulated: false,
+    simulated: writesSimulated(ctx, viewer),
     publicLat: null,
     publicLon: null,
   };

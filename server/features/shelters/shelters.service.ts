@@ -23,6 +23,7 @@ import {
 } from './shelters.repo.js';
 import { checkPlace } from '../areas/places.js';
 import type { ReportSource } from '../../../shared/enums.js';
+import { writesSimulated } from '../../demo/simulated.js';
 
 const DEFAULT_NEEDS = { water: 'ok', food: 'ok', power: 'ok', medical: 'ok' } as const;
 
@@ -126,7 +127,7 @@ export function createWrite(
     needs: { ...DEFAULT_NEEDS, ...input.needs },
     checklist,
     safetyScore: safetyScore(checklist),
-    simulated: false,
+    simulated: writesSimulated(ctx, viewer),
   };
   return async (q) => {
     await checkOrg(q, fields.managingOrgId);
