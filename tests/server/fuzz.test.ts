@@ -339,7 +339,7 @@ describe('fuzz: bad input on every endpoint', () => {
       (await api.ops!.send('PATCH', `/api/shelters/${s.id}`, { version: s.version, occupancy: 7 })).status,
     ).toBe(200);
     expect(await dump()).not.toBe(before);
-  });
+  }, 120_000);
 
   it('answers a malformed sync with an error ack, never an internal error, and keeps the socket', async () => {
     const snapshotBefore = JSON.stringify((await api.ops!.get('/api/snapshot')).body.data);

@@ -274,7 +274,7 @@ describe.each(STORAGES)('CSV imports on %s', (storage) => {
     const m = await post('ops_officer', 'shelters', many, { query: 'dryRun=1' });
     expect(m.status).toBe(400);
     expect(m.json.error!.message).toMatch(/more than 20000 rows/);
-  });
+  }, 120_000);
 
   it('roles: only ops officers import shelters, GBV coordinators and providers services, each row in scope', async () => {
     const file = csv([SHELTER_HEADER, ['Nhà văn hoá', 'commune_hall', '22', '21', '107', '40', '0']]);
@@ -365,5 +365,5 @@ describe.each(STORAGES)('CSV imports on %s', (storage) => {
       `[import] re-import dry run of ${parsed.length - 2} rows on ${storage}: ${(performance.now() - t1).toFixed(0)} ms`,
     );
     expect(again.json.data).toMatchObject({ rows: parsed.length - 2, updated: 0, created: 0, refused: [] });
-  }, 120_000);
+  }, 300_000);
 });
