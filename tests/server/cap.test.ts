@@ -387,6 +387,34 @@ describe('POST /api/cap/alerts refusals', () => {
     expect((await postCap(A.url, client(A.url), good)).status).toBe(401);
   });
 
+  it('takes a message over HTTP from a cap-feed API token, and refuses an export-reader token', async () => {
+    const orgId = (await a.admin.get<{ id: string }[]>('/api/organisations')).body.data![0]!.id;
+    const token = async (purpose: string) =>
+      (
+        await a.admin.send<{ secret: string }>('POST', '/api/tokens', {
+          name: `CAP ${purpose}`,
+          orgId,
+          purpose,
+        })
+      ).body.data!.secret;
+    const xml = good.replace(
+      /<identifier>[^<]+<\/identifier>/,
+      `<identifier>token-feed-${Date.now()}</identifier>`,
+    );
+    const send = (secret: string) =>
+      fetch(`${A.url}/api/cap/alerts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/cap+xml' },
+        body: xml,
+      });
+    const refused = await send(await token('export-reader'));
+    expect(refused.status).toBe(403);
+    const r = await send(await token('cap-feed'));
+    const body = (await r.json()) as { ok: boolean; data?: { outcome: string } };
+    expect(r.status, JSON.stringify(body)).toBe(201);
+    expect(body.data!.outcome).toBe('created');
+  });
+
   it('lets a cap-feed token write as an operations officer and refuses other token purposes', () => {
     const base: Viewer = {
       role: 'viewer',
