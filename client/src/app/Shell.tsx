@@ -238,7 +238,8 @@ export function Shell({ me }: { me: Me }) {
               </PartBoundary>
             </section>
           )}
-          <aside className="layout__detail">
+          {/* Focusable: it scrolls (a long feed on the wall) and a keyboard must be able to scroll it. */}
+          <aside className="layout__detail" tabIndex={0} aria-label={t('app.detailColumn')}>
             <PartBoundary name="shelter-panel" resetKeys={[shelterId, creating]}>
               <ShelterPanel />
             </PartBoundary>
