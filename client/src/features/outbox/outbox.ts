@@ -92,6 +92,8 @@ export function settle(entries: readonly OutboxEntry[], key: string, outcome: Se
       );
     }
     case 'retry':
+      // Saved again while this one was on the wire: the later post of the same form holds all of it.
+      if (supersededBy(entries, entry)) return entries.filter((e) => e.key !== key);
       return entries.map((e) => (e.key === key ? { ...e, attempts: e.attempts + 1 } : e));
     case 'conflict':
       return entries.map((e) =>
@@ -102,6 +104,24 @@ export function settle(entries: readonly OutboxEntry[], key: string, outcome: Se
         e.key === key ? { ...e, attempts: e.attempts + 1, state: 'refused', error: outcome.error } : e,
       );
   }
+}
+
+/**
+ * The later pending post of the same form, based on the same version, that takes `entry`'s place if
+ * `entry` did not reach the server (it was on the wire when the form was saved again).
+ */
+export function supersededBy(entries: readonly OutboxEntry[], entry: OutboxEntry): OutboxEntry | null {
+  if (!entry.slot) return null;
+  const at = entries.findIndex((e) => e.key === entry.key);
+  return (
+    entries.find(
+      (e, i) =>
+        i > at &&
+        e.slot === entry.slot &&
+        e.state === 'pending' &&
+        e.body['version'] === entry.body['version'],
+    ) ?? null
+  );
 }
 
 /** Drop an entry (after the user reapplied or dismissed it). */

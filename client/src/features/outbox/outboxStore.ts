@@ -13,6 +13,7 @@ import {
   remove,
   retryDelay,
   settle,
+  supersededBy,
   type OutboxEntry,
   type SendOutcome,
 } from './outbox.js';
@@ -56,6 +57,8 @@ const results = new Map<string, SubmitResult>();
 let flushing: Promise<void> | null = null;
 // The entry whose request is on the wire, which a new write must not replace.
 let inFlight: string | null = null;
+// Writes that took the place of a same-form write which was on the wire and did not get through.
+const replacedOnTheWire = new Set<string>();
 // Attempts in a row that could not reach the server, and the timer of the next one.
 let failures = 0;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -132,6 +135,8 @@ export const useOutboxStore = create<OutboxState>()((set, get) => {
     try {
       for (let entry = nextPending(get().entries); entry; entry = nextPending(get().entries)) {
         const outcome = await sendOne(entry);
+        const later = outcome.kind === 'retry' ? supersededBy(get().entries, entry) : null;
+        if (later) replacedOnTheWire.add(later.key);
         commit(settle(get().entries, entry.key, outcome));
         if (outcome.kind === 'retry') {
           stalled = true;
@@ -192,7 +197,8 @@ export const useOutboxStore = create<OutboxState>()((set, get) => {
       if (!results.has(entry.key) && mine?.key === entry.key && mine.attempts === 0) await get().flush();
       const result = results.get(entry.key);
       results.delete(entry.key);
-      return result ?? (replaced ? { kind: 'queued', replaced: true } : { kind: 'queued' });
+      const tookItsPlace = replacedOnTheWire.delete(entry.key) || replaced !== null;
+      return result ?? (tookItsPlace ? { kind: 'queued', replaced: true } : { kind: 'queued' });
     },
     flush: async () => {
       if (!get().userId) return;

@@ -10,6 +10,7 @@ import {
   retryDelay,
   parseEntries,
   settle,
+  supersededBy,
   type KeyValueStorage,
   type OutboxEntry,
 } from '../../../../client/src/features/outbox/outbox.js';
@@ -164,6 +165,20 @@ describe('outbox: one logical post per form', () => {
     expect(enqueueOrReplace([conflicted], second).entries.map((e) => e.key)).toEqual(['k-1', 'k-2']);
     const plain = entry('k-3', { version: 3 });
     expect(enqueueOrReplace([entry('k-4', { version: 3 })], plain).entries).toHaveLength(2);
+  });
+
+  it('a write on the wire that does not get through gives way to the later save of the same form', () => {
+    const first = entry('k-1', { version: 3, occupancy: 40 }, 'shelter-form:s-1');
+    const second = entry('k-2', { version: 3, occupancy: 41, status: 'full' }, 'shelter-form:s-1');
+    const queued = enqueueOrReplace([first], second, 'k-1').entries;
+    expect(supersededBy(queued, first)?.key).toBe('k-2');
+    expect(settle(queued, 'k-1', { kind: 'retry' }).map((e) => e.key)).toEqual(['k-2']);
+    // Alone, or followed by another form's post, it stays and counts the attempt.
+    const other = entry('k-3', { version: 3, status: 'open' }, 'shelter-form:s-9');
+    expect(settle([first, other], 'k-1', { kind: 'retry' })).toEqual([{ ...first, attempts: 1 }, other]);
+    // A later save on another version is not the same post: both stay.
+    const rebased = entry('k-4', { version: 4, occupancy: 42 }, 'shelter-form:s-1');
+    expect(settle([first, rebased], 'k-1', { kind: 'retry' }).map((e) => e.key)).toEqual(['k-1', 'k-4']);
   });
 
   it('keeps the slot through storage', () => {

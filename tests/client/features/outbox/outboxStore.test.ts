@@ -33,7 +33,7 @@ describe('outbox store', () => {
       return next ? Promise.resolve(next()) : Promise.reject(new TypeError('Failed to fetch'));
     });
     useShelterStore.getState().reset();
-    useOutboxStore.getState().open('user-1');
+    void useOutboxStore.getState().open('user-1');
   });
   afterEach(() => {
     useOutboxStore.getState().close();
@@ -59,6 +59,34 @@ describe('outbox store', () => {
     ).toBe(true);
     expect(useOutboxStore.getState().entries).toEqual([]);
     expect(useShelterStore.getState().byId[s.id]?.occupancy).toBe(40);
+  });
+
+  it('a second save while the first post is on the wire and then fails leaves one post, reported as replaced', async () => {
+    const s = buildShelter({ version: 3 });
+    const post = (key: string, body: Record<string, unknown>) =>
+      useOutboxStore.getState().submit({
+        key,
+        method: 'PATCH',
+        path: `/api/shelters/${s.id}`,
+        body: { version: 3, ...body },
+        shelterId: s.id,
+        slot: `shelter-form:${s.id}`,
+      });
+    // The first post hangs on the wire until we let it fail.
+    let fail!: () => void;
+    replies.push(
+      () =>
+        new Promise<Response>((_, reject) => {
+          fail = () => reject(new TypeError('Failed to fetch'));
+        }),
+    );
+    const first = post('wire-1', { occupancy: 40 });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    const second = post('wire-2', { occupancy: 41, status: 'full' });
+    fail();
+    expect(await first).toEqual({ kind: 'queued' });
+    expect(await second).toEqual({ kind: 'queued', replaced: true });
+    expect(useOutboxStore.getState().entries.map((e) => e.key)).toEqual(['wire-2']);
   });
 
   it('tells the form about a conflict and keeps the current record for it', async () => {
@@ -127,7 +155,7 @@ describe('outbox store: two taps offline, and a link that comes back quietly', (
       return Promise.resolve(json(200, { ok: true, data: { ...s, ...(body as object), version: 4 } }));
     });
     useShelterStore.getState().reset();
-    useOutboxStore.getState().open('user-2');
+    void useOutboxStore.getState().open('user-2');
   });
   afterEach(() => {
     useOutboxStore.getState().close();
