@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/helpers/server.js';
 
@@ -12,6 +14,16 @@ export interface LinkRound {
   staticBytes: number;
   /** The same for API answers (sign-in, me, snapshot, areas). */
   apiBytes: number;
+  /** Gzip (level 9) size of the code and styles (html, js, css) loaded before the list, fonts and icons left out. */
+  codeGzip: number;
+}
+
+/** Gzip size of one built file as the server would send it (its .gz beside it, else compressed here). */
+function gzipOf(dir: string, urlPath: string): number {
+  const file = path.join(dir, urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath));
+  if (!file.startsWith(dir) || !fs.existsSync(file)) return 0;
+  if (fs.existsSync(`${file}.gz`)) return fs.statSync(`${file}.gz`).size;
+  return gzipSync(fs.readFileSync(file), { level: 9 }).length;
 }
 
 export interface LinkResult {
@@ -64,6 +76,7 @@ export async function slowLinkBench(opts: {
       const urls = new Map<string, string>();
       let staticBytes = 0;
       let apiBytes = 0;
+      let codeGzip = 0;
       let counting = true;
       cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) =>
         urls.set(e.requestId, e.request.url),
@@ -73,7 +86,10 @@ export async function slowLinkBench(opts: {
         const p = new URL(urls.get(e.requestId) ?? srv.url).pathname;
         if (p.startsWith('/socket.io/')) return;
         if (p.startsWith('/api/')) apiBytes += e.encodedDataLength;
-        else staticBytes += e.encodedDataLength;
+        else {
+          staticBytes += e.encodedDataLength;
+          if (p === '/' || /\.(js|mjs|css|html)$/.test(p)) codeGzip += gzipOf(opts.staticDir, p);
+        }
         if (process.env.BENCH_LINK_FILES) console.error(`    ${e.encodedDataLength} ${p}`);
       });
       const start = Date.now();
@@ -90,9 +106,9 @@ export async function slowLinkBench(opts: {
       await page.getByTestId('shelter-item').first().waitFor({ state: 'visible', timeout: 120_000 });
       const listMs = Date.now() - tapped;
       counting = false;
-      rounds.push({ signInMs, listMs, staticBytes, apiBytes });
+      rounds.push({ signInMs, listMs, staticBytes, apiBytes, codeGzip });
       console.error(
-        `  slow link round ${i + 1}: sign-in form ${signInMs} ms, list ${listMs} ms, ${Math.round(staticBytes / 1024)} KB static + ${Math.round(apiBytes / 1024)} KB API`,
+        `  slow link round ${i + 1}: sign-in form ${signInMs} ms, list ${listMs} ms, ${Math.round(staticBytes / 1024)} KB static + ${Math.round(apiBytes / 1024)} KB API, code ${Math.round(codeGzip / 1024)} KB gzip`,
       );
       await context.close();
     }

@@ -10,9 +10,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { PartBoundary } from './app/PartBoundary.js';
 import { initI18n } from './i18n/index.js';
-import { useOutboxStore } from './features/outbox/outboxStore.js';
+import { useAuthStore } from './features/auth/authStore.js';
 import { registerServiceWorker } from './lib/serviceWorker.js';
-import { useDeviceCopyStore } from './realtime/deviceCopy.js';
 
 // The printable shift handover brief is a page of its own (/handover), loaded only when opened.
 const HandoverPage = lazy(() =>
@@ -39,13 +38,30 @@ void initI18n().then(() =>
   ),
 );
 
-// After the first state is on screen (live or from the device), never before.
-const firstState = new Promise<void>((resolve) => {
-  if (useDeviceCopyStore.getState().loaded) return resolve();
-  const stop = useDeviceCopyStore.subscribe((s) => {
-    if (!s.loaded) return;
+// After the first state is on screen (live or from the device), never before. The device copy and the
+// outbox (IndexedDB) come with the signed-in app, so the sign-in form does not wait for them.
+const signedIn = new Promise<void>((resolve) => {
+  if (useAuthStore.getState().status === 'signed_in') return resolve();
+  const stop = useAuthStore.subscribe((s) => {
+    if (s.status !== 'signed_in') return;
     stop();
     resolve();
   });
 });
-registerServiceWorker(firstState, () => void useOutboxStore.getState().flush());
+const firstState = signedIn
+  .then(() => import('./realtime/deviceCopy.js'))
+  .then(
+    ({ useDeviceCopyStore }) =>
+      new Promise<void>((resolve) => {
+        if (useDeviceCopyStore.getState().loaded) return resolve();
+        const stop = useDeviceCopyStore.subscribe((s) => {
+          if (!s.loaded) return;
+          stop();
+          resolve();
+        });
+      }),
+  );
+registerServiceWorker(
+  firstState,
+  () => void import('./features/outbox/outboxStore.js').then((m) => m.useOutboxStore.getState().flush()),
+);

@@ -1,6 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll, vi } from 'vitest';
-import { initI18n, loadNamespaces, setLanguage } from '../../client/src/i18n/index.js';
+import { initI18n, loadNamespaces, SCREEN_NAMESPACES, setLanguage, SHELL_NAMESPACES } from '../../client/src/i18n/index.js';
 
 /** A recorded call to the stubbed `fetch`. */
 export interface Sent {
@@ -19,7 +19,7 @@ export function setUpForms() {
   beforeAll(async () => {
     await initI18n();
     await setLanguage('en');
-    await loadNamespaces();
+    await loadNamespaces([...SHELL_NAMESPACES, ...SCREEN_NAMESPACES]);
   });
   afterEach(() => {
     cleanup();

@@ -2,11 +2,12 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginForm } from '../features/auth/LoginForm.js';
 import { useAuthStore } from '../features/auth/authStore.js';
+import { SHELL_NAMESPACES, withNamespaces } from '../i18n/index.js';
 import { onUnauthenticated } from '../lib/api.js';
 
 // The signed-in app (lists, panels, the socket) is a chunk of its own: on a slow link the sign-in form
 // shows without waiting for it. It is fetched while the form is on screen, so signing in does not wait either.
-const loadShell = () => import('./Shell.js');
+const loadShell = () => withNamespaces(() => import('./Shell.js'), SHELL_NAMESPACES);
 const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
 
 export function App() {

@@ -10,7 +10,6 @@ import { useOutboxStore } from '../features/outbox/outboxStore.js';
 import { Filters } from '../features/shelters/Filters.js';
 import { KeyFigures } from '../features/shelters/KeyFigures.js';
 import { ShelterList } from '../features/shelters/ShelterList.js';
-import { ShelterPanel } from '../features/shelters/ShelterPanel.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
 import { startRealtime } from '../realtime/realtime.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
@@ -46,6 +45,12 @@ import { expectMap } from './readiness.js';
 // Its legend names the GBV layers, so their strings come with it.
 const MapView = lazy(() =>
   withNamespaces(() => import('../map/MapView.js')).then((m) => ({ default: m.MapView })),
+);
+
+// The panel (its update form, react-hook-form) comes when a shelter is first opened: the phone's
+// first download is the list.
+const ShelterPanel = lazy(() =>
+  import('../features/shelters/ShelterPanel.js').then((m) => ({ default: m.ShelterPanel })),
 );
 
 const MAP_PREF = 'shr.map';
@@ -240,9 +245,13 @@ export function Shell({ me }: { me: Me }) {
           )}
           {/* Focusable: it scrolls (a long feed on the wall) and a keyboard must be able to scroll it. */}
           <aside className="layout__detail" tabIndex={0} aria-label={t('app.detailColumn')}>
-            <PartBoundary name="shelter-panel" resetKeys={[shelterId, creating]}>
-              <ShelterPanel />
-            </PartBoundary>
+            {(shelterId || creating) && (
+              <PartBoundary name="shelter-panel" resetKeys={[shelterId, creating]}>
+                <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+                  <ShelterPanel />
+                </Suspense>
+              </PartBoundary>
+            )}
             {otherDetail && (
               <PartBoundary name="detail-panel" resetKeys={[otherDetail]}>
                 <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>

@@ -2,8 +2,6 @@ import i18next from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import viCommon from './locales/vi/common.json' with { type: 'json' };
-import viMap from './locales/vi/map.json' with { type: 'json' };
-import viShelters from './locales/vi/shelters.json' with { type: 'json' };
 
 /** Languages of the interface, Vietnamese first. */
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -28,6 +26,12 @@ export const NAMESPACES = [
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
+/**
+ * The signed-in shell's namespaces (lists, panels, the map legend), loaded with the shell's chunk:
+ * the sign-in form needs only `common`, bundled, so it draws without waiting for them.
+ */
+export const SHELL_NAMESPACES: readonly Namespace[] = ['shelters', 'map'];
+
 /** The namespaces of the GBV response screens, loaded with the first of those screens. */
 export const SCREEN_NAMESPACES: readonly Namespace[] = [
   'careAlerts',
@@ -41,7 +45,7 @@ export const SCREEN_NAMESPACES: readonly Namespace[] = [
 // The bundled files are left out, so that each of the others becomes its own chunk.
 const lazyLocales = import.meta.glob<{ default: Record<string, unknown> }>([
   './locales/*/*.json',
-  '!./locales/vi/{common,shelters,map}.json',
+  '!./locales/vi/common.json',
 ]);
 
 const STORAGE_KEY = 'shr.lang';
@@ -75,12 +79,12 @@ export async function initI18n(): Promise<void> {
   await i18next
     .use(initReactI18next)
     // Every other language and namespace is its own chunk, fetched when first needed, so the
-    // phone's first download carries only the Vietnamese shell, shelter and map strings.
+    // phone's first download carries only the Vietnamese strings of the sign-in form and the frame.
     .use(resourcesToBackend((lng: string, ns: string) => lazyLocales[`./locales/${lng}/${ns}.json`]?.()))
     .init({
-      resources: { vi: { common: viCommon, shelters: viShelters, map: viMap } },
+      resources: { vi: { common: viCommon } },
       partialBundledLanguages: true,
-      ns: ['common', 'shelters', 'map'],
+      ns: ['common'],
       defaultNS: 'common',
       fallbackNS: NAMESPACES.filter((n) => n !== 'common'),
       lng: stored,

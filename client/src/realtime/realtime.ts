@@ -6,7 +6,7 @@ import { useActivityStore } from '../features/activity/activityStore.js';
 import { useOutboxStore } from '../features/outbox/outboxStore.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
 import { api } from '../lib/api.js';
-import { getSocket } from '../lib/socket.js';
+import type { AppSocket } from '../lib/socket.js';
 import { useAuthStore } from '../features/auth/authStore.js';
 import { useConnectionStore } from './connectionStore.js';
 import {
@@ -27,6 +27,12 @@ import { useDemoClockStore } from '../features/demo/demoClockStore.js';
 type Validator = typeof ValidateModule;
 
 let validatorLoad: Promise<Validator> | null = null;
+/**
+ * The socket (socket.io-client, about 18 KB gzip) is fetched only once the snapshot is on screen: on a
+ * slow link it must not stand between the phone and the first list.
+ */
+let socket: AppSocket | null = null;
+const loadSocket = () => import('../lib/socket.js').then((m) => m.getSocket());
 let validator: Validator | null = null;
 
 /**
@@ -149,9 +155,8 @@ function requestSync(): void {
 
 /** Ask the server for everything after our last seq; reload the snapshot when told we are too far behind. */
 async function sync(): Promise<void> {
-  const socket = getSocket();
   const gen = generation;
-  if (!socket.connected) return;
+  if (!socket?.connected) return;
   syncing = true;
   syncAgain = false;
   clearTimeout(retryTimer);
@@ -190,7 +195,7 @@ async function sync(): Promise<void> {
     retryTimer = setTimeout(requestSync, 250);
     return;
   }
-  conn().setState(socket.connected ? 'live' : 'reconnecting');
+  conn().setState(socket?.connected ? 'live' : 'reconnecting');
 }
 
 function linkDownState(): 'offline' | 'reconnecting' {
@@ -202,7 +207,6 @@ function linkDownState(): 'offline' | 'reconnecting' {
  * This module is the only place that listens to the server.
  */
 export function startRealtime(): () => void {
-  const socket = getSocket();
   const gen = ++generation;
   const running = () => gen === generation;
   conn().setState('connecting');
@@ -231,7 +235,7 @@ export function startRealtime(): () => void {
   // Validated by the store (a display aid: a malformed clock is dropped).
   const onDemoClock = (raw: unknown) => useDemoClockStore.getState().receive(raw);
   const onOnline = () => {
-    if (!socket.connected) {
+    if (socket && !socket.connected) {
       conn().setState('reconnecting');
       socket.connect();
     }
@@ -244,12 +248,6 @@ export function startRealtime(): () => void {
       void useOutboxStore.getState().flush();
   };
 
-  socket.on('connect', onConnect);
-  socket.on('disconnect', onDisconnect);
-  socket.on('connect_error', onConnectError);
-  socket.on('change', onChange);
-  socket.on('hello', onHello);
-  socket.on('demo:clock', onDemoClock);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
   window.addEventListener('focus', onFocus);
@@ -265,7 +263,16 @@ export function startRealtime(): () => void {
     }
     if (!running()) return;
     void seedFeed();
-    socket.connect();
+    const s = await loadSocket().catch(() => null);
+    if (!s || !running()) return;
+    socket = s;
+    s.on('connect', onConnect);
+    s.on('disconnect', onDisconnect);
+    s.on('connect_error', onConnectError);
+    s.on('change', onChange);
+    s.on('hello', onHello);
+    s.on('demo:clock', onDemoClock);
+    s.connect();
   })();
 
   // A safety net only: the outbox retries on its own short backoff after a failed send.
@@ -275,17 +282,17 @@ export function startRealtime(): () => void {
     generation++;
     clearTimeout(retryTimer);
     clearInterval(outboxTimer);
-    socket.off('connect', onConnect);
-    socket.off('disconnect', onDisconnect);
-    socket.off('connect_error', onConnectError);
-    socket.off('change', onChange);
-    socket.off('hello', onHello);
-    socket.off('demo:clock', onDemoClock);
+    socket?.off('connect', onConnect);
+    socket?.off('disconnect', onDisconnect);
+    socket?.off('connect_error', onConnectError);
+    socket?.off('change', onChange);
+    socket?.off('hello', onHello);
+    socket?.off('demo:clock', onDemoClock);
     window.removeEventListener('online', onOnline);
     window.removeEventListener('offline', onOffline);
     window.removeEventListener('focus', onFocus);
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onFocus);
-    socket.disconnect();
+    socket?.disconnect();
     stream = startStream(0);
     syncing = false;
     markSnapshotLoaded(false);

@@ -4,7 +4,7 @@ import { REQUEST_PRIORITIES } from '../../../../shared/enums.js';
 import type { Handover, HandoverFigures, HandoverNote } from '../../../../shared/schemas/handover.js';
 import { api } from '../../lib/api.js';
 import { useFormat } from '../../lib/format.js';
-import { loadNamespaces } from '../../i18n/index.js';
+import { loadNamespaces, SHELL_NAMESPACES } from '../../i18n/index.js';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher.js';
 import { HandoverNotes } from './HandoverNotes.js';
 import './handover.css';
@@ -74,7 +74,7 @@ export function HandoverPage() {
   useEffect(() => {
     let live = true;
     void (async () => {
-      await loadNamespaces(['handover', 'requests', 'alerts']);
+      await loadNamespaces(['handover', 'requests', 'alerts', ...SHELL_NAMESPACES]);
       const at = new Date(since);
       const r = await api.get<Handover>(`/api/handover?since=${encodeURIComponent(at.toISOString())}`);
       if (!live) return;

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importsRecords } from '../../../../shared/domain/permissions.js';
 import { useAuthStore } from '../auth/authStore.js';
-import { ImportDialog } from './ImportDialog.js';
+
+// The dialog (CSV reading, the report) comes when opened: the list it sits beside is on every phone's first screen.
+const ImportDialog = lazy(() => import('./ImportDialog.js').then((m) => ({ default: m.ImportDialog })));
 
 /** "Import CSV" beside a list's export links, for the roles that may import that list. */
 export function ImportButton({ kind }: { kind: 'shelters' | 'services' }) {
@@ -20,7 +22,11 @@ export function ImportButton({ kind }: { kind: 'shelters' | 'services' }) {
       >
         {t('import.open')}
       </button>
-      {open && <ImportDialog kind={kind} onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ImportDialog kind={kind} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
