@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string' },
     'no-browser': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
-    /** `link`: only the slow-link segment (no cluster, docs/BENCHMARKS.md left alone). */
+    /** `link` or `map`: only that browser segment (no cluster, docs/BENCHMARKS.md left alone). */
     only: { type: 'string' },
   },
 });
@@ -139,6 +139,14 @@ async function linkSegment(dir: string): Promise<void> {
   say();
 }
 
+if (args.only === 'map') {
+  // Only the live-map segment, printed as it is measured (docs/BENCHMARKS.md left alone).
+  const m = await mapBench({ features: 5000, changesPerSecond: 50, seconds: P.mapSeconds, rounds: P.rounds });
+  say(`Map, ${m.features} shelters, ${m.changesPerSecond} changes/s: ${JSON.stringify({ static: m.static, live: m.live })}`);
+  say(`Frame p95 live/static: ${fmt(m.live.p95 / m.static.p95, 2)} (target <= 2).`);
+  say(loadLine(load()));
+  process.exit(0);
+}
 if (args.only === 'link') {
   const built = buildClient(true);
   const sizes = chunkSizes(built.dir);

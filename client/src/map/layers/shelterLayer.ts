@@ -16,6 +16,7 @@ import { useShelterStore } from '../../features/shelters/shelterStore.js';
 import { SCORE_COLORS, STATUS_COLORS } from '../../features/shelters/statusStyle.js';
 import { colourMatch } from './expressions.js';
 import type { LayerContext } from './registry.js';
+import { incrementalRedraw, untilSourceLoaded } from './sourceDiff.js';
 
 const SOURCE = 'shelters';
 const CLUSTER_MAX_ZOOM = 7;
@@ -37,6 +38,29 @@ interface ShelterProps {
   full: number;
 }
 
+/** One shelter's point, or null when it does not pass the filters. */
+export function shelterFeature(
+  s: Shelter,
+  filter: ShelterFilter,
+  provinceCode: string | null,
+  now: Date,
+): Feature<Point, ShelterProps> | null {
+  if (!matchesFilter(s, filter, provinceCode)) return null;
+  return {
+    type: 'Feature',
+    id: s.id,
+    geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+    properties: {
+      id: s.id,
+      status: s.status,
+      occupancy: s.occupancy,
+      score: s.safetyScore,
+      stale: isShelterStale(s.lastReportedAt, now),
+      full: s.status === 'full' ? 1 : 0,
+    },
+  };
+}
+
 /** One point per shelter that passes the filters, with what the symbols need and nothing else. */
 export function toFeatures(
   byId: SheltersById,
@@ -46,20 +70,8 @@ export function toFeatures(
 ): FeatureCollection<Point, ShelterProps> {
   const features: Feature<Point, ShelterProps>[] = [];
   for (const s of Object.values(byId)) {
-    if (!matchesFilter(s, filter, provinceCode)) continue;
-    features.push({
-      type: 'Feature',
-      id: s.id,
-      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-      properties: {
-        id: s.id,
-        status: s.status,
-        occupancy: s.occupancy,
-        score: s.safetyScore,
-        stale: isShelterStale(s.lastReportedAt, now),
-        full: s.status === 'full' ? 1 : 0,
-      },
-    });
+    const f = shelterFeature(s, filter, provinceCode, now);
+    if (f) features.push(f);
   }
   return { type: 'FeatureCollection', features };
 }
@@ -84,8 +96,10 @@ const radius: ExpressionSpecification = [
   60,
   22,
 ];
-/** The least time between two rebuilds of the shelter source; changes in between are batched. */
+/** The least time between two redraws of the shelter source; changes in between are batched. */
 const MIN_UPDATE_INTERVAL_MS = 250;
+/** Staleness moves with time: every shelter's point is rebuilt this often, other redraws send only changes. */
+const FULL_REBUILD_MS = 55_000;
 
 const faded: ExpressionSpecification = ['case', ['==', ['get', 'stale'], true], 0.35, 1];
 const single: ExpressionSpecification = ['!', ['has', 'point_count']];
@@ -104,6 +118,8 @@ export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => vo
   map.addSource(SOURCE, {
     type: 'geojson',
     data: data(),
+    // Feature ids for updateData: a change sends only the shelters that changed.
+    promoteId: 'id',
     cluster: true,
     clusterRadius: 40,
     clusterMaxZoom: CLUSTER_MAX_ZOOM,
@@ -183,12 +199,29 @@ export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => vo
     },
   });
 
-  // At most one setData in flight and at most ~4 a second: with thousands of shelters and a
-  // stream of changes, rebuilding the clustered source every frame starves the main thread.
+  // At most one update in flight and at most ~4 a second, each only the shelters that changed:
+  // with thousands of shelters and a stream of changes, rebuilding the source starves the main thread.
+  const redraw = incrementalRedraw({
+    source: () => map.getSource<GeoJSONSource>(SOURCE),
+    read: () => {
+      const { shelters, provinceCode } = useFilterStore.getState();
+      return { byId: useShelterStore.getState().byId, deps: [shelters, provinceCode] };
+    },
+    all: data,
+    toFeature: (s) => {
+      const { shelters, provinceCode } = useFilterStore.getState();
+      return shelterFeature(s, shelters, provinceCode, new Date());
+    },
+    fullEveryMs: FULL_REBUILD_MS,
+    seeded: true,
+  });
   const schedule = ctx.scheduler.add(
-    () => Promise.resolve(map.getSource<GeoJSONSource>(SOURCE)?.setData(data())),
-    // Staleness moves with the clock, not only with data.
-    { minIntervalMs: MIN_UPDATE_INTERVAL_MS, clock: true },
+    () => redraw()?.then(() => untilSourceLoaded(map, SOURCE)),
+    {
+      minIntervalMs: MIN_UPDATE_INTERVAL_MS,
+      // Staleness moves with the clock, not only with data.
+      clock: true,
+    },
   );
   const unsubShelters = useShelterStore.subscribe((s, prev) => {
     if (s.byId !== prev.byId) schedule();
