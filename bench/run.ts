@@ -142,7 +142,9 @@ async function linkSegment(dir: string): Promise<void> {
 if (args.only === 'map') {
   // Only the live-map segment, printed as it is measured (docs/BENCHMARKS.md left alone).
   const m = await mapBench({ features: 5000, changesPerSecond: 50, seconds: P.mapSeconds, rounds: P.rounds });
-  say(`Map, ${m.features} shelters, ${m.changesPerSecond} changes/s: ${JSON.stringify({ static: m.static, live: m.live })}`);
+  say(
+    `Map, ${m.features} shelters, ${m.changesPerSecond} changes/s: ${JSON.stringify({ static: m.static, live: m.live })}`,
+  );
   say(`Frame p95 live/static: ${fmt(m.live.p95 / m.static.p95, 2)} (target <= 2).`);
   say(loadLine(load()));
   process.exit(0);

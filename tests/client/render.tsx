@@ -1,6 +1,12 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll, vi } from 'vitest';
-import { initI18n, loadNamespaces, SCREEN_NAMESPACES, setLanguage, SHELL_NAMESPACES } from '../../client/src/i18n/index.js';
+import {
+  initI18n,
+  loadNamespaces,
+  SCREEN_NAMESPACES,
+  setLanguage,
+  SHELL_NAMESPACES,
+} from '../../client/src/i18n/index.js';
 
 /** A recorded call to the stubbed `fetch`. */
 export interface Sent {

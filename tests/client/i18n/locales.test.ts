@@ -128,7 +128,8 @@ describe('i18n loading', () => {
     expect(i18next.t('auth.title')).toBe(
       load('vi', 'common').auth && (load('vi', 'common').auth as Tree).title,
     );
-    for (const ns of [...SHELL_NAMESPACES, 'services']) expect(i18next.hasResourceBundle('vi', ns), ns).toBe(false);
+    for (const ns of [...SHELL_NAMESPACES, 'services'])
+      expect(i18next.hasResourceBundle('vi', ns), ns).toBe(false);
     await loadNamespaces(SHELL_NAMESPACES);
     expect(i18next.t('list.title')).toBe((load('vi', 'shelters').list as Tree).title);
   });

@@ -215,14 +215,11 @@ export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => vo
     fullEveryMs: FULL_REBUILD_MS,
     seeded: true,
   });
-  const schedule = ctx.scheduler.add(
-    () => redraw()?.then(() => untilSourceLoaded(map, SOURCE)),
-    {
-      minIntervalMs: MIN_UPDATE_INTERVAL_MS,
-      // Staleness moves with the clock, not only with data.
-      clock: true,
-    },
-  );
+  const schedule = ctx.scheduler.add(() => redraw()?.then(() => untilSourceLoaded(map, SOURCE)), {
+    minIntervalMs: MIN_UPDATE_INTERVAL_MS,
+    // Staleness moves with the clock, not only with data.
+    clock: true,
+  });
   const unsubShelters = useShelterStore.subscribe((s, prev) => {
     if (s.byId !== prev.byId) schedule();
   });
