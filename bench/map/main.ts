@@ -74,7 +74,7 @@ declare global {
 async function main() {
   await document.fonts.load('16px "Noto Sans"').catch(() => undefined);
   const style = offlineStyle(await loadNeighbours(), 'en');
-  const map = new maplibregl.Map({ container: 'map', style, bounds: VN_VIEW, attributionControl: false, fadeDuration: 0 });
+  const map = new maplibregl.Map({ container: 'map', style, bounds: VN_VIEW, attributionControl: false });
   const shelters = Array.from({ length: N }, (_, i) => shelter(i));
   useShelterStore.getState().replaceAll(shelters);
   await new Promise<void>((r) => map.on('load', () => r()));
