@@ -41,7 +41,20 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
       const [lon, lat] = biggest.geometry.coordinates as [number, number];
       const clusterId = Number(biggest.properties['cluster_id']);
       const source = map.getSource('shelters') as GeoJSONSource;
-      const p = map.project([lon, lat]);
+      const c = map.project([lon, lat]);
+      // A spot of the cluster's circle where the cluster is drawn on top (a service point may cover its
+      // centre, and a click acts on what is drawn on top).
+      const clickable = ['shelters-clusters', 'shelters-point', 'shelters-ring', 'services-point'];
+      const spots = [0, 6, 10].flatMap((r) =>
+        [0, 90, 180, 270].map((deg) => ({
+          x: c.x + r * Math.cos((deg * Math.PI) / 180),
+          y: c.y + r * Math.sin((deg * Math.PI) / 180),
+        })),
+      );
+      const p = spots.find(
+        (s) => map.queryRenderedFeatures([s.x, s.y], { layers: clickable })[0]?.layer.id === 'shelters-clusters',
+      );
+      if (!p) return null;
       return {
         x: p.x,
         y: p.y,
@@ -83,7 +96,45 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
     // At that zoom the cluster has come apart: two or more marks where there was one.
     expect(after.stillWhole).toBe(false);
     expect(after.shown).toBeGreaterThanOrEqual(2);
+    // The click acted on the cluster only: nothing drawn beneath it (a service) opened its panel.
+    expect(await page.getByTestId('service-panel').count()).toBe(0);
     await page.screenshot({ path: '.tmp/cluster-split.png' });
+
+    // Where a service is drawn over a cluster, the click is the service's alone: its panel opens and
+    // the map centres on it, and the cluster beneath does not zoom the map away from it.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const map = window.__map!;
+          map.jumpTo({ center: [106, 16], zoom: 4 });
+          map.once('idle', () => resolve());
+        }),
+    );
+    const over = await page.evaluate(() => {
+      const map = window.__map!;
+      const clickable = ['shelters-clusters', 'shelters-point', 'shelters-ring', 'services-point'];
+      for (const svc of map.queryRenderedFeatures({ layers: ['services-point'] })) {
+        if (svc.geometry.type !== 'Point') continue;
+        const p = map.project(svc.geometry.coordinates as [number, number]);
+        const under = map.queryRenderedFeatures([p.x, p.y], { layers: clickable }).map((f) => f.layer.id);
+        if (under[0] === 'services-point' && under.includes('shelters-clusters')) return { x: p.x, y: p.y };
+      }
+      return null;
+    });
+    expect(over, 'a service drawn over a shelter cluster at zoom 4').not.toBeNull();
+    const settled = page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const map = window.__map!;
+          // Both the service's and (before the fix) the cluster's camera moves have run and stopped.
+          const done = () => (map.isMoving() ? map.once('moveend', done) : resolve());
+          map.once('moveend', () => setTimeout(done, 500));
+        }),
+    );
+    await page.mouse.click(box.x + over!.x, box.y + over!.y);
+    await settled;
+    await page.getByTestId('service-panel').waitFor();
+    expect(await page.evaluate(() => window.__map!.getZoom())).toBeCloseTo(8, 1);
     await context.close();
   });
 });

@@ -15,6 +15,7 @@ import { useServiceStore } from '../../features/services/serviceStore.js';
 import { mainType, SERVICE_STATUS_COLORS, SERVICE_TYPE_MARKS } from '../../features/services/serviceStyle.js';
 import { colourMatch } from './expressions.js';
 import type { LayerContext } from './registry.js';
+import { clickIsFor } from './clickTarget.js';
 
 const SOURCE = 'services';
 /** Layer ids, bottom to top. */
@@ -132,6 +133,7 @@ export function mountServiceLayer(map: MapLibreMap, ctx: LayerContext): () => vo
       map.easeTo({ center: [svc.lon, svc.lat], zoom: Math.max(map.getZoom(), 8) });
   });
   const onClick = (e: MapLayerMouseEvent) => {
+    if (!clickIsFor(map, e, ['services-point'])) return;
     const id: unknown = e.features?.[0]?.properties?.['id'];
     if (typeof id === 'string') useNavStore.getState().open({ kind: 'service', id });
   };

@@ -17,6 +17,7 @@ import { SCORE_COLORS, STATUS_COLORS } from '../../features/shelters/statusStyle
 import { colourMatch } from './expressions.js';
 import type { LayerContext } from './registry.js';
 import { incrementalRedraw, untilSourceLoaded } from './sourceDiff.js';
+import { clickIsFor } from './clickTarget.js';
 
 const SOURCE = 'shelters';
 const CLUSTER_MAX_ZOOM = 7;
@@ -236,10 +237,12 @@ export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => vo
   });
 
   const onPoint = (e: MapLayerMouseEvent) => {
+    if (!clickIsFor(map, e, ['shelters-point', 'shelters-ring'])) return;
     const id: unknown = e.features?.[0]?.properties?.['id'];
     if (typeof id === 'string') useNavStore.getState().open({ kind: 'shelter', id });
   };
   const onCluster = (e: MapLayerMouseEvent) => {
+    if (!clickIsFor(map, e, ['shelters-clusters'])) return;
     const f = e.features?.[0];
     const clusterId: unknown = f?.properties?.['cluster_id'];
     if (!f || typeof clusterId !== 'number' || f.geometry.type !== 'Point') return;
