@@ -95,6 +95,7 @@ export interface CareCondition {
   item: string;
   holdMs: number;
   since: string | null;
+  /** Figures for the alert's text, with the threshold it was raised under (so the text names it). */
   detail: Record<string, number>;
 }
 
@@ -121,12 +122,16 @@ export function overCapacity(s: CareShelter, th: CareThresholds): CareCondition[
   if (s.capacity <= 0 || s.status === 'closed') return [];
   const pct = Math.round((s.occupancy / s.capacity) * 100);
   if (s.occupancy * 100 <= s.capacity * th.overCapacityPct) return [];
-  return [shelterCondition('over_capacity', s, '', 0, { occupancyPct: pct })];
+  return [
+    shelterCondition('over_capacity', s, '', 0, { occupancyPct: pct, thresholdPct: th.overCapacityPct }),
+  ];
 }
 
 /** Each critical checklist item `no`, once it has been so for the threshold. */
 export function checklistNo(s: CareShelter, th: CareThresholds): CareCondition[] {
-  return criticalNo(s).map((k) => shelterCondition('checklist_no', s, k, th.checklistNoHours * HOUR, {}));
+  return criticalNo(s).map((k) =>
+    shelterCondition('checklist_no', s, k, th.checklistNoHours * HOUR, { hours: th.checklistNoHours }),
+  );
 }
 
 /** Each critical checklist item `no` with no open request of its kind for the shelter. */
@@ -161,7 +166,11 @@ export function noClinicNearby(
 /** A hotline reported not working, once for the threshold. */
 export function hotlineDown(v: CareService, th: CareThresholds): CareCondition[] {
   if (!v.types.includes('hotline') || v.availability.hotlineWorking !== false) return [];
-  return [serviceCondition('hotline_down', v, th.hotlineDownMinutes * 60_000, null)];
+  return [
+    serviceCondition('hotline_down', v, th.hotlineDownMinutes * 60_000, null, {
+      minutes: th.hotlineDownMinutes,
+    }),
+  ];
 }
 
 /** A service inside an alert area in force (level threshold and above), not reconfirmed for the threshold. */
@@ -175,7 +184,12 @@ export function unconfirmedInAlert(
   if (now.getTime() - Date.parse(v.lastReportedAt) < th.reconfirmHours * HOUR) return [];
   const inArea = areas.some((a) => a.level >= th.alertLevel && isAlertInForce(a, now) && placeInArea(v, a));
   if (!inArea) return [];
-  return [serviceCondition('unconfirmed_in_alert', v, 0, v.lastReportedAt)];
+  return [
+    serviceCondition('unconfirmed_in_alert', v, 0, v.lastReportedAt, {
+      hours: th.reconfirmHours,
+      level: th.alertLevel,
+    }),
+  ];
 }
 
 /** Every condition that holds now, in key order (so two evaluators lock rows in the same order). */
@@ -211,4 +225,5 @@ const serviceCondition = (
   v: CareService,
   holdMs: number,
   since: string | null,
-): CareCondition => ({ rule, subjectKind: 'service', subjectId: v.id, item: '', holdMs, since, detail: {} });
+  detail: Record<string, number>,
+): CareCondition => ({ rule, subjectKind: 'service', subjectId: v.id, item: '', holdMs, since, detail });

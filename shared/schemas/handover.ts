@@ -10,7 +10,7 @@ import { GbvAlertSchema } from './services.js';
 /** How far back a brief may look (a week covers any shift pattern). */
 export const HANDOVER_MAX_HOURS = 7 * 24;
 
-/** Query of GET /api/handover: the start of the shift being handed over (default 12 hours ago). */
+/** Query of GET /api/handover: the start of the shift being handed over (default 12 hours ago; on a demo server not before its seed). */
 export const HandoverQuerySchema = z.strictObject({
   since: TimestampSchema.optional(),
 });

@@ -25,6 +25,12 @@ describe('duty-of-care alerts in headless Chromium', { timeout: 120_000 }, () =>
     expect(before).toBeGreaterThan(0);
     // Vietnamese first: the rule reads in Vietnamese.
     expect(await list.locator('summary').innerText()).toContain('Cảnh báo trách nhiệm chăm sóc');
+    // The text names the configured threshold (24 hours by default), not "in time".
+    const unconfirmed = list.locator('[data-testid="care-alert-item"][data-rule="unconfirmed_in_alert"]');
+    expect(await unconfirmed.count()).toBeGreaterThan(0);
+    expect(await unconfirmed.first().innerText()).toContain(
+      'Trong vùng cảnh báo cấp 3 trở lên, chưa xác nhận lại trong 24 giờ',
+    );
     await page.screenshot({ path: path.join(SHOTS, 'care-alerts-ops.png') });
     await first.getByTestId('care-alert-ack').click();
     await page.waitForFunction(

@@ -8,6 +8,7 @@ import { DEMO_USERS, login } from '../helpers/client.js';
 import type { TestServer } from '../helpers/server.js';
 import type { Role } from '../../shared/enums.js';
 import type { ServicePoint } from '../../shared/schemas/services.js';
+import type { Shelter } from '../../shared/schemas/shelters.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const OUT = path.join(ROOT, 'test-results', 'handover');
@@ -88,6 +89,50 @@ describe('the printed shift handover brief, per role', { timeout: 240_000 }, () 
     // Reloading keeps the note (it is stored with the desk, not in the page).
     await brief.reload();
     await brief.getByTestId('handover-notes').getByText('Chờ xe nước từ Hạ Long').waitFor();
+    await page.close();
+  });
+
+  it('on the demo the brief starts at the seed, so a shelter filling this shift is what moved', async () => {
+    const ops = await login(srv.url, 'ops');
+    const s = (await ops.get<Shelter[]>('/api/shelters')).body.data!.find(
+      (x) => x.status === 'open' && x.capacity >= x.occupancy + 12,
+    )!;
+    const r = await ops.send('PATCH', `/api/shelters/${s.id}`, {
+      version: s.version,
+      status: 'full',
+      occupancy: s.occupancy + 12,
+    });
+    expect(r.status).toBe(200);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, srv.url, 'ops');
+    await page.goto(`${srv.url}/handover`);
+    await page.getByTestId('handover-brief').waitFor({ timeout: 30_000 });
+    // The field shows the start the server chose (the seed), not an empty picture 12 hours back.
+    expect(await page.getByTestId('handover-since').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    const cells = async (label: string) =>
+      page.locator('tr', { hasText: label }).first().locator('td').allInnerTexts();
+    const [atStart, , change] = await cells('Người đang sơ tán');
+    expect(Number(atStart!.replace(/\./g, ''))).toBeGreaterThan(0);
+    expect(change).toBe('+12');
+    expect((await cells('Điểm đã đầy'))[2]).toBe('+1');
+    expect((await cells('Điểm đang mở'))[2]).toBe('−1');
+    expect((await cells('Dịch vụ ngừng'))[2]).not.toMatch(/^\+/);
+    // The printed brief, page 1, as docs/handover-brief.png (poppler renders the PDF Chromium printed).
+    const file = path.join(OUT, 'ops-demo.pdf');
+    await page.pdf({ path: file, format: 'A4', printBackground: true });
+    expect(pdfText(file)).toMatch(/Người đang sơ tán\s+[\d.]+\s+[\d.]+\s+\+12/);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      path.join(ROOT, 'docs', 'handover-brief'),
+    ]);
     await page.close();
   });
 });

@@ -19,6 +19,22 @@ export async function statesAt(q: Queryable, at: Date): Promise<StoredEvent[]> {
   return rows.map(toEvent);
 }
 
+/**
+ * When the demo's seeded picture was complete: the last record the seed created (created by no
+ * user and labelled simulated; the replay's records are created by the demo users). Null if none.
+ */
+export async function seededAt(q: Queryable): Promise<Date | null> {
+  // Rounded up to the millisecond: the database keeps microseconds, and a JavaScript time rounded
+  // down would leave the seed's last records out of the picture at that time.
+  const { rows } = await q.query<{ ms: string | null }>(
+    `SELECT ceil(extract(epoch FROM max(at)) * 1000)::bigint AS ms FROM events
+      WHERE entity = ANY($1::text[]) AND type LIKE '%:created' AND actor_user_id IS NULL
+        AND data->>'simulated' = 'true'`,
+    [[...BRIEF_ENTITIES]],
+  );
+  return rows[0]?.ms ? new Date(Number(rows[0].ms)) : null;
+}
+
 /** The request events after `since`, oldest first (opened and moved during the shift). */
 export async function requestEventsSince(q: Queryable, since: Date): Promise<StoredEvent[]> {
   const { rows } = await q.query<EventRow>(

@@ -18,7 +18,7 @@ import { badField, forbidden } from '../../http/errors.js';
 import { snapshot } from '../../events/snapshot.js';
 import { projectEvent } from '../../events/projection.js';
 import { loadCurrentStates } from '../../events/currentState.js';
-import { insertNote, listNotes, requestEventsSince, statesAt } from './handover.repo.js';
+import { insertNote, listNotes, requestEventsSince, seededAt, statesAt } from './handover.repo.js';
 
 /** Shelter statuses whose people count as sheltered now (as the key figures count them). */
 const SHELTERING = new Set(['open', 'full', 'closing']);
@@ -67,8 +67,16 @@ async function pictureAt(ctx: Ctx, viewer: Viewer, at: Date): Promise<Picture> {
   return p;
 }
 
-function sinceOf(raw: string | undefined, now: Date): Date {
-  const since = raw ? new Date(raw) : new Date(now.getTime() - DEFAULT_SHIFT_HOURS * 3_600_000);
+/**
+ * The start of the shift: as asked, or 12 hours ago. On a demo server not before the seed: a brief
+ * against the empty picture before it would show every seeded record as this shift's movement.
+ */
+async function sinceOf(ctx: Ctx, raw: string | undefined, now: Date): Promise<Date> {
+  let since = raw ? new Date(raw) : new Date(now.getTime() - DEFAULT_SHIFT_HOURS * 3_600_000);
+  if (!raw && ctx.config.demo) {
+    const seeded = await seededAt(ctx.db);
+    if (seeded && seeded.getTime() > since.getTime() && seeded.getTime() <= now.getTime()) since = seeded;
+  }
   if (since.getTime() > now.getTime()) throw badField('since', 'is in the future');
   if (now.getTime() - since.getTime() > HANDOVER_MAX_HOURS * 3_600_000)
     throw badField('since', `at most ${HANDOVER_MAX_HOURS / 24} days back`);
@@ -107,7 +115,7 @@ async function requestPart(
 /** The shift handover brief for the reader: what it may read, how it moved since `since`. */
 export async function brief(ctx: Ctx, viewer: Viewer, sinceRaw?: string): Promise<Handover> {
   const now = new Date();
-  const since = sinceOf(sinceRaw, now);
+  const since = await sinceOf(ctx, sinceRaw, now);
   const snap = await snapshot(ctx, viewer);
   const picture: Picture = {
     shelters: snap.shelters,

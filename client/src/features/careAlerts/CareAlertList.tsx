@@ -6,6 +6,7 @@ import { api } from '../../lib/api.js';
 import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { liveCareAlerts, useCareAlertStore } from './careAlertStore.js';
+import { careAlertText } from './careAlertText.js';
 
 /**
  * Duty-of-care alerts in force (ops officers, GBV coordinators): the rules the server evaluates on
@@ -57,12 +58,8 @@ export function CareAlertList() {
                   {a.subjectName}
                 </button>
               )}
-              :{' '}
-              {t(`careAlerts.rule.${a.rule}`, {
-                ...a.detail,
-                item: a.item ? tMain(`checklist.${a.item}`) : '',
-              })}{' '}
-              · {a.raisedAt && <time dateTime={a.raisedAt}>{f.relative(a.raisedAt)}</time>}
+              : {careAlertText(tMain, a)} ·{' '}
+              {a.raisedAt && <time dateTime={a.raisedAt}>{f.relative(a.raisedAt)}</time>}
             </span>
             {a.status === 'open' ? (
               <button type="button" className="btn" data-testid="care-alert-ack" onClick={() => void ack(a)}>

@@ -9,8 +9,6 @@ import { LanguageSwitcher } from '../../app/LanguageSwitcher.js';
 import { HandoverNotes } from './HandoverNotes.js';
 import './handover.css';
 
-const SHIFT_HOURS = 12;
-
 /** A `datetime-local` value (local time, minutes) for an instant. */
 function localInput(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -67,7 +65,9 @@ function List<T>({ title, items, render }: { title: string; items: T[]; render: 
 export function HandoverPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [since, setSince] = useState(() => localInput(new Date(Date.now() - SHIFT_HOURS * 3600_000)));
+  // Empty until the reader picks a time: the server then chooses the start of the shift (12 hours
+  // back, and on the demo not before its seed) and the field shows what it chose.
+  const [since, setSince] = useState('');
   const [brief, setBrief] = useState<Handover | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -75,8 +75,8 @@ export function HandoverPage() {
     let live = true;
     void (async () => {
       await loadNamespaces(['handover', 'requests', 'alerts', ...SHELL_NAMESPACES]);
-      const at = new Date(since);
-      const r = await api.get<Handover>(`/api/handover?since=${encodeURIComponent(at.toISOString())}`);
+      const query = since ? `?since=${encodeURIComponent(new Date(since).toISOString())}` : '';
+      const r = await api.get<Handover>(`/api/handover${query}`);
       if (!live) return;
       if (r.ok) {
         setBrief(r.data);
@@ -100,7 +100,7 @@ export function HandoverPage() {
           {t('handover.since')}{' '}
           <input
             type="datetime-local"
-            value={since}
+            value={since || (brief ? localInput(new Date(brief.since)) : '')}
             data-testid="handover-since"
             onChange={(e) => e.target.value && setSince(e.target.value)}
           />
