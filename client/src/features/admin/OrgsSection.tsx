@@ -10,11 +10,12 @@ import { errorText } from '../../lib/errorText.js';
 import { CheckGroup } from '../../lib/forms/CheckGroup.js';
 import { Field } from '../../lib/forms/Field.js';
 import { FormError } from '../../lib/forms/FormError.js';
-import { issuesText } from '../../lib/forms/issues.js';
+import { submitWith } from '../../lib/forms/issues.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
 import { OrgFormSchema, type OrgValues } from './adminForms.js';
 import { adminApi } from './api.js';
 import { CreateForm, ListTable, type Column } from './ListTable.js';
+import { Options } from '../../lib/forms/Options.js';
 
 type OrgCreate = z.output<typeof OrgFormSchema>;
 
@@ -55,10 +56,7 @@ export function OrgsSection() {
         testId="admin-org-form"
         title={t('admin.newOrg')}
         submitLabel={t('admin.create')}
-        onSubmit={(e) => {
-          setError(null);
-          void handleSubmit(create, (errors) => setError(issuesText(errors)))(e);
-        }}
+        onSubmit={submitWith(handleSubmit, create, setError)}
       >
         <Field label={t('admin.orgName')}>
           <input required maxLength={LIMITS.nameMax} {...register('name')} />
@@ -68,11 +66,7 @@ export function OrgsSection() {
         </Field>
         <Field label={t('admin.kind')}>
           <select {...register('kind')}>
-            {ORG_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`orgKind.${k}`)}
-              </option>
-            ))}
+            <Options values={ORG_KINDS} labelOf={(k) => t(`orgKind.${k}`)} />
           </select>
         </Field>
         <CheckGroup

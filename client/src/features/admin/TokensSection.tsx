@@ -9,13 +9,14 @@ import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { Field } from '../../lib/forms/Field.js';
 import { FormError } from '../../lib/forms/FormError.js';
-import { issuesText } from '../../lib/forms/issues.js';
+import { submitWith } from '../../lib/forms/issues.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
 import { TokenFormSchema, type TokenValues } from './adminForms.js';
 import { adminApi } from './api.js';
 import { CreateForm, ListTable, type Column } from './ListTable.js';
 import { OrgOptions } from './OrgOptions.js';
 import { useRemoteList } from './useRemoteList.js';
+import { Options } from '../../lib/forms/Options.js';
 
 /** The admin's API tokens: list with last use, create (the secret shown once), revoke. */
 export function TokensSection() {
@@ -102,10 +103,7 @@ export function TokensSection() {
         testId="admin-token-form"
         title={t('admin.newToken')}
         submitLabel={t('admin.create')}
-        onSubmit={(e) => {
-          list.setError(null);
-          void handleSubmit(create, (errors) => list.setError(issuesText(errors)))(e);
-        }}
+        onSubmit={submitWith(handleSubmit, create, list.setError)}
       >
         <Field label={t('admin.tokenName')}>
           <input required maxLength={LIMITS.nameMax} {...register('name')} />
@@ -117,22 +115,17 @@ export function TokensSection() {
         </Field>
         <Field label={t('admin.tokenPurpose')}>
           <select {...register('purpose')}>
-            <option value="">{t('admin.purposeNone')}</option>
-            {TOKEN_PURPOSES.map((p) => (
-              <option key={p} value={p}>
-                {t(`admin.purposes.${p}`)}
-              </option>
-            ))}
+            <Options
+              blank={t('admin.purposeNone')}
+              values={TOKEN_PURPOSES}
+              labelOf={(p) => t(`admin.purposes.${p}`)}
+            />
           </select>
         </Field>
         {!purpose && (
           <Field label={t('admin.role')}>
             <select {...register('role')}>
-              {TOKEN_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
+              <Options values={TOKEN_ROLES} labelOf={(r) => t(`roles.${r}`)} />
             </select>
           </Field>
         )}

@@ -8,7 +8,7 @@ import type { User } from '../../../../shared/schemas/auth.js';
 import { errorText } from '../../lib/errorText.js';
 import { Field } from '../../lib/forms/Field.js';
 import { FormError } from '../../lib/forms/FormError.js';
-import { issuesText } from '../../lib/forms/issues.js';
+import { submitWith } from '../../lib/forms/issues.js';
 import { useAreaStore } from '../areas/areaStore.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
 import { UserFormSchema, type UserValues } from './adminForms.js';
@@ -17,6 +17,7 @@ import { CreateForm, ListTable, type Column } from './ListTable.js';
 import { OrgOptions } from './OrgOptions.js';
 import { useRemoteList } from './useRemoteList.js';
 import { UserPhone } from './UserPhone.js';
+import { Options } from '../../lib/forms/Options.js';
 
 type UserCreate = z.output<typeof UserFormSchema>;
 
@@ -79,10 +80,7 @@ export function UsersSection() {
         testId="admin-user-form"
         title={t('admin.newUser')}
         submitLabel={t('admin.create')}
-        onSubmit={(e) => {
-          list.setError(null);
-          void handleSubmit(create, (errors) => list.setError(issuesText(errors)))(e);
-        }}
+        onSubmit={submitWith(handleSubmit, create, list.setError)}
       >
         <Field label={t('auth.username')}>
           <input required maxLength={LIMITS.usernameMax} {...register('username')} />
@@ -102,11 +100,7 @@ export function UsersSection() {
         </Field>
         <Field label={t('admin.role')}>
           <select {...register('role')}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
+            <Options values={ROLES} labelOf={(r) => t(`roles.${r}`)} />
           </select>
         </Field>
         <Field label={t('admin.org')}>

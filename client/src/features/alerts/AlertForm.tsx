@@ -11,12 +11,13 @@ import { CheckGroup } from '../../lib/forms/CheckGroup.js';
 import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
 import { Check, Field } from '../../lib/forms/Field.js';
 import { FormActions, FormError } from '../../lib/forms/FormError.js';
-import { issuesText } from '../../lib/forms/issues.js';
+import { submitWith } from '../../lib/forms/issues.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { alertDefaults, alertFormSchema, LEVELS, type AlertValues } from './alertForm.js';
 import { useAlertStore } from './alertStore.js';
 import { alertApi } from './api.js';
+import { Options } from '../../lib/forms/Options.js';
 
 /** An operations officer issues a risk alert over provinces: hazard, level, validity, bulletin. Kept short on purpose. */
 export function AlertForm() {
@@ -53,14 +54,7 @@ export function AlertForm() {
   };
 
   return (
-    <form
-      className="qform"
-      onSubmit={(e) => {
-        setError(null);
-        void handleSubmit(onValid, (errors) => setError(issuesText(errors)))(e);
-      }}
-      data-testid="alert-form"
-    >
+    <form className="qform" onSubmit={submitWith(handleSubmit, onValid, setError)} data-testid="alert-form">
       <h2>{t('alerts.new')}</h2>
       <Field label={t('alerts.hazard')}>
         <select
@@ -72,11 +66,7 @@ export function AlertForm() {
             },
           })}
         >
-          {HAZARDS.map((h) => (
-            <option key={h} value={h}>
-              {t(`hazard.${h}`)}
-            </option>
-          ))}
+          <Options values={HAZARDS} labelOf={(h) => t(`hazard.${h}`)} />
         </select>
       </Field>
       <ChoiceField

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { Controller, useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { IncidentReportCreate } from '../../../../shared/schemas/incidents.js';
 import { useNavStore } from '../../app/navStore.js';
@@ -8,7 +8,7 @@ import { errorText } from '../../lib/errorText.js';
 import { Field } from '../../lib/forms/Field.js';
 import { FormActions, FormNotice, type Notice } from '../../lib/forms/FormError.js';
 import { issuesText } from '../../lib/forms/issues.js';
-import { ProvinceSelect } from '../areas/ProvinceSelect.js';
+import { ProvinceField } from '../areas/ProvinceField.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { incidentApi } from './api.js';
 import { IncidentNote } from './IncidentNote.js';
@@ -77,19 +77,12 @@ export function IncidentForm() {
         <Field label={t('incidents.month')}>
           <input type="month" required data-testid="if-period" {...register('period')} />
         </Field>
-        <Controller
+        <ProvinceField
           control={control}
           name="provinceCode"
-          render={({ field }) => (
-            <ProvinceSelect
-              label={t('panel.province')}
-              value={field.value}
-              onChange={field.onChange}
-              allowed={me.scope}
-              required
-              testId="if-province"
-            />
-          )}
+          label={t('panel.province')}
+          allowed={me.scope}
+          testId="if-province"
         />
       </div>
       <div className="qform__numbers">

@@ -21,6 +21,7 @@ import {
   START_STATUSES,
   type CreateShelterValues,
 } from './createShelter.js';
+import { Options } from '../../lib/forms/Options.js';
 
 /** An operations officer lists a new shelter. Position starts at the province's label point. */
 export function CreateShelterForm({ me }: { me: Me }) {
@@ -106,11 +107,7 @@ export function CreateShelterForm({ me }: { me: Me }) {
       </Field>
       <Field label={t('create.kind')}>
         <select data-testid="cs-kind" {...register('kind')}>
-          {SHELTER_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind.${k}`)}
-            </option>
-          ))}
+          <Options values={SHELTER_KINDS} labelOf={(k) => t(`kind.${k}`)} />
         </select>
       </Field>
       <Field label={t('create.province')}>
@@ -124,22 +121,16 @@ export function CreateShelterForm({ me }: { me: Me }) {
         </select>
       </Field>
       <div className="qform__numbers">
-        <Field label={t('create.lat')}>
-          <input
-            data-testid="cs-lat"
-            inputMode="decimal"
-            aria-invalid={!coordOk('lat', lat)}
-            {...register('lat')}
-          />
-        </Field>
-        <Field label={t('create.lon')}>
-          <input
-            data-testid="cs-lon"
-            inputMode="decimal"
-            aria-invalid={!coordOk('lon', lon)}
-            {...register('lon')}
-          />
-        </Field>
+        {(['lat', 'lon'] as const).map((c) => (
+          <Field key={c} label={t(`create.${c}`)}>
+            <input
+              data-testid={`cs-${c}`}
+              inputMode="decimal"
+              aria-invalid={!coordOk(c, c === 'lat' ? lat : lon)}
+              {...register(c)}
+            />
+          </Field>
+        ))}
       </div>
       <p className="muted small">{t('create.coordsHint')}</p>
       <Field label={t('create.capacity')}>
