@@ -1,5 +1,8 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll, vi } from 'vitest';
+import type { Me } from '../../shared/schemas/auth.js';
+import { useAreaStore } from '../../client/src/features/areas/areaStore.js';
+import { useAuthStore } from '../../client/src/features/auth/authStore.js';
 import {
   initI18n,
   loadNamespaces,
@@ -58,3 +61,39 @@ export function setUpForms() {
 
 /** An envelope of success. */
 export const ok = (data: unknown, status = 200) => ({ status, body: { ok: true, data } });
+
+/** Sign in as `role` of "Org", scoped to Quang Ninh (22), with Quang Ninh and Ha Noi known. */
+export function signInAs(role: Me['role'], scope: Me['scope'] = ['22']) {
+  useAuthStore.setState({
+    me: {
+      id: '00000000-0000-4000-8000-00000000bbbb',
+      username: role,
+      displayName: role,
+      role,
+      orgId: '00000000-0000-4000-8000-00000000cccc',
+      orgName: 'Org',
+      scope,
+    },
+  });
+  const provinces = [
+    {
+      code: '22',
+      level: 'province',
+      nameVi: 'Quảng Ninh',
+      nameEn: 'Quang Ninh',
+      parentCode: null,
+      lat: 21.0,
+      lon: 107.3,
+    },
+    {
+      code: '01',
+      level: 'province',
+      nameVi: 'Hà Nội',
+      nameEn: 'Ha Noi',
+      parentCode: null,
+      lat: 21.03,
+      lon: 105.85,
+    },
+  ] as const;
+  useAreaStore.setState({ provinces, byCode: Object.fromEntries(provinces.map((p) => [p.code, p])) });
+}

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/limits.js';
 import type { User } from '../../../../shared/schemas/auth.js';
-import { api } from '../../lib/api.js';
 import { errorText } from '../../lib/errorText.js';
+import { adminApi } from './api.js';
 
 /** The user's SMS number (admin only): shown and changed in place; the server stores it as E.164. */
 export function UserPhone({ user, onSaved }: { user: User; onSaved: (u: User) => void }) {
@@ -14,7 +14,7 @@ export function UserPhone({ user, onSaved }: { user: User; onSaved: (u: User) =>
     e.preventDefault();
     setError(null);
     const phone = value.trim() || null;
-    const r = await api.patch<User>(`/api/users/${encodeURIComponent(user.id)}`, { phone });
+    const r = await adminApi.patchUser(user.id, { phone });
     if (!r.ok) return setError(errorText(t, r.error));
     setValue(r.data.phone ?? '');
     onSaved(r.data);

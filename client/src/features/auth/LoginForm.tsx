@@ -1,22 +1,31 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { LIMITS } from '../../../../shared/limits.js';
+import { LoginSchema } from '../../../../shared/schemas/auth.js';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher.js';
+import { Field } from '../../lib/forms/Field.js';
+import { FormError } from '../../lib/forms/FormError.js';
 import { useAuthStore } from './authStore.js';
 
+type Login = z.infer<typeof LoginSchema>;
+
+/** The sign-in screen. A sign-in the shared schema refuses is answered as the server would: bad credentials. */
 export function LoginForm() {
   const { t } = useTranslation();
   const login = useAuthStore((s) => s.login);
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const { register, handleSubmit } = useForm<Login>({
+    resolver: zodResolver(LoginSchema),
+    defaultValues: { username: '', password: '' },
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onValid = async (body: Login) => {
     setBusy(true);
-    setError(null);
-    const r = await login(username.trim(), password);
+    const r = await login(body.username, body.password);
     setBusy(false);
     if (r.ok) return;
     setError(
@@ -35,45 +44,38 @@ export function LoginForm() {
       </div>
       <form
         className="login__form card"
-        onSubmit={(e) => void onSubmit(e)}
+        onSubmit={(e) => {
+          setError(null);
+          void handleSubmit(onValid, () => setError(t('auth.bad')))(e);
+        }}
         data-testid="login-form"
         noValidate
       >
         <h1>{t('app.title')}</h1>
         <p className="muted">{t('app.subtitle')}</p>
         <h2>{t('auth.title')}</h2>
-        <label className="field">
-          <span>{t('auth.username')}</span>
+        <Field label={t('auth.username')}>
           <input
             data-testid="login-username"
-            name="username"
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}
             required
             maxLength={LIMITS.usernameMax}
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
+            {...register('username')}
           />
-        </label>
-        <label className="field">
-          <span>{t('auth.password')}</span>
+        </Field>
+        <Field label={t('auth.password')}>
           <input
             data-testid="login-password"
-            name="password"
             type="password"
             autoComplete="current-password"
             required
             maxLength={LIMITS.passwordMax}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            {...register('password')}
           />
-        </label>
-        {error && (
-          <p className="alert alert--error" role="alert" data-testid="login-error">
-            {error}
-          </p>
-        )}
+        </Field>
+        <FormError testId="login-error">{error}</FormError>
         <button
           type="submit"
           className="btn btn--primary btn--block"

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { Controller, useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { opensRequest } from '../../../../shared/domain/permissions.js';
 import { REQUEST_KINDS, REQUEST_PRIORITIES, SECTORS, type ChecklistKey } from '../../../../shared/enums.js';
@@ -12,7 +12,7 @@ import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
 import { Field } from '../../lib/forms/Field.js';
 import { FormError, SubmitButton } from '../../lib/forms/FormError.js';
 import { issuesText } from '../../lib/forms/issues.js';
-import { ProvinceSelect } from '../areas/ProvinceSelect.js';
+import { ProvinceField } from '../areas/ProvinceField.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
@@ -20,6 +20,7 @@ import { requestApi } from './api.js';
 import { GAP_PRIORITY, GAP_REQUEST_KIND } from './prefill.js';
 import { RequestFormSchema, type RequestValues } from './requestForm.js';
 import { useRequestStore } from './requestStore.js';
+import { Options } from '../../lib/forms/Options.js';
 
 /**
  * Open a coordination request. From a shelter's checklist gap it comes pre-filled: kind, title,
@@ -108,11 +109,7 @@ export function RequestForm(props: {
       <h3>{item ? t('requests.fromGap') : t('requests.new')}</h3>
       <Field label={t('requests.kind')}>
         <select data-testid="rf-kind" {...register('kind')}>
-          {REQUEST_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`requestKind.${k}`)}
-            </option>
-          ))}
+          <Options values={REQUEST_KINDS} labelOf={(k) => t(`requestKind.${k}`)} />
         </select>
       </Field>
       <Field label={t('requests.titleLabel')}>
@@ -131,30 +128,18 @@ export function RequestForm(props: {
         </Field>
       )}
       {!shelterId && (
-        <Controller
+        <ProvinceField
           control={control}
           name="provinceCode"
-          render={({ field }) => (
-            <ProvinceSelect
-              label={t('panel.province')}
-              value={field.value}
-              onChange={field.onChange}
-              allowed={me.scope}
-              required
-              testId="rf-province"
-            />
-          )}
+          label={t('panel.province')}
+          allowed={me.scope}
+          testId="rf-province"
         />
       )}
       <div className="qform__numbers">
         <Field label={t('requests.toSector')}>
           <select data-testid="rf-sector" {...register('toSector')}>
-            <option value="">—</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sector.${s}`)}
-              </option>
-            ))}
+            <Options blank="—" values={SECTORS} labelOf={(s) => t(`sector.${s}`)} />
           </select>
         </Field>
         <Field label={t('requests.toOrg')}>

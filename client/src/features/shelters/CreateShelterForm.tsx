@@ -1,22 +1,27 @@
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { SHELTER_KINDS, type ShelterStatus } from '../../../../shared/enums.js';
-import { LIMITS, VN_BOUNDS } from '../../../../shared/limits.js';
+import { SHELTER_KINDS } from '../../../../shared/enums.js';
+import { LIMITS } from '../../../../shared/limits.js';
 import type { Me } from '../../../../shared/schemas/auth.js';
 import type { ShelterCreate } from '../../../../shared/schemas/shelters.js';
+import { useNavStore } from '../../app/navStore.js';
 import { newIdempotencyKey } from '../../lib/api.js';
+import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
+import { Field } from '../../lib/forms/Field.js';
+import { FormActions, FormNotice, SubmitButton, type Notice } from '../../lib/forms/FormError.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useOutboxStore } from '../outbox/outboxStore.js';
-import { ChoiceGroup } from '../../lib/forms/ChoiceGroup.js';
 import { shelterPaths } from './api.js';
-import { useNavStore } from '../../app/navStore.js';
-
-const START_STATUSES: readonly ShelterStatus[] = ['standby', 'open'];
-
-function parseCoord(text: string, min: number, max: number): number | null {
-  const n = Number(text.trim().replace(',', '.'));
-  return text.trim() !== '' && Number.isFinite(n) && n >= min && n <= max ? n : null;
-}
+import {
+  coordOk,
+  CreateShelterSchema,
+  FIELD_LABELS,
+  START_STATUSES,
+  type CreateShelterValues,
+} from './createShelter.js';
+import { Options } from '../../lib/forms/Options.js';
 
 /** An operations officer lists a new shelter. Position starts at the province's label point. */
 export function CreateShelterForm({ me }: { me: Me }) {
@@ -27,55 +32,35 @@ export function CreateShelterForm({ me }: { me: Me }) {
   const open = useNavStore((s) => s.open);
   const close = useNavStore((s) => s.close);
   const allowed = provinces.filter((p) => me.scope === null || me.scope.includes(p.code));
-
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<(typeof SHELTER_KINDS)[number]>('school');
-  const [provinceCode, setProvinceCode] = useState('');
-  const [lat, setLat] = useState('');
-  const [lon, setLon] = useState('');
-  const [capacity, setCapacity] = useState('');
-  const [status, setStatus] = useState<ShelterStatus>('standby');
+  const { control, register, handleSubmit, getValues, setValue } = useForm<
+    CreateShelterValues,
+    unknown,
+    ShelterCreate
+  >({
+    resolver: zodResolver(CreateShelterSchema),
+    defaultValues: {
+      name: '',
+      kind: 'school',
+      provinceCode: '',
+      lat: '',
+      lon: '',
+      capacity: '',
+      status: 'standby',
+    },
+  });
+  const [lat, lon] = useWatch({ control, name: ['lat', 'lon'] });
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ tone: 'warn' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
 
-  const latN = parseCoord(lat, VN_BOUNDS.minLat, VN_BOUNDS.maxLat);
-  const lonN = parseCoord(lon, VN_BOUNDS.minLon, VN_BOUNDS.maxLon);
-  const capN =
-    /^\d+$/.test(capacity.trim()) && Number(capacity) <= LIMITS.personsMax ? Number(capacity) : null;
-
-  const onProvince = (code: string) => {
-    setProvinceCode(code);
-    const a = provinces.find((p) => p.code === code);
-    if (a?.lat != null && a.lon != null && lat === '' && lon === '') {
-      setLat(String(a.lat));
-      setLon(String(a.lon));
+  const onProvince = () => {
+    const a = provinces.find((p) => p.code === getValues('provinceCode'));
+    if (a?.lat != null && a.lon != null && getValues('lat') === '' && getValues('lon') === '') {
+      setValue('lat', String(a.lat));
+      setValue('lon', String(a.lon));
     }
   };
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const missing = [
-      !name.trim() && t('create.name'),
-      !provinceCode && t('create.province'),
-      latN === null && t('create.lat'),
-      lonN === null && t('create.lon'),
-      capN === null && t('create.capacity'),
-    ].filter(Boolean);
-    if (missing.length || latN === null || lonN === null || capN === null) {
-      setNotice({ tone: 'error', text: t('form.invalid', { list: missing.join(', ') }) });
-      return;
-    }
-    const body: ShelterCreate = {
-      name: name.trim(),
-      kind,
-      provinceCode,
-      lat: latN,
-      lon: lonN,
-      capacity: capN,
-      status,
-      occupancy: 0,
-      households: 0,
-    };
+  const onValid = async (body: ShelterCreate) => {
     setBusy(true);
     setNotice(null);
     const key = newIdempotencyKey();
@@ -102,38 +87,31 @@ export function CreateShelterForm({ me }: { me: Me }) {
       });
     }
   };
+  const onInvalid = (errors: FieldErrors<CreateShelterValues>) => {
+    const list = Object.entries(FIELD_LABELS)
+      .filter(([field]) => errors[field as keyof CreateShelterValues])
+      .map(([, label]) => t(label));
+    setNotice({ tone: 'error', text: t('form.invalid', { list: list.join(', ') }) });
+  };
 
   return (
-    <form className="qform" onSubmit={(e) => void onSubmit(e)} data-testid="create-shelter-form" noValidate>
+    <form
+      className="qform"
+      onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}
+      data-testid="create-shelter-form"
+      noValidate
+    >
       <h2>{t('create.title')}</h2>
-      <label className="field">
-        <span>{t('create.name')}</span>
-        <input
-          data-testid="cs-name"
-          value={name}
-          maxLength={LIMITS.nameMax}
-          onChange={(e) => setName(e.target.value)}
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{t('create.kind')}</span>
-        <select data-testid="cs-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-          {SHELTER_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind.${k}`)}
-            </option>
-          ))}
+      <Field label={t('create.name')}>
+        <input data-testid="cs-name" maxLength={LIMITS.nameMax} required {...register('name')} />
+      </Field>
+      <Field label={t('create.kind')}>
+        <select data-testid="cs-kind" {...register('kind')}>
+          <Options values={SHELTER_KINDS} labelOf={(k) => t(`kind.${k}`)} />
         </select>
-      </label>
-      <label className="field">
-        <span>{t('create.province')}</span>
-        <select
-          data-testid="cs-province"
-          value={provinceCode}
-          onChange={(e) => onProvince(e.target.value)}
-          required
-        >
+      </Field>
+      <Field label={t('create.province')}>
+        <select data-testid="cs-province" required {...register('provinceCode', { onChange: onProvince })}>
           <option value="">—</option>
           {allowed.map((a) => (
             <option key={a.code} value={a.code}>
@@ -141,62 +119,35 @@ export function CreateShelterForm({ me }: { me: Me }) {
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       <div className="qform__numbers">
-        <label className="field">
-          <span>{t('create.lat')}</span>
-          <input
-            data-testid="cs-lat"
-            inputMode="decimal"
-            aria-invalid={lat !== '' && latN === null}
-            value={lat}
-            onChange={(e) => setLat(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('create.lon')}</span>
-          <input
-            data-testid="cs-lon"
-            inputMode="decimal"
-            aria-invalid={lon !== '' && lonN === null}
-            value={lon}
-            onChange={(e) => setLon(e.target.value)}
-          />
-        </label>
+        {(['lat', 'lon'] as const).map((c) => (
+          <Field key={c} label={t(`create.${c}`)}>
+            <input
+              data-testid={`cs-${c}`}
+              inputMode="decimal"
+              aria-invalid={!coordOk(c, c === 'lat' ? lat : lon)}
+              {...register(c)}
+            />
+          </Field>
+        ))}
       </div>
       <p className="muted small">{t('create.coordsHint')}</p>
-      <label className="field">
-        <span>{t('create.capacity')}</span>
-        <input
-          data-testid="cs-capacity"
-          inputMode="numeric"
-          pattern="[0-9]*"
-          value={capacity}
-          onChange={(e) => setCapacity(e.target.value)}
-        />
-      </label>
-      <ChoiceGroup
-        name="cs-status"
+      <Field label={t('create.capacity')}>
+        <input data-testid="cs-capacity" inputMode="numeric" pattern="[0-9]*" {...register('capacity')} />
+      </Field>
+      <ChoiceField
+        control={control}
+        name="status"
         label={t('form.status')}
-        value={status}
         options={START_STATUSES}
         labelOf={(v) => t(`status.${v}`)}
-        onChange={setStatus}
         testId="cs-status"
       />
-      {notice && (
-        <p className={`alert alert--${notice.tone}`} role="status" data-testid="cs-notice">
-          {notice.text}
-        </p>
-      )}
-      <div className="qform__actions">
-        <button type="submit" className="btn btn--primary" disabled={busy} data-testid="cs-submit">
-          {busy ? t('form.saving') : t('create.submit')}
-        </button>
-        <button type="button" className="btn" onClick={close}>
-          {t('create.cancel')}
-        </button>
-      </div>
+      <FormNotice notice={notice} testId="cs-notice" />
+      <FormActions onCancel={close}>
+        <SubmitButton busy={busy} label={t('create.submit')} testId="cs-submit" />
+      </FormActions>
     </form>
   );
 }

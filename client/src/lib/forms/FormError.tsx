@@ -45,3 +45,16 @@ export function SubmitButton(props: { busy: boolean; label: string; testId?: str
     </button>
   );
 }
+
+/** The row of a form's buttons: its own (the submit first), then Cancel. */
+export function FormActions(props: { onCancel: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="qform__actions">
+      {props.children}
+      <button type="button" className="btn" onClick={props.onCancel}>
+        {t('create.cancel')}
+      </button>
+    </div>
+  );
+}

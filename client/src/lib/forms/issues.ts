@@ -1,4 +1,5 @@
-import type { FieldError, FieldErrors, FieldValues } from 'react-hook-form';
+import type { FormEvent } from 'react';
+import type { FieldError, FieldErrors, FieldValues, UseFormHandleSubmit } from 'react-hook-form';
 
 /** One refused field: its dotted path and the schema's message. */
 export interface Issue {
@@ -28,4 +29,19 @@ export function issuesText<V extends FieldValues>(errors: FieldErrors<V>): strin
   return issuesOf(errors)
     .map((i) => `${i.path}: ${i.message}`)
     .join(' · ');
+}
+
+/**
+ * A form's submit handler: clear the last refusal, then send the checked values to `onValid`, or
+ * show what the schema refused in the same words as a server refusal.
+ */
+export function submitWith<V extends FieldValues, Out>(
+  handleSubmit: UseFormHandleSubmit<V, Out>,
+  onValid: (body: Out) => Promise<unknown>,
+  setError: (text: string | null) => void,
+) {
+  return (e: FormEvent) => {
+    setError(null);
+    void handleSubmit(onValid, (errors) => setError(issuesText(errors)))(e);
+  };
 }

@@ -28,3 +28,14 @@ export function optionalCountText<T extends z.ZodType<number, number>>(schema: T
       .pipe(schema),
   ]);
 }
+
+/** A decimal number typed into a text box, a comma taken as the decimal point, checked by a shared schema. */
+export function decimalText<T extends z.ZodType<number, number>>(schema: T) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .transform((s) => Number(s.replace(',', '.')))
+    .pipe(z.number().finite())
+    .pipe(schema);
+}

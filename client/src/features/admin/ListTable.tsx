@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+
+/** One column of a list table: its heading and what a row shows in it. */
+export interface Column<R> {
+  head: ReactNode;
+  cell: (row: R) => ReactNode;
+}
+
+/** Attributes of a row: its test id, `data-*` keys to find it by, and whether it is greyed out. */
+export type RowAttrs = { stale?: boolean } & Record<`data-${string}`, string>;
+
+/** The admin screen's list of records: a heading row and one row per record (null while loading). */
+export function ListTable<R>(props: {
+  testId: string;
+  columns: readonly Column<R>[];
+  rows: readonly R[] | null | undefined;
+  rowKey: (row: R) => string;
+  rowAttrs: (row: R) => RowAttrs;
+}) {
+  return (
+    <table className="table" data-testid={props.testId}>
+      <thead>
+        <tr>
+          {props.columns.map((c, i) => (
+            <th key={i}>{c.head}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows?.map((r) => {
+          const { stale, ...attrs } = props.rowAttrs(r);
+          return (
+            <tr key={props.rowKey(r)} className={stale ? 'row--stale' : ''} {...attrs}>
+              {props.columns.map((c, i) => (
+                <td key={i}>{c.cell(r)}</td>
+              ))}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** A create form of the admin screen: its title, its fields, and Create. */
+export function CreateForm(props: {
+  testId: string;
+  title: string;
+  submitLabel: string;
+  onSubmit: (e: React.FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}) {
+  return (
+    <form className="admin__form" onSubmit={props.onSubmit} data-testid={props.testId}>
+      <h3>{props.title}</h3>
+      {props.children}
+      <button type="submit" className="btn btn--primary">
+        {props.submitLabel}
+      </button>
+    </form>
+  );
+}
