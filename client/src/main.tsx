@@ -25,7 +25,11 @@ const MatrixPage = lazy(() =>
 const ReferralPosterPage = lazy(() =>
   import('./features/coordination/ReferralPosterPage.js').then((m) => ({ default: m.ReferralPosterPage })),
 );
-const PAGES = { '/handover': HandoverPage, '/coordination': MatrixPage, '/referral-pathway': ReferralPosterPage };
+const PAGES = {
+  '/handover': HandoverPage,
+  '/coordination': MatrixPage,
+  '/referral-pathway': ReferralPosterPage,
+};
 const Page = PAGES[window.location.pathname as keyof typeof PAGES] ?? null;
 
 const root = document.getElementById('root');

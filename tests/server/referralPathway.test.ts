@@ -114,7 +114,11 @@ describe('GET /api/shelters/:id/referral-pathway', () => {
     expect(after.body.data!.outdated).toBe(true);
     // A fresh poster no longer lists it, and printing again clears the flag.
     expect(JSON.stringify((await poster(manager)).body.data!.sections)).not.toContain(hospital);
-    const again = await ops.send<PosterPrint>('POST', `/api/shelters/${SHELTER}/referral-pathway/printed`, {});
+    const again = await ops.send<PosterPrint>(
+      'POST',
+      `/api/shelters/${SHELTER}/referral-pathway/printed`,
+      {},
+    );
     expect(again.body.data!.outdated).toBe(false);
     const read = await viewer.get<PosterPrint>(`/api/shelters/${SHELTER}/referral-pathway/printed`);
     expect(read.body.data!.outdated).toBe(false);

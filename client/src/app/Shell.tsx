@@ -156,7 +156,13 @@ export function Shell({ me }: { me: Me }) {
               {t('app.handover')}
             </a>
           )}
-          <a className="btn" href="/coordination" target="_blank" rel="noopener" data-testid="open-coordination">
+          <a
+            className="btn"
+            href="/coordination"
+            target="_blank"
+            rel="noopener"
+            data-testid="open-coordination"
+          >
             {t('app.coordination')}
           </a>
           <LanguageSwitcher />

@@ -25,7 +25,10 @@ import { getPrint, putPrint, type StoredPrint } from './referralPathway.repo.js'
 // Hotlines are numbers, not places: they get a section of their own, not a distance.
 const LISTED_TYPES = SERVICE_TYPES.filter((t) => t !== 'hotline' && t !== 'safe_house');
 
-function posterService(s: ServicePoint, origin: { lat: number; lon: number }): PosterService & { km: number } {
+function posterService(
+  s: ServicePoint,
+  origin: { lat: number; lon: number },
+): PosterService & { km: number } {
   const km = s.lat !== null && s.lon !== null ? haversineKm(origin, { lat: s.lat, lon: s.lon }) : Infinity;
   return {
     id: s.id,
@@ -80,7 +83,9 @@ export async function referralPathway(ctx: Ctx, viewer: Viewer, shelterId: strin
   const roles = await listRoles(ctx.db);
   const roleLine = (fn: string, p: string | null): PosterHotline[] => {
     const r = roles.find((x) => x.function === fn && x.provinceCode === p && x.contact);
-    return r?.contact ? [{ level: p ? 'province' : 'national', desk: r.contact.desk, phone: r.contact.phone }] : [];
+    return r?.contact
+      ? [{ level: p ? 'province' : 'national', desk: r.contact.desk, phone: r.contact.phone }]
+      : [];
   };
   const hotlineServices: PosterHotline[] = listable
     .filter((s) => s.types.includes('hotline') && s.contactPhone)
@@ -108,7 +113,11 @@ export async function referralPathway(ctx: Ctx, viewer: Viewer, shelterId: strin
   return {
     shelter: { id: shelter.id, name: shelter.name, provinceCode: shelter.provinceCode },
     sections: [
-      ...LISTED_TYPES.map((type) => ({ type, services: nearestOf(listable, type, origin), throughHotline: [] })),
+      ...LISTED_TYPES.map((type) => ({
+        type,
+        services: nearestOf(listable, type, origin),
+        throughHotline: [],
+      })),
       { type: 'safe_house' as const, services: [], throughHotline },
     ],
     hotlines,

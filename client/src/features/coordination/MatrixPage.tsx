@@ -152,7 +152,12 @@ export function MatrixPage() {
             ))}
           </select>
         </label>
-        <button type="button" className="btn btn--primary" data-testid="matrix-print" onClick={() => window.print()}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          data-testid="matrix-print"
+          onClick={() => window.print()}
+        >
           {t('matrix.print')}
         </button>
         <LanguageSwitcher />
@@ -168,7 +173,10 @@ export function MatrixPage() {
       )}
       {!roles && !error && <p role="status">{t('matrix.loading')}</p>}
       {shown.map((p) => (
-        <section key={p.provinceCode ?? 'national'} data-testid={`matrix-place-${p.provinceCode ?? 'national'}`}>
+        <section
+          key={p.provinceCode ?? 'national'}
+          data-testid={`matrix-place-${p.provinceCode ?? 'national'}`}
+        >
           <h2>{placeName(p.provinceCode)}</h2>
           <div className="matrix__wrap">
             <table className="matrix__table">

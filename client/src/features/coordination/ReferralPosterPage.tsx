@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PosterHotline, PosterService, ReferralPathway } from '../../../../shared/schemas/referralPathway.js';
+import type {
+  PosterHotline,
+  PosterService,
+  ReferralPathway,
+} from '../../../../shared/schemas/referralPathway.js';
 import { api } from '../../lib/api.js';
 import { useFormat } from '../../lib/format.js';
 import { loadNamespaces } from '../../i18n/index.js';
