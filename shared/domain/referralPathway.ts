@@ -16,6 +16,12 @@ export function distanceBand(km: number): DistanceBand {
   return 'over_30km';
 }
 
+/**
+ * Farthest a service from another province may be to go on a poster: one across the province line
+ * is reachable, one across the country is not help a person can walk to (the hotline is).
+ */
+export const POSTER_MAX_KM = 60;
+
 /** Services shown on a poster per type. */
 export const POSTER_SERVICES_PER_TYPE = 3;
 

@@ -49,6 +49,8 @@ describe('GET /api/shelters/:id/referral-pathway', () => {
     expect(clinical.services.length).toBeLessThanOrEqual(3);
     // The closed Do Son station and Van Ban station are never on a poster.
     for (const s of p.sections.flatMap((x) => x.services)) expect(s.name).not.toMatch(/Do Son|Van Ban/);
+    // Nor one across the country: a person cannot walk to Ho Chi Minh City from Ha Long.
+    for (const s of p.sections.flatMap((x) => x.services)) expect(s.name).not.toMatch(/Ho Chi Minh/);
     // Nearest first: the bands never go down the list.
     const bands = clinical.services.map((s) => DISTANCE_BANDS.indexOf(s.distanceBand!));
     expect(bands.every((b) => b >= 0)).toBe(true);

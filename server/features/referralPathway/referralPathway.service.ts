@@ -3,6 +3,7 @@ import { haversineKm } from '../../../shared/domain/geo.js';
 import { editsShelter, isSafeHouse } from '../../../shared/domain/permissions.js';
 import {
   distanceBand,
+  POSTER_MAX_KM,
   POSTER_SERVICES_PER_TYPE,
   POSTER_STATUSES,
   posterOutdated,
@@ -51,8 +52,9 @@ function nearestOf(
 ): PosterService[] {
   return all
     .filter((s) => s.types.includes(type))
-    .filter((s) => s.lat !== null || s.provinceCode === origin.provinceCode)
-    .map((s) => posterService(s, origin))
+    .map((s) => ({ s, p: posterService(s, origin) }))
+    .filter(({ s, p }) => s.provinceCode === origin.provinceCode || p.km <= POSTER_MAX_KM)
+    .map(({ p }) => p)
     .sort((a, b) => a.km - b.km || a.name.localeCompare(b.name))
     .slice(0, POSTER_SERVICES_PER_TYPE)
     .map(({ km: _km, ...p }) => p);
@@ -104,12 +106,14 @@ export async function referralPathway(ctx: Ctx, viewer: Viewer, shelterId: strin
   const safeHouseLines: PosterHotline[] = open
     .filter((s) => isSafeHouse(s) && s.provinceCode === shelter.provinceCode && s.contactPhone)
     .map((s) => ({ level: 'province', desk: null, phone: s.contactPhone! }));
-  const throughHotline = uniqueByPhone([
+  // The safe-shelter desks first; the hotlines above reach a safe house too, so they come only
+  // when the mechanism names no safe-shelter desk.
+  const desks = uniqueByPhone([
     ...safeHouseLines,
     ...roleLine('safe_shelter', shelter.provinceCode),
     ...roleLine('safe_shelter', null),
-    ...hotlines,
   ]);
+  const throughHotline = desks.length ? desks : hotlines;
   return {
     shelter: { id: shelter.id, name: shelter.name, provinceCode: shelter.provinceCode },
     sections: [
