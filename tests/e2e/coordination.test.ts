@@ -81,9 +81,13 @@ describe(
           await due.getByTestId('matrix-mark-reviewed').click();
           const row = matrix.getByTestId(placeId!).getByTestId(fn!);
           await row.getByTestId('matrix-review-due').waitFor({ state: 'detached' });
-          await matrix.screenshot({ path: path.join(DOCS, 'coordination-matrix.png'), fullPage: false });
+          // The picture for docs/: one province, with its gap, from the top.
+          await matrix.getByTestId('matrix-place').selectOption('15');
+          await matrix.evaluate(() => window.scrollTo(0, 0));
+          await matrix.screenshot({ path: path.join(DOCS, 'coordination-matrix.png'), fullPage: true });
+          await matrix.getByTestId('matrix-place').selectOption('all');
           const vi = path.join(OUT, 'matrix-vi.pdf');
-          await matrix.pdf({ path: vi, format: 'A4', printBackground: true });
+          await matrix.pdf({ path: vi, format: 'A4', printBackground: true, preferCSSPageSize: true });
           const { text } = pdf(vi);
           expect(text).toContain('Cơ chế điều phối');
           expect(text).toContain('Chưa có chủ trì');
@@ -93,7 +97,7 @@ describe(
           await matrix.getByTestId('lang-en').click();
           await matrix.getByText('Coordination mechanism: who leads what, where').waitFor();
           const en = path.join(OUT, 'matrix-en.pdf');
-          await matrix.pdf({ path: en, format: 'A4', printBackground: true });
+          await matrix.pdf({ path: en, format: 'A4', printBackground: true, preferCSSPageSize: true });
           const english = pdf(en).text;
           expect(english).toContain('No lead');
           expect(english).toContain('Clinical care');

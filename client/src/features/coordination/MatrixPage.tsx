@@ -44,7 +44,7 @@ function RoleRow(props: { role: CoordinationRole; place: MatrixPlace; me: Me | n
           </td>
         );
       })}
-      <td>{r.contact ? `${r.contact.desk}: ${r.contact.phone}` : '—'}</td>
+      <td className="matrix__contact">{r.contact ? `${r.contact.desk}: ${r.contact.phone}` : '—'}</td>
       <td className={r.state === 'activated' ? 'matrix__activated' : undefined} data-testid="matrix-state">
         {t(`matrix.states.${r.state}`)}
       </td>
