@@ -16,10 +16,11 @@ const DOCS = path.join(ROOT, 'docs');
 const SHELTER = 'Ha Long Primary School No. 1';
 
 /** The text of a PDF as poppler-utils reads it, and its page count. */
-function pdf(file: string): { text: string; pages: number } {
+function pdf(file: string): { text: string; pages: number; landscape: boolean } {
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) };
+  const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? [];
+  return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), landscape: Number(w) > Number(h) };
 }
 
 async function openPopup(page: Page, testId: string): Promise<Page> {
@@ -88,7 +89,8 @@ describe(
           await matrix.getByTestId('matrix-place').selectOption('all');
           const vi = path.join(OUT, 'matrix-vi.pdf');
           await matrix.pdf({ path: vi, format: 'A4', printBackground: true, preferCSSPageSize: true });
-          const { text } = pdf(vi);
+          const { text, landscape } = pdf(vi);
+          expect(landscape).toBe(true);
           expect(text).toContain('Cơ chế điều phối');
           expect(text).toContain('Chưa có chủ trì');
           expect(text).toContain('Chăm sóc y tế');
