@@ -9,6 +9,7 @@ import type { TestServer } from '../helpers/server.js';
 import type { ServicePoint } from '../../shared/schemas/services.js';
 import type { ReferralPathway } from '../../shared/schemas/referralPathway.js';
 import { demoId } from '../../server/demo/ids.js';
+import { escalateOverdue } from '../../server/features/coordinationRoles/coordinationRoles.escalation.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const OUT = path.join(ROOT, 'test-results', 'coordination');
@@ -69,6 +70,11 @@ describe(
           expect(new Set(fns)).toEqual(new Set(['matrix-row-disaster_ops', 'matrix-row-shelter_management']));
         }
         if (user === 'gbv') {
+          // The picture for docs/: one province, with its gap, from the top.
+          await matrix.getByTestId('matrix-place').selectOption('15');
+          await matrix.evaluate(() => window.scrollTo(0, 0));
+          await matrix.screenshot({ path: path.join(DOCS, 'coordination-matrix.png'), fullPage: true });
+          await matrix.getByTestId('matrix-place').selectOption('all');
           const place = matrix
             .locator('section')
             .filter({ has: matrix.getByTestId('matrix-review-due') })
@@ -82,11 +88,6 @@ describe(
           await due.getByTestId('matrix-mark-reviewed').click();
           const row = matrix.getByTestId(placeId!).getByTestId(fn!);
           await row.getByTestId('matrix-review-due').waitFor({ state: 'detached' });
-          // The picture for docs/: one province, with its gap, from the top.
-          await matrix.getByTestId('matrix-place').selectOption('15');
-          await matrix.evaluate(() => window.scrollTo(0, 0));
-          await matrix.screenshot({ path: path.join(DOCS, 'coordination-matrix.png'), fullPage: true });
-          await matrix.getByTestId('matrix-place').selectOption('all');
           const vi = path.join(OUT, 'matrix-vi.pdf');
           await matrix.pdf({ path: vi, format: 'A4', printBackground: true, preferCSSPageSize: true });
           const { text, landscape } = pdf(vi);
@@ -178,6 +179,20 @@ describe(
       await page.getByTestId('poster-outdated').waitFor({ timeout: 30_000 });
       await page.getByTestId('poster-link-box').screenshot({ path: path.join(OUT, 'panel-outdated.png') });
       expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it('an escalation on time shows in the activity feed, not only in the thread', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await signIn(page, srv.url, 'ops');
+      await page.getByTestId('activity-feed').waitFor({ timeout: 30_000 });
+      // A fake clock a day and a half ahead: the open urgent and life-saving demo requests are overdue.
+      const escalated = await escalateOverdue(srv.app.ctx, new Date(Date.now() + 36 * 3_600_000));
+      expect(escalated).toBeGreaterThan(0);
+      const item = page.locator('[data-testid="activity-item"][data-detail="escalated"]').first();
+      await item.waitFor({ timeout: 30_000 });
+      expect(await item.innerText()).toContain('Đã chuyển lên cơ quan chủ trì quốc gia');
+      await page.getByTestId('activity-feed').screenshot({ path: path.join(OUT, 'feed-escalated.png') });
       await page.close();
     });
   },
