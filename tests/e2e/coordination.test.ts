@@ -9,6 +9,7 @@ import type { TestServer } from '../helpers/server.js';
 import type { ServicePoint } from '../../shared/schemas/services.js';
 import type { ReferralPathway } from '../../shared/schemas/referralPathway.js';
 import { demoId } from '../../server/demo/ids.js';
+import { audit, type Finding } from './a11yScreens.js';
 import { escalateOverdue } from '../../server/features/coordinationRoles/coordinationRoles.escalation.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -194,6 +195,28 @@ describe(
       expect(await item.innerText()).toContain('Đã chuyển lên cơ quan chủ trì quốc gia');
       await page.getByTestId('activity-feed').screenshot({ path: path.join(OUT, 'feed-escalated.png') });
       await page.close();
+    });
+
+    it('the matrix and the poster have no serious or critical accessibility violations, on a desktop and a phone', async () => {
+      const found: Finding[] = [];
+      const shelterId = demoId(`shelter:${SHELTER}`);
+      for (const viewport of [
+        { width: 1440, height: 900 },
+        { width: 360, height: 740 },
+      ]) {
+        // axe needs a page of its own context.
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        await signIn(page, srv.url, 'gbv');
+        await page.goto(`${srv.url}/coordination`);
+        await page.getByTestId('matrix-place-15').waitFor({ timeout: 30_000 });
+        found.push(...(await audit(page, `matrix ${viewport.width}`)));
+        await page.goto(`${srv.url}/referral-pathway?shelter=${shelterId}`);
+        await page.getByTestId('poster').waitFor({ timeout: 30_000 });
+        found.push(...(await audit(page, `poster ${viewport.width}`)));
+        await context.close();
+      }
+      expect(found.map((f) => `${f.screen}: ${f.id} ${f.targets.join(' ')} ${f.summary}`)).toEqual([]);
     });
   },
 );
