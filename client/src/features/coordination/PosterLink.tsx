@@ -14,7 +14,8 @@ export function PosterLink({ shelterId }: { shelterId: string }) {
   // Its own namespace, loaded when the panel first shows; nothing renders until it is there.
   const { t, ready } = useTranslation('coordination', { useSuspense: false });
   const f = useFormat();
-  const [print, setPrint] = useState<PosterPrint | null>(null);
+  // undefined until the server answers (offline: not known, so nothing is claimed).
+  const [print, setPrint] = useState<PosterPrint | null | undefined>(undefined);
   const services = useServiceStore((s) => s.byId);
 
   useEffect(() => {
@@ -33,8 +34,7 @@ export function PosterLink({ shelterId }: { shelterId: string }) {
   }, [shelterId]);
 
   if (!ready) return null;
-  const outdated =
-    print !== null && posterOutdated(print.serviceIds, (id) => services[id]?.availability.status);
+  const outdated = !!print && posterOutdated(print.serviceIds, (id) => services[id]?.availability.status);
   return (
     <p className="poster-link" data-testid="poster-link-box">
       <a
@@ -51,7 +51,7 @@ export function PosterLink({ shelterId }: { shelterId: string }) {
         <strong className="badge badge--stale" data-testid="poster-outdated">
           {t('poster.outdated')}
         </strong>
-      ) : (
+      ) : print === undefined ? null : (
         <span className="muted small" data-testid="poster-printed">
           {print ? t('poster.lastPrinted', { at: f.dateTime(print.printedAt) }) : t('poster.neverPrinted')}
         </span>
