@@ -34,7 +34,7 @@ describe('GET /api/shelters/:id/referral-pathway', () => {
       s.types.includes('safe_house'),
     );
     expect(safeHouses.length).toBeGreaterThan(2);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await srv.stop();
   });
