@@ -4,12 +4,13 @@ import {
   CoordinationRolePatchSchema,
   CoordinationRoleSchema,
 } from '../shared/schemas/coordinationRoles.js';
+import { PosterPrintSchema, ReferralPathwaySchema } from '../shared/schemas/referralPathway.js';
 import type { Op } from './openapi.js';
 
 const refuses =
   'GBV coordinators edit roles in scope; operations officers only disaster_ops and shelter_management';
 
-/** The coordination mechanism (issue 13): its roles and their HXL CSV. */
+/** The coordination mechanism (issue 13): its roles, their HXL CSV, and the referral pathway poster. */
 export function coordinationOps(): Record<string, Record<string, Op>> {
   return {
     '/api/coordination-roles': {
@@ -33,6 +34,24 @@ export function coordinationOps(): Record<string, Record<string, Op>> {
         body: CoordinationRolePatchSchema,
         reply: CoordinationRoleSchema,
         refuses,
+      },
+    },
+    '/api/shelters/{id}/referral-pathway': {
+      get: {
+        summary:
+          'The referral pathway poster of a shelter (whoever reads the shelter): per service type the nearest open services by distance band, safe houses only through their hotline (never a name or place), the national and provincial hotlines, the last print',
+        reply: ReferralPathwaySchema,
+      },
+    },
+    '/api/shelters/{id}/referral-pathway/printed': {
+      get: {
+        summary: 'When the poster was last printed, with which services, and whether one has since closed',
+        reply: PosterPrintSchema.nullable(),
+      },
+      post: {
+        summary: 'Record that the poster was printed now, with the services it lists now',
+        reply: PosterPrintSchema,
+        refuses: 'Only the shelter manager of the shelter or an operations officer in scope',
       },
     },
     '/api/export/coordination-roles.csv': {

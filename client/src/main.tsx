@@ -17,7 +17,19 @@ import { registerServiceWorker } from './lib/serviceWorker.js';
 const HandoverPage = lazy(() =>
   import('./features/handover/HandoverPage.js').then((m) => ({ default: m.HandoverPage })),
 );
-const page = window.location.pathname === '/handover' ? 'handover' : 'app';
+// So are the coordination matrix (/coordination) and a shelter's referral pathway poster (/referral-pathway).
+const MatrixPage = lazy(() =>
+  import('./features/coordination/MatrixPage.js').then((m) => ({ default: m.MatrixPage })),
+);
+const ReferralPosterPage = lazy(() =>
+  import('./features/coordination/ReferralPosterPage.js').then((m) => ({ default: m.ReferralPosterPage })),
+);
+const PAGES = {
+  '/handover': HandoverPage,
+  '/coordination': MatrixPage,
+  '/referral-pathway': ReferralPosterPage,
+};
+const Page = PAGES[window.location.pathname as keyof typeof PAGES] ?? null;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
@@ -26,9 +38,9 @@ void initI18n().then(() =>
     <StrictMode>
       {/* Last resort: parts have their own boundaries; this keeps even a broken shell from a blank page. */}
       <PartBoundary name="app">
-        {page === 'handover' ? (
+        {Page ? (
           <Suspense fallback={null}>
-            <HandoverPage />
+            <Page />
           </Suspense>
         ) : (
           <App />

@@ -9,6 +9,7 @@ import { V7_CAP_MESSAGES } from './sql/v7CapMessages.js';
 import { V8_HANDOVER_NOTES } from './sql/v8HandoverNotes.js';
 import { V9_CARE_ALERTS } from './sql/v9CareAlerts.js';
 import { V10_COORDINATION_ROLES } from './sql/v10CoordinationRoles.js';
+import { V11_REFERRAL_POSTERS } from './sql/v11ReferralPosters.js';
 
 /**
  * The one ordered migration set, for PostgreSQL and PGlite alike. Append only: never edit a
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   { version: 8, name: 'handover notes', sql: V8_HANDOVER_NOTES },
   { version: 9, name: 'care alerts', sql: V9_CARE_ALERTS },
   { version: 10, name: 'coordination roles', sql: V10_COORDINATION_ROLES },
+  { version: 11, name: 'referral posters', sql: V11_REFERRAL_POSTERS },
 ];
 
 /** Apply pending migrations, each in its own transaction, under an advisory lock so two processes starting together do not race. */

@@ -95,3 +95,14 @@ const MOBILE = /^(?:0|84)[35789]\d{8}$/;
 export function isVietnameseMobile(phone: string): boolean {
   return MOBILE.test(phone.replace(/\D/g, ''));
 }
+
+/** Months after which a role's last review counts as a gap on the matrix. */
+export const REVIEW_MAX_MONTHS = 6;
+
+/** True when the role was never reviewed or its last review is older than six months at `now`. */
+export function reviewOverdue(lastReviewedAt: string | null, now: Date): boolean {
+  if (!lastReviewedAt) return true;
+  const limit = new Date(now);
+  limit.setMonth(limit.getMonth() - REVIEW_MAX_MONTHS);
+  return Date.parse(lastReviewedAt) < limit.getTime();
+}

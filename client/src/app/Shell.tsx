@@ -161,6 +161,15 @@ export function Shell({ me }: { me: Me }) {
               {t('app.handover')}
             </a>
           )}
+          <a
+            className="btn"
+            href="/coordination"
+            target="_blank"
+            rel="noopener"
+            data-testid="open-coordination"
+          >
+            {t('app.coordination')}
+          </a>
           <LanguageSwitcher />
           <button type="button" className="btn" data-testid="logout" onClick={() => void logout()}>
             {t('auth.signOut')}

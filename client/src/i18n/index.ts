@@ -23,6 +23,7 @@ export const NAMESPACES = [
   'admin',
   'handover',
   'careAlerts',
+  'coordination',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

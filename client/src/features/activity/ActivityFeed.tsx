@@ -44,8 +44,15 @@ function FeedItem({ item: i }: { item: ActivityItem }) {
   else if (i.detail?.kind === 'occupancy')
     detail = t('activity.occupancyChange', { from: f.number(i.detail.from), to: f.number(i.detail.to) });
   else if (i.detail?.kind === 'reconfirmed') detail = t('activity.reconfirmed');
+  else if (i.detail?.kind === 'escalated') detail = t('activity.escalated');
   return (
-    <li className="feed__item" data-testid="activity-item" data-seq={i.seq} data-type={i.type}>
+    <li
+      className={`feed__item${i.detail?.kind === 'escalated' ? ' feed__item--escalated' : ''}`}
+      data-testid="activity-item"
+      data-seq={i.seq}
+      data-type={i.type}
+      data-detail={i.detail?.kind}
+    >
       <time dateTime={i.at} className="feed__time">
         {f.time(i.at)}
       </time>

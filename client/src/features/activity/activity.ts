@@ -19,6 +19,8 @@ export interface ActivityItem {
     | { kind: 'status'; from: ShelterStatus; to: ShelterStatus }
     | { kind: 'occupancy'; from: number; to: number }
     | { kind: 'reconfirmed' }
+    /** A request the escalation timer moved to the national lead (issue 13). */
+    | { kind: 'escalated' }
     | null;
 }
 
@@ -53,7 +55,11 @@ export function toActivity(change: VisibleChange, before?: Shelter): ActivityIte
   if (change.type !== 'shelter:created' && change.type !== 'shelter:updated') {
     // A thread message names its request.
     const r = recordName(change.type === 'request:message-added' ? change.data.request : change.data);
-    return { ...base, recordId: r.id, name: r.name, simulated: r.simulated, detail: null };
+    // Only the timer writes with no user: an escalation by a person is an ordinary update.
+    const escalated =
+      change.type === 'request:updated' && change.data.status === 'escalated' && change.by.userId === null;
+    const detail = escalated ? ({ kind: 'escalated' } as const) : null;
+    return { ...base, recordId: r.id, name: r.name, simulated: r.simulated, detail };
   }
   const s = change.data;
   let detail: ActivityItem['detail'] = null;

@@ -15,6 +15,7 @@ import { alertsAt, useAlertsInForce } from '../alerts/inAlert.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { createsShelter, editsShelter, opensRequest } from '../../../../shared/domain/permissions.js';
 import { QuickUpdateForm } from './QuickUpdateForm.js';
+import { PosterLink } from '../coordination/PosterLink.js';
 import { DetailFacts, History } from './ShelterFacts.js';
 import { useShelterStore } from './shelterStore.js';
 
@@ -121,6 +122,8 @@ function ShelterDetail({ shelter: s, editable }: { shelter: Shelter; editable: b
       {stale && (
         <p className="alert alert--warn">{t('panel.staleWarning', { hours: STALE_HOURS.shelter })}</p>
       )}
+      {/* The poster answers the checklist item "hotlines and referral pathway posted". */}
+      <PosterLink shelterId={s.id} />
 
       {editable ? (
         <>

@@ -6,6 +6,7 @@ import {
   type ActivityItem,
 } from '../../../../client/src/features/activity/activity.js';
 import { buildShelter } from '../../../helpers/factories.js';
+import { buildRequest } from '../../factories.js';
 
 const by = { userId: null, orgId: null };
 
@@ -23,6 +24,16 @@ function item(seq: number, over: Partial<ActivityItem> = {}): ActivityItem {
 }
 
 describe('toActivity', () => {
+  it('marks a request the escalation timer moved to the national lead, and not one a person escalated', () => {
+    const at = '2024-09-07T06:00:00.000Z';
+    const data = buildRequest({ status: 'escalated', version: 2 });
+    const timer: VisibleChange = { seq: 9, type: 'request:updated', data, at, by };
+    expect(toActivity(timer).detail).toEqual({ kind: 'escalated' });
+    const person = { ...timer, by: { userId: data.id, orgId: data.fromOrgId } };
+    expect(toActivity(person).detail).toBeNull();
+    expect(toActivity({ ...timer, data: { ...data, status: 'open' } }).detail).toBeNull();
+  });
+
   it('marks a shelter report that came by SMS, and not a later edit of the same shelter', () => {
     const at = '2024-09-07T06:00:00.000Z';
     const sms = buildShelter({ version: 2, reportSource: 'sms', lastReportedAt: at, updatedAt: at });

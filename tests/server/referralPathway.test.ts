@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { login, type ApiClient } from '../helpers/client.js';
+import { demoId } from '../../server/demo/ids.js';
+import { DISTANCE_BANDS } from '../../shared/domain/referralPathway.js';
+import type { PosterPrint, ReferralPathway } from '../../shared/schemas/referralPathway.js';
+import type { ServicePoint } from '../../shared/schemas/services.js';
+
+/**
+ * The referral pathway poster of a shelter (issue 13): its content per role (a safe house never by
+ * name or place, reachable through the hotline), bad ids, and the "poster outdated" flag once a
+ * service on the printed poster has closed. Runs on the seeded demo.
+ */
+
+const SHELTER = demoId('shelter:Ha Long Primary School No. 1');
+const poster = (c: ApiClient, id = SHELTER) => c.get<ReferralPathway>(`/api/shelters/${id}/referral-pathway`);
+
+describe('GET /api/shelters/:id/referral-pathway', () => {
+  let srv: TestServer;
+  let ops: ApiClient;
+  let gbv: ApiClient;
+  let manager: ApiClient;
+  let viewer: ApiClient;
+  let provider: ApiClient;
+  let admin: ApiClient;
+  let safeHouses: ServicePoint[];
+
+  beforeAll(async () => {
+    srv = await startServer();
+    [ops, gbv, manager, viewer, provider, admin] = (await Promise.all(
+      ['ops', 'gbv', 'shelter', 'viewer', 'provider', 'admin'].map((u) => login(srv.url, u)),
+    )) as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
+    safeHouses = (await gbv.get<ServicePoint[]>('/api/services')).body.data!.filter((s) =>
+      s.types.includes('safe_house'),
+    );
+    expect(safeHouses.length).toBeGreaterThan(2);
+  }, 180_000);
+  afterAll(async () => {
+    await srv.stop();
+  });
+
+  it('gives a shelter manager the nearest open services per type, by distance band, with hours and how to reach them', async () => {
+    const r = await poster(manager);
+    expect(r.status).toBe(200);
+    const p = r.body.data!;
+    expect(p.shelter.name).toBe('Ha Long Primary School No. 1');
+    const clinical = p.sections.find((s) => s.type === 'health_cmr')!;
+    expect(clinical.services.length).toBeGreaterThan(0);
+    expect(clinical.services.length).toBeLessThanOrEqual(3);
+    // The closed Do Son station and Van Ban station are never on a poster.
+    for (const s of p.sections.flatMap((x) => x.services)) expect(s.name).not.toMatch(/Do Son|Van Ban/);
+    // Nor one across the country: a person cannot walk to Ho Chi Minh City from Ha Long.
+    for (const s of p.sections.flatMap((x) => x.services)) expect(s.name).not.toMatch(/Ho Chi Minh/);
+    // Nearest first: the bands never go down the list.
+    const bands = clinical.services.map((s) => DISTANCE_BANDS.indexOf(s.distanceBand!));
+    expect(bands.every((b) => b >= 0)).toBe(true);
+    expect([...bands].sort()).toEqual(bands);
+    expect(clinical.services[0]!.referral).toBeDefined();
+    expect(p.hotlines.some((h) => h.level === 'national' && h.phone === '1800 0001')).toBe(true);
+    expect(p.lastPrint).toBeNull();
+  });
+
+  it('never names or places a safe house, for any role, and reaches safe houses through the hotline', async () => {
+    for (const c of [manager, ops, gbv, viewer, provider, admin]) {
+      const r = await poster(c);
+      expect(r.status).toBe(200);
+      const text = JSON.stringify(r.body.data);
+      for (const s of safeHouses) {
+        expect(text).not.toContain(s.name);
+        expect(text).not.toContain(s.id);
+        if (s.communeCode) expect(text).not.toContain(s.communeCode);
+      }
+      const section = r.body.data!.sections.find((x) => x.type === 'safe_house')!;
+      expect(section.services).toEqual([]);
+      expect(section.throughHotline.length).toBeGreaterThan(0);
+      expect(section.throughHotline.every((h) => h.phone.length > 0)).toBe(true);
+    }
+  });
+
+  it('answers 404 for an unknown shelter and 400 naming the id for a malformed one', async () => {
+    const unknown = await poster(manager, '00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+    const bad = await poster(manager, 'not-a-uuid');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error!.issues!.map((i) => i.path).join(' ')).toContain('id');
+    const badPrint = await manager.send('POST', '/api/shelters/not-a-uuid/referral-pathway/printed', {});
+    expect(badPrint.status).toBe(400);
+  });
+
+  it('records a print by the shelter manager, refuses one by a viewer, and flags the poster outdated once a service on it closes', async () => {
+    const refused = await viewer.send('POST', `/api/shelters/${SHELTER}/referral-pathway/printed`, {});
+    expect(refused.status).toBe(403);
+    const printed = await manager.send<PosterPrint>(
+      'POST',
+      `/api/shelters/${SHELTER}/referral-pathway/printed`,
+      {},
+    );
+    expect(printed.status).toBe(200);
+    expect(printed.body.data!.outdated).toBe(false);
+    const onPoster = (await poster(manager)).body.data!;
+    const ids = onPoster.sections.flatMap((s) => s.services.map((x) => x.id));
+    expect(printed.body.data!.serviceIds.sort()).toEqual(ids.sort());
+    expect(onPoster.lastPrint!.outdated).toBe(false);
+
+    // The Quang Ninh hospital (on the poster) closes: its provider reports it.
+    const hospital = demoId('service:Quang Ninh General Hospital – one-stop crisis unit');
+    expect(ids).toContain(hospital);
+    const before = (await provider.get<ServicePoint>(`/api/services/${hospital}`)).body.data!;
+    const closed = await provider.send('POST', `/api/services/${hospital}/availability`, {
+      version: before.version,
+      status: 'closed',
+      reasons: ['flooded'],
+    });
+    expect(closed.status).toBeLessThan(300);
+    const after = await manager.get<PosterPrint>(`/api/shelters/${SHELTER}/referral-pathway/printed`);
+    expect(after.body.data!.outdated).toBe(true);
+    // A fresh poster no longer lists it, and printing again clears the flag.
+    expect(JSON.stringify((await poster(manager)).body.data!.sections)).not.toContain(hospital);
+    const again = await ops.send<PosterPrint>(
+      'POST',
+      `/api/shelters/${SHELTER}/referral-pathway/printed`,
+      {},
+    );
+    expect(again.body.data!.outdated).toBe(false);
+    const read = await viewer.get<PosterPrint>(`/api/shelters/${SHELTER}/referral-pathway/printed`);
+    expect(read.body.data!.outdated).toBe(false);
+  });
+});
