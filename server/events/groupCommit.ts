@@ -51,6 +51,8 @@ const isDeadlock = (err: unknown) => (err as { code?: string } | null)?.code ===
 export class GroupCommit {
   private readonly queue: Job[] = [];
   private running = 0;
+  /** Transactions started and writes run in them (a write run again after a deadlock counts twice). */
+  readonly stats = { batches: 0, writes: 0, largest: 0 };
 
   constructor(
     private readonly db: Db,
@@ -78,6 +80,9 @@ export class GroupCommit {
     while (this.running < this.opts.concurrency && this.queue.length > 0) {
       const batch = this.queue.splice(0, this.opts.maxBatch);
       this.running++;
+      this.stats.batches++;
+      this.stats.writes += batch.length;
+      this.stats.largest = Math.max(this.stats.largest, batch.length);
       void this.commit(batch).finally(() => {
         this.running--;
         this.pump();

@@ -38,7 +38,7 @@ export class Writer {
   private inFlight = 0;
   private drained: (() => void)[] = [];
 
-  private readonly commits: GroupCommit;
+  readonly commits: GroupCommit;
 
   constructor(
     db: Db,
