@@ -35,6 +35,8 @@ export interface GroupCommitOptions {
 const DEADLOCK = '40P01';
 const DEADLOCK_RETRIES = 3;
 const SAVEPOINT = 'group_commit_write';
+// Batches of one process past their writes at once (each holds a pooled connection).
+const MAX_COMMITTING = 4;
 
 const isDeadlock = (err: unknown) => (err as { code?: string } | null)?.code === DEADLOCK;
 
@@ -50,7 +52,9 @@ const isDeadlock = (err: unknown) => (err as { code?: string } | null)?.code ===
  */
 export class GroupCommit {
   private readonly queue: Job[] = [];
+  /** Batches running their writes, and batches past them (appending and committing). */
   private running = 0;
+  private committing = 0;
   /** Transactions started and writes run in them (a write run again after a deadlock counts twice). */
   readonly stats = { batches: 0, writes: 0, largest: 0 };
 
@@ -77,21 +81,36 @@ export class GroupCommit {
   }
 
   private pump() {
-    while (this.running < this.opts.concurrency && this.queue.length > 0) {
+    while (
+      this.running < this.opts.concurrency &&
+      this.committing < MAX_COMMITTING &&
+      this.queue.length > 0
+    ) {
       const batch = this.queue.splice(0, this.opts.maxBatch);
       this.running++;
       this.stats.batches++;
       this.stats.writes += batch.length;
       this.stats.largest = Math.max(this.stats.largest, batch.length);
-      void this.commit(batch).finally(() => {
+      // The next batch may start its writes as soon as this one is past its own: their round
+      // trips then overlap this batch's wait for the counter and its commit.
+      let phase: 'writes' | 'commit' = 'writes';
+      const wrote = () => {
+        if (phase === 'commit') return;
+        phase = 'commit';
         this.running--;
+        this.committing++;
+        this.pump();
+      };
+      void this.commit(batch, wrote).finally(() => {
+        if (phase === 'writes') this.running--;
+        else this.committing--;
         this.pump();
       });
     }
   }
 
   /** Run one batch to its commit and answer each of its writes. */
-  private async commit(batch: Job[]): Promise<void> {
+  private async commit(batch: Job[], wrote: () => void): Promise<void> {
     const outcomes: Outcome[] = [];
     const again: Job[] = [];
     const storedOf = new Map<Job, StoredEvent[]>();
@@ -103,6 +122,7 @@ export class GroupCommit {
             if (batch.length === 1) outcomes.push({ job, work: await job.work(q) });
             else await this.runInSavepoint(q, job, outcomes, again);
           }
+          wrote();
           const accepted = outcomes.flatMap((o) => ('work' in o ? [o] : []));
           const stored = await appendEventGroups(
             q,
