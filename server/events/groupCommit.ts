@@ -27,11 +27,15 @@ export interface GroupCommitOptions {
    * backend (each write is one savepoint), past which every snapshot in the cluster gets slower.
    */
   maxBatch: number;
-  /** Transactions of this process in flight at once. */
+  /**
+   * Batches of this process running their writes at once (each on its own connection). A batch
+   * past its writes (appending and committing) no longer counts: the next one starts meanwhile.
+   */
   concurrency: number;
 }
 
-// A write chosen as the victim of a deadlock between two batches is run again, this often at most.
+// A write chosen as the victim of a deadlock between two batches (of two processes, touching the
+// same records in another order) is rolled back to its savepoint and run again, this often at most.
 const DEADLOCK = '40P01';
 const DEADLOCK_RETRIES = 3;
 const SAVEPOINT = 'group_commit_write';
