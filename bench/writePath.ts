@@ -14,6 +14,8 @@ import { fmt, median, summary } from './lib.js';
  * `node --import tsx bench/writePath.ts [seconds]`: the write path without HTTP, in one process over
  * two pools (two "processes"): idempotency row, row lock and version-checked update, event, stored
  * reply; against raw autocommitted INSERTs of the event row. Interleaved write path, raw, per round.
+ * To compare with the writer before group commit: git show 48dfa8a:server/events/writer.ts >
+ * server/events/writerBefore.ts (not to be committed).
  */
 interface W {
   write: Writer['write'];

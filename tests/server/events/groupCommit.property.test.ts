@@ -208,13 +208,28 @@ describe.each(STORAGES)('group commit against a sequential model on %s', (storag
     expect(Math.max(...stats.map((s) => s.largest))).toBeGreaterThan(1);
   }, 300_000);
 
-  it('answers a write that waits alone at once, in a transaction of its own', async () => {
-    const w = writers[0]!;
+  it('answers a write that waits alone at once, in a transaction of its own with no savepoint', async () => {
+    // The statements a write sends, through a Db that records them.
+    const sent: string[] = [];
+    const base = dbs[0]!;
+    const recording: Db = {
+      ...base,
+      tx: (fn, opts) =>
+        base.tx(
+          (q) =>
+            fn({
+              query: (sql, params) => (sent.push(sql.trim().split(/\s+/)[0]!), q.query(sql, params)),
+              exec: (sql) => (sent.push(sql), q.exec(sql)),
+            }),
+          opts,
+        ),
+    };
+    const w = new Writer(recording, memoryBus(), log);
     const id: string = randomUUID();
-    await dbs[0]!.query('INSERT INTO prop_records VALUES ($1, 1, 0)', [id]);
-    const before = { ...w.commits.stats };
-    await w.write(viewer, null, update(id, 1, -1, false));
-    expect(w.commits.stats.batches - before.batches).toBe(1);
-    expect(w.commits.stats.writes - before.writes).toBe(1);
+    await base.query('INSERT INTO prop_records VALUES ($1, 1, 0)', [id]);
+    await w.write(viewer, { key: randomUUID(), requestHash: 'h' }, update(id, 1, -1, false));
+    expect(w.commits.stats).toEqual({ batches: 1, writes: 1, largest: 1 });
+    // The same statements as a write on its own before group commit: key, body, reply, events.
+    expect(sent).toEqual(['INSERT', 'SELECT', 'UPDATE', 'UPDATE', 'WITH']);
   });
 });
