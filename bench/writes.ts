@@ -11,7 +11,8 @@ export async function apiWriteRate(
   c: BenchCluster,
   shelters: Shelter[],
   opts: { lanes: number; seconds: number },
-): Promise<{ perSecond: number; errors: number }> {
+): Promise<{ perSecond: number; errors: number; latencies: number[] }> {
+  const latencies: number[] = [];
   const end = performance.now() + opts.seconds * 1000;
   const start = performance.now();
   let ok = 0;
@@ -23,6 +24,7 @@ export async function apiWriteRate(
       for (let i = 0; performance.now() < end; i++) {
         const s = mine[i % mine.length]!;
         const node = c.app[(lane + i) % 2]!;
+        const t0 = performance.now();
         const res = await fetch(`${node.url}/api/shelters/${s.id}`, {
           method: 'PATCH',
           headers: {
@@ -33,6 +35,7 @@ export async function apiWriteRate(
           body: JSON.stringify({ version: s.version, occupancy: (n % 5000) + 1 }),
         });
         const body = (await res.json()) as { data?: Shelter };
+        latencies.push(performance.now() - t0);
         if (res.status === 200 && body.data) {
           s.version = body.data.version;
           ok++;
@@ -40,7 +43,7 @@ export async function apiWriteRate(
       }
     }),
   );
-  return { perSecond: ok / ((performance.now() - start) / 1000), errors };
+  return { perSecond: ok / ((performance.now() - start) / 1000), errors, latencies };
 }
 
 /** The event row a write appends, copied from the log, for the raw baseline. */

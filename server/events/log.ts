@@ -45,6 +45,12 @@ export const toEvent = (r: EventRow): StoredEvent => ({
   at: r.at.toISOString(),
 });
 
+/** Who made a change (recorded on its events). */
+export interface Actor {
+  userId: string | null;
+  orgId: string | null;
+}
+
 /**
  * Append events inside the writing transaction. Taking the counter row last keeps its lock short;
  * the lock is held until commit, so seqs are gap-free and commit in increasing order.
@@ -52,28 +58,47 @@ export const toEvent = (r: EventRow): StoredEvent => ({
 export async function appendEvents(
   q: Queryable,
   events: readonly NewEvent[],
-  actor: { userId: string | null; orgId: string | null },
+  actor: Actor,
 ): Promise<StoredEvent[]> {
-  if (events.length === 0) return [];
+  return (await appendEventGroups(q, [{ events, actor }]))[0]!;
+}
+
+/**
+ * Append the events of several writes committing together (a group commit): the counter is taken
+ * once for all of them, and each group gets its seqs in the order given. Returns the stored events
+ * per group.
+ */
+export async function appendEventGroups(
+  q: Queryable,
+  groups: readonly { events: readonly NewEvent[]; actor: Actor }[],
+): Promise<StoredEvent[][]> {
+  const rows = groups
+    .flatMap((g) => g.events.map((e) => ({ e, actor: g.actor })))
+    .map(({ e, actor }, i) => ({
+      ord: i + 1,
+      type: e.type,
+      entity: e.entity,
+      entity_id: e.entityId,
+      data: e.data,
+      changes: e.changes ?? null,
+      actor_user_id: actor.userId,
+      actor_org_id: actor.orgId,
+    }));
+  if (rows.length === 0) return groups.map(() => []);
   // One statement takes the seqs and inserts the rows, so the counter lock is held for a single
   // round trip plus the commit.
-  const rows = events.map((e, i) => ({
-    ord: i + 1,
-    type: e.type,
-    entity: e.entity,
-    entity_id: e.entityId,
-    data: e.data,
-    changes: e.changes ?? null,
-  }));
   const { rows: inserted } = await q.query<EventRow>(
     `WITH c AS (UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq - $1 AS base)
      INSERT INTO events (seq, type, entity, entity_id, data, changes, actor_user_id, actor_org_id)
-     SELECT c.base + e.ord, e.type, e.entity, e.entity_id, e.data, e.changes, $2, $3
-       FROM c, jsonb_to_recordset($4::jsonb) AS e(ord int, type text, entity text, entity_id uuid, data jsonb, changes jsonb)
+     SELECT c.base + e.ord, e.type, e.entity, e.entity_id, e.data, e.changes, e.actor_user_id, e.actor_org_id
+       FROM c, jsonb_to_recordset($2::jsonb) AS e(ord int, type text, entity text, entity_id uuid,
+         data jsonb, changes jsonb, actor_user_id uuid, actor_org_id uuid)
      RETURNING *`,
-    [events.length, actor.userId, actor.orgId, JSON.stringify(rows)],
+    [rows.length, JSON.stringify(rows)],
   );
-  return inserted.map(toEvent).sort((a, b) => a.seq - b.seq);
+  const stored = inserted.map(toEvent).sort((a, b) => a.seq - b.seq);
+  let at = 0;
+  return groups.map((g) => stored.slice(at, (at += g.events.length)));
 }
 
 /** Events after `after`, oldest first, at most `limit`. */

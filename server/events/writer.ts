@@ -4,7 +4,8 @@ import type { Bus } from '../bus/bus.js';
 import type { Logger } from '../logger.js';
 import type { Viewer } from '../auth/viewer.js';
 import { HttpError } from '../http/errors.js';
-import { appendEvents, type NewEvent, type StoredEvent } from './log.js';
+import { GroupCommit, type GroupCommitOptions } from './groupCommit.js';
+import type { NewEvent, StoredEvent } from './log.js';
 
 /** What a write produces inside its transaction. */
 export interface WriteResult<T> {
@@ -27,8 +28,9 @@ export function requestHash(method: string, path: string, body: unknown): string
 }
 
 /**
- * Runs every write: one transaction that changes the record, appends its events and records the
- * reply under the idempotency key; publishes after commit without holding the reply (a publish
+ * Runs every write: it changes the record, appends its events and records the reply under the
+ * idempotency key, all or nothing, in a transaction it may share with the other writes waiting at
+ * that moment (group commit, groupCommit.ts); publishes after commit without holding the reply (a publish
  * that fails or times out is logged, and the processes catch up from the log). Tracks writes in
  * flight for shutdown.
  */
@@ -36,11 +38,16 @@ export class Writer {
   private inFlight = 0;
   private drained: (() => void)[] = [];
 
+  readonly commits: GroupCommit;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly bus: Bus,
     private readonly log: Logger,
-  ) {}
+    opts?: GroupCommitOptions,
+  ) {
+    this.commits = new GroupCommit(db, opts);
+  }
 
   async write<T>(
     viewer: Pick<Viewer, 'userId' | 'orgId'> | null,
@@ -50,8 +57,9 @@ export class Writer {
     this.inFlight++;
     // The events of the current attempt, kept for a commit whose outcome is settled later.
     let appended: StoredEvent[] = [];
+    const actor = { userId: viewer?.userId ?? null, orgId: viewer?.orgId ?? null };
     try {
-      const outcome = await this.db.tx(
+      const { value: outcome, stored } = await this.commits.run(
         async (q) => {
           if (idem && viewer) {
             const { rows } = await q.query(
@@ -61,7 +69,7 @@ export class Writer {
             );
             if (rows.length === 0) {
               // The key was used before (a concurrent first attempt has committed by now: the
-              // insert waited on its row lock).
+              // insert waited on its row lock; or it is an earlier write of the same batch).
               const { rows: prior } = await q.query<{ request_hash: string; status: number; body: T }>(
                 'SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2',
                 [viewer.userId, idem.key],
@@ -74,7 +82,7 @@ export class Writer {
                   'This Idempotency-Key was already used for a different request.',
                 );
               }
-              return { status: p.status, body: p.body, stored: [] as StoredEvent[], replayed: true };
+              return { value: { status: p.status, body: p.body, replayed: true }, events: [], actor };
             }
           }
           const result = await fn(q);
@@ -84,18 +92,20 @@ export class Writer {
               [viewer.userId, idem.key, result.status, JSON.stringify(result.body)],
             );
           }
-          // Events last: the event counter's row lock is then held only until the commit.
-          const stored = await appendEvents(q, result.events, {
-            userId: viewer?.userId ?? null,
-            orgId: viewer?.orgId ?? null,
-          });
-          appended = stored;
-          return { status: result.status, body: result.body, stored, replayed: false };
+          // The events are appended by the batch, last: the event counter's row lock is then
+          // held only until the commit.
+          return {
+            value: { status: result.status, body: result.body, replayed: false },
+            events: result.events,
+            actor,
+          };
         },
-        { settle: true },
+        (s) => {
+          appended = s;
+        },
       );
-      this.publish(outcome.stored);
-      return { status: outcome.status, body: outcome.body, replayed: outcome.replayed };
+      this.publish(stored);
+      return outcome;
     } catch (err) {
       if (err instanceof OutcomeUnknownError) {
         // The reply says "unknown"; once the database tells, a committed write is fanned out
