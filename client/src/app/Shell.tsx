@@ -4,7 +4,6 @@ import type { Me } from '../../../shared/schemas/auth.js';
 import { ActivityFeed } from '../features/activity/ActivityFeed.js';
 import { useActivityStore } from '../features/activity/activityStore.js';
 import { useAreaStore } from '../features/areas/areaStore.js';
-import { useAuthStore } from '../features/auth/authStore.js';
 import { OutboxBar } from '../features/outbox/OutboxBar.js';
 import { useOutboxStore } from '../features/outbox/outboxStore.js';
 import { Filters } from '../features/shelters/Filters.js';
@@ -12,19 +11,18 @@ import { KeyFigures } from '../features/shelters/KeyFigures.js';
 import { ShelterList } from '../features/shelters/ShelterList.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
 import { startRealtime } from '../realtime/realtime.js';
-import { ConnectionBadge } from './ConnectionBadge.js';
-import { ScenarioClock } from '../features/demo/ScenarioClock.js';
 import { DOMAIN_STORES } from './domainStores.js';
 import { useFilterStore } from './filterStore.js';
 import { ReloadBanner } from './ReloadBanner.js';
 import { OfflineBanner } from './OfflineBanner.js';
 import { LoadingSkeleton } from './LoadingSkeleton.js';
 import { useDeviceCopyStore } from '../realtime/deviceCopy.js';
-import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { PartBoundary } from './PartBoundary.js';
 import { useBackCloses } from './useBackCloses.js';
 import { useDisplayStore, WALL_ROLES } from './displayStore.js';
-import { FreezeBanner, WallControls } from './WallControls.js';
+import { FreezeBanner } from './WallControls.js';
+import { TabBar } from './TabBar.js';
+import { TopBar } from './TopBar.js';
 import './wall.css';
 import {
   AdminScreen,
@@ -37,7 +35,7 @@ import {
   ServicesTab,
 } from './lazyScreens.js';
 import { withNamespaces } from '../i18n/index.js';
-import { openId, tabsFor, useNavStore, type Tab } from './navStore.js';
+import { openId, tabsFor, useNavStore } from './navStore.js';
 import { expectMap } from './readiness.js';
 
 // The map (MapLibre, basemap data) is its own chunk: a shelter manager on a phone never loads it
@@ -54,8 +52,6 @@ const ShelterPanel = lazy(() =>
 );
 
 const MAP_PREF = 'shr.map';
-/** The one-column layout of styles.css, where an open record hides the list. */
-const PHONE_LAYOUT = '(max-width: 900px)';
 
 function initialShowMap(me: Me): boolean {
   try {
@@ -71,7 +67,6 @@ export function Shell({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [showMap, setShowMap] = useState(() => initialShowMap(me));
   const anySimulated = useShelterStore((s) => Object.values(s.byId).some((x) => x.simulated));
-  const logout = useAuthStore((s) => s.logout);
   const tab = useNavStore((s) => s.tab);
   const detail = useNavStore((s) => s.detail);
   const shelterId = openId(detail, 'shelter');
@@ -134,48 +129,13 @@ export function Shell({ me }: { me: Me }) {
       <a href="#shelter-list" className="skip">
         {t('app.skipToList')}
       </a>
-      <header className="topbar">
-        <div className="topbar__brand">
-          <strong>{t('app.title')}</strong>
-          <span className="topbar__user" data-testid="current-user">
-            {t('app.signedInAs', { name: me.displayName, org: me.orgName })} · {t(`roles.${me.role}`)}
-          </span>
-        </div>
-        <div className="topbar__tools">
-          {me.role === 'ops_officer' && <ScenarioClock />}
-          <ConnectionBadge />
-          {wallRole && <WallControls />}
-          {!wall && (
-            <button
-              type="button"
-              className="btn"
-              aria-pressed={showMap}
-              data-testid="toggle-map"
-              onClick={() => setShowMap((v) => !v)}
-            >
-              {showMap ? t('map.hide') : t('map.show')}
-            </button>
-          )}
-          {me.role !== 'admin' && (
-            <a className="btn" href="/handover" target="_blank" rel="noopener" data-testid="open-handover">
-              {t('app.handover')}
-            </a>
-          )}
-          <a
-            className="btn"
-            href="/coordination"
-            target="_blank"
-            rel="noopener"
-            data-testid="open-coordination"
-          >
-            {t('app.coordination')}
-          </a>
-          <LanguageSwitcher />
-          <button type="button" className="btn" data-testid="logout" onClick={() => void logout()}>
-            {t('auth.signOut')}
-          </button>
-        </div>
-      </header>
+      <TopBar
+        me={me}
+        wall={wall}
+        wallRole={wallRole}
+        showMap={showMap}
+        onToggleMap={() => setShowMap((v) => !v)}
+      />
       <ReloadBanner />
       <OfflineBanner />
       {wall && <FreezeBanner />}
@@ -275,31 +235,5 @@ export function Shell({ me }: { me: Me }) {
         </main>
       )}
     </div>
-  );
-}
-
-/** The lists beside the map, one per domain the role may read; large targets, no hover needed. */
-function TabBar({ tabs, current }: { tabs: readonly Tab[]; current: Tab }) {
-  const { t } = useTranslation();
-  const setTab = useNavStore((s) => s.setTab);
-  return (
-    <nav className="tabs" aria-label={t('tabs.label')} data-testid="tabs">
-      {tabs.map((x) => (
-        <button
-          key={x}
-          type="button"
-          className="tabs__tab"
-          aria-current={x === current ? 'page' : undefined}
-          data-testid={`tab-${x}`}
-          onClick={() => {
-            // On a phone an open record covers the list: a tab tapped there would change nothing in sight.
-            if (window.matchMedia(PHONE_LAYOUT).matches) useNavStore.getState().close();
-            setTab(x);
-          }}
-        >
-          {t(`tabs.${x}`)}
-        </button>
-      ))}
-    </nav>
   );
 }
