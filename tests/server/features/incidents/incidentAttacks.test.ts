@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Change } from '../../../shared/events.js';
-import type { IncidentCell, IncidentSummary } from '../../../shared/schemas/incidents.js';
-import { zeroCounts, type IncidentCounts } from '../../../shared/domain/suppression.js';
-import { releaseIncidents } from '../../../server/features/incidents/releases.js';
-import { startServer, type TestServer } from '../../helpers/server.js';
-import { connectSocket, connected, login, ReplicaClient, type ApiClient } from '../../helpers/client.js';
-import { waitFor } from '../../helpers/net.js';
+import type { Change } from '../../../../shared/events.js';
+import type { IncidentCell, IncidentSummary } from '../../../../shared/schemas/incidents.js';
+import { zeroCounts, type IncidentCounts } from '../../../../shared/domain/suppression.js';
+import { releaseIncidents } from '../../../../server/features/incidents/releases.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { connectSocket, connected, login, ReplicaClient, type ApiClient } from '../../../helpers/client.js';
+import { waitFor } from '../../../helpers/net.js';
 
 /**
  * Finding 4 of issue 7, as an insider would attack it: before/after one report, padding by a

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUEST_STATUSES, type RequestStatus } from '../../../shared/enums.js';
-import { REQUEST_TRANSITIONS } from '../../../shared/domain/requestWorkflow.js';
-import { haversineKm } from '../../../shared/domain/geo.js';
-import type { NearestService, ServicePoint } from '../../../shared/schemas/services.js';
-import type { CoordinationRequest } from '../../../shared/schemas/requests.js';
-import type { Shelter } from '../../../shared/schemas/shelters.js';
-import { startServer, type TestServer } from '../../helpers/server.js';
-import { login, type ApiClient } from '../../helpers/client.js';
+import { REQUEST_STATUSES, type RequestStatus } from '../../../../shared/enums.js';
+import { REQUEST_TRANSITIONS } from '../../../../shared/domain/requestWorkflow.js';
+import { haversineKm } from '../../../../shared/domain/geo.js';
+import type { NearestService, ServicePoint } from '../../../../shared/schemas/services.js';
+import type { CoordinationRequest } from '../../../../shared/schemas/requests.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { login, type ApiClient } from '../../../helpers/client.js';
 
 const TABLES = [
   'events',
@@ -362,7 +362,7 @@ describe('GBV endpoints', () => {
       ],
       [
         // A request without an addressee is now routed by the coordination mechanism (issue 13;
-        // its 400 when nobody leads is in tests/server/coordinationRoles.test.ts).
+        // its 400 when nobody leads is in tests/server/features/coordinationRoles/coordinationRoles.test.ts).
         'request to an unknown organisation',
         () => [
           gbv,

@@ -4,17 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshPostgres, POSTGRES_URL } from '../helpers/db.js';
-import { startPostgresServer, type PostgresServer } from '../helpers/postgres.js';
-import { testRedis, uniquePrefix } from '../helpers/redis.js';
-import { spawnServer, type ServerProcess } from '../helpers/server.js';
-import { connectSocket, connected, login, ReplicaClient, type TestSocket } from '../helpers/client.js';
-import { waitFor } from '../helpers/net.js';
-import type { DemoClock, DemoInfo } from '../../shared/schemas/demo.js';
-import { ScenarioSchema } from '../../shared/schemas/scenario.js';
-import { loadScenario, planSteps } from '../../scripts/replay/scenario.js';
+import { freshPostgres, POSTGRES_URL } from '../../../helpers/db.js';
+import { startPostgresServer, type PostgresServer } from '../../../helpers/postgres.js';
+import { testRedis, uniquePrefix } from '../../../helpers/redis.js';
+import { spawnServer, type ServerProcess } from '../../../helpers/server.js';
+import { connectSocket, connected, login, ReplicaClient, type TestSocket } from '../../../helpers/client.js';
+import { waitFor } from '../../../helpers/net.js';
+import type { DemoClock, DemoInfo } from '../../../../shared/schemas/demo.js';
+import { ScenarioSchema } from '../../../../shared/schemas/scenario.js';
+import { loadScenario, planSteps } from '../../../../scripts/replay/scenario.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..', '..');
 
 /** Run `npm run demo:replay` (the same script) and collect its exit code and output. */
 function runReplay(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
