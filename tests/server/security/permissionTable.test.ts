@@ -40,7 +40,8 @@ const GROUPS = [
 type Group = (typeof GROUPS)[number];
 
 /** One flag per reader, in the order of READERS. */
-type Row = { readonly [K in keyof typeof READERS]: boolean };
+type Flags<T extends readonly unknown[]> = { readonly [K in keyof T]: boolean };
+type Row = Flags<typeof READERS>;
 const Y = true;
 const N = false;
 
