@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { signIn, useBrowserApp } from '../helpers/browser.js';
 import { DEMO_USERS, login } from '../helpers/client.js';
-import type { TestServer } from '../helpers/server.js';
 import type { Role } from '../../shared/enums.js';
 import type { ServicePoint } from '../../shared/schemas/services.js';
 
@@ -18,15 +16,11 @@ function pdfText(file: string): string {
 }
 
 describe('the printed shift handover brief, per role', { timeout: 240_000 }, () => {
-  let srv: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
-  afterAll(() => stopBrowserApp({ srv, browser }));
+  const app = useBrowserApp();
 
   it('each role prints an A4 brief holding only what it may read', async () => {
     fs.mkdirSync(OUT, { recursive: true });
-    const gbv = await login(srv.url, 'gbv');
+    const gbv = await login(app.srv.url, 'gbv');
     const safeHouses = (await gbv.get<ServicePoint[]>('/api/services')).body
       .data!.filter((s) => s.types.includes('safe_house'))
       .map((s) => s.name);
@@ -39,11 +33,11 @@ describe('the printed shift handover brief, per role', { timeout: 240_000 }, () 
       'service_provider',
       'viewer',
     ] as Role[]) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      await signIn(page, srv.url, DEMO_USERS[role]);
-      await page.goto(`${srv.url}/handover`);
+      await signIn(page, app.srv.url, DEMO_USERS[role]);
+      await page.goto(`${app.srv.url}/handover`);
       await page.getByTestId('handover-brief').waitFor({ timeout: 30_000 });
       const file = path.join(OUT, `${role}.pdf`);
       await page.pdf({ path: file, format: 'A4', printBackground: true });
@@ -64,8 +58,8 @@ describe('the printed shift handover brief, per role', { timeout: 240_000 }, () 
   });
 
   it('a note for the next shift is saved from the page, printed, and refused with the reason when it names a phone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, srv.url, 'ops');
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, app.srv.url, 'ops');
     // The dashboard opens the brief in a new tab.
     const [brief] = await Promise.all([
       page.waitForEvent('popup'),
