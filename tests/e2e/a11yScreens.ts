@@ -42,6 +42,19 @@ export async function audit(page: Page, screen: string): Promise<Finding[]> {
     );
 }
 
+/**
+ * Wait until nothing on the page is loading (no `aria-busy`) and two frames have been drawn, so
+ * the screen is measured as a reader sees it (a fixed pause here cost 300 ms a screen).
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, {
+    timeout: 30_000,
+  });
+  await page.evaluate(
+    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+  );
+}
+
 async function visible(page: Page, testId: string): Promise<boolean> {
   return page
     .getByTestId(testId)
@@ -60,7 +73,7 @@ export async function walkRole(
   visit: (screen: string) => Promise<void>,
 ): Promise<void> {
   const at = async (screen: string) => {
-    await page.waitForTimeout(300);
+    await settled(page);
     await visit(screen);
   };
   const tabs = tabsFor(role);
