@@ -43,16 +43,15 @@ export async function audit(page: Page, screen: string): Promise<Finding[]> {
 }
 
 /**
- * Wait until nothing on the page is loading (no `aria-busy`) and two frames have been drawn, so
- * the screen is measured as a reader sees it (a fixed pause here cost 300 ms a screen).
+ * Wait until nothing on the page is loading (no `aria-busy`), so the screen is measured as a reader
+ * sees it. It polls on a timer, not on animation frames: a software-rendered map can take seconds
+ * a frame on a loaded machine (a fixed pause here cost 300 ms a screen).
  */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, {
+    polling: 50,
     timeout: 30_000,
   });
-  await page.evaluate(
-    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
-  );
 }
 
 async function visible(page: Page, testId: string): Promise<boolean> {
