@@ -106,6 +106,24 @@ export async function opsAndShelters(c: Cluster): Promise<{ ops: ApiClient; shel
   return { ops, shelters: (await ops.get<Shelter[]>('/api/shelters')).body.data! };
 }
 
+/** Wait until every process of the cluster says it is ready again (polling every `everyMs`). */
+export async function waitAllReady(c: Cluster, timeoutMs: number, everyMs: number): Promise<void> {
+  await waitFor(
+    async () => (await Promise.all(c.urls.map(readyStatus))).every((s) => s === 200),
+    timeoutMs,
+    everyMs,
+  );
+}
+
+/** After a fault is over: let the load run a second more, stop it, and check no process died and no write failed. */
+export async function finishLoad(c: Cluster, load: WriteLoad): Promise<WriteStats> {
+  await sleep(1000);
+  const stats = await load.stop();
+  expectAlive(c.servers);
+  expect(stats.errors).toEqual([]);
+  return stats;
+}
+
 /** GET /api/snapshot through whichever server answers. */
 async function snapshotVia(urls: string[], cookie: string): Promise<{ seq: number; shelters: Shelter[] }> {
   let last: unknown;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
-import { waitFor } from '../../helpers/net.js';
 import {
   checkLog,
   expectAlive,
@@ -12,6 +11,8 @@ import {
   useCluster,
   openReplicas,
   opsAndShelters,
+  waitAllReady,
+  finishLoad,
 } from './cluster.js';
 
 describe('fault: PostgreSQL restarted', () => {
@@ -72,16 +73,8 @@ describe('fault: PostgreSQL restarted', () => {
 
       await c.pg.start();
       // Nobody restarts the app: the pool reconnects on its own.
-      await waitFor(
-        async () => (await readyStatus(c.urls[0]!)) === 200 && (await readyStatus(c.urls[1]!)) === 200,
-        15_000,
-        100,
-      );
-      await sleep(1000);
-      const stats = await load.stop();
-
-      expectAlive(c.servers);
-      expect(stats.errors).toEqual([]);
+      await waitAllReady(c, 15_000, 100);
+      const stats = await finishLoad(c, load);
       expect(stats.statuses['503'] ?? 0).toBeGreaterThan(0);
       expect(Math.max(...stats.unavailableMs)).toBeLessThan(4500);
       // The probed write never reached the database; retried now with the same key it is applied once.

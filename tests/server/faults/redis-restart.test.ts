@@ -11,6 +11,8 @@ import {
   useCluster,
   openReplicas,
   opsAndShelters,
+  waitAllReady,
+  finishLoad,
 } from './cluster.js';
 
 /** The event log's head, read straight from the database. */
@@ -62,16 +64,8 @@ describe('fault: Redis restarted', () => {
       expect(Math.max(...converge)).toBeLessThan(2500);
       expectAlive(c.servers);
       await c.redis.restart();
-      await waitFor(
-        async () => (await readyStatus(c.urls[0]!)) === 200 && (await readyStatus(c.urls[1]!)) === 200,
-        15_000,
-        100,
-      );
-      await sleep(1000);
-      const stats = await load.stop();
-
-      expectAlive(c.servers);
-      expect(stats.errors).toEqual([]);
+      await waitAllReady(c, 15_000, 100);
+      const stats = await finishLoad(c, load);
       expect(stats.ok).toBeGreaterThan(40);
       await expectConverged(c.urls, replicas);
       await checkLog(c.pg.url);

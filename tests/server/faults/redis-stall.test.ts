@@ -11,6 +11,7 @@ import {
   sleep,
   useCluster,
   openReplicas,
+  waitAllReady,
 } from './cluster.js';
 
 const STALL_MS = 5000;
@@ -74,11 +75,7 @@ describe('fault: Redis frozen (SIGSTOP), not gone', () => {
       expect(await readyStatus(c.urls[0]!)).toBe(503);
       c.redis.resume();
       const resumedAt = Date.now();
-      await waitFor(
-        async () => (await readyStatus(c.urls[0]!)) === 200 && (await readyStatus(c.urls[1]!)) === 200,
-        10_000,
-        50,
-      );
+      await waitAllReady(c, 10_000, 50);
       figures.readyAgainAfterMs = Date.now() - resumedAt;
       for (let i = 0; i < 4; i++) await write(n++);
 
