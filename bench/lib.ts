@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, waitFor } from '../tests/helpers/net.js';
+import { freePort, waitForProcessUrl } from '../tests/helpers/net.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,18 +51,7 @@ export async function spawnNode(
   proc.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
   proc.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(
-    async () => {
-      if (proc.exitCode !== null) throw new Error(`${script} exited (${proc.exitCode}): ${out}`);
-      try {
-        return (await fetch(url + readyPath)).ok;
-      } catch {
-        return false;
-      }
-    },
-    60_000,
-    100,
-  );
+  await waitForProcessUrl(proc, url + readyPath, () => out, script);
   return {
     url,
     proc,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromiumPath, launchBrowser } from '../tests/helpers/chromium.js';
 import { quantile, ROOT } from './lib.js';
 
 export interface MapSegment {
@@ -39,8 +39,8 @@ export async function mapBench(opts: {
   seconds: number;
   rounds: number;
 }): Promise<MapResult> {
-  const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(exe)) throw new Error(`no Chromium at ${exe}`);
+  // No Chromium: say so before the slow build.
+  chromiumPath();
   execFileSync(
     process.execPath,
     [
@@ -61,20 +61,7 @@ export async function mapBench(opts: {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({
-    executablePath: exe,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const foreign: string[] = [];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../tests/helpers/chromium.js';
 import { startServer } from '../tests/helpers/server.js';
 
 /** One cold visit of the shelter manager's phone over the emulated link. */
@@ -42,20 +42,8 @@ export async function slowLinkBench(opts: {
   bytesPerSecond: number;
   rounds: number;
 }): Promise<LinkResult> {
-  const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!fs.existsSync(exe)) throw new Error(`no Chromium at ${exe}`);
   const srv = await startServer({ config: { staticDir: opts.staticDir } });
-  const browser = await chromium.launch({
-    executablePath: exe,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  const browser = await launchBrowser();
   const rounds: LinkRound[] = [];
   try {
     for (let i = 0; i < opts.rounds; i++) {

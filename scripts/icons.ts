@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser } from '../tests/helpers/browser.js';
+import { launchBrowser } from '../tests/helpers/chromium.js';
 
 /**
  * `node --import tsx scripts/icons.ts`: render the web app icons (PNG) from client/public/favicon.svg

@@ -42,6 +42,18 @@ export async function audit(page: Page, screen: string): Promise<Finding[]> {
     );
 }
 
+/**
+ * Wait until nothing on the page is loading (no `aria-busy`), so the screen is measured as a reader
+ * sees it. It polls on a timer, not on animation frames: a software-rendered map can take seconds
+ * a frame on a loaded machine (a fixed pause here cost 300 ms a screen).
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, {
+    polling: 50,
+    timeout: 30_000,
+  });
+}
+
 async function visible(page: Page, testId: string): Promise<boolean> {
   return page
     .getByTestId(testId)
@@ -60,7 +72,7 @@ export async function walkRole(
   visit: (screen: string) => Promise<void>,
 ): Promise<void> {
   const at = async (screen: string) => {
-    await page.waitForTimeout(300);
+    await settled(page);
     await visit(screen);
   };
   const tabs = tabsFor(role);

@@ -1,22 +1,14 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
-import type { TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp, openSignedIn } from '../helpers/browser.js';
 
 const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 describe('duty-of-care alerts in headless Chromium', { timeout: 120_000 }, () => {
-  let srv: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
-  afterAll(() => stopBrowserApp({ srv, browser }));
+  const app = useBrowserApp();
 
   it('an ops officer sees the demo care alerts, acknowledges one, and a shelter manager sees no list', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, srv.url, 'ops');
-    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    const page = await openSignedIn(app, 'ops');
     const list = page.getByTestId('care-alert-list');
     await list.locator('summary').click();
     const first = page.locator('[data-testid="care-alert-item"][data-status="open"]').first();
@@ -40,9 +32,7 @@ describe('duty-of-care alerts in headless Chromium', { timeout: 120_000 }, () =>
     );
     await page.close();
 
-    const manager = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(manager, srv.url, 'shelter');
-    await manager.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    const manager = await openSignedIn(app, 'shelter');
     expect(await manager.getByTestId('care-alert-list').count()).toBe(0);
     await manager.close();
   });

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
-import type { TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { signIn, useBrowserApp } from '../helpers/browser.js';
 
 /** CSP `connect-src 'self'` in Chromium: the same-origin WebSocket works, a socket to another host is blocked. */
 describe("connect-src 'self' in headless Chromium", { timeout: 120_000 }, () => {
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
-  afterAll(() => stopBrowserApp({ srv, browser }));
+  const app = useBrowserApp();
 
   it('lets the dashboard open its same-origin WebSocket and blocks one to another host', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const cspErrors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
@@ -22,14 +17,14 @@ describe("connect-src 'self' in headless Chromium", { timeout: 120_000 }, () => 
           ws.on('framereceived', () => resolve(ws.url()));
       }),
     );
-    await signIn(page, srv.url, 'ops');
+    await signIn(page, app.srv.url, 'ops');
     const wsUrl = await framed;
     expect(new URL(wsUrl).protocol).toBe('ws:');
-    expect(new URL(wsUrl).host).toBe(new URL(srv.url).host);
+    expect(new URL(wsUrl).host).toBe(new URL(app.srv.url).host);
     expect(cspErrors).toEqual([]);
 
     // The same server under another name is another origin: the policy must refuse the connection.
-    const other = srv.url.replace('127.0.0.1', 'localhost').replace('http:', 'ws:');
+    const other = app.srv.url.replace('127.0.0.1', 'localhost').replace('http:', 'ws:');
     const violated = await page.evaluate(
       (url) =>
         new Promise<string>((resolve) => {

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBrowserApp, stopBrowserApp, signIn, watchForeignRequests } from '../helpers/browser.js';
-import type { TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { signIn, watchForeignRequests, useBrowserApp, waitForAppReady } from '../helpers/browser.js';
 import { login } from '../helpers/client.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
 
@@ -11,17 +9,13 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
 describe('dashboard in headless Chromium', { timeout: 120_000 }, () => {
-  let srv: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
-  afterAll(() => stopBrowserApp({ srv, browser }));
+  const app = useBrowserApp();
 
   it('an ops officer signs in, sees the shelters on the map and in the list, and a change by another client appears without reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const foreign = watchForeignRequests(page);
-    await signIn(page, srv.url, 'ops');
-    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    await signIn(page, app.srv.url, 'ops');
+    await waitForAppReady(page);
 
     const items = page.getByTestId('shelter-item');
     expect(await items.count()).toBeGreaterThanOrEqual(25);
@@ -38,7 +32,7 @@ describe('dashboard in headless Chromium', { timeout: 120_000 }, () => {
     expect(await page.locator('.maplibregl-ctrl-zoom-out').getAttribute('title')).toBe('Thu nhỏ');
 
     // Another client changes a shelter; the page shows it without reload.
-    const api = await login(srv.url, 'ops');
+    const api = await login(app.srv.url, 'ops');
     const target = (await api.get<Shelter[]>('/api/shelters')).body.data!.find(
       (s) => s.name === 'Ha Long Primary School No. 1',
     )!;
@@ -64,15 +58,15 @@ describe('dashboard in headless Chromium', { timeout: 120_000 }, () => {
   });
 
   it('a shelter manager on a phone posts an update with the quick form and everyone sees it', async () => {
-    const page = await browser.newPage({
+    const page = await app.browser.newPage({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
     });
     const foreign = watchForeignRequests(page);
-    await signIn(page, srv.url, 'shelter');
-    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
-    const api = await login(srv.url, 'viewer');
+    await signIn(page, app.srv.url, 'shelter');
+    await waitForAppReady(page);
+    const api = await login(app.srv.url, 'viewer');
     const target = (await api.get<Shelter[]>('/api/shelters')).body.data!.find(
       (s) => s.name === 'Ha Tu Flood Shelter',
     )!;
@@ -92,8 +86,8 @@ describe('dashboard in headless Chromium', { timeout: 120_000 }, () => {
   });
 
   it('a partner viewer downloads the shelter list as CSV in the interface language, without the checklist', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    await signIn(page, srv.url, 'viewer');
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    await signIn(page, app.srv.url, 'viewer');
     await page.getByTestId('shelter-list').waitFor();
     const fetchFile = async () => {
       const [download] = await Promise.all([

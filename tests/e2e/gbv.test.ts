@@ -1,9 +1,14 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startBrowserApp, stopBrowserApp, signIn, watchForeignRequests } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  signIn,
+  watchForeignRequests,
+  useBrowserApp,
+  openSignedIn,
+  waitForAppReady,
+} from '../helpers/browser.js';
 import { login } from '../helpers/client.js';
-import type { TestServer } from '../helpers/server.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -37,17 +42,13 @@ async function layerIds(page: Page): Promise<string[]> {
 }
 
 describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
-  let srv: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
-  afterAll(() => stopBrowserApp({ srv, browser }));
+  const app = useBrowserApp();
 
   it('a GBV coordinator sees services, risk alerts and the incident choropleth, on the map and in the lists', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const foreign = watchForeignRequests(page);
-    await signIn(page, srv.url, 'gbv');
-    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    await signIn(page, app.srv.url, 'gbv');
+    await waitForAppReady(page);
 
     // The map carries a layer per domain, the choropleth included, each with its legend.
     await page.waitForFunction(
@@ -147,9 +148,7 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
   });
 
   it('a request thread refuses a phone number with the server’s reason, and status moves follow the workflow', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, srv.url, 'ops');
-    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    const page = await openSignedIn(app, 'ops');
     await page.getByTestId('tab-requests').click();
     await page.locator('[data-testid="request-item"][data-status="open"]').first().click();
     await page.getByTestId('request-panel').waitFor();
@@ -181,15 +180,15 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
   });
 
   it('a shelter manager on a phone sees no choropleth and no safe-house position, and finds the nearest open clinical service from the shelter panel', async () => {
-    const page = await browser.newPage({
+    const page = await app.browser.newPage({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
     });
     const foreign = watchForeignRequests(page);
     const bodies = recordBodies(page);
-    await signIn(page, srv.url, 'shelter');
-    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    await signIn(page, app.srv.url, 'shelter');
+    await waitForAppReady(page);
     expect(await page.getByTestId('tab-incidents').count()).toBe(0);
 
     await page.getByTestId('shelter-item').filter({ hasText: 'Ha Long Primary School No. 1' }).click();
@@ -256,11 +255,9 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
 
   it('the admin manages users and organisations and reads the incident audit log, with no GBV data on screen', async () => {
     // A GBV coordinator reads the incident summary: the log must show it.
-    const gbv = await login(srv.url, 'gbv');
+    const gbv = await login(app.srv.url, 'gbv');
     expect((await gbv.get('/api/incidents/summary')).status).toBe(200);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, srv.url, 'admin');
-    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    const page = await openSignedIn(app, 'admin');
     expect(await page.getByTestId('tab-incidents').count()).toBe(0);
     await page.getByTestId('tab-admin').click();
     await page.getByTestId('admin-user-list').waitFor();

@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { signIn, useBrowserApp } from '../helpers/browser.js';
 import { DEMO_USERS, login } from '../helpers/client.js';
-import type { TestServer } from '../helpers/server.js';
 import type { Role } from '../../shared/enums.js';
 import type { ServicePoint } from '../../shared/schemas/services.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
@@ -19,15 +17,11 @@ function pdfText(file: string): string {
 }
 
 describe('the printed shift handover brief, per role', { timeout: 240_000 }, () => {
-  let srv: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
-  afterAll(() => stopBrowserApp({ srv, browser }));
+  const app = useBrowserApp();
 
   it('each role prints an A4 brief holding only what it may read', async () => {
     fs.mkdirSync(OUT, { recursive: true });
-    const gbv = await login(srv.url, 'gbv');
+    const gbv = await login(app.srv.url, 'gbv');
     const safeHouses = (await gbv.get<ServicePoint[]>('/api/services')).body
       .data!.filter((s) => s.types.includes('safe_house'))
       .map((s) => s.name);
@@ -40,11 +34,11 @@ describe('the printed shift handover brief, per role', { timeout: 240_000 }, () 
       'service_provider',
       'viewer',
     ] as Role[]) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      await signIn(page, srv.url, DEMO_USERS[role]);
-      await page.goto(`${srv.url}/handover`);
+      await signIn(page, app.srv.url, DEMO_USERS[role]);
+      await page.goto(`${app.srv.url}/handover`);
       await page.getByTestId('handover-brief').waitFor({ timeout: 30_000 });
       const file = path.join(OUT, `${role}.pdf`);
       await page.pdf({ path: file, format: 'A4', printBackground: true });
@@ -65,8 +59,8 @@ describe('the printed shift handover brief, per role', { timeout: 240_000 }, () 
   });
 
   it('a note for the next shift is saved from the page, printed, and refused with the reason when it names a phone', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, srv.url, 'ops');
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, app.srv.url, 'ops');
     // The dashboard opens the brief in a new tab.
     const [brief] = await Promise.all([
       page.waitForEvent('popup'),
@@ -93,7 +87,7 @@ describe('the printed shift handover brief, per role', { timeout: 240_000 }, () 
   });
 
   it('on the demo the brief starts at the seed, so a shelter filling this shift is what moved', async () => {
-    const ops = await login(srv.url, 'ops');
+    const ops = await login(app.srv.url, 'ops');
     const s = (await ops.get<Shelter[]>('/api/shelters')).body.data!.find(
       (x) => x.status === 'open' && x.capacity >= x.occupancy + 12,
     )!;
@@ -103,9 +97,9 @@ describe('the printed shift handover brief, per role', { timeout: 240_000 }, () 
       occupancy: s.occupancy + 12,
     });
     expect(r.status).toBe(200);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signIn(page, srv.url, 'ops');
-    await page.goto(`${srv.url}/handover`);
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, app.srv.url, 'ops');
+    await page.goto(`${app.srv.url}/handover`);
     await page.getByTestId('handover-brief').waitFor({ timeout: 30_000 });
     // The field shows the start the server chose (the seed), not an empty picture 12 hours back.
     expect(await page.getByTestId('handover-since').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
+import { signIn, useBrowserApp, waitForAppReady } from '../helpers/browser.js';
 import { login } from '../helpers/client.js';
-import type { TestServer } from '../helpers/server.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
 import type { ServicePoint } from '../../shared/schemas/services.js';
 
@@ -22,7 +21,7 @@ async function page(browser: Browser, base: string, user: string): Promise<{ pag
   const errors: string[] = [];
   p.on('pageerror', (e) => errors.push(String(e)));
   await signIn(p, base, user);
-  await p.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+  await waitForAppReady(p);
   return { page: p, errors };
 }
 
@@ -32,15 +31,11 @@ const choose = (p: Page, name: string, text: string) =>
     .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 
 describe('the CSV import dialog in Chromium', { timeout: 180_000 }, () => {
-  let srv: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
-  afterAll(() => stopBrowserApp({ srv, browser }));
+  const app = useBrowserApp();
 
   it('ops officer: check a file, read the refused cell, store only the good row, import another, close with Esc', async () => {
-    const { page: p, errors } = await page(browser, srv.url, 'ops');
-    const api = await login(srv.url, 'ops');
+    const { page: p, errors } = await page(app.browser, app.srv.url, 'ops');
+    const api = await login(app.srv.url, 'ops');
     const count = async () => (await api.get<Shelter[]>('/api/shelters')).body.data!.length;
     const before = await count();
 
@@ -91,7 +86,7 @@ describe('the CSV import dialog in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('GBV coordinator imports services; a viewer and a shelter manager see no import button', async () => {
-    const { page: p, errors } = await page(browser, srv.url, 'gbv');
+    const { page: p, errors } = await page(app.browser, app.srv.url, 'gbv');
     await p.getByTestId('tab-services').click();
     await p.getByTestId('import-services').click();
     await choose(
@@ -104,14 +99,14 @@ describe('the CSV import dialog in Chromium', { timeout: 180_000 }, () => {
     expect(await p.getByTestId('import-notes').innerText()).toContain('luôn ẩn');
     await p.getByTestId('import-store').click();
     await p.getByTestId('import-done').waitFor();
-    const api = await login(srv.url, 'viewer');
+    const api = await login(app.srv.url, 'viewer');
     const seen = (await api.get<ServicePoint[]>('/api/services')).body.data!;
     expect(JSON.stringify(seen)).not.toContain('Bình Minh');
     expect(errors).toEqual([]);
     await p.close();
 
     for (const user of ['viewer', 'shelter']) {
-      const { page: q } = await page(browser, srv.url, user);
+      const { page: q } = await page(app.browser, app.srv.url, user);
       expect(await q.getByTestId('import-shelters').count(), user).toBe(0);
       expect(await q.getByTestId('import-services').count(), user).toBe(0);
       await q.close();

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { RequestMessage } from '../../shared/schemas/requests.js';
-import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
+import { useBrowserApp, openSignedIn } from '../helpers/browser.js';
 import { login } from '../helpers/client.js';
-import type { TestServer } from '../helpers/server.js';
 
 describe('a form sent again after its reply was lost, in headless Chromium', { timeout: 120_000 }, () => {
-  let srv: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
-  afterAll(() => stopBrowserApp({ srv, browser }));
+  const app = useBrowserApp();
 
   it('a thread message whose first reply is lost after the server stored it is stored once when sent again', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, srv.url, 'ops');
-    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    const page = await openSignedIn(app, 'ops');
     await page.getByTestId('tab-requests').click();
     await page.locator('[data-testid="request-item"][data-status="open"]').first().click();
     await page.getByTestId('request-panel').waitFor();
@@ -50,7 +42,7 @@ describe('a form sent again after its reply was lost, in headless Chromium', { t
 
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
-    const ops = await login(srv.url, 'ops');
+    const ops = await login(app.srv.url, 'ops');
     const stored = (await ops.get<RequestMessage[]>(`/api/requests/${requestId}/messages`)).body.data!;
     expect(stored.filter((m) => m.text === text)).toHaveLength(1);
     await expect

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startBrowserApp, stopBrowserApp, signIn, watchForeignRequests } from '../helpers/browser.js';
+import { signIn, watchForeignRequests, useBrowserApp, waitForAppReady } from '../helpers/browser.js';
 import { login } from '../helpers/client.js';
-import type { TestServer } from '../helpers/server.js';
 import type { Shelter, ShelterHistoryEntry } from '../../shared/schemas/shelters.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -18,7 +17,7 @@ async function managerPage(browser: Browser, base: string) {
   page.on('pageerror', (e) => errors.push(String(e)));
   const foreign = watchForeignRequests(page);
   await signIn(page, base, 'shelter');
-  await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+  await waitForAppReady(page);
   return { page, errors, foreign };
 }
 
@@ -43,15 +42,11 @@ async function expectAlive(page: Page, errors: string[], step: string): Promise<
 }
 
 describe('shelter manager on a phone: the pre-filled request and every way out', { timeout: 180_000 }, () => {
-  let srv: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
-  afterAll(() => stopBrowserApp({ srv, browser }));
+  const app = useBrowserApp();
 
   it('sends the request offered by a critical "no", then leaves it by close, back to the list, browser back and another record, never blanking', async () => {
-    const { page, errors, foreign } = await managerPage(browser, srv.url);
-    const api = await login(srv.url, 'shelter');
+    const { page, errors, foreign } = await managerPage(app.browser, app.srv.url);
+    const api = await login(app.srv.url, 'shelter');
     const before = (await api.get<{ id: string }[]>('/api/requests')).body.data!.length;
 
     // 1. Answer "no", open the offered request, send it, close it. The typed update stays.
@@ -122,7 +117,7 @@ describe('shelter manager on a phone: the pre-filled request and every way out',
   });
 
   it('a part that fails to render shows the reload box; the typed update, the list and the reload work', async () => {
-    const { page, errors } = await managerPage(browser, srv.url);
+    const { page, errors } = await managerPage(app.browser, app.srv.url);
     // The history endpoint answers with something the panel cannot draw (an object, not a list).
     await page.route('**/api/shelters/*/history', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: '{"ok":true,"data":{}}' }),
@@ -172,8 +167,8 @@ describe('shelter manager on a phone: the pre-filled request and every way out',
   });
 
   it('with the link down, two taps on save queue one post; its result shows beside the button and the outbox bar stays in sight; back online it is sent once', async () => {
-    const { page, errors } = await managerPage(browser, srv.url);
-    const api = await login(srv.url, 'ops');
+    const { page, errors } = await managerPage(app.browser, app.srv.url);
+    const api = await login(app.srv.url, 'ops');
     const target = (await api.get<Shelter[]>('/api/shelters')).body.data!.find((s) => s.name === SHELTER)!;
     const historyLength = async () =>
       (await api.get<ShelterHistoryEntry[]>(`/api/shelters/${target.id}/history`)).body.data!.length;
@@ -236,18 +231,18 @@ describe('shelter manager on a phone: the pre-filled request and every way out',
     await page.close();
   });
   it('speaks the chosen language in dates, months and numbers, and has a favicon', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await signIn(page, srv.url, 'gbv');
-    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    await signIn(page, app.srv.url, 'gbv');
+    await waitForAppReady(page);
 
     // The icon the page links, and /favicon.ico, are images, not the app's HTML.
     const icons = await page
       .locator('link[rel="icon"]')
       .evaluateAll((els) => els.map((e) => (e as HTMLLinkElement).href));
     expect(icons.length).toBeGreaterThan(0);
-    for (const href of [...icons, new URL('/favicon.ico', srv.url).href]) {
+    for (const href of [...icons, new URL('/favicon.ico', app.srv.url).href]) {
       const r = await fetch(href);
       expect(r.status, href).toBe(200);
       expect(r.headers.get('content-type') ?? '', href).toMatch(/^image\//);

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { signIn, useBrowserApp, openSignedIn } from '../helpers/browser.js';
 import { login } from '../helpers/client.js';
-import type { TestServer } from '../helpers/server.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
 
 const SHELTER = 'Ha Long Primary School No. 1';
 
 /** Machine clients and SMS reports in Chromium: the admin's token section and phone numbers, the panel's SMS marks. */
 describe('API tokens and SMS reports in headless Chromium', { timeout: 180_000 }, () => {
-  let srv: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
-  afterAll(() => stopBrowserApp({ srv, browser }));
+  const app = useBrowserApp();
 
   it('the admin creates a gateway token (secret shown once), sets a phone number and revokes the token', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await signIn(page, srv.url, 'admin');
+    const page = await app.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, app.srv.url, 'admin');
     await page.getByTestId('tab-admin').click();
     await page.getByTestId('admin-user-list').waitFor();
     // The demo manager's number, in E.164; a new one typed the local way is stored as E.164.
@@ -45,7 +39,7 @@ describe('API tokens and SMS reports in headless Chromium', { timeout: 180_000 }
     expect(await row.textContent()).not.toContain(secret.slice(12));
 
     const send = () =>
-      fetch(`${srv.url}/api/sms/inbound`, {
+      fetch(`${app.srv.url}/api/sms/inbound`, {
         method: 'POST',
         headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
         body: JSON.stringify({ from: '+84900000001', text: 'HD', id: `e2e-${Date.now()}-${Math.random()}` }),
@@ -58,24 +52,22 @@ describe('API tokens and SMS reports in headless Chromium', { timeout: 180_000 }
   });
 
   it('a report by SMS shows in the manager’s panel and feed, marked as by SMS, with the shelter’s code', async () => {
-    const ops = await login(srv.url, 'ops');
+    const ops = await login(app.srv.url, 'ops');
     const target = (await ops.get<Shelter[]>('/api/shelters')).body.data!.find((s) => s.name === SHELTER)!;
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await signIn(page, srv.url, 'shelter');
-    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    const page = await openSignedIn(app, 'shelter', { viewport: { width: 1440, height: 1000 } });
     await page.getByTestId('shelter-item').filter({ hasText: SHELTER }).click();
     await page.getByTestId('shelter-sms-code').waitFor();
     expect(await page.getByTestId('shelter-sms-code').textContent()).toBe(target.smsCode);
     expect(await page.getByTestId('shelter-via-sms').count()).toBe(0);
 
-    const admin = await login(srv.url, 'admin');
+    const admin = await login(app.srv.url, 'admin');
     const orgId = (await admin.get<{ id: string }[]>('/api/organisations')).body.data![0]!.id;
     const token = await admin.send<{ secret: string }>('POST', '/api/tokens', {
       name: 'GW',
       orgId,
       purpose: 'sms-gateway',
     });
-    const reply = await fetch(`${srv.url}/api/sms/inbound`, {
+    const reply = await fetch(`${app.srv.url}/api/sms/inbound`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${token.body.data!.secret}`,

@@ -1,8 +1,6 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
-import type { TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { signIn, useBrowserApp, waitForAppReady } from '../helpers/browser.js';
 import { login } from '../helpers/client.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
 import { audit } from './a11yScreens.js';
@@ -10,19 +8,15 @@ import { audit } from './a11yScreens.js';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 describe('wall display in headless Chromium at 1920x1080', { timeout: 180_000 }, () => {
-  let srv: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
-  afterAll(() => stopBrowserApp({ srv, browser }));
+  const app = useBrowserApp();
 
   it('reads from across the room, keeps the legend off the data, and freezes for a briefing without losing a change', async () => {
     // axe needs a page of its own context.
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
-    await signIn(page, srv.url, 'ops');
-    await page.goto(`${srv.url}/?display=wall`);
-    await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+    await signIn(page, app.srv.url, 'ops');
+    await page.goto(`${app.srv.url}/?display=wall`);
+    await waitForAppReady(page);
     await page.locator('.shell--wall').waitFor();
     expect(await audit(page, 'wall')).toEqual([]);
 
@@ -54,7 +48,7 @@ describe('wall display in headless Chromium at 1920x1080', { timeout: 180_000 },
     await banner.waitFor();
     expect(await banner.getAttribute('data-waiting')).toBe('0');
 
-    const api = await login(srv.url, 'ops');
+    const api = await login(app.srv.url, 'ops');
     const target = (await api.get<Shelter[]>('/api/shelters')).body.data!.find(
       (s) => s.status !== 'closed' && s.occupancy !== null,
     )!;

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ensureClientBuilt } from './buildClient.js';
+import { launchBrowser } from './chromium.js';
 import { startServer, type TestServer } from './server.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -20,22 +22,35 @@ export async function stopBrowserApp(app: { srv?: TestServer; browser?: Browser 
   await app.srv?.stop();
 }
 
-/** Debian's Chromium, headless, with SwiftShader WebGL for MapLibre (BROWSER.md). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+/** A browser test file's app: started before its first test, stopped after its last. */
+export interface BrowserApp {
+  srv: TestServer;
+  browser: Browser;
+}
+
+/** Start the app and a browser for this file (read `app.srv` and `app.browser` inside the tests). */
+export function useBrowserApp(): BrowserApp {
+  const app = {} as BrowserApp;
+  beforeAll(async () => void Object.assign(app, await startBrowserApp()), 300_000);
+  afterAll(() => stopBrowserApp(app));
+  return app;
+}
+
+/** Wait until the app says it is ready: signed in, the snapshot applied and the map idle once. */
+export async function waitForAppReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__appReady === true, undefined, { timeout: 60_000 });
+}
+
+/** A new page (1400x900 unless told), signed in as `username`, once the app is ready. */
+export async function openSignedIn(
+  app: BrowserApp,
+  username: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 }, ...options });
+  await signIn(page, app.srv.url, username);
+  await waitForAppReady(page);
+  return page;
 }
 
 /** Record every request the page makes to a host other than 127.0.0.1 (the app must work offline). */

@@ -67,3 +67,16 @@ export function buildStoredEvent(seq: number, over: Partial<StoredEvent> = {}): 
     ...over,
   };
 }
+
+/** Incident counts from a type breakdown and shares for the others (the demo seed's own builder). */
+export { buildIncidentCounts } from '../../server/demo/seed/incidents.js';
+
+/** What every reader sees of an area-period with 1 to 4 reports: the label, no breakdown. */
+export const SUPPRESSED_SMALL = {
+  total: '<5',
+  byType: null,
+  bySex: null,
+  byAge: null,
+  bySetting: null,
+  within72h: null,
+} as const;

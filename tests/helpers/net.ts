@@ -25,3 +25,27 @@ export async function waitFor(
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/**
+ * Wait (up to a minute) until a spawned process answers `url` with a 2xx; throw with its last
+ * output as soon as it exits instead.
+ */
+export async function waitForProcessUrl(
+  proc: { exitCode: number | null },
+  url: string,
+  output: () => string,
+  name = 'server',
+): Promise<void> {
+  await waitFor(
+    async () => {
+      if (proc.exitCode !== null) throw new Error(`${name} exited (${proc.exitCode}): ${output()}`);
+      try {
+        return (await fetch(url)).ok;
+      } catch {
+        return false;
+      }
+    },
+    60_000,
+    100,
+  );
+}

@@ -7,7 +7,7 @@ import { createApp, type App } from '../../server/app.js';
 import type { AppConfig } from '../../server/env.js';
 import { DEFAULT_CARE_THRESHOLDS } from '../../shared/domain/careRules.js';
 import { freshPostgres } from './db.js';
-import { freePort, waitFor } from './net.js';
+import { freePort, waitForProcessUrl } from './net.js';
 
 /** A config for tests: quiet logs, PGlite in a temp folder unless a database URL is given. */
 export function testConfig(over: Partial<AppConfig> = {}): AppConfig {
@@ -106,18 +106,7 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
   proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${p}`;
-  await waitFor(
-    async () => {
-      if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}): ${out}`);
-      try {
-        return (await fetch(`${url}/healthz`)).ok;
-      } catch {
-        return false;
-      }
-    },
-    60_000,
-    100,
-  );
+  await waitForProcessUrl(proc, `${url}/healthz`, () => out);
   return {
     url,
     port: p,

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshPostgres, POSTGRES_URL } from '../helpers/db.js';
-import { startPostgresServer, type PostgresServer } from '../helpers/postgres.js';
-import { testRedis, uniquePrefix } from '../helpers/redis.js';
-import { spawnServer, type ServerProcess } from '../helpers/server.js';
+import type { ServerProcess } from '../helpers/server.js';
+import { startTwoProcesses, type TwoProcesses } from '../helpers/twoProcesses.js';
 import { connectSocket, connected, login, ReplicaClient } from '../helpers/client.js';
 import { waitFor } from '../helpers/net.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
@@ -15,23 +13,15 @@ import type { Change } from '../../shared/events.js';
 describe('two server processes sharing Redis and PostgreSQL', { timeout: 60_000 }, () => {
   let a: ServerProcess;
   let b: ServerProcess;
-  let db: Awaited<ReturnType<typeof freshPostgres>>;
-  let redis: Awaited<ReturnType<typeof testRedis>>;
-
-  let privatePg: PostgresServer | undefined;
+  let procs: TwoProcesses | undefined;
 
   beforeAll(async () => {
-    if (!POSTGRES_URL) privatePg = await startPostgresServer();
-    [db, redis] = await Promise.all([freshPostgres(POSTGRES_URL ?? privatePg!.url), testRedis()]);
-    const env = { DATABASE_URL: db.url, REDIS_URL: redis.url, REDIS_PREFIX: uniquePrefix(), DEMO: '1' };
     // Start together: migrations and seeding must cope with a concurrent start.
-    [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    procs = await startTwoProcesses({ together: true });
+    ({ a, b } = procs);
   });
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await db?.drop();
-    await redis?.stop();
-    await privatePg?.destroy();
+    await procs?.stop();
   });
 
   it('both are ready and the demo was seeded once', async () => {

@@ -7,13 +7,16 @@ import { releaseDueAt } from '../../../shared/domain/releases.js';
 
 export const HOUR = 3_600_000;
 
-/** Build counts from a type breakdown and shares for the others, so every breakdown sums to the total. */
-function counts(
+/**
+ * Build counts from a type breakdown and shares for the others, so every breakdown sums to the
+ * total. The demo seed and the tests (tests/helpers/factories.ts) build incident rows with it.
+ */
+export function buildIncidentCounts(
   byType: Partial<IncidentCounts['byType']>,
   sex: [number, number],
   age: [number, number, number, number],
   setting: [number, number, number, number],
-  within72h: number,
+  within72h = 0,
 ): IncidentCounts {
   const c = zeroCounts();
   c.byType = { ...c.byType, ...byType };
@@ -55,7 +58,7 @@ export async function seedIncidents(
       '22',
       0,
       'wu-qn',
-      counts(
+      buildIncidentCounts(
         { rape: 2, sexual_assault: 1, physical_assault: 6, psychological_abuse: 5 },
         [13, 1],
         [1, 2, 10, 1],
@@ -67,19 +70,31 @@ export async function seedIncidents(
       '22',
       1,
       'wu-qn',
-      counts({ physical_assault: 5, psychological_abuse: 4 }, [9, 0], [0, 1, 8, 0], [5, 4, 0, 0], 2),
+      buildIncidentCounts(
+        { physical_assault: 5, psychological_abuse: 4 },
+        [9, 0],
+        [0, 1, 8, 0],
+        [5, 4, 0, 0],
+        2,
+      ),
     ],
     [
       '31',
       0,
       'wu-hp',
-      counts({ physical_assault: 2, denial_of_resources: 1 }, [3, 0], [0, 0, 3, 0], [2, 1, 0, 0], 1),
+      buildIncidentCounts(
+        { physical_assault: 2, denial_of_resources: 1 },
+        [3, 0],
+        [0, 0, 3, 0],
+        [2, 1, 0, 0],
+        1,
+      ),
     ],
     [
       '31',
       1,
       'wu-hp',
-      counts(
+      buildIncidentCounts(
         { sexual_assault: 1, physical_assault: 7, psychological_abuse: 6 },
         [12, 2],
         [0, 1, 12, 1],
@@ -91,13 +106,19 @@ export async function seedIncidents(
       '15',
       0,
       'wu-lc',
-      counts({ rape: 1, physical_assault: 4, forced_marriage: 2 }, [7, 0], [0, 3, 4, 0], [3, 3, 1, 0], 2),
+      buildIncidentCounts(
+        { rape: 1, physical_assault: 4, forced_marriage: 2 },
+        [7, 0],
+        [0, 3, 4, 0],
+        [3, 3, 1, 0],
+        2,
+      ),
     ],
     [
       '15',
       1,
       'wu-lc',
-      counts(
+      buildIncidentCounts(
         { physical_assault: 6, forced_marriage: 3, psychological_abuse: 3 },
         [11, 1],
         [1, 4, 7, 0],
@@ -109,7 +130,7 @@ export async function seedIncidents(
       '01',
       0,
       'unfpa',
-      counts(
+      buildIncidentCounts(
         { rape: 3, sexual_assault: 4, physical_assault: 12, denial_of_resources: 5, psychological_abuse: 9 },
         [29, 4],
         [2, 5, 22, 4],
@@ -117,7 +138,7 @@ export async function seedIncidents(
         11,
       ),
     ],
-    ['38', 0, 'unfpa', counts({ physical_assault: 4 }, [4, 0], [0, 0, 4, 0], [4, 0, 0, 0], 0)],
+    ['38', 0, 'unfpa', buildIncidentCounts({ physical_assault: 4 }, [4, 0], [0, 0, 4, 0], [4, 0, 0, 0], 0)],
   ];
   for (const [provinceCode, back, org, c] of reports) {
     const period = back === 0 ? weeks[provinceCode]! : month(back);

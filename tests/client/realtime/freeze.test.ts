@@ -1,77 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Change, SyncResult } from '../../../shared/events.js';
-import type { Shelter } from '../../../shared/schemas/shelters.js';
+import { describe, expect, it, vi } from 'vitest';
 import { buildShelter } from '../../helpers/factories.js';
+import { net, settle, socket, upd, useFakeServer } from './fakeServer.js';
 
-// One fake socket for the module under test: it records `sync` requests and answers them from a script.
-class FakeSocket {
-  connected = false;
-  handlers = new Map<string, ((...args: unknown[]) => void)[]>();
-  syncs: number[] = [];
-  answer: (afterSeq: number) => SyncResult = (afterSeq) => ({ reset: false, events: [], head: afterSeq });
-  on(ev: string, fn: (...args: unknown[]) => void) {
-    this.handlers.set(ev, [...(this.handlers.get(ev) ?? []), fn]);
-    return this;
-  }
-  off(ev: string, fn: (...args: unknown[]) => void) {
-    this.handlers.set(
-      ev,
-      (this.handlers.get(ev) ?? []).filter((f) => f !== fn),
-    );
-    return this;
-  }
-  emitLocal(ev: string, ...args: unknown[]) {
-    for (const fn of this.handlers.get(ev) ?? []) fn(...args);
-  }
-  connect() {
-    this.connected = true;
-    queueMicrotask(() => this.emitLocal('connect'));
-    return this;
-  }
-  disconnect() {
-    this.connected = false;
-    return this;
-  }
-  timeout() {
-    return {
-      emitWithAck: (_ev: string, req: { afterSeq: number }) => {
-        this.syncs.push(req.afterSeq);
-        return Promise.resolve({ ok: true, data: this.answer(req.afterSeq) });
-      },
-    };
-  }
-}
-
-const socket = new FakeSocket();
-vi.mock('../../../client/src/lib/socket.js', () => ({ getSocket: () => socket }));
-
-const by = { userId: null, orgId: null };
-const at = '2024-09-07T06:00:00.000Z';
-const upd = (seq: number, s: Shelter): Change => ({ seq, type: 'shelter:updated', data: s, at, by });
-
-async function settle() {
-  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
-}
+vi.mock('../../../client/src/lib/socket.js', async () => {
+  const { socket } = await import('./fakeServer.js');
+  return { getSocket: () => socket };
+});
 
 describe('briefing freeze', () => {
-  let snapshot: { seq: number; shelters: Shelter[] };
-
-  beforeEach(() => {
-    vi.stubGlobal('window', Object.assign(new EventTarget(), {}));
-    vi.stubGlobal('navigator', { onLine: true });
-    vi.stubGlobal('fetch', (url: string) => {
-      const body = url.startsWith('/api/snapshot')
-        ? { ok: true, data: { ...snapshot, organisations: [] } }
-        : url.startsWith('/api/events')
-          ? { ok: true, data: { reset: false, events: [], head: snapshot.seq } }
-          : { ok: true, data: [] };
-      return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
-    });
-    socket.handlers.clear();
-    socket.syncs = [];
-    socket.connected = false;
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  useFakeServer();
 
   it('holds changes while frozen, still advancing the stream, and applies each exactly once in order on unfreeze', async () => {
     const rt = await import('../../../client/src/realtime/realtime.js');
@@ -82,7 +19,7 @@ describe('briefing freeze', () => {
     const { DOMAIN_STORES } = await import('../../../client/src/app/domainStores.js');
     const a = buildShelter({ version: 1, occupancy: 10 });
     const b = buildShelter({ version: 1, occupancy: 5 });
-    snapshot = { seq: 10, shelters: [a, b] };
+    net.snapshot = { seq: 10, shelters: [a, b] };
 
     const stop = rt.startRealtime();
     await settle();

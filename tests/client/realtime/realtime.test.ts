@@ -1,79 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Change, SyncResult } from '../../../shared/events.js';
-import type { Shelter } from '../../../shared/schemas/shelters.js';
+import { describe, expect, it, vi } from 'vitest';
 import { buildShelter } from '../../helpers/factories.js';
+import { net, settle, socket, upd, useFakeServer } from './fakeServer.js';
 
-// One fake socket for the module under test: it records `sync` requests and answers them from a script.
-class FakeSocket {
-  connected = false;
-  handlers = new Map<string, ((...args: unknown[]) => void)[]>();
-  syncs: number[] = [];
-  answer: (afterSeq: number) => SyncResult = (afterSeq) => ({ reset: false, events: [], head: afterSeq });
-  on(ev: string, fn: (...args: unknown[]) => void) {
-    this.handlers.set(ev, [...(this.handlers.get(ev) ?? []), fn]);
-    return this;
-  }
-  off(ev: string, fn: (...args: unknown[]) => void) {
-    this.handlers.set(
-      ev,
-      (this.handlers.get(ev) ?? []).filter((f) => f !== fn),
-    );
-    return this;
-  }
-  emitLocal(ev: string, ...args: unknown[]) {
-    for (const fn of this.handlers.get(ev) ?? []) fn(...args);
-  }
-  connect() {
-    this.connected = true;
-    queueMicrotask(() => this.emitLocal('connect'));
-    return this;
-  }
-  disconnect() {
-    this.connected = false;
-    return this;
-  }
-  timeout() {
-    return {
-      emitWithAck: (_ev: string, req: { afterSeq: number }) => {
-        this.syncs.push(req.afterSeq);
-        return Promise.resolve({ ok: true, data: this.answer(req.afterSeq) });
-      },
-    };
-  }
-}
-
-const socket = new FakeSocket();
-vi.mock('../../../client/src/lib/socket.js', () => ({ getSocket: () => socket }));
-
-const by = { userId: null, orgId: null };
-const at = '2024-09-07T06:00:00.000Z';
-const upd = (seq: number, s: Shelter): Change => ({ seq, type: 'shelter:updated', data: s, at, by });
-
-async function settle() {
-  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
-}
+vi.mock('../../../client/src/lib/socket.js', async () => {
+  const { socket } = await import('./fakeServer.js');
+  return { getSocket: () => socket };
+});
 
 describe('realtime', () => {
-  let snapshot: { seq: number; shelters: Shelter[] };
-  let snapshotLoads = 0;
-
-  beforeEach(() => {
-    vi.stubGlobal('window', Object.assign(new EventTarget(), {}));
-    vi.stubGlobal('navigator', { onLine: true });
-    snapshotLoads = 0;
-    vi.stubGlobal('fetch', (url: string) => {
-      const body = url.startsWith('/api/snapshot')
-        ? (snapshotLoads++, { ok: true, data: { ...snapshot, organisations: [] } })
-        : url.startsWith('/api/events')
-          ? { ok: true, data: { reset: false, events: [], head: snapshot.seq } }
-          : { ok: true, data: [] };
-      return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
-    });
-    socket.handlers.clear();
-    socket.syncs = [];
-    socket.connected = false;
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  useFakeServer();
 
   it('loads the snapshot, catches up from its seq on connect, applies pushed changes once, and refills a gap', async () => {
     const { startRealtime, loadValidator } = await import('../../../client/src/realtime/realtime.js');
@@ -82,7 +17,7 @@ describe('realtime', () => {
     const { useShelterStore } = await import('../../../client/src/features/shelters/shelterStore.js');
     const { useConnectionStore } = await import('../../../client/src/realtime/connectionStore.js');
     const s = buildShelter({ version: 1, occupancy: 10 });
-    snapshot = { seq: 10, shelters: [s] };
+    net.snapshot = { seq: 10, shelters: [s] };
     socket.answer = (after) => ({
       reset: false,
       events: after === 10 ? [upd(11, { ...s, version: 2, occupancy: 20 })] : [],
@@ -118,12 +53,12 @@ describe('realtime', () => {
     const { useShelterStore } = await import('../../../client/src/features/shelters/shelterStore.js');
     const { useConnectionStore } = await import('../../../client/src/realtime/connectionStore.js');
     const s = buildShelter({ version: 1 });
-    snapshot = { seq: 5, shelters: [s] };
+    net.snapshot = { seq: 5, shelters: [s] };
     let first = true;
     socket.answer = (after) => {
       if (first) {
         first = false;
-        snapshot = { seq: 9000, shelters: [{ ...s, version: 7, status: 'closed' }] };
+        net.snapshot = { seq: 9000, shelters: [{ ...s, version: 7, status: 'closed' }] };
         return { reset: true, head: 9000 };
       }
       return { reset: false, events: [], head: after };
@@ -132,7 +67,7 @@ describe('realtime', () => {
     await settle();
     await new Promise((r) => setTimeout(r, 300));
     await settle();
-    expect(snapshotLoads).toBe(2);
+    expect(net.snapshotLoads).toBe(2);
     expect(useShelterStore.getState().byId[s.id]?.status).toBe('closed');
     expect(useConnectionStore.getState()).toMatchObject({ state: 'live', lastSeq: 9000 });
     stop();
@@ -144,7 +79,7 @@ describe('realtime', () => {
     const { PROTOCOL_VERSION } = await import('../../../shared/protocol.js');
     const { useConnectionStore } = await import('../../../client/src/realtime/connectionStore.js');
     useConnectionStore.getState().setReloadNeeded(false);
-    snapshot = { seq: 4, shelters: [] };
+    net.snapshot = { seq: 4, shelters: [] };
     const stop = startRealtime();
     await settle();
     socket.emitLocal('hello', { protocol: PROTOCOL_VERSION, head: 4 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { io as ioClient } from 'socket.io-client';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Change } from '../../../shared/events.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { receive, startStream, type StreamState } from '../../../shared/sync.js';
@@ -80,6 +80,48 @@ export async function startCluster(): Promise<Cluster> {
       await pg.destroy();
     },
   };
+}
+
+/** A cluster for this file's tests: started before the first, stopped after the last. */
+export function useCluster(beforeStop?: (c: Cluster) => void): Cluster {
+  // Filled in by beforeAll; empty (no stop) when the start failed.
+  const c = {} as Partial<Cluster> as Cluster;
+  beforeAll(async () => void Object.assign(c, await startCluster()));
+  afterAll(async () => {
+    if (!('stop' in c)) return;
+    beforeStop?.(c);
+    await c.stop();
+  });
+  return c;
+}
+
+/** One failover replica per [username, index of the server it starts on], opened at once. */
+export function openReplicas(c: Cluster, who: [string, number][]): Promise<FailoverReplica[]> {
+  return Promise.all(who.map(([username, at]) => FailoverReplica.open(c.urls, username, at)));
+}
+
+/** The ops officer signed in on the first server, and every shelter as ops sees them. */
+export async function opsAndShelters(c: Cluster): Promise<{ ops: ApiClient; shelters: Shelter[] }> {
+  const ops = await login(c.urls[0]!, 'ops');
+  return { ops, shelters: (await ops.get<Shelter[]>('/api/shelters')).body.data! };
+}
+
+/** Wait until every process of the cluster says it is ready again (polling every `everyMs`). */
+export async function waitAllReady(c: Cluster, timeoutMs: number, everyMs: number): Promise<void> {
+  await waitFor(
+    async () => (await Promise.all(c.urls.map(readyStatus))).every((s) => s === 200),
+    timeoutMs,
+    everyMs,
+  );
+}
+
+/** After a fault is over: let the load run a second more, stop it, and check no process died and no write failed. */
+export async function finishLoad(c: Cluster, load: WriteLoad): Promise<WriteStats> {
+  await sleep(1000);
+  const stats = await load.stop();
+  expectAlive(c.servers);
+  expect(stats.errors).toEqual([]);
+  return stats;
 }
 
 /** GET /api/snapshot through whichever server answers. */

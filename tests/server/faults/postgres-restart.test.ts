@@ -1,38 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
-import { login } from '../../helpers/client.js';
-import { waitFor } from '../../helpers/net.js';
 import {
   checkLog,
   expectAlive,
   expectConverged,
-  FailoverReplica,
   readyStatus,
   sleep,
-  startCluster,
   WriteLoad,
-  type Cluster,
+  useCluster,
+  openReplicas,
+  opsAndShelters,
+  waitAllReady,
+  finishLoad,
 } from './cluster.js';
 
 describe('fault: PostgreSQL restarted', () => {
-  let c: Cluster;
-  beforeAll(async () => {
-    c = await startCluster();
-  });
-  afterAll(async () => {
-    await c?.stop();
-  });
+  const c = useCluster();
 
   it('answers writes during the outage with a quick 503, half-writes nothing, and resumes by itself', async () => {
-    const replicas = await Promise.all([
-      FailoverReplica.open(c.urls, 'ops', 0),
-      FailoverReplica.open(c.urls, 'viewer', 1),
-      FailoverReplica.open(c.urls, 'gbv', 1),
+    const replicas = await openReplicas(c, [
+      ['ops', 0],
+      ['viewer', 1],
+      ['gbv', 1],
     ]);
     try {
-      const ops = await login(c.urls[0]!, 'ops');
-      const shelters = (await ops.get<Shelter[]>('/api/shelters')).body.data!;
+      const { ops, shelters } = await opsAndShelters(c);
       // The load retries a 503 with the same key for long enough to outlast the outage.
       const load = new WriteLoad(c.urls, ops.cookie, shelters.slice(5), { perSecond: 20, retryFor: 30_000 });
       load.start();
@@ -80,16 +73,8 @@ describe('fault: PostgreSQL restarted', () => {
 
       await c.pg.start();
       // Nobody restarts the app: the pool reconnects on its own.
-      await waitFor(
-        async () => (await readyStatus(c.urls[0]!)) === 200 && (await readyStatus(c.urls[1]!)) === 200,
-        15_000,
-        100,
-      );
-      await sleep(1000);
-      const stats = await load.stop();
-
-      expectAlive(c.servers);
-      expect(stats.errors).toEqual([]);
+      await waitAllReady(c, 15_000, 100);
+      const stats = await finishLoad(c, load);
       expect(stats.statuses['503'] ?? 0).toBeGreaterThan(0);
       expect(Math.max(...stats.unavailableMs)).toBeLessThan(4500);
       // The probed write never reached the database; retried now with the same key it is applied once.

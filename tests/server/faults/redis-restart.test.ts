@@ -1,18 +1,18 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Shelter } from '../../../shared/schemas/shelters.js';
-import { login } from '../../helpers/client.js';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../../helpers/net.js';
 import {
   checkLog,
   expectAlive,
   expectConverged,
-  FailoverReplica,
   readyStatus,
   sleep,
-  startCluster,
   WriteLoad,
-  type Cluster,
+  useCluster,
+  openReplicas,
+  opsAndShelters,
+  waitAllReady,
+  finishLoad,
 } from './cluster.js';
 
 /** The event log's head, read straight from the database. */
@@ -29,24 +29,17 @@ async function dbHead(url: string): Promise<number> {
 }
 
 describe('fault: Redis restarted', () => {
-  let c: Cluster;
-  beforeAll(async () => {
-    c = await startCluster();
-  });
-  afterAll(async () => {
-    await c?.stop();
-  });
+  const c = useCluster();
 
   it('crashes no process, keeps taking writes, and every client converges once Redis is back', async () => {
-    const replicas = await Promise.all([
-      FailoverReplica.open(c.urls, 'ops', 0),
-      FailoverReplica.open(c.urls, 'viewer', 0),
-      FailoverReplica.open(c.urls, 'ops', 1),
-      FailoverReplica.open(c.urls, 'gbv', 1),
+    const replicas = await openReplicas(c, [
+      ['ops', 0],
+      ['viewer', 0],
+      ['ops', 1],
+      ['gbv', 1],
     ]);
     try {
-      const ops = await login(c.urls[0]!, 'ops');
-      const shelters = (await ops.get<Shelter[]>('/api/shelters')).body.data!;
+      const { ops, shelters } = await opsAndShelters(c);
       const load = new WriteLoad(c.urls, ops.cookie, shelters, { perSecond: 20 });
       load.start();
       await sleep(1000);
@@ -71,16 +64,8 @@ describe('fault: Redis restarted', () => {
       expect(Math.max(...converge)).toBeLessThan(2500);
       expectAlive(c.servers);
       await c.redis.restart();
-      await waitFor(
-        async () => (await readyStatus(c.urls[0]!)) === 200 && (await readyStatus(c.urls[1]!)) === 200,
-        15_000,
-        100,
-      );
-      await sleep(1000);
-      const stats = await load.stop();
-
-      expectAlive(c.servers);
-      expect(stats.errors).toEqual([]);
+      await waitAllReady(c, 15_000, 100);
+      const stats = await finishLoad(c, load);
       expect(stats.ok).toBeGreaterThan(40);
       await expectConverged(c.urls, replicas);
       await checkLog(c.pg.url);

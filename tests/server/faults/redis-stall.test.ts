@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { login } from '../../helpers/client.js';
 import { waitFor } from '../../helpers/net.js';
@@ -7,29 +7,22 @@ import {
   checkLog,
   expectAlive,
   expectConverged,
-  FailoverReplica,
   readyStatus,
   sleep,
-  startCluster,
-  type Cluster,
+  useCluster,
+  openReplicas,
+  waitAllReady,
 } from './cluster.js';
 
 const STALL_MS = 5000;
 
 describe('fault: Redis frozen (SIGSTOP), not gone', () => {
-  let c: Cluster;
-  beforeAll(async () => {
-    c = await startCluster();
-  });
-  afterAll(async () => {
-    c?.redis.resume();
-    await c?.stop();
-  });
+  const c = useCluster((cluster) => cluster.redis.resume());
 
   it('answers writes without waiting for the publish, turns unready during the stall, ready again after', async () => {
-    const replicas = await Promise.all([
-      FailoverReplica.open(c.urls, 'ops', 0),
-      FailoverReplica.open(c.urls, 'ops', 1),
+    const replicas = await openReplicas(c, [
+      ['ops', 0],
+      ['ops', 1],
     ]);
     const figures: Record<string, number> = {};
     try {
@@ -82,11 +75,7 @@ describe('fault: Redis frozen (SIGSTOP), not gone', () => {
       expect(await readyStatus(c.urls[0]!)).toBe(503);
       c.redis.resume();
       const resumedAt = Date.now();
-      await waitFor(
-        async () => (await readyStatus(c.urls[0]!)) === 200 && (await readyStatus(c.urls[1]!)) === 200,
-        10_000,
-        50,
-      );
+      await waitAllReady(c, 10_000, 50);
       figures.readyAgainAfterMs = Date.now() - resumedAt;
       for (let i = 0; i < 4; i++) await write(n++);
 

@@ -1,34 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { login } from '../../helpers/client.js';
 import {
   checkLog,
   expectAlive,
   expectConverged,
-  FailoverReplica,
   sleep,
-  startCluster,
   WriteLoad,
   type Cluster,
+  useCluster,
+  openReplicas,
 } from './cluster.js';
 
 describe('fault: kill -9 of one server process', () => {
-  let c: Cluster;
-  beforeAll(async () => {
-    c = await startCluster();
-  });
-  afterAll(async () => {
-    await c?.stop();
-  });
+  const c = useCluster();
 
   it('moves its clients to the other process, which catches them up with nothing lost or applied twice', async () => {
     const [a, b] = c.servers as [NonNullable<Cluster['servers'][0]>, NonNullable<Cluster['servers'][1]>];
-    const replicas = await Promise.all([
-      FailoverReplica.open(c.urls, 'ops', 0),
-      FailoverReplica.open(c.urls, 'viewer', 0),
-      FailoverReplica.open(c.urls, 'gbv', 0),
-      FailoverReplica.open(c.urls, 'ops', 1),
-      FailoverReplica.open(c.urls, 'viewer', 1),
+    const replicas = await openReplicas(c, [
+      ['ops', 0],
+      ['viewer', 0],
+      ['gbv', 0],
+      ['ops', 1],
+      ['viewer', 1],
     ]);
     try {
       const ops = await login(b.url, 'ops');

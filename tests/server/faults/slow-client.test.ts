@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import type net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
-import { login, type ApiClient } from '../../helpers/client.js';
+import { type ApiClient } from '../../helpers/client.js';
 import { stalledClient } from '../../helpers/stalled.js';
-import {
-  expectAlive,
-  expectConverged,
-  FailoverReplica,
-  sleep,
-  startCluster,
-  type Cluster,
-} from './cluster.js';
+import { expectAlive, expectConverged, sleep, useCluster, openReplicas, opsAndShelters } from './cluster.js';
 
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -22,25 +15,18 @@ const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 describe('fault: a client that stops reading', () => {
-  let c: Cluster;
-  beforeAll(async () => {
-    c = await startCluster();
-  });
-  afterAll(async () => {
-    await c?.stop();
-  });
+  const c = useCluster();
 
   it('does not slow delivery to the other clients', async () => {
-    const replicas = await Promise.all([
-      FailoverReplica.open(c.urls, 'ops', 0),
-      FailoverReplica.open(c.urls, 'viewer', 0),
-      FailoverReplica.open(c.urls, 'ops', 1),
-      FailoverReplica.open(c.urls, 'gbv', 1),
+    const replicas = await openReplicas(c, [
+      ['ops', 0],
+      ['viewer', 0],
+      ['ops', 1],
+      ['gbv', 1],
     ]);
     const stalled: net.Socket[] = [];
     try {
-      const ops = await login(c.urls[0]!, 'ops');
-      const shelters = (await ops.get<Shelter[]>('/api/shelters')).body.data!;
+      const { ops, shelters } = await opsAndShelters(c);
       const versions = new Map(shelters.map((s) => [s.id, s.version]));
       const sentAt = new Map<string, number>();
       const latencies: number[] = [];

@@ -39,127 +39,40 @@ const GROUPS = [
 ] as const;
 type Group = (typeof GROUPS)[number];
 
-/** true: the reader must see it on every path that carries it; false: on no path. */
-const TABLE: Record<Group, Record<Reader, boolean>> = {
+/** One flag per reader, in the order of READERS. */
+type Flags<T extends readonly unknown[]> = { readonly [K in keyof T]: boolean };
+type Row = Flags<typeof READERS>;
+const Y = true;
+const N = false;
+
+/**
+ * true: the reader must see it on every path that carries it; false: on no path. One column per
+ * reader, in the order of READERS: viewer, ops, ops22, shelter, provider, gbv, gbv15, admin.
+ */
+const ROWS: Record<Group, Row> = {
   // SPEC 2.3 / 3: a safe house's name, commune, position and beds: its provider, GBV coordinators in scope.
-  safeHouseName: {
-    viewer: false,
-    ops: false,
-    ops22: false,
-    shelter: false,
-    provider: true,
-    gbv: true,
-    gbv15: false,
-    admin: false,
-  },
-  safeHouseCommune: {
-    viewer: false,
-    ops: false,
-    ops22: false,
-    shelter: false,
-    provider: true,
-    gbv: true,
-    gbv15: false,
-    admin: false,
-  },
-  safeHousePosition: {
-    viewer: false,
-    ops: false,
-    ops22: false,
-    shelter: false,
-    provider: true,
-    gbv: true,
-    gbv15: false,
-    admin: false,
-  },
-  safeHouseBeds: {
-    viewer: false,
-    ops: false,
-    ops22: false,
-    shelter: false,
-    provider: true,
-    gbv: true,
-    gbv15: false,
-    admin: false,
-  },
+  safeHouseName: [N, N, N, N, Y, Y, N, N],
+  safeHouseCommune: [N, N, N, N, Y, Y, N, N],
+  safeHousePosition: [N, N, N, N, Y, Y, N, N],
+  safeHouseBeds: [N, N, N, N, Y, Y, N, N],
   // "it takes part in no area flag or distance" for those without the right.
-  safeHouseFlagged: {
-    viewer: false,
-    ops: false,
-    ops22: false,
-    shelter: false,
-    provider: true,
-    gbv: true,
-    gbv15: false,
-    admin: false,
-  },
+  safeHouseFlagged: [N, N, N, N, Y, Y, N, N],
   // A service created with an exact position, then turned into a safe house: its old position is gone for those without the right.
-  convertedOldPosition: {
-    viewer: false,
-    ops: false,
-    ops22: false,
-    shelter: false,
-    provider: true,
-    gbv: true,
-    gbv15: false,
-    admin: false,
-  },
+  convertedOldPosition: [N, N, N, N, Y, Y, N, N],
   // Stock of clinical supplies: GBV coordinators (in scope), the provider itself.
-  stock: {
-    viewer: false,
-    ops: false,
-    ops22: false,
-    shelter: false,
-    provider: true,
-    gbv: true,
-    gbv15: false,
-    admin: false,
-  },
+  stock: [N, N, N, N, Y, Y, N, N],
   // The full checklist: ops, shelter managers, GBV coordinators, admin; others the score only.
-  checklist: {
-    viewer: false,
-    ops: true,
-    ops22: true,
-    shelter: true,
-    provider: false,
-    gbv: true,
-    gbv15: true,
-    admin: true,
-  },
+  checklist: [N, Y, Y, Y, N, Y, Y, Y],
   // Province stock totals: ops and GBV coordinators, within scope.
-  stockTotals: {
-    viewer: false,
-    ops: true,
-    ops22: true,
-    shelter: false,
-    provider: false,
-    gbv: true,
-    gbv15: false,
-    admin: false,
-  },
+  stockTotals: [N, Y, Y, N, N, Y, N, N],
   // Time-critical alerts: GBV coordinators of the province.
-  gbvAlerts: {
-    viewer: false,
-    ops: false,
-    ops22: false,
-    shelter: false,
-    provider: false,
-    gbv: true,
-    gbv15: false,
-    admin: false,
-  },
+  gbvAlerts: [N, N, N, N, N, Y, N, N],
   // A request from an ops officer to the provider about a Quang Ninh shelter not run by the demo shelter manager.
-  requests: {
-    viewer: false,
-    ops: true,
-    ops22: true,
-    shelter: false,
-    provider: true,
-    gbv: true,
-    gbv15: false,
-    admin: true,
-  },
+  requests: [N, Y, Y, N, Y, Y, N, Y],
 };
+const TABLE = Object.fromEntries(
+  Object.entries(ROWS).map(([group, row]) => [group, Object.fromEntries(READERS.map((r, i) => [r, row[i]]))]),
+) as Record<Group, Record<Reader, boolean>>;
 
 // `export`: the GeoJSON files of services and shelters, and the requests CSV (rows as { id }).
 const PATHS = ['http', 'snapshot', 'events', 'sync', 'push', 'export'] as const;

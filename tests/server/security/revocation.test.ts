@@ -1,10 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organisation, User } from '../../../shared/schemas/auth.js';
-import { freshPostgres, POSTGRES_URL } from '../../helpers/db.js';
-import { startPostgresServer, type PostgresServer } from '../../helpers/postgres.js';
-import { testRedis, uniquePrefix } from '../../helpers/redis.js';
-import { spawnServer, type ServerProcess } from '../../helpers/server.js';
+import type { ServerProcess } from '../../helpers/server.js';
+import { startTwoProcesses, type TwoProcesses } from '../../helpers/twoProcesses.js';
 import {
   connectSocket,
   connected,
@@ -37,33 +35,20 @@ function closedWithin(socket: TestSocket, ms: number): Promise<number> {
 describe('revocation on two processes sharing Redis and PostgreSQL', { timeout: 60_000 }, () => {
   let a: ServerProcess;
   let b: ServerProcess;
-  let db: Awaited<ReturnType<typeof freshPostgres>>;
-  let redis: Awaited<ReturnType<typeof testRedis>>;
-  let privatePg: PostgresServer | undefined;
+  let procs: TwoProcesses | undefined;
   let admin: ApiClient;
   let gbvOrg: string;
   let n = 0;
 
   beforeAll(async () => {
-    if (!POSTGRES_URL) privatePg = await startPostgresServer();
-    [db, redis] = await Promise.all([freshPostgres(POSTGRES_URL ?? privatePg!.url), testRedis()]);
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: uniquePrefix(),
-      DEMO: '1',
-      SOCKET_RECHECK_SECONDS: '1',
-    };
-    [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    procs = await startTwoProcesses({ env: { SOCKET_RECHECK_SECONDS: '1' }, together: true });
+    ({ a, b } = procs);
     admin = await login(a.url, 'admin');
     const orgs = (await admin.get<Organisation[]>('/api/organisations')).body.data!;
     gbvOrg = orgs.find((o) => o.sectors.includes('gbv'))!.id;
   });
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await db?.drop();
-    await redis?.stop();
-    await privatePg?.destroy();
+    await procs?.stop();
   });
 
   /** A fresh GBV coordinator signed in on A, with a socket on A and one on B. */
@@ -132,7 +117,7 @@ describe('revocation on two processes sharing Redis and PostgreSQL', { timeout: 
 
   it('a socket whose session ended without a revocation message is closed by the re-check timer, and a sync on it is not answered', async () => {
     const u = await coordinator();
-    const direct = new pg.Client({ connectionString: db.url });
+    const direct = new pg.Client({ connectionString: procs!.dbUrl });
     await direct.connect();
     try {
       // Ended behind the app's back (as if the revocation message were lost).

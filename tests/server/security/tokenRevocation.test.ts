@@ -1,35 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organisation } from '../../../shared/schemas/auth.js';
 import type { ApiTokenCreated } from '../../../shared/schemas/tokens.js';
-import { freshPostgres, POSTGRES_URL } from '../../helpers/db.js';
-import { startPostgresServer, type PostgresServer } from '../../helpers/postgres.js';
-import { testRedis, uniquePrefix } from '../../helpers/redis.js';
-import { spawnServer, type ServerProcess } from '../../helpers/server.js';
+import type { ServerProcess } from '../../helpers/server.js';
+import { startTwoProcesses, type TwoProcesses } from '../../helpers/twoProcesses.js';
 import { login, type ApiClient } from '../../helpers/client.js';
 
 /** A revoked API token is refused at once on every process (issue 9, done-when), cache or not. */
 describe('API token revocation on two processes sharing Redis and PostgreSQL', { timeout: 60_000 }, () => {
   let a: ServerProcess;
   let b: ServerProcess;
-  let db: Awaited<ReturnType<typeof freshPostgres>>;
-  let redis: Awaited<ReturnType<typeof testRedis>>;
-  let privatePg: PostgresServer | undefined;
+  let procs: TwoProcesses | undefined;
   let admin: ApiClient;
   let orgId: string;
 
   beforeAll(async () => {
-    if (!POSTGRES_URL) privatePg = await startPostgresServer();
-    [db, redis] = await Promise.all([freshPostgres(POSTGRES_URL ?? privatePg!.url), testRedis()]);
-    const env = { DATABASE_URL: db.url, REDIS_URL: redis.url, REDIS_PREFIX: uniquePrefix(), DEMO: '1' };
-    [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    procs = await startTwoProcesses({ together: true });
+    ({ a, b } = procs);
     admin = await login(a.url, 'admin');
     orgId = (await admin.get<Organisation[]>('/api/organisations')).body.data![0]!.id;
   });
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await db?.drop();
-    await redis?.stop();
-    await privatePg?.destroy();
+    await procs?.stop();
   });
 
   const status = async (url: string, secret: string) =>

@@ -8,31 +8,9 @@ import {
   suppressCounts,
   suppressedSum,
   zeroCounts,
-  type IncidentCounts,
   type Shown,
 } from '../../../shared/domain/suppression.js';
-
-function build(
-  byType: Partial<IncidentCounts['byType']>,
-  sex: [number, number],
-  age: [number, number, number, number],
-  setting: [number, number, number, number],
-  within72h = 0,
-): IncidentCounts {
-  const c = zeroCounts();
-  c.byType = { ...c.byType, ...byType };
-  c.total = Object.values(c.byType).reduce((a, b) => a + b, 0);
-  c.bySex = { female: sex[0], male: sex[1] };
-  c.byAge = { '0-11': age[0], '12-17': age[1], '18-59': age[2], '60+': age[3] };
-  c.bySetting = {
-    home: setting[0],
-    evacuation_site: setting[1],
-    public_space: setting[2],
-    other: setting[3],
-  };
-  c.within72h = within72h;
-  return c;
-}
+import { buildIncidentCounts as build, SUPPRESSED_SMALL } from '../../helpers/factories.js';
 
 describe('suppression thresholds', () => {
   it('defaults to the floor of 5, 5 and 10', () =>
@@ -65,14 +43,7 @@ describe('suppressCounts', () => {
   it('shows a total of 1 to 4 as <5 and hides every breakdown', () => {
     for (let total = 1; total <= 4; total++) {
       const s = suppressCounts(build({ rape: total }, [total, 0], [0, 0, total, 0], [total, 0, 0, 0], 1));
-      expect(s).toEqual({
-        total: '<5',
-        byType: null,
-        bySex: null,
-        byAge: null,
-        bySetting: null,
-        within72h: null,
-      });
+      expect(s).toEqual(SUPPRESSED_SMALL);
     }
   });
 

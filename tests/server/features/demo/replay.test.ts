@@ -4,17 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshPostgres, POSTGRES_URL } from '../helpers/db.js';
-import { startPostgresServer, type PostgresServer } from '../helpers/postgres.js';
-import { testRedis, uniquePrefix } from '../helpers/redis.js';
-import { spawnServer, type ServerProcess } from '../helpers/server.js';
-import { connectSocket, connected, login, ReplicaClient, type TestSocket } from '../helpers/client.js';
-import { waitFor } from '../helpers/net.js';
-import type { DemoClock, DemoInfo } from '../../shared/schemas/demo.js';
-import { ScenarioSchema } from '../../shared/schemas/scenario.js';
-import { loadScenario, planSteps } from '../../scripts/replay/scenario.js';
+import { spawnServer, type ServerProcess } from '../../../helpers/server.js';
+import { startTwoProcesses, type TwoProcesses } from '../../../helpers/twoProcesses.js';
+import { connectSocket, connected, login, ReplicaClient, type TestSocket } from '../../../helpers/client.js';
+import { waitFor } from '../../../helpers/net.js';
+import type { DemoClock, DemoInfo } from '../../../../shared/schemas/demo.js';
+import { ScenarioSchema } from '../../../../shared/schemas/scenario.js';
+import { loadScenario, planSteps } from '../../../../scripts/replay/scenario.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..', '..');
 
 /** Run `npm run demo:replay` (the same script) and collect its exit code and output. */
 function runReplay(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
@@ -54,22 +52,14 @@ function replicaState(r: ReplicaClient): Map<string, Record<string, unknown>> {
 describe('demo:replay against two server processes', { timeout: 120_000 }, () => {
   let a: ServerProcess;
   let b: ServerProcess;
-  let db: Awaited<ReturnType<typeof freshPostgres>>;
-  let redis: Awaited<ReturnType<typeof testRedis>>;
-  let privatePg: PostgresServer | undefined;
+  let procs: TwoProcesses | undefined;
 
   beforeAll(async () => {
-    if (!POSTGRES_URL) privatePg = await startPostgresServer();
-    [db, redis] = await Promise.all([freshPostgres(POSTGRES_URL ?? privatePg!.url), testRedis()]);
-    const env = { DATABASE_URL: db.url, REDIS_URL: redis.url, REDIS_PREFIX: uniquePrefix(), DEMO: '1' };
-    a = await spawnServer(env);
-    b = await spawnServer(env);
+    procs = await startTwoProcesses();
+    ({ a, b } = procs);
   });
   afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await db?.drop();
-    await redis?.stop();
-    await privatePg?.destroy();
+    await procs?.stop();
   });
 
   it('plays a shortened Yagi timeline; a client on each process ends with the database state', async () => {
@@ -82,7 +72,7 @@ describe('demo:replay against two server processes', { timeout: 120_000 }, () =>
     sb.on('demo:clock', (c) => clocks.push(c));
     const ra = new ReplicaClient(sa, head);
     const rb = new ReplicaClient(sb, head);
-    const sql = new pg.Client({ connectionString: db.url });
+    const sql = new pg.Client({ connectionString: procs!.dbUrl });
     await sql.connect();
     try {
       await Promise.all([connected(sa), connected(sb)]);

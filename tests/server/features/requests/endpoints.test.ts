@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUEST_STATUSES, type RequestStatus } from '../../../shared/enums.js';
-import { REQUEST_TRANSITIONS } from '../../../shared/domain/requestWorkflow.js';
-import { haversineKm } from '../../../shared/domain/geo.js';
-import type { NearestService, ServicePoint } from '../../../shared/schemas/services.js';
-import type { CoordinationRequest } from '../../../shared/schemas/requests.js';
-import type { Shelter } from '../../../shared/schemas/shelters.js';
-import { startServer, type TestServer } from '../../helpers/server.js';
-import { login, type ApiClient } from '../../helpers/client.js';
+import { REQUEST_STATUSES, type RequestStatus } from '../../../../shared/enums.js';
+import { REQUEST_TRANSITIONS } from '../../../../shared/domain/requestWorkflow.js';
+import { haversineKm } from '../../../../shared/domain/geo.js';
+import type { NearestService, ServicePoint } from '../../../../shared/schemas/services.js';
+import type { CoordinationRequest } from '../../../../shared/schemas/requests.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { login, type ApiClient } from '../../../helpers/client.js';
 
 const TABLES = [
   'events',
@@ -101,50 +101,48 @@ describe('GBV endpoints', () => {
   afterAll(async () => srv?.stop());
 
   describe('bad input on every new endpoint: 400 naming the field, nothing stored changed', () => {
+    // A valid alert body; each case below changes what it tests (undefined leaves a field out).
+    const serviceBody = (over: Record<string, unknown>) => ({
+      name: 'X',
+      types: ['police'],
+      provinceCode: '22',
+      lat: 21,
+      lon: 107,
+      ...over,
+    });
+    const requestBody = (over: Record<string, unknown>) => ({
+      kind: 'lighting',
+      title: 'T',
+      toSector: 'gbv',
+      provinceCode: '46',
+      ...over,
+    });
+    const alert = (over: Record<string, unknown>) => ({
+      hazard: 'flood',
+      level: 2,
+      title: 'T',
+      provinceCodes: ['46'],
+      validFrom: '2024-09-07T00:00:00Z',
+      validTo: '2024-09-08T00:00:00Z',
+      issuer: 'I',
+      ...over,
+    });
     const cases: [string, () => [ApiClient, string, string, unknown?], string][] = [
-      [
-        'service without types',
-        () => [gbv, 'POST', '/api/services', { name: 'X', types: [], provinceCode: '22', lat: 21, lon: 107 }],
-        'types',
-      ],
+      ['service without types', () => [gbv, 'POST', '/api/services', serviceBody({ types: [] })], 'types'],
       [
         'service with an unknown field',
-        () => [
-          gbv,
-          'POST',
-          '/api/services',
-          { name: 'X', types: ['police'], provinceCode: '22', lat: 21, lon: 107, survivor: 'x' },
-        ],
+        () => [gbv, 'POST', '/api/services', serviceBody({ survivor: 'x' })],
         'survivor',
       ],
       [
         'service name with a phone number',
-        () => [
-          gbv,
-          'POST',
-          '/api/services',
-          { name: 'Chị Lan 0912 345 678', types: ['police'], provinceCode: '22', lat: 21, lon: 107 },
-        ],
+        () => [gbv, 'POST', '/api/services', serviceBody({ name: 'Chị Lan 0912 345 678' })],
         'name',
       ],
-      [
-        'service outside Viet Nam',
-        () => [
-          gbv,
-          'POST',
-          '/api/services',
-          { name: 'X', types: ['police'], provinceCode: '22', lat: 40, lon: 107 },
-        ],
-        'lat',
-      ],
+      ['service outside Viet Nam', () => [gbv, 'POST', '/api/services', serviceBody({ lat: 40 })], 'lat'],
       [
         'service in an unknown province',
-        () => [
-          gbv,
-          'POST',
-          '/api/services',
-          { name: 'X', types: ['police'], provinceCode: '99', lat: 21, lon: 107 },
-        ],
+        () => [gbv, 'POST', '/api/services', serviceBody({ provinceCode: '99' })],
         'provinceCode',
       ],
       [
@@ -215,57 +213,20 @@ describe('GBV endpoints', () => {
       ],
       ['nearest with lat alone', () => [gbv, 'GET', '/api/services/nearest?lat=21&type=police'], 'lon'],
       ['nearest without an origin', () => [gbv, 'GET', '/api/services/nearest?type=police'], 'shelterId'],
-      [
-        'alert level 7',
-        () => [
-          ops,
-          'POST',
-          '/api/alerts',
-          {
-            hazard: 'flood',
-            level: 7,
-            title: 'T',
-            provinceCodes: ['46'],
-            validFrom: '2024-09-07T00:00:00Z',
-            validTo: '2024-09-08T00:00:00Z',
-            issuer: 'I',
-          },
-        ],
-        'level',
-      ],
+      ['alert level 7', () => [ops, 'POST', '/api/alerts', alert({ level: 7 })], 'level'],
       [
         'alert ending before it starts',
         () => [
           ops,
           'POST',
           '/api/alerts',
-          {
-            hazard: 'flood',
-            level: 2,
-            title: 'T',
-            provinceCodes: ['46'],
-            validFrom: '2024-09-08T00:00:00Z',
-            validTo: '2024-09-07T00:00:00Z',
-            issuer: 'I',
-          },
+          alert({ validFrom: '2024-09-08T00:00:00Z', validTo: '2024-09-07T00:00:00Z' }),
         ],
         'validTo',
       ],
       [
         'alert without an area',
-        () => [
-          ops,
-          'POST',
-          '/api/alerts',
-          {
-            hazard: 'flood',
-            level: 2,
-            title: 'T',
-            validFrom: '2024-09-07T00:00:00Z',
-            validTo: '2024-09-08T00:00:00Z',
-            issuer: 'I',
-          },
-        ],
+        () => [ops, 'POST', '/api/alerts', alert({ provinceCodes: undefined })],
         'provinceCodes',
       ],
       [
@@ -274,10 +235,8 @@ describe('GBV endpoints', () => {
           ops,
           'POST',
           '/api/alerts',
-          {
-            hazard: 'flood',
-            level: 2,
-            title: 'T',
+          alert({
+            provinceCodes: undefined,
             polygon: {
               type: 'Polygon',
               coordinates: [
@@ -289,65 +248,23 @@ describe('GBV endpoints', () => {
                 ],
               ],
             },
-            validFrom: '2024-09-07T00:00:00Z',
-            validTo: '2024-09-08T00:00:00Z',
-            issuer: 'I',
-          },
+          }),
         ],
         'polygon.coordinates.0',
       ],
       [
         'storm alert at level 2',
-        () => [
-          ops,
-          'POST',
-          '/api/alerts',
-          {
-            hazard: 'storm',
-            level: 2,
-            title: 'T',
-            provinceCodes: ['22'],
-            validFrom: '2024-09-07T00:00:00Z',
-            validTo: '2024-09-08T00:00:00Z',
-            issuer: 'I',
-          },
-        ],
+        () => [ops, 'POST', '/api/alerts', alert({ hazard: 'storm', provinceCodes: ['22'] })],
         'level',
       ],
       [
         'alert title with a phone number',
-        () => [
-          ops,
-          'POST',
-          '/api/alerts',
-          {
-            hazard: 'flood',
-            level: 2,
-            title: 'Liên hệ 0987654321',
-            provinceCodes: ['46'],
-            validFrom: '2024-09-07T00:00:00Z',
-            validTo: '2024-09-08T00:00:00Z',
-            issuer: 'I',
-          },
-        ],
+        () => [ops, 'POST', '/api/alerts', alert({ title: 'Liên hệ 0987654321' })],
         'title',
       ],
       [
         'alert in an unknown province',
-        () => [
-          ops,
-          'POST',
-          '/api/alerts',
-          {
-            hazard: 'flood',
-            level: 2,
-            title: 'T',
-            provinceCodes: ['77'],
-            validFrom: '2024-09-07T00:00:00Z',
-            validTo: '2024-09-08T00:00:00Z',
-            issuer: 'I',
-          },
-        ],
+        () => [ops, 'POST', '/api/alerts', alert({ provinceCodes: ['77'] })],
         'provinceCodes.0',
       ],
       [
@@ -362,7 +279,7 @@ describe('GBV endpoints', () => {
       ],
       [
         // A request without an addressee is now routed by the coordination mechanism (issue 13;
-        // its 400 when nobody leads is in tests/server/coordinationRoles.test.ts).
+        // its 400 when nobody leads is in tests/server/features/coordinationRoles/coordinationRoles.test.ts).
         'request to an unknown organisation',
         () => [
           gbv,
@@ -379,42 +296,22 @@ describe('GBV endpoints', () => {
       ],
       [
         'request of an unknown kind',
-        () => [
-          gbv,
-          'POST',
-          '/api/requests',
-          { kind: 'weapons', title: 'T', toSector: 'gbv', provinceCode: '46' },
-        ],
+        () => [gbv, 'POST', '/api/requests', requestBody({ kind: 'weapons' })],
         'kind',
       ],
       [
         'request title with an ID number',
-        () => [
-          gbv,
-          'POST',
-          '/api/requests',
-          { kind: 'lighting', title: 'CCCD 001234567890', toSector: 'gbv', provinceCode: '46' },
-        ],
+        () => [gbv, 'POST', '/api/requests', requestBody({ title: 'CCCD 001234567890' })],
         'title',
       ],
       [
         'request first message with a phone number',
-        () => [
-          gbv,
-          'POST',
-          '/api/requests',
-          { kind: 'lighting', title: 'T', toSector: 'gbv', provinceCode: '46', message: 'sđt 0912.345.678' },
-        ],
+        () => [gbv, 'POST', '/api/requests', requestBody({ message: 'sđt 0912.345.678' })],
         'message',
       ],
       [
         'request with a survivor field',
-        () => [
-          gbv,
-          'POST',
-          '/api/requests',
-          { kind: 'lighting', title: 'T', toSector: 'gbv', provinceCode: '46', survivorName: 'x' },
-        ],
+        () => [gbv, 'POST', '/api/requests', requestBody({ survivorName: 'x' })],
         'survivorName',
       ],
       [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compactReplay } from '../../server/events/compact.js';
-import type { StoredEvent } from '../../server/events/log.js';
-import type { Change } from '../../shared/events.js';
-import { buildShelter } from '../helpers/factories.js';
+import { compactReplay } from '../../../server/events/compact.js';
+import type { StoredEvent } from '../../../server/events/log.js';
+import type { Change } from '../../../shared/events.js';
+import { buildShelter } from '../../helpers/factories.js';
 
 const at = '2026-09-07T13:00:00.000Z';
 const ev = (seq: number, type: StoredEvent['type'], entityId: string): StoredEvent => ({

@@ -1,17 +1,17 @@
 import i18next, { type TFunction } from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CARE_THRESHOLDS, type CareThresholds } from '../../shared/domain/careRules.js';
-import type { CareAlert, CareAlertRule } from '../../shared/schemas/careAlerts.js';
-import type { Shelter } from '../../shared/schemas/shelters.js';
-import type { ServicePoint } from '../../shared/schemas/services.js';
-import { careAlertText } from '../../client/src/features/careAlerts/careAlertText.js';
-import enCare from '../../client/src/i18n/locales/en/careAlerts.json' with { type: 'json' };
-import viCare from '../../client/src/i18n/locales/vi/careAlerts.json' with { type: 'json' };
-import enShelters from '../../client/src/i18n/locales/en/shelters.json' with { type: 'json' };
-import viShelters from '../../client/src/i18n/locales/vi/shelters.json' with { type: 'json' };
-import { startServer, type TestServer } from '../helpers/server.js';
-import { login, type ApiClient } from '../helpers/client.js';
-import { buildShelterCreate } from '../helpers/factories.js';
+import { DEFAULT_CARE_THRESHOLDS, type CareThresholds } from '../../../../shared/domain/careRules.js';
+import type { CareAlert, CareAlertRule } from '../../../../shared/schemas/careAlerts.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import type { ServicePoint } from '../../../../shared/schemas/services.js';
+import { careAlertText } from '../../../../client/src/features/careAlerts/careAlertText.js';
+import enCare from '../../../../client/src/i18n/locales/en/careAlerts.json' with { type: 'json' };
+import viCare from '../../../../client/src/i18n/locales/vi/careAlerts.json' with { type: 'json' };
+import enShelters from '../../../../client/src/i18n/locales/en/shelters.json' with { type: 'json' };
+import viShelters from '../../../../client/src/i18n/locales/vi/shelters.json' with { type: 'json' };
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { login, type ApiClient } from '../../../helpers/client.js';
+import { buildShelterCreate } from '../../../helpers/factories.js';
 
 /**
  * The duty-of-care alert texts name the threshold the server is configured with (issue 11 item 3:

@@ -1,12 +1,12 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORAGES } from '../helpers/db.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { login, type ApiClient } from '../helpers/client.js';
-import { demoId } from '../../server/demo/ids.js';
-import { escalateOverdue } from '../../server/features/coordinationRoles/coordinationRoles.escalation.js';
-import type { CoordinationRole } from '../../shared/schemas/coordinationRoles.js';
-import type { CoordinationRequest, RequestMessage } from '../../shared/schemas/requests.js';
+import { STORAGES } from '../../../helpers/db.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { login, type ApiClient } from '../../../helpers/client.js';
+import { demoId } from '../../../../server/demo/ids.js';
+import { escalateOverdue } from '../../../../server/features/coordinationRoles/coordinationRoles.escalation.js';
+import type { CoordinationRole } from '../../../../shared/schemas/coordinationRoles.js';
+import type { CoordinationRequest, RequestMessage } from '../../../../shared/schemas/requests.js';
 
 /**
  * The coordination mechanism (issue 13): who may edit which role, routing of a request addressed to

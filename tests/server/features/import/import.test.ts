@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { Role } from '../../shared/enums.js';
-import type { Shelter } from '../../shared/schemas/shelters.js';
-import type { ServicePoint } from '../../shared/schemas/services.js';
-import type { ImportReport } from '../../shared/schemas/imports.js';
-import type { AuditEntry } from '../../shared/schemas/incidents.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { STORAGES } from '../helpers/db.js';
-import { login, type ApiClient, DEMO_USERS } from '../helpers/client.js';
+import type { Role } from '../../../../shared/enums.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import type { ServicePoint } from '../../../../shared/schemas/services.js';
+import type { ImportReport } from '../../../../shared/schemas/imports.js';
+import type { AuditEntry } from '../../../../shared/schemas/incidents.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { STORAGES } from '../../../helpers/db.js';
+import { login, type ApiClient, DEMO_USERS } from '../../../helpers/client.js';
 
 /**
  * CSV imports of shelters and services (issue 9 item 2), over real HTTP: the file as the body or as

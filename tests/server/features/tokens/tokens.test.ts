@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../../helpers/server.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
 import { io as ioClient } from 'socket.io-client';
-import { client, connected, login, type ApiClient, type TestSocket } from '../../helpers/client.js';
-import type { Organisation, User } from '../../../shared/schemas/auth.js';
-import type { ApiToken, ApiTokenCreated } from '../../../shared/schemas/tokens.js';
-import type { Shelter } from '../../../shared/schemas/shelters.js';
-import type { AuditEntry } from '../../../shared/schemas/incidents.js';
+import { client, connected, login, type ApiClient, type TestSocket } from '../../../helpers/client.js';
+import type { Organisation, User } from '../../../../shared/schemas/auth.js';
+import type { ApiToken, ApiTokenCreated } from '../../../../shared/schemas/tokens.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import type { AuditEntry } from '../../../../shared/schemas/incidents.js';
 
 /** Machine clients (issue 9 item 3): API tokens created, used, listed and revoked by the admin. */
 describe('/api/tokens', () => {

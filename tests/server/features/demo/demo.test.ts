@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { login } from '../helpers/client.js';
-import type { DemoInfo } from '../../shared/schemas/demo.js';
-import type { Me } from '../../shared/schemas/auth.js';
-import type { Shelter } from '../../shared/schemas/shelters.js';
-import type { RiskAlert } from '../../shared/schemas/alerts.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { login } from '../../../helpers/client.js';
+import type { DemoInfo } from '../../../../shared/schemas/demo.js';
+import type { Me } from '../../../../shared/schemas/auth.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
 
 const shelterBody = (name: string) => ({
   name,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORAGES } from '../helpers/db.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { STORAGES } from '../../../helpers/db.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
 import {
   client,
   connectSocket,
@@ -10,11 +10,11 @@ import {
   sync,
   type ApiClient,
   type TestSocket,
-} from '../helpers/client.js';
-import { waitFor } from '../helpers/net.js';
-import { buildShelterCreate } from '../helpers/factories.js';
-import type { Shelter } from '../../shared/schemas/shelters.js';
-import type { Change } from '../../shared/events.js';
+} from '../../../helpers/client.js';
+import { waitFor } from '../../../helpers/net.js';
+import { buildShelterCreate } from '../../../helpers/factories.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import type { Change } from '../../../../shared/events.js';
 
 describe.each(STORAGES)('shelters over HTTP and Socket.IO on %s', (storage) => {
   let srv: TestServer;

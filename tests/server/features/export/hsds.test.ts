@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Role } from '../../shared/enums.js';
-import type { ServicePoint } from '../../shared/schemas/services.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { client, DEMO_USERS, login, type ApiClient } from '../helpers/client.js';
+import type { Role } from '../../../../shared/enums.js';
+import type { ServicePoint } from '../../../../shared/schemas/services.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { client, DEMO_USERS, login, type ApiClient } from '../../../helpers/client.js';
 
 /**
  * GET /api/export/hsds/services.json (issue 9 item 6): every page validated with ajv against the
@@ -15,7 +15,7 @@ import { client, DEMO_USERS, login, type ApiClient } from '../helpers/client.js'
  * checked against what that role may read through GET /api/services.
  */
 
-const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'standards', 'hsds-3.0');
+const FIXTURES = path.join(import.meta.dirname, '..', '..', '..', 'fixtures', 'standards', 'hsds-3.0');
 const load = (f: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, f), 'utf8')) as object;
 // The compiled HSDS schemas carry documentation keywords of their own (core, constraints, ...).
 const ajv = new Ajv2020({ strict: false, allErrors: true });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../../helpers/server.js';
-import { login, type ApiClient } from '../../helpers/client.js';
-import type { Organisation, User } from '../../../shared/schemas/auth.js';
-import type { ApiTokenCreated } from '../../../shared/schemas/tokens.js';
-import type { Shelter, ShelterHistoryEntry } from '../../../shared/schemas/shelters.js';
-import { fitsOneSms } from '../../../shared/domain/smsReplies.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { login, type ApiClient } from '../../../helpers/client.js';
+import type { Organisation, User } from '../../../../shared/schemas/auth.js';
+import type { ApiTokenCreated } from '../../../../shared/schemas/tokens.js';
+import type { Shelter, ShelterHistoryEntry } from '../../../../shared/schemas/shelters.js';
+import { fitsOneSms } from '../../../../shared/domain/smsReplies.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 const message = (xml: string) =>

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { check as checkGeoJson } from '@placemarkio/check-geojson';
 import geojsonhint from '@mapbox/geojsonhint';
-import type { Role } from '../../shared/enums.js';
-import type { ServicePoint } from '../../shared/schemas/services.js';
-import type { IncidentSummary, AuditEntry } from '../../shared/schemas/incidents.js';
-import type { CoordinationRequest } from '../../shared/schemas/requests.js';
-import type { RiskAlert } from '../../shared/schemas/alerts.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { STORAGES } from '../helpers/db.js';
-import { login, type ApiClient, DEMO_USERS } from '../helpers/client.js';
+import type { Role } from '../../../../shared/enums.js';
+import type { ServicePoint } from '../../../../shared/schemas/services.js';
+import type { IncidentSummary, AuditEntry } from '../../../../shared/schemas/incidents.js';
+import type { CoordinationRequest } from '../../../../shared/schemas/requests.js';
+import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { STORAGES } from '../../../helpers/db.js';
+import { login, type ApiClient, DEMO_USERS } from '../../../helpers/client.js';
 
 /**
  * The exports (issue 9 item 1), over real HTTP: each CSV parsed with csv-parse and checked against

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IncidentSummary } from '../../../shared/schemas/incidents.js';
-import { MIN_THRESHOLDS, zeroCounts, type IncidentCounts } from '../../../shared/domain/suppression.js';
-import { appendEvents } from '../../../server/events/log.js';
-import { releaseIncidents } from '../../../server/features/incidents/releases.js';
-import { monthClosesAt } from '../../../shared/domain/releases.js';
-import { STORAGES } from '../../helpers/db.js';
-import { startServer, type TestServer } from '../../helpers/server.js';
-import { login, type ApiClient } from '../../helpers/client.js';
-import { waitFor } from '../../helpers/net.js';
+import type { IncidentSummary } from '../../../../shared/schemas/incidents.js';
+import { MIN_THRESHOLDS, zeroCounts, type IncidentCounts } from '../../../../shared/domain/suppression.js';
+import { appendEvents } from '../../../../server/events/log.js';
+import { releaseIncidents } from '../../../../server/features/incidents/releases.js';
+import { monthClosesAt } from '../../../../shared/domain/releases.js';
+import { STORAGES } from '../../../helpers/db.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { login, type ApiClient } from '../../../helpers/client.js';
+import { waitFor } from '../../../helpers/net.js';
 
 function one(n: number): IncidentCounts {
   const c = zeroCounts();

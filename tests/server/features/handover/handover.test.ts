@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/enums.js';
-import { HandoverSchema, type Handover } from '../../shared/schemas/handover.js';
-import type { Shelter } from '../../shared/schemas/shelters.js';
-import type { ServicePoint } from '../../shared/schemas/services.js';
-import type { CoordinationRequest } from '../../shared/schemas/requests.js';
-import type { Snapshot } from '../../shared/events.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { STORAGES } from '../helpers/db.js';
-import { login, type ApiClient, DEMO_USERS } from '../helpers/client.js';
+import type { Role } from '../../../../shared/enums.js';
+import { HandoverSchema, type Handover } from '../../../../shared/schemas/handover.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import type { ServicePoint } from '../../../../shared/schemas/services.js';
+import type { CoordinationRequest } from '../../../../shared/schemas/requests.js';
+import type { Snapshot } from '../../../../shared/events.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { STORAGES } from '../../../helpers/db.js';
+import { login, type ApiClient, DEMO_USERS } from '../../../helpers/client.js';
 
 /**
  * The shift handover brief (issue 11 item 2) over real HTTP: what moved since the start of the

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { login, type ApiClient } from '../helpers/client.js';
-import { demoId } from '../../server/demo/ids.js';
-import { DISTANCE_BANDS } from '../../shared/domain/referralPathway.js';
-import type { PosterPrint, ReferralPathway } from '../../shared/schemas/referralPathway.js';
-import type { ServicePoint } from '../../shared/schemas/services.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { login, type ApiClient } from '../../../helpers/client.js';
+import { demoId } from '../../../../server/demo/ids.js';
+import { DISTANCE_BANDS } from '../../../../shared/domain/referralPathway.js';
+import type { PosterPrint, ReferralPathway } from '../../../../shared/schemas/referralPathway.js';
+import type { ServicePoint } from '../../../../shared/schemas/services.js';
 
 /**
  * The referral pathway poster of a shelter (issue 13): its content per role (a safe house never by

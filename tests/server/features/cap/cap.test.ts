@@ -5,13 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { validateXML } from 'xmllint-wasm';
-import type { Role } from '../../shared/enums.js';
-import type { RiskAlert } from '../../shared/schemas/alerts.js';
-import type { Viewer } from '../../server/auth/viewer.js';
-import { capWriter } from '../../server/features/cap/cap.service.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { waitFor } from '../helpers/net.js';
-import { client, DEMO_USERS, login, type ApiClient } from '../helpers/client.js';
+import type { Role } from '../../../../shared/enums.js';
+import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
+import type { Viewer } from '../../../../server/auth/viewer.js';
+import { capWriter } from '../../../../server/features/cap/cap.service.js';
+import { startServer, type TestServer } from '../../../helpers/server.js';
+import { waitFor } from '../../../helpers/net.js';
+import { client, DEMO_USERS, login, type ApiClient } from '../../../helpers/client.js';
 
 /**
  * CAP 1.2 out and in (issue 9 items 4 and 5), over real HTTP. Every message and feed is checked by
@@ -20,7 +20,7 @@ import { client, DEMO_USERS, login, type ApiClient } from '../helpers/client.js'
  */
 
 const XSD = fs.readFileSync(
-  path.join(import.meta.dirname, '..', '..', 'server', 'features', 'cap', 'standards', 'CAP-v1.2.xsd'),
+  path.join(import.meta.dirname, '..', '..', '..', '..', 'server', 'features', 'cap', 'standards', 'CAP-v1.2.xsd'),
   'utf8',
 );
 const ROLES = Object.keys(DEMO_USERS) as Role[];

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CARE_THRESHOLDS } from '../../shared/domain/careRules.js';
-import type { CareAlert, CareAlertRule } from '../../shared/schemas/careAlerts.js';
-import type { Shelter } from '../../shared/schemas/shelters.js';
-import type { ServicePoint } from '../../shared/schemas/services.js';
+import { DEFAULT_CARE_THRESHOLDS } from '../../../../shared/domain/careRules.js';
+import type { CareAlert, CareAlertRule } from '../../../../shared/schemas/careAlerts.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import type { ServicePoint } from '../../../../shared/schemas/services.js';
 import pg from 'pg';
-import { freshPostgres, POSTGRES_URL, STORAGES } from '../helpers/db.js';
-import { testRedis, uniquePrefix } from '../helpers/redis.js';
-import { spawnServer, startServer, type ServerProcess, type TestServer } from '../helpers/server.js';
-import { connectSocket, connected, login, type ApiClient } from '../helpers/client.js';
-import { waitFor } from '../helpers/net.js';
-import type { Change, Snapshot } from '../../shared/events.js';
-import { buildShelterCreate } from '../helpers/factories.js';
+import { freshPostgres, POSTGRES_URL, STORAGES } from '../../../helpers/db.js';
+import { testRedis, uniquePrefix } from '../../../helpers/redis.js';
+import { spawnServer, startServer, type ServerProcess, type TestServer } from '../../../helpers/server.js';
+import { connectSocket, connected, login, type ApiClient } from '../../../helpers/client.js';
+import { waitFor } from '../../../helpers/net.js';
+import type { Change, Snapshot } from '../../../../shared/events.js';
+import { buildShelterCreate } from '../../../helpers/factories.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
