@@ -12,6 +12,7 @@ import { useAlertStore } from './alertStore.js';
 import { issuesAlerts } from '../../../../shared/domain/permissions.js';
 import { alertInForce, alertsAt } from './inAlert.js';
 import { ExportLinks } from '../export/ExportLinks.js';
+import { ListRow, ListTab } from '../../app/ui/ListTab.js';
 
 const STATUS_ORDER: Record<RiskAlert['status'], number> = {
   active: 0,
@@ -48,59 +49,54 @@ export function AlertsTab() {
     Object.values(services).filter((s) => alertsAt(s, [a]).length).length;
 
   return (
-    <section className="list" aria-labelledby="alerts-title" data-testid="alerts-tab">
-      <div className="list__head">
-        <h2 id="alerts-title" className="list__title">
-          {t('alerts.title')} <span className="muted">({alerts.length})</span>
-        </h2>
-        {me && issuesAlerts(me) && (
-          <button
-            type="button"
-            className="btn"
-            data-testid="create-alert"
-            onClick={() => open({ kind: 'new-alert' })}
+    <ListTab
+      name="alerts"
+      title={t('alerts.title')}
+      count={alerts.length}
+      actions={
+        <>
+          {me && issuesAlerts(me) && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="create-alert"
+              onClick={() => open({ kind: 'new-alert' })}
+            >
+              + {t('alerts.new')}
+            </button>
+          )}
+          <ExportLinks dataset="alerts" geojson />
+        </>
+      }
+      empty={alerts.length === 0 ? { text: t('alerts.empty') } : null}
+      listTestId="alert-list"
+    >
+      {alerts.map((a) => {
+        const inForce = alertInForce(a, new Date(now));
+        return (
+          <ListRow
+            key={a.id}
+            selected={detail?.kind === 'alert' && detail.id === a.id}
+            modifiers={inForce ? '' : 'row--stale'}
+            onSelect={() => open({ kind: 'alert', id: a.id })}
+            data={{
+              'data-testid': 'alert-item',
+              'data-alert-id': a.id,
+              'data-status': a.status,
+              'data-in-force': inForce ? 'true' : 'false',
+            }}
           >
-            + {t('alerts.new')}
-          </button>
-        )}
-        <ExportLinks dataset="alerts" geojson />
-      </div>
-      {alerts.length === 0 ? (
-        <p className="muted">{t('alerts.empty')}</p>
-      ) : (
-        <ul className="list__items" data-testid="alert-list">
-          {alerts.map((a) => {
-            const inForce = alertInForce(a, new Date(now));
-            const selected = detail?.kind === 'alert' && detail.id === a.id;
-            return (
-              <li key={a.id}>
-                <button
-                  type="button"
-                  className={`row${selected ? ' row--selected' : ''}${inForce ? '' : ' row--stale'}`}
-                  data-testid="alert-item"
-                  data-alert-id={a.id}
-                  data-status={a.status}
-                  data-in-force={inForce ? 'true' : 'false'}
-                  onClick={() => open({ kind: 'alert', id: a.id })}
-                >
-                  <span className="row__main">
-                    <span className="row__name">
-                      <LevelBadge level={a.level} /> {t(`hazard.${a.hazard}`)}
-                    </span>
-                    <span className="row__meta">{a.title}</span>
-                    <span className="row__meta">
-                      <AlertStatus a={a} /> {f.dateTime(a.validFrom)} – {f.dateTime(a.validTo)}
-                    </span>
-                    {inForce && (
-                      <span className="row__meta">{t('alerts.flagged', { count: flagged(a) })}</span>
-                    )}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
+            <span className="row__name">
+              <LevelBadge level={a.level} /> {t(`hazard.${a.hazard}`)}
+            </span>
+            <span className="row__meta">{a.title}</span>
+            <span className="row__meta">
+              <AlertStatus a={a} /> {f.dateTime(a.validFrom)} – {f.dateTime(a.validTo)}
+            </span>
+            {inForce && <span className="row__meta">{t('alerts.flagged', { count: flagged(a) })}</span>}
+          </ListRow>
+        );
+      })}
+    </ListTab>
   );
 }
