@@ -1,3 +1,5 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useNavStore } from '../navStore.js';
 import type { ReactNode } from 'react';
 
 interface ListTabProps {
@@ -8,7 +10,9 @@ interface ListTabProps {
   count?: ReactNode;
   /** Above the head: the province, status and type pickers. */
   filters?: ReactNode;
-  /** Beside the title: the create button, export and import links. */
+  /** The button that opens the create form, for those allowed (null otherwise). */
+  create?: { testId: string; label: string; onClick: () => void } | null;
+  /** Beside the title: export and import links. */
   actions?: ReactNode;
   /** Null while the list is not shown (an empty or table tab renders `children` alone). */
   empty?: { text: string; testId?: string } | null;
@@ -42,6 +46,11 @@ export function ListTab(p: ListTabProps) {
             </>
           )}
         </h2>
+        {p.create && (
+          <button type="button" className="btn" data-testid={p.create.testId} onClick={p.create.onClick}>
+            + {p.create.label}
+          </button>
+        )}
         {p.actions}
       </div>
       {p.empty ? (
@@ -90,4 +99,9 @@ export function ListRow(p: ListRowProps) {
       </button>
     </li>
   );
+}
+
+/** What a list reads of the one selection: the record open in the detail column, and how to open one. */
+export function useSelection() {
+  return useNavStore(useShallow((s) => ({ detail: s.detail, open: s.open })));
 }

@@ -6,12 +6,10 @@ import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
-import { useServiceStore } from '../services/serviceStore.js';
-import { useShelterStore } from '../shelters/shelterStore.js';
 import { AlertStatus, LevelBadge } from './AlertBits.js';
 import { useAlertStore } from './alertStore.js';
 import { writesAlert } from '../../../../shared/domain/permissions.js';
-import { alertInForce, alertsAt } from './inAlert.js';
+import { alertInForce, useFlaggedBy } from './inAlert.js';
 
 /** The ends an alert may be given by hand, with the verb its button and label use. */
 const ENDS = [
@@ -25,16 +23,13 @@ export function AlertPanel({ id }: { id: string }) {
   const f = useFormat();
   const now = useNow();
   const a = useAlertStore((s) => s.byId[id]);
-  const upsert = useAlertStore((s) => s.upsert);
   const byCode = useAreaStore((s) => s.byCode);
-  const shelters = useShelterStore((s) => s.byId);
-  const services = useServiceStore((s) => s.byId);
+  const flaggedBy = useFlaggedBy();
   const me = useAuthStore((s) => s.me);
-  const write = useVersionedWrite(upsert);
+  const write = useVersionedWrite(useAlertStore((s) => s.upsert));
   if (!a) return <p>{t('alerts.notFound')}</p>;
   const inForce = alertInForce(a, new Date(now));
-  const flaggedShelters = inForce ? Object.values(shelters).filter((s) => alertsAt(s, [a]).length) : [];
-  const flaggedServices = inForce ? Object.values(services).filter((s) => alertsAt(s, [a]).length) : [];
+  const flagged = inForce ? flaggedBy(a) : [];
   const final = a.status === 'cancelled' || a.status === 'expired';
   const mayWrite = !!me && writesAlert(me, a.provinceCodes);
   const move = (status: 'cancelled' | 'expired') =>
@@ -79,15 +74,12 @@ export function AlertPanel({ id }: { id: string }) {
       </dl>
       {inForce && (
         <>
-          <h3>{t('alerts.flaggedTitle', { count: flaggedShelters.length + flaggedServices.length })}</h3>
+          <h3>{t('alerts.flaggedTitle', { count: flagged.length })}</h3>
           <ul className="links" data-testid="alert-flagged">
-            {[
-              ...flaggedShelters.map((s) => ({ kind: 'shelter' as const, s })),
-              ...flaggedServices.map((s) => ({ kind: 'service' as const, s })),
-            ].map(({ kind, s }) => (
-              <li key={`${kind}:${s.id}`}>
-                <RecordLink kind={kind} id={s.id}>
-                  {s.name}
+            {flagged.map((p) => (
+              <li key={`${p.kind}:${p.id}`}>
+                <RecordLink kind={p.kind} id={p.id}>
+                  {p.name}
                 </RecordLink>
               </li>
             ))}

@@ -1,18 +1,15 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
-import { useNavStore } from '../../app/navStore.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import { useAuthStore } from '../auth/authStore.js';
-import { useServiceStore } from '../services/serviceStore.js';
-import { useShelterStore } from '../shelters/shelterStore.js';
 import { AlertStatus, LevelBadge } from './AlertBits.js';
 import { useAlertStore } from './alertStore.js';
 import { issuesAlerts } from '../../../../shared/domain/permissions.js';
-import { alertInForce, alertsAt } from './inAlert.js';
+import { alertInForce, useFlaggedBy } from './inAlert.js';
 import { ExportLinks } from '../export/ExportLinks.js';
-import { ListRow, ListTab } from '../../app/ui/ListTab.js';
+import { ListRow, ListTab, useSelection } from '../../app/ui/ListTab.js';
 
 const STATUS_ORDER: Record<RiskAlert['status'], number> = {
   active: 0,
@@ -28,11 +25,9 @@ export function AlertsTab() {
   const f = useFormat();
   const now = useNow();
   const byId = useAlertStore((s) => s.byId);
-  const shelters = useShelterStore((s) => s.byId);
-  const services = useServiceStore((s) => s.byId);
+  const flaggedBy = useFlaggedBy();
   const me = useAuthStore((s) => s.me);
-  const detail = useNavStore((s) => s.detail);
-  const open = useNavStore((s) => s.open);
+  const { detail, open } = useSelection();
   const alerts = useMemo(
     () =>
       Object.values(byId).sort(
@@ -44,30 +39,18 @@ export function AlertsTab() {
       ),
     [byId, now],
   );
-  const flagged = (a: RiskAlert) =>
-    Object.values(shelters).filter((s) => alertsAt(s, [a]).length).length +
-    Object.values(services).filter((s) => alertsAt(s, [a]).length).length;
 
   return (
     <ListTab
       name="alerts"
       title={t('alerts.title')}
       count={alerts.length}
-      actions={
-        <>
-          {me && issuesAlerts(me) && (
-            <button
-              type="button"
-              className="btn"
-              data-testid="create-alert"
-              onClick={() => open({ kind: 'new-alert' })}
-            >
-              + {t('alerts.new')}
-            </button>
-          )}
-          <ExportLinks dataset="alerts" geojson />
-        </>
+      create={
+        me && issuesAlerts(me)
+          ? { testId: 'create-alert', label: t('alerts.new'), onClick: () => open({ kind: 'new-alert' }) }
+          : null
       }
+      actions={<ExportLinks dataset="alerts" geojson />}
       empty={alerts.length === 0 ? { text: t('alerts.empty') } : null}
       listTestId="alert-list"
     >
@@ -93,7 +76,9 @@ export function AlertsTab() {
             <span className="row__meta">
               <AlertStatus a={a} /> {f.dateTime(a.validFrom)} – {f.dateTime(a.validTo)}
             </span>
-            {inForce && <span className="row__meta">{t('alerts.flagged', { count: flagged(a) })}</span>}
+            {inForce && (
+              <span className="row__meta">{t('alerts.flagged', { count: flaggedBy(a).length })}</span>
+            )}
           </ListRow>
         );
       })}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import {
   INCIDENT_AGE_BANDS,
   INCIDENT_SETTINGS,
@@ -42,9 +43,11 @@ function ShownValue({ v, f }: { v: Shown; f: Formatters }) {
 export function IncidentsTab() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const data = useIncidentStore((s) => s.data);
-  const chosen = useIncidentStore((s) => s.month);
-  const setMonth = useIncidentStore((s) => s.setMonth);
+  const {
+    data,
+    month: chosen,
+    setMonth,
+  } = useIncidentStore(useShallow(({ data, month, setMonth }) => ({ data, month, setMonth })));
   const byCode = useAreaStore((s) => s.byCode);
   const me = useAuthStore((s) => s.me);
   const open = useNavStore((s) => s.open);
@@ -71,21 +74,16 @@ export function IncidentsTab() {
     <ListTab
       name="incidents"
       title={t('incidents.title')}
-      actions={
-        <>
-          {me && reportsIncidents(me) && (
-            <button
-              type="button"
-              className="btn"
-              data-testid="incident-entry-open"
-              onClick={() => open({ kind: 'incident-entry' })}
-            >
-              + {t('incidents.enter')}
-            </button>
-          )}
-          {me && readsIncidents(me) && <ExportLinks dataset="incidents" />}
-        </>
+      create={
+        me && reportsIncidents(me)
+          ? {
+              testId: 'incident-entry-open',
+              label: t('incidents.enter'),
+              onClick: () => open({ kind: 'incident-entry' }),
+            }
+          : null
       }
+      actions={me && readsIncidents(me) && <ExportLinks dataset="incidents" />}
     >
       <IncidentNote note={data.note} />
       <ReleaseLine data={data} f={f} />

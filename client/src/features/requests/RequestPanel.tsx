@@ -25,16 +25,20 @@ export function RequestPanel({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const r = useRequestStore((s) => s.byId[id]);
-  const upsert = useRequestStore((s) => s.upsert);
   const orgs = useOrganisationStore((s) => s.byId);
   const byCode = useAreaStore((s) => s.byCode);
   const shelter = useShelterStore((s) => (r?.shelterId ? s.byId[r.shelterId] : undefined));
   const service = useServiceStore((s) => (r?.serviceId ? s.byId[r.serviceId] : undefined));
   const me = useAuthStore((s) => s.me);
-  const write = useVersionedWrite(upsert);
+  const write = useVersionedWrite(useRequestStore((s) => s.upsert));
   if (!r || !me) return <p>{t('requests.notFound')}</p>;
   const orgName = (oid: string | null) => (oid ? (orgs[oid]?.acronym ?? orgs[oid]?.name ?? '—') : '—');
   const moves = requestMovesFor(me, r);
+  // The shelter or service the request is about, each a link to its record.
+  const places = [
+    ...(shelter ? [{ kind: 'shelter' as const, id: shelter.id, name: shelter.name }] : []),
+    ...(service ? [{ kind: 'service' as const, id: service.id, name: service.name }] : []),
+  ];
   const move = (status: RequestStatus) =>
     write.run(() => requestApi.patch(r.id, { version: r.version, status }));
 
@@ -61,20 +65,13 @@ export function RequestPanel({ id }: { id: string }) {
             .filter(Boolean)
             .join(' · ')}
         </Fact>
-        {shelter && (
-          <Fact label={t('requests.shelter')}>
-            <RecordLink kind="shelter" id={shelter.id}>
-              {shelter.name}
+        {places.map((p) => (
+          <Fact key={p.kind} label={t(`requests.${p.kind}`)}>
+            <RecordLink kind={p.kind} id={p.id}>
+              {p.name}
             </RecordLink>
           </Fact>
-        )}
-        {service && (
-          <Fact label={t('requests.service')}>
-            <RecordLink kind="service" id={service.id}>
-              {service.name}
-            </RecordLink>
-          </Fact>
-        )}
+        ))}
         <Fact label={t('panel.province')}>
           {areaName(byCode[r.provinceCode], i18n.language, r.provinceCode)}
         </Fact>

@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOpenRequest } from '../../../../shared/domain/requestWorkflow.js';
 import { REQUEST_STATUSES } from '../../../../shared/enums.js';
-import { useFilterStore } from '../../app/filterStore.js';
-import { useNavStore } from '../../app/navStore.js';
+import { useListFilter } from '../../app/filterStore.js';
 import { useFormat } from '../../lib/format.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { ProvinceFilter } from '../areas/ProvinceSelect.js';
@@ -16,7 +15,7 @@ import { matchesRequestFilter, type RequestStatusFilter } from './filters.js';
 import { useRequestStore } from './requestStore.js';
 import { ExportLinks } from '../export/ExportLinks.js';
 import { InlineSelect } from '../../app/ui/InlineSelect.js';
-import { ListRow, ListTab } from '../../app/ui/ListTab.js';
+import { ListRow, ListTab, useSelection } from '../../app/ui/ListTab.js';
 
 const PRIORITY_ORDER = { life_saving: 0, urgent: 1, routine: 2 } as const;
 
@@ -25,15 +24,12 @@ export function RequestsTab() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const byId = useRequestStore((s) => s.byId);
-  const statusFilter = useFilterStore((s) => s.requests);
-  const setStatusFilter = useFilterStore((s) => s.setRequestFilter);
-  const province = useFilterStore((s) => s.provinceCode);
+  const { filter: statusFilter, setFilter: setStatusFilter, province } = useListFilter('requests');
   const shelters = useShelterStore((s) => s.byId);
   const services = useServiceStore((s) => s.byId);
   const byCode = useAreaStore((s) => s.byCode);
   const me = useAuthStore((s) => s.me);
-  const detail = useNavStore((s) => s.detail);
-  const open = useNavStore((s) => s.open);
+  const { detail, open } = useSelection();
   const list = useMemo(
     () =>
       Object.values(byId)
@@ -70,21 +66,16 @@ export function RequestsTab() {
           />
         </div>
       }
-      actions={
-        <>
-          {me && me.role !== 'shelter_manager' && opensRequest(me) && (
-            <button
-              type="button"
-              className="btn"
-              data-testid="create-request"
-              onClick={() => open({ kind: 'new-request', shelterId: null })}
-            >
-              + {t('requests.new')}
-            </button>
-          )}
-          {me && readsRequests(me) && <ExportLinks dataset="requests" />}
-        </>
+      create={
+        me && me.role !== 'shelter_manager' && opensRequest(me)
+          ? {
+              testId: 'create-request',
+              label: t('requests.new'),
+              onClick: () => open({ kind: 'new-request', shelterId: null }),
+            }
+          : null
       }
+      actions={me && readsRequests(me) && <ExportLinks dataset="requests" />}
       empty={list.length === 0 ? { text: t('requests.empty') } : null}
       listTestId="request-list"
     >

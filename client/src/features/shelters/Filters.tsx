@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SHELTER_STATUSES } from '../../../../shared/enums.js';
-import { useFilterStore } from '../../app/filterStore.js';
+import { useFilterStore, useListFilter } from '../../app/filterStore.js';
 import { FiltersBox } from '../../app/ui/FiltersBox.js';
 import { ProvinceFilter } from '../areas/ProvinceSelect.js';
 import { useAuthStore } from '../auth/authStore.js';
@@ -9,10 +9,8 @@ import { STATUS_COLORS } from './statusStyle.js';
 
 export function Filters() {
   const { t } = useTranslation();
-  const province = useFilterStore((s) => s.provinceCode);
+  const { filter, setFilter, province } = useListFilter('shelters');
   const setProvince = useFilterStore((s) => s.setProvince);
-  const filter = useFilterStore((s) => s.shelters);
-  const setFilter = useFilterStore((s) => s.setShelterFilter);
   const me = useAuthStore((s) => s.me);
   const active = province !== null || filter.statuses.length > 0 || filter.managingOrgId !== null;
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isShelterStale } from '../../../../shared/domain/staleness.js';
 import { NEEDS } from '../../../../shared/enums.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
-import { useFilterStore } from '../../app/filterStore.js';
+import { useListFilter } from '../../app/filterStore.js';
 import { openId, useNavStore } from '../../app/navStore.js';
 import { useFormat, type Formatters } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
@@ -24,8 +24,7 @@ export function ShelterList() {
   const { t } = useTranslation();
   const f = useFormat();
   const byId = useShelterStore((s) => s.byId);
-  const filter = useFilterStore((s) => s.shelters);
-  const province = useFilterStore((s) => s.provinceCode);
+  const { filter, province } = useListFilter('shelters');
   const selectedId = useNavStore((s) => openId(s.detail, 'shelter'));
   const open = useNavStore((s) => s.open);
   const me = useAuthStore((s) => s.me);
@@ -43,18 +42,17 @@ export function ShelterList() {
       id="shelter-list"
       title={t('list.title')}
       count={t('list.count', { count: shelters.length })}
+      create={
+        me && createsShelter(me)
+          ? {
+              testId: 'create-shelter',
+              label: t('create.open'),
+              onClick: () => open({ kind: 'new-shelter' }),
+            }
+          : null
+      }
       actions={
         <>
-          {me && createsShelter(me) && (
-            <button
-              type="button"
-              className="btn"
-              data-testid="create-shelter"
-              onClick={() => open({ kind: 'new-shelter' })}
-            >
-              + {t('create.open')}
-            </button>
-          )}
           <ExportLinks dataset="shelters" geojson />
           <ImportButton kind="shelters" />
         </>
