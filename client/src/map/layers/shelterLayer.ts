@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import type {
   ExpressionSpecification,
   GeoJSONSource,
@@ -14,7 +14,7 @@ import { matchesFilter, type ShelterFilter } from '../../features/shelters/filte
 import type { SheltersById } from '../../features/shelters/reconcile.js';
 import { useShelterStore } from '../../features/shelters/shelterStore.js';
 import { SCORE_COLORS, STATUS_COLORS } from '../../features/shelters/statusStyle.js';
-import { colourMatch } from './expressions.js';
+import { colourMatch, pointFeatures } from './expressions.js';
 import type { LayerContext } from './registry.js';
 
 const SOURCE = 'shelters';
@@ -44,24 +44,18 @@ export function toFeatures(
   provinceCode: string | null,
   now: Date,
 ): FeatureCollection<Point, ShelterProps> {
-  const features: Feature<Point, ShelterProps>[] = [];
-  for (const s of Object.values(byId)) {
-    if (!matchesFilter(s, filter, provinceCode)) continue;
-    features.push({
-      type: 'Feature',
+  return pointFeatures(
+    Object.values(byId),
+    (s) => (matchesFilter(s, filter, provinceCode) ? [s.lon, s.lat] : null),
+    (s) => ({
       id: s.id,
-      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-      properties: {
-        id: s.id,
-        status: s.status,
-        occupancy: s.occupancy,
-        score: s.safetyScore,
-        stale: isShelterStale(s.lastReportedAt, now),
-        full: s.status === 'full' ? 1 : 0,
-      },
-    });
-  }
-  return { type: 'FeatureCollection', features };
+      status: s.status,
+      occupancy: s.occupancy,
+      score: s.safetyScore,
+      stale: isShelterStale(s.lastReportedAt, now),
+      full: s.status === 'full' ? 1 : 0,
+    }),
+  );
 }
 
 const statusColor = colourMatch(
