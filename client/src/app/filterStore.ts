@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { RequestStatusFilter } from '../features/requests/filters.js';
 import { NO_SERVICE_FILTER, type ServiceFilter } from '../features/services/filters.js';
 import { NO_FILTER, type ShelterFilter } from '../features/shelters/filters.js';
@@ -38,3 +39,20 @@ export const useFilterStore = create<FilterState>()((set, get) => ({
   setRequestFilter: (requests) => set({ requests }),
   reset: () => set(INITIAL),
 }));
+
+const SETTERS = {
+  shelters: 'setShelterFilter',
+  services: 'setServiceFilter',
+  requests: 'setRequestFilter',
+} as const;
+
+/** One list's own filter with its setter, and the shared province: what a list tab reads. */
+export function useListFilter<K extends keyof typeof SETTERS>(list: K) {
+  return useFilterStore(
+    useShallow((s) => ({
+      filter: s[list],
+      setFilter: s[SETTERS[list]],
+      province: s.provinceCode,
+    })),
+  );
+}

@@ -149,3 +149,9 @@ export const api = {
     request<T>('PATCH', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
 };
+
+/** The URL of one record under a collection, with the id encoded once: `recordUrl('/api/requests')(id, '/messages')`. */
+export const recordUrl =
+  (collection: string) =>
+  (id: string, sub = ''): string =>
+    `${collection}/${encodeURIComponent(id)}${sub}`;

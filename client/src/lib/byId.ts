@@ -37,3 +37,16 @@ export function indexById<T extends { id: string }>(list: readonly T[]): ById<T>
   for (const r of list) out[r.id] = r;
   return out;
 }
+
+/** The records `keep` passes, ranked by `rank` and then by name in the reader's language: a list's order. */
+export function rankedByName<T extends { name: string }>(
+  byId: ById<T>,
+  keep: (r: T) => boolean,
+  rank: (r: T) => number,
+  locale: string,
+): T[] {
+  const coll = new Intl.Collator(locale);
+  return Object.values(byId)
+    .filter(keep)
+    .sort((a, b) => rank(a) - rank(b) || coll.compare(a.name, b.name));
+}

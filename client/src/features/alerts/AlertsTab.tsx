@@ -1,17 +1,15 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
-import { useNavStore } from '../../app/navStore.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import { useAuthStore } from '../auth/authStore.js';
-import { useServiceStore } from '../services/serviceStore.js';
-import { useShelterStore } from '../shelters/shelterStore.js';
 import { AlertStatus, LevelBadge } from './AlertBits.js';
 import { useAlertStore } from './alertStore.js';
 import { issuesAlerts } from '../../../../shared/domain/permissions.js';
-import { alertInForce, alertsAt } from './inAlert.js';
+import { alertInForce, useFlaggedBy } from './inAlert.js';
 import { ExportLinks } from '../export/ExportLinks.js';
+import { ListRow, ListTab, useSelection } from '../../app/ui/ListTab.js';
 
 const STATUS_ORDER: Record<RiskAlert['status'], number> = {
   active: 0,
@@ -27,11 +25,9 @@ export function AlertsTab() {
   const f = useFormat();
   const now = useNow();
   const byId = useAlertStore((s) => s.byId);
-  const shelters = useShelterStore((s) => s.byId);
-  const services = useServiceStore((s) => s.byId);
+  const flaggedBy = useFlaggedBy();
   const me = useAuthStore((s) => s.me);
-  const detail = useNavStore((s) => s.detail);
-  const open = useNavStore((s) => s.open);
+  const { detail, open } = useSelection();
   const alerts = useMemo(
     () =>
       Object.values(byId).sort(
@@ -43,64 +39,49 @@ export function AlertsTab() {
       ),
     [byId, now],
   );
-  const flagged = (a: RiskAlert) =>
-    Object.values(shelters).filter((s) => alertsAt(s, [a]).length).length +
-    Object.values(services).filter((s) => alertsAt(s, [a]).length).length;
 
   return (
-    <section className="list" aria-labelledby="alerts-title" data-testid="alerts-tab">
-      <div className="list__head">
-        <h2 id="alerts-title" className="list__title">
-          {t('alerts.title')} <span className="muted">({alerts.length})</span>
-        </h2>
-        {me && issuesAlerts(me) && (
-          <button
-            type="button"
-            className="btn"
-            data-testid="create-alert"
-            onClick={() => open({ kind: 'new-alert' })}
+    <ListTab
+      name="alerts"
+      title={t('alerts.title')}
+      count={alerts.length}
+      create={
+        me && issuesAlerts(me)
+          ? { testId: 'create-alert', label: t('alerts.new'), onClick: () => open({ kind: 'new-alert' }) }
+          : null
+      }
+      actions={<ExportLinks dataset="alerts" geojson />}
+      empty={alerts.length === 0 ? { text: t('alerts.empty') } : null}
+      listTestId="alert-list"
+    >
+      {alerts.map((a) => {
+        const inForce = alertInForce(a, new Date(now));
+        return (
+          <ListRow
+            key={a.id}
+            selected={detail?.kind === 'alert' && detail.id === a.id}
+            modifiers={inForce ? '' : 'row--stale'}
+            onSelect={() => open({ kind: 'alert', id: a.id })}
+            data={{
+              'data-testid': 'alert-item',
+              'data-alert-id': a.id,
+              'data-status': a.status,
+              'data-in-force': inForce ? 'true' : 'false',
+            }}
           >
-            + {t('alerts.new')}
-          </button>
-        )}
-        <ExportLinks dataset="alerts" geojson />
-      </div>
-      {alerts.length === 0 ? (
-        <p className="muted">{t('alerts.empty')}</p>
-      ) : (
-        <ul className="list__items" data-testid="alert-list">
-          {alerts.map((a) => {
-            const inForce = alertInForce(a, new Date(now));
-            const selected = detail?.kind === 'alert' && detail.id === a.id;
-            return (
-              <li key={a.id}>
-                <button
-                  type="button"
-                  className={`row${selected ? ' row--selected' : ''}${inForce ? '' : ' row--stale'}`}
-                  data-testid="alert-item"
-                  data-alert-id={a.id}
-                  data-status={a.status}
-                  data-in-force={inForce ? 'true' : 'false'}
-                  onClick={() => open({ kind: 'alert', id: a.id })}
-                >
-                  <span className="row__main">
-                    <span className="row__name">
-                      <LevelBadge level={a.level} /> {t(`hazard.${a.hazard}`)}
-                    </span>
-                    <span className="row__meta">{a.title}</span>
-                    <span className="row__meta">
-                      <AlertStatus a={a} /> {f.dateTime(a.validFrom)} – {f.dateTime(a.validTo)}
-                    </span>
-                    {inForce && (
-                      <span className="row__meta">{t('alerts.flagged', { count: flagged(a) })}</span>
-                    )}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
+            <span className="row__name">
+              <LevelBadge level={a.level} /> {t(`hazard.${a.hazard}`)}
+            </span>
+            <span className="row__meta">{a.title}</span>
+            <span className="row__meta">
+              <AlertStatus a={a} /> {f.dateTime(a.validFrom)} – {f.dateTime(a.validTo)}
+            </span>
+            {inForce && (
+              <span className="row__meta">{t('alerts.flagged', { count: flaggedBy(a).length })}</span>
+            )}
+          </ListRow>
+        );
+      })}
+    </ListTab>
   );
 }

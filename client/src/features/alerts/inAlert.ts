@@ -3,6 +3,8 @@ import { placeInArea, type Place } from '../../../../shared/domain/geo.js';
 import { isAlertInForce } from '../../../../shared/domain/alerts.js';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
 import { useNow } from '../../lib/useNow.js';
+import { useServiceStore } from '../services/serviceStore.js';
+import { useShelterStore } from '../shelters/shelterStore.js';
 import { useAlertStore } from './alertStore.js';
 
 /** True when the alert flags places now (the shared rule, free of zod). */
@@ -25,4 +27,25 @@ export function useAlertsInForce(): RiskAlert[] {
   const byId = useAlertStore((s) => s.byId);
   const now = useNow();
   return useMemo(() => alertsInForce(byId, new Date(now)), [byId, now]);
+}
+
+/** A place an alert flags, with the domain that opens it. */
+export interface FlaggedPlace {
+  kind: 'shelter' | 'service';
+  id: string;
+  name: string;
+}
+
+/** The shelters, then the services, that an alert's area covers (whether or not it is in force). */
+export function useFlaggedBy(): (a: RiskAlert) => FlaggedPlace[] {
+  const shelters = useShelterStore((s) => s.byId);
+  const services = useServiceStore((s) => s.byId);
+  return (a) => [
+    ...Object.values(shelters)
+      .filter((s) => alertsAt(s, [a]).length)
+      .map((s) => ({ kind: 'shelter' as const, id: s.id, name: s.name })),
+    ...Object.values(services)
+      .filter((s) => alertsAt(s, [a]).length)
+      .map((s) => ({ kind: 'service' as const, id: s.id, name: s.name })),
+  ];
 }

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { useFilterStore } from '../../app/filterStore.js';
+import { InlineSelect } from '../../app/ui/InlineSelect.js';
 import { areaName, useAreaStore } from './areaStore.js';
 
 /** A province picker in the interface language; `allowed` narrows it to a user's scope. */
@@ -18,23 +20,36 @@ export function ProvinceSelect(props: {
     .sort((a, b) =>
       areaName(a, i18n.language, a.code).localeCompare(areaName(b, i18n.language, b.code), i18n.language),
     );
+  const choices = [
+    props.allLabel !== undefined
+      ? { value: '', label: props.allLabel }
+      : { value: '', label: '', disabled: true },
+    ...list.map((a) => ({ value: a.code, label: areaName(a, i18n.language, a.code) })),
+  ];
   return (
-    <label className="field field--inline">
-      <span>{props.label}</span>
-      <select
-        data-testid={props.testId}
-        value={props.value ?? ''}
-        required={props.required}
-        onChange={(e) => props.onChange(e.target.value || null)}
-      >
-        {props.allLabel !== undefined && <option value="">{props.allLabel}</option>}
-        {props.allLabel === undefined && <option value="" disabled />}
-        {list.map((a) => (
-          <option key={a.code} value={a.code}>
-            {areaName(a, i18n.language, a.code)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <InlineSelect
+      label={props.label}
+      value={props.value ?? ''}
+      onChange={(v) => props.onChange(v || null)}
+      choices={choices}
+      testId={props.testId}
+      required={props.required}
+    />
+  );
+}
+
+/** The one province filter the lists, the figures and the map layers share. */
+export function ProvinceFilter({ testId }: { testId?: string }) {
+  const { t } = useTranslation();
+  const province = useFilterStore((s) => s.provinceCode);
+  const setProvince = useFilterStore((s) => s.setProvince);
+  return (
+    <ProvinceSelect
+      label={t('filters.province')}
+      allLabel={t('filters.allProvinces')}
+      value={province}
+      onChange={setProvince}
+      testId={testId}
+    />
   );
 }

@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CareAlert } from '../../../../shared/schemas/careAlerts.js';
-import { useNavStore } from '../../app/navStore.js';
-import { api } from '../../lib/api.js';
-import { errorText } from '../../lib/errorText.js';
+import { ErrorNote, RecordLink } from '../../app/ui/Detail.js';
+import { useVersionedWrite } from '../../app/ui/useVersionedWrite.js';
+import { careAlertApi } from './api.js';
 import { useFormat } from '../../lib/format.js';
 import { liveCareAlerts, useCareAlertStore } from './careAlertStore.js';
 import { careAlertText } from './careAlertText.js';
@@ -14,28 +14,15 @@ import { careAlertText } from './careAlertText.js';
  */
 export function CareAlertList() {
   const { t } = useTranslation();
-  const { t: tMain } = useTranslation();
   const f = useFormat();
   const byId = useCareAlertStore((s) => s.byId);
-  const upsert = useCareAlertStore((s) => s.upsert);
-  const open = useNavStore((s) => s.open);
-  const [error, setError] = useState<string | null>(null);
+  const write = useVersionedWrite(useCareAlertStore((s) => s.upsert));
   const list = useMemo(() => liveCareAlerts(byId), [byId]);
   if (list.length === 0) return null;
   // Folded by default: a region's alerts can be many; the summary counts those still unacknowledged.
   const openCount = list.filter((a) => a.status === 'open').length;
 
-  const ack = async (a: CareAlert) => {
-    setError(null);
-    const r = await api.post<CareAlert>(`/api/care-alerts/${encodeURIComponent(a.id)}/acknowledge`, {
-      version: a.version,
-    });
-    if (r.ok) upsert(r.data);
-    else {
-      if (r.status === 409 && r.error.current) upsert(r.error.current as CareAlert);
-      setError(errorText(tMain, r.error));
-    }
-  };
+  const ack = (a: CareAlert) => write.run(() => careAlertApi.acknowledge(a.id, a.version));
 
   return (
     <details className="care-alerts" data-testid="care-alert-list">
@@ -50,15 +37,11 @@ export function CareAlertList() {
               {a.masked ? (
                 t('careAlerts.safeHouse')
               ) : (
-                <button
-                  type="button"
-                  className="btn--link"
-                  onClick={() => open({ kind: a.subjectKind, id: a.subjectId })}
-                >
+                <RecordLink kind={a.subjectKind} id={a.subjectId}>
                   {a.subjectName}
-                </button>
+                </RecordLink>
               )}
-              : {careAlertText(tMain, a)} ·{' '}
+              : {careAlertText(t, a)} ·{' '}
               {a.raisedAt && <time dateTime={a.raisedAt}>{f.relative(a.raisedAt)}</time>}
             </span>
             {a.status === 'open' ? (
@@ -71,7 +54,7 @@ export function CareAlertList() {
           </li>
         ))}
       </ul>
-      {error && <p className="alert alert--error">{error}</p>}
+      <ErrorNote text={write.error} announce={false} />
     </details>
   );
 }

@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GbvAlert } from '../../../../shared/schemas/services.js';
-import { useNavStore } from '../../app/navStore.js';
+import { ErrorNote, RecordLink, SimulatedBadge } from '../../app/ui/Detail.js';
+import { useVersionedWrite } from '../../app/ui/useVersionedWrite.js';
 import { serviceApi } from '../services/api.js';
-import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { openGbvAlerts, useGbvAlertStore } from './gbvAlertStore.js';
@@ -17,22 +17,11 @@ export function GbvAlertBanner() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const byId = useGbvAlertStore((s) => s.byId);
-  const upsert = useGbvAlertStore((s) => s.upsert);
   const byCode = useAreaStore((s) => s.byCode);
-  const open = useNavStore((s) => s.open);
-  const [error, setError] = useState<string | null>(null);
+  const write = useVersionedWrite(useGbvAlertStore((s) => s.upsert));
   const list = useMemo(() => openGbvAlerts(byId), [byId]);
   if (list.length === 0) return null;
-
-  const ack = async (a: GbvAlert) => {
-    setError(null);
-    const r = await serviceApi.acknowledgeGbvAlert(a.id, a.version);
-    if (r.ok) upsert(r.data);
-    else {
-      if (r.status === 409 && r.error.current) upsert(r.error.current as GbvAlert);
-      setError(errorText(t, r.error));
-    }
-  };
+  const ack = (a: GbvAlert) => write.run(() => serviceApi.acknowledgeGbvAlert(a.id, a.version));
 
   return (
     <section
@@ -49,17 +38,13 @@ export function GbvAlertBanner() {
         {list.map((a) => (
           <li key={a.id} className="gbv-alerts__item" data-testid="gbv-alert-item" data-alert-id={a.id}>
             <span>
-              <button
-                type="button"
-                className="btn--link"
-                onClick={() => open({ kind: 'service', id: a.serviceId })}
-              >
+              <RecordLink kind="service" id={a.serviceId}>
                 {a.serviceName}
-              </button>{' '}
+              </RecordLink>{' '}
               ({areaName(byCode[a.provinceCode], i18n.language, a.provinceCode)}):{' '}
               <strong>{a.reasons.map((r) => t(`gbvAlerts.reason.${r}`)).join(', ')}</strong> ·{' '}
               <time dateTime={a.createdAt}>{f.relative(a.createdAt)}</time>
-              {a.simulated && <span className="badge badge--sim">{t('app.simulated')}</span>}
+              <SimulatedBadge on={a.simulated} />
             </span>
             <button type="button" className="btn" data-testid="gbv-alert-ack" onClick={() => void ack(a)}>
               {t('gbvAlerts.ack')}
@@ -67,7 +52,7 @@ export function GbvAlertBanner() {
           </li>
         ))}
       </ul>
-      {error && <p className="alert alert--error">{error}</p>}
+      <ErrorNote text={write.error} announce={false} />
     </section>
   );
 }

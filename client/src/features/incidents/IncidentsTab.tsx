@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import {
   INCIDENT_AGE_BANDS,
   INCIDENT_SETTINGS,
@@ -14,6 +15,8 @@ import { useAuthStore } from '../auth/authStore.js';
 import { IncidentNote } from './IncidentNote.js';
 import { readsIncidents, reportsIncidents } from '../../../../shared/domain/permissions.js';
 import { ExportLinks } from '../export/ExportLinks.js';
+import { InlineSelect } from '../../app/ui/InlineSelect.js';
+import { ListTab } from '../../app/ui/ListTab.js';
 import {
   lastReleasedAt,
   monthsOf,
@@ -40,9 +43,11 @@ function ShownValue({ v, f }: { v: Shown; f: Formatters }) {
 export function IncidentsTab() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
-  const data = useIncidentStore((s) => s.data);
-  const chosen = useIncidentStore((s) => s.month);
-  const setMonth = useIncidentStore((s) => s.setMonth);
+  const {
+    data,
+    month: chosen,
+    setMonth,
+  } = useIncidentStore(useShallow(({ data, month, setMonth }) => ({ data, month, setMonth })));
   const byCode = useAreaStore((s) => s.byCode);
   const me = useAuthStore((s) => s.me);
   const open = useNavStore((s) => s.open);
@@ -66,39 +71,29 @@ export function IncidentsTab() {
   const national = data.national.find((n) => n.month === month);
 
   return (
-    <section className="list" aria-labelledby="incidents-title" data-testid="incidents-tab">
-      <div className="list__head">
-        <h2 id="incidents-title" className="list__title">
-          {t('incidents.title')}
-        </h2>
-        {me && reportsIncidents(me) && (
-          <button
-            type="button"
-            className="btn"
-            data-testid="incident-entry-open"
-            onClick={() => open({ kind: 'incident-entry' })}
-          >
-            + {t('incidents.enter')}
-          </button>
-        )}
-        {me && readsIncidents(me) && <ExportLinks dataset="incidents" />}
-      </div>
+    <ListTab
+      name="incidents"
+      title={t('incidents.title')}
+      create={
+        me && reportsIncidents(me)
+          ? {
+              testId: 'incident-entry-open',
+              label: t('incidents.enter'),
+              onClick: () => open({ kind: 'incident-entry' }),
+            }
+          : null
+      }
+      actions={me && readsIncidents(me) && <ExportLinks dataset="incidents" />}
+    >
       <IncidentNote note={data.note} />
       <ReleaseLine data={data} f={f} />
-      <label className="field field--inline">
-        <span>{t('incidents.month')}</span>
-        <select
-          data-testid="incident-month"
-          value={month ?? ''}
-          onChange={(e) => setMonth(e.target.value || null)}
-        >
-          {monthsOf(data).map((m) => (
-            <option key={m} value={m}>
-              {f.month(m)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <InlineSelect
+        label={t('incidents.month')}
+        testId="incident-month"
+        value={month ?? ''}
+        onChange={(v) => setMonth(v || null)}
+        choices={monthsOf(data).map((m) => ({ value: m, label: f.month(m) }))}
+      />
       <table className="table table--incidents" data-testid="incident-table">
         <thead>
           <tr>
@@ -153,7 +148,7 @@ export function IncidentsTab() {
       <p className="muted small">
         {t('incidents.suppression', { cell: data.thresholds.cell, child: data.thresholds.child })}
       </p>
-    </section>
+    </ListTab>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useFormat } from '../../lib/format.js';
 import { useNavStore } from '../../app/navStore.js';
 import { useShelterStore } from '../shelters/shelterStore.js';
@@ -8,10 +9,9 @@ import { useOutboxStore } from './outboxStore.js';
 export function OutboxBar() {
   const { t } = useTranslation();
   const f = useFormat();
-  const entries = useOutboxStore((s) => s.entries);
-  const flushing = useOutboxStore((s) => s.flushing);
-  const flush = useOutboxStore((s) => s.flush);
-  const dismiss = useOutboxStore((s) => s.dismiss);
+  const { entries, flushing, flush, dismiss } = useOutboxStore(
+    useShallow(({ entries, flushing, flush, dismiss }) => ({ entries, flushing, flush, dismiss })),
+  );
   const open = useNavStore((s) => s.open);
   const byId = useShelterStore((s) => s.byId);
   if (entries.length === 0) return null;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../../app/ui/StatusBadge.js';
 import type { CoordinationRequest } from '../../../../shared/schemas/requests.js';
 
 const STATUS_COLORS: Record<CoordinationRequest['status'], string> = {
@@ -15,14 +16,12 @@ const STATUS_COLORS: Record<CoordinationRequest['status'], string> = {
 export function RequestStatusBadge({ status }: { status: CoordinationRequest['status'] }) {
   const { t } = useTranslation();
   return (
-    <span
-      className="badge badge--status"
-      style={{ background: STATUS_COLORS[status] }}
-      data-testid="request-status"
-      data-status={status}
-    >
-      {t(`requestStatus.${status}`)}
-    </span>
+    <StatusBadge
+      status={status}
+      color={STATUS_COLORS[status]}
+      label={t(`requestStatus.${status}`)}
+      testId="request-status"
+    />
   );
 }
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../shared/limits.js';
 import type { CoordinationRequest, RequestMessage } from '../../../../shared/schemas/requests.js';
 import type { RequestStatus } from '../../../../shared/enums.js';
-import { useNavStore } from '../../app/navStore.js';
+import { DetailFrame, ErrorNote, Fact, RecordLink, SimulatedBadge } from '../../app/ui/Detail.js';
+import { useVersionedWrite } from '../../app/ui/useVersionedWrite.js';
 import { requestApi } from './api.js';
 import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
@@ -24,96 +25,58 @@ export function RequestPanel({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const r = useRequestStore((s) => s.byId[id]);
-  const upsert = useRequestStore((s) => s.upsert);
   const orgs = useOrganisationStore((s) => s.byId);
   const byCode = useAreaStore((s) => s.byCode);
   const shelter = useShelterStore((s) => (r?.shelterId ? s.byId[r.shelterId] : undefined));
   const service = useServiceStore((s) => (r?.serviceId ? s.byId[r.serviceId] : undefined));
   const me = useAuthStore((s) => s.me);
-  const open = useNavStore((s) => s.open);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const write = useVersionedWrite(useRequestStore((s) => s.upsert));
   if (!r || !me) return <p>{t('requests.notFound')}</p>;
   const orgName = (oid: string | null) => (oid ? (orgs[oid]?.acronym ?? orgs[oid]?.name ?? '—') : '—');
   const moves = requestMovesFor(me, r);
-
-  const move = async (status: RequestStatus) => {
-    setBusy(true);
-    setNotice(null);
-    const reply = await requestApi.patch(r.id, {
-      version: r.version,
-      status,
-    });
-    setBusy(false);
-    if (reply.ok) upsert(reply.data);
-    else {
-      if (reply.status === 409 && reply.error.current) upsert(reply.error.current as CoordinationRequest);
-      setNotice(errorText(t, reply.error));
-    }
-  };
+  // The shelter or service the request is about, each a link to its record.
+  const places = [
+    ...(shelter ? [{ kind: 'shelter' as const, id: shelter.id, name: shelter.name }] : []),
+    ...(service ? [{ kind: 'service' as const, id: service.id, name: service.name }] : []),
+  ];
+  const move = (status: RequestStatus) =>
+    write.run(() => requestApi.patch(r.id, { version: r.version, status }));
 
   return (
-    <div className="detail" data-testid="request-panel" data-request-id={r.id}>
-      <header className="detail__head">
-        <h2 data-testid="panel-name">{r.title}</h2>
-        <div className="detail__badges">
+    <DetailFrame
+      data={{ 'data-testid': 'request-panel', 'data-request-id': r.id }}
+      title={r.title}
+      badges={
+        <>
           <RequestStatusBadge status={r.status} />
           <PriorityBadge priority={r.priority} />
-          {r.simulated && <span className="badge badge--sim">{t('app.simulated')}</span>}
-        </div>
-      </header>
+          <SimulatedBadge on={r.simulated} />
+        </>
+      }
+    >
       <dl className="kv">
-        <dt>{t('requests.kind')}</dt>
-        <dd>
+        <Fact label={t('requests.kind')}>
           {t(`requestKind.${r.kind}`)}
           {r.quantity !== null && ` × ${f.number(r.quantity)}`}
-        </dd>
-        <dt>{t('requests.from')}</dt>
-        <dd>{orgName(r.fromOrgId)}</dd>
-        <dt>{t('requests.to')}</dt>
-        <dd>
+        </Fact>
+        <Fact label={t('requests.from')}>{orgName(r.fromOrgId)}</Fact>
+        <Fact label={t('requests.to')}>
           {[r.toOrgId && orgName(r.toOrgId), r.toSector && t(`sector.${r.toSector}`)]
             .filter(Boolean)
             .join(' · ')}
-        </dd>
-        {shelter && (
-          <>
-            <dt>{t('requests.shelter')}</dt>
-            <dd>
-              <button
-                type="button"
-                className="btn--link"
-                onClick={() => open({ kind: 'shelter', id: shelter.id })}
-              >
-                {shelter.name}
-              </button>
-            </dd>
-          </>
-        )}
-        {service && (
-          <>
-            <dt>{t('requests.service')}</dt>
-            <dd>
-              <button
-                type="button"
-                className="btn--link"
-                onClick={() => open({ kind: 'service', id: service.id })}
-              >
-                {service.name}
-              </button>
-            </dd>
-          </>
-        )}
-        <dt>{t('panel.province')}</dt>
-        <dd>{areaName(byCode[r.provinceCode], i18n.language, r.provinceCode)}</dd>
-        {r.neededBy && (
-          <>
-            <dt>{t('requests.neededBy')}</dt>
-            <dd>{f.dateTime(r.neededBy)}</dd>
-          </>
-        )}
-        <dt>{t('requests.updated')}</dt>
-        <dd>{f.dateTime(r.updatedAt)}</dd>
+        </Fact>
+        {places.map((p) => (
+          <Fact key={p.kind} label={t(`requests.${p.kind}`)}>
+            <RecordLink kind={p.kind} id={p.id}>
+              {p.name}
+            </RecordLink>
+          </Fact>
+        ))}
+        <Fact label={t('panel.province')}>
+          {areaName(byCode[r.provinceCode], i18n.language, r.provinceCode)}
+        </Fact>
+        {r.neededBy && <Fact label={t('requests.neededBy')}>{f.dateTime(r.neededBy)}</Fact>}
+        <Fact label={t('requests.updated')}>{f.dateTime(r.updatedAt)}</Fact>
       </dl>
       {moves.length > 0 && (
         <div className="moves" role="group" aria-label={t('requests.moves')}>
@@ -122,7 +85,7 @@ export function RequestPanel({ id }: { id: string }) {
               key={s}
               type="button"
               className={`btn${s === 'done' || s === 'acknowledged' || s === 'in_progress' ? ' btn--primary' : ''}`}
-              disabled={busy}
+              disabled={write.busy}
               data-testid={`request-move-${s}`}
               onClick={() => void move(s)}
             >
@@ -131,13 +94,9 @@ export function RequestPanel({ id }: { id: string }) {
           ))}
         </div>
       )}
-      {notice && (
-        <p className="alert alert--error" role="alert" data-testid="request-error">
-          {notice}
-        </p>
-      )}
+      <ErrorNote text={write.error} testId="request-error" />
       <Thread request={r} canWrite={writesRequests(me)} orgName={orgName} />
-    </div>
+    </DetailFrame>
   );
 }
 
@@ -205,11 +164,7 @@ function Thread(props: {
             />
             <small className="muted">{t('requests.noPersonal')}</small>
           </label>
-          {error && (
-            <p className="alert alert--error" role="alert" data-testid="request-message-error">
-              {error}
-            </p>
-          )}
+          <ErrorNote text={error} testId="request-message-error" />
           <button
             type="submit"
             className="btn btn--primary"

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../../app/ui/StatusBadge.js';
 import type { ServicePoint } from '../../../../shared/schemas/services.js';
 import { useFormat } from '../../lib/format.js';
 import { isServiceStale } from './filters.js';
@@ -8,14 +9,12 @@ import { SERVICE_STATUS_COLORS, SERVICE_TYPE_MARKS } from './serviceStyle.js';
 export function ServiceStatusBadge({ status }: { status: ServicePoint['availability']['status'] }) {
   const { t } = useTranslation();
   return (
-    <span
-      className="badge badge--status"
-      style={{ background: SERVICE_STATUS_COLORS[status] }}
-      data-testid="service-status"
-      data-status={status}
-    >
-      {t(`serviceStatus.${status}`)}
-    </span>
+    <StatusBadge
+      status={status}
+      color={SERVICE_STATUS_COLORS[status]}
+      label={t(`serviceStatus.${status}`)}
+      testId="service-status"
+    />
   );
 }
 

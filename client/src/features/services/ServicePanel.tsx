@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DetailFrame, Fact, RecordLink, SimulatedBadge } from '../../app/ui/Detail.js';
 import { isOpenRequest } from '../../../../shared/domain/requestWorkflow.js';
 import { STOCK_ITEMS } from '../../../../shared/enums.js';
 import { STALE_HOURS } from '../../../../shared/limits.js';
 import type { Availability, ServicePoint } from '../../../../shared/schemas/services.js';
-import { useNavStore } from '../../app/navStore.js';
 import { serviceApi } from './api.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
@@ -37,18 +37,18 @@ export function ServicePanel({ id }: { id: string }) {
   if (!s) return <p>{t('services.notFound')}</p>;
   const stale = isServiceStale(s.lastReportedAt, now);
   return (
-    <div className="detail" data-testid="service-panel" data-service-id={s.id}>
-      <header className="detail__head">
-        <h2 data-testid="panel-name">
-          <ServiceName s={s} />
-        </h2>
-        <div className="detail__badges">
+    <DetailFrame
+      data={{ 'data-testid': 'service-panel', 'data-service-id': s.id }}
+      title={<ServiceName s={s} />}
+      badges={
+        <>
           <ServiceStatusBadge status={s.availability.status} />
           {stale && <span className="badge badge--stale">{t('list.stale')}</span>}
-          {s.simulated && <span className="badge badge--sim">{t('app.simulated')}</span>}
+          <SimulatedBadge on={s.simulated} />
           <AlertFlag alerts={alertsAt(s, inForce)} />
-        </div>
-      </header>
+        </>
+      }
+    >
       {stale && (
         <p className="alert alert--warn">{t('panel.staleWarning', { hours: STALE_HOURS.service })}</p>
       )}
@@ -57,7 +57,7 @@ export function ServicePanel({ id }: { id: string }) {
       <DirectoryFacts s={s} />
       <LinkedRequests serviceId={s.id} />
       <History s={s} />
-    </div>
+    </DetailFrame>
   );
 }
 
@@ -68,39 +68,27 @@ function AvailabilityFacts({ s, now }: { s: ServicePoint; now: number }) {
   return (
     <>
       <dl className="kv">
-        <dt>{t('services.availability')}</dt>
-        <dd>
+        <Fact label={t('services.availability')}>
           <ServiceStatusBadge status={av.status} />
           {av.reasons.length > 0 && ` · ${av.reasons.map((r) => t(`serviceReason.${r}`)).join(', ')}`}
-        </dd>
+        </Fact>
         {av.expectedRestoreAt && (
-          <>
-            <dt>{t('services.expectedRestore')}</dt>
-            <dd>{f.dateTime(av.expectedRestoreAt)}</dd>
-          </>
+          <Fact label={t('services.expectedRestore')}>{f.dateTime(av.expectedRestoreAt)}</Fact>
         )}
-        <dt>{t('services.lastConfirmed')}</dt>
-        <dd>
+        <Fact label={t('services.lastConfirmed')}>
           <LastConfirmed s={s} now={now} />
-        </dd>
+        </Fact>
         {av.hotlineWorking !== null && (
-          <>
-            <dt>{t('services.hotline')}</dt>
-            <dd>{av.hotlineWorking ? t('services.hotlineUp') : t('services.hotlineDown')}</dd>
-          </>
+          <Fact label={t('services.hotline')}>
+            {av.hotlineWorking ? t('services.hotlineUp') : t('services.hotlineDown')}
+          </Fact>
         )}
         {av.safeHouseBeds !== null && (
-          <>
-            <dt>{t('services.beds')}</dt>
-            <dd data-testid="service-beds">{f.number(av.safeHouseBeds)}</dd>
-          </>
+          <Fact label={t('services.beds')} testId="service-beds">
+            {f.number(av.safeHouseBeds)}
+          </Fact>
         )}
-        {av.note && (
-          <>
-            <dt>{t('services.note')}</dt>
-            <dd>{av.note}</dd>
-          </>
-        )}
+        {av.note && <Fact label={t('services.note')}>{av.note}</Fact>}
       </dl>
       {av.stock && (
         <table className="table" data-testid="service-stock">
@@ -128,36 +116,23 @@ function DirectoryFacts({ s }: { s: ServicePoint }) {
   const org = useOrganisationStore((st) => (s.providerOrgId ? st.byId[s.providerOrgId] : undefined));
   return (
     <dl className="kv">
-      <dt>{t('services.types')}</dt>
-      <dd>
+      <Fact label={t('services.types')}>
         <ServiceTypes types={s.types} />
-      </dd>
-      <dt>{t('panel.province')}</dt>
-      <dd>{areaName(province, i18n.language, s.provinceCode)}</dd>
-      <dt>{t('services.position')}</dt>
-      <dd>{s.positionShown === 'exact' ? t('services.exactPosition') : <PositionNote s={s} />}</dd>
-      {org && (
-        <>
-          <dt>{t('services.provider')}</dt>
-          <dd>{org.acronym ?? org.name}</dd>
-        </>
-      )}
+      </Fact>
+      <Fact label={t('panel.province')}>{areaName(province, i18n.language, s.provinceCode)}</Fact>
+      <Fact label={t('services.position')}>
+        {s.positionShown === 'exact' ? t('services.exactPosition') : <PositionNote s={s} />}
+      </Fact>
+      {org && <Fact label={t('services.provider')}>{org.acronym ?? org.name}</Fact>}
       {s.contactPhone && (
-        <>
-          <dt>{t('panel.contact')}</dt>
-          <dd>
-            <Phone phone={s.contactPhone} />
-          </dd>
-        </>
+        <Fact label={t('panel.contact')}>
+          <Phone phone={s.contactPhone} />
+        </Fact>
       )}
-      <dt>{t('services.hours')}</dt>
-      <dd>{s.open24h ? t('services.open24h') : (s.hours ?? '—')}</dd>
-      <dt>{t('services.languages')}</dt>
-      <dd>{s.languages.join(', ')}</dd>
-      <dt>{t('services.cost')}</dt>
-      <dd>{t(`serviceCost.${s.cost}`)}</dd>
-      <dt>{t('services.referral')}</dt>
-      <dd>{t(`referral.${s.referral}`)}</dd>
+      <Fact label={t('services.hours')}>{s.open24h ? t('services.open24h') : (s.hours ?? '—')}</Fact>
+      <Fact label={t('services.languages')}>{s.languages.join(', ')}</Fact>
+      <Fact label={t('services.cost')}>{t(`serviceCost.${s.cost}`)}</Fact>
+      <Fact label={t('services.referral')}>{t(`referral.${s.referral}`)}</Fact>
     </dl>
   );
 }
@@ -165,7 +140,6 @@ function DirectoryFacts({ s }: { s: ServicePoint }) {
 function LinkedRequests({ serviceId }: { serviceId: string }) {
   const { t } = useTranslation();
   const byId = useRequestStore((s) => s.byId);
-  const open = useNavStore((s) => s.open);
   const list = useMemo(
     () => Object.values(byId).filter((r) => r.serviceId === serviceId && isOpenRequest(r.status)),
     [byId, serviceId],
@@ -177,9 +151,9 @@ function LinkedRequests({ serviceId }: { serviceId: string }) {
       <ul className="links">
         {list.map((r) => (
           <li key={r.id}>
-            <button type="button" className="btn--link" onClick={() => open({ kind: 'request', id: r.id })}>
+            <RecordLink kind="request" id={r.id}>
               {r.title}
-            </button>{' '}
+            </RecordLink>{' '}
             <span className="muted">{t(`requestStatus.${r.status}`)}</span>
           </li>
         ))}

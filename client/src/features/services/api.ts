@@ -5,15 +5,16 @@ import type {
   NearestService,
   ServicePoint,
 } from '../../../../shared/schemas/services.js';
-import { api, type RequestOptions } from '../../lib/api.js';
+import { api, recordUrl, type RequestOptions } from '../../lib/api.js';
 
-const one = (id: string) => `/api/services/${encodeURIComponent(id)}`;
+const one = recordUrl('/api/services');
+const gbvAlert = recordUrl('/api/gbv-alerts');
 
 /** Reads and writes of the services API. */
 export const serviceApi = {
   postAvailability: (id: string, body: AvailabilityPost) =>
-    api.post<ServicePoint>(`${one(id)}/availability`, body),
-  availabilityHistory: (id: string) => api.get<Availability[]>(`${one(id)}/availability`),
+    api.post<ServicePoint>(one(id, '/availability'), body),
+  availabilityHistory: (id: string) => api.get<Availability[]>(one(id, '/availability')),
   nearest: (query: { shelterId: string; type: string; limit: number }, options?: RequestOptions) => {
     const q = new URLSearchParams({
       shelterId: query.shelterId,
@@ -23,5 +24,5 @@ export const serviceApi = {
     return api.get<NearestService[]>(`/api/services/nearest?${q.toString()}`, options);
   },
   acknowledgeGbvAlert: (id: string, version: number) =>
-    api.post<GbvAlert>(`/api/gbv-alerts/${encodeURIComponent(id)}/acknowledge`, { version }),
+    api.post<GbvAlert>(gbvAlert(id, '/acknowledge'), { version }),
 };

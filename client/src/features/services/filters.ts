@@ -2,6 +2,7 @@ import type { ServiceStatus, ServiceType } from '../../../../shared/enums.js';
 import { isStale } from '../../../../shared/domain/staleness.js';
 import { STALE_HOURS } from '../../../../shared/limits.js';
 import type { ServicePoint } from '../../../../shared/schemas/services.js';
+import { rankedByName, type ById } from '../../lib/byId.js';
 
 /** What the user narrowed the service picture to; the province comes from the shared province filter. */
 export interface ServiceFilter {
@@ -27,19 +28,18 @@ export function matchesServiceFilter(
 const ORDER: Record<ServiceStatus, number> = { closed: 0, relocated: 1, limited: 2, mobile_only: 3, open: 4 };
 
 /** The filtered services in list order. */
-export function selectServices(
-  byId: Readonly<Record<string, ServicePoint>>,
+export const selectServices = (
+  byId: ById<ServicePoint>,
   f: ServiceFilter,
-  provinceCode: string | null,
+  p: string | null,
   locale: string,
-): ServicePoint[] {
-  const coll = new Intl.Collator(locale);
-  return Object.values(byId)
-    .filter((s) => matchesServiceFilter(s, f, provinceCode))
-    .sort(
-      (a, b) => ORDER[a.availability.status] - ORDER[b.availability.status] || coll.compare(a.name, b.name),
-    );
-}
+) =>
+  rankedByName(
+    byId,
+    (s) => matchesServiceFilter(s, f, p),
+    (s) => ORDER[s.availability.status],
+    locale,
+  );
 
 /** A service counts as down when closed or moved away from its usual place. */
 export function isServiceDown(s: ServicePoint): boolean {

@@ -1,51 +1,23 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHELTER_STATUSES } from '../../../../shared/enums.js';
-import { useFilterStore } from '../../app/filterStore.js';
-import { areaName, useAreaStore } from '../areas/areaStore.js';
+import { useFilterStore, useListFilter } from '../../app/filterStore.js';
+import { FiltersBox } from '../../app/ui/FiltersBox.js';
+import { ProvinceFilter } from '../areas/ProvinceSelect.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { StatusChips } from './StatusChips.js';
 import { STATUS_COLORS } from './statusStyle.js';
 
 export function Filters() {
-  const { t, i18n } = useTranslation();
-  const province = useFilterStore((s) => s.provinceCode);
+  const { t } = useTranslation();
+  const { filter, setFilter, province } = useListFilter('shelters');
   const setProvince = useFilterStore((s) => s.setProvince);
-  const filter = useFilterStore((s) => s.shelters);
-  const setFilter = useFilterStore((s) => s.setShelterFilter);
-  const provinces = useAreaStore((s) => s.provinces);
   const me = useAuthStore((s) => s.me);
-  const sorted = [...provinces].sort((a, b) =>
-    areaName(a, i18n.language, a.code).localeCompare(areaName(b, i18n.language, b.code), i18n.language),
-  );
-  const [wide] = useState(
-    () => typeof window === 'undefined' || window.matchMedia('(min-width: 901px)').matches,
-  );
   const active = province !== null || filter.statuses.length > 0 || filter.managingOrgId !== null;
 
   return (
-    // Folded on phones so the list starts on the first screen; open on larger screens.
-    <details className="filters-box" open={wide}>
-      <summary>
-        {t('filters.title')}
-        {active && ' •'}
-      </summary>
+    <FiltersBox active={active}>
       <section className="filters" aria-label={t('filters.title')}>
-        <label className="field field--inline">
-          <span>{t('filters.province')}</span>
-          <select
-            data-testid="filter-province"
-            value={province ?? ''}
-            onChange={(e) => setProvince(e.target.value || null)}
-          >
-            <option value="">{t('filters.allProvinces')}</option>
-            {sorted.map((a) => (
-              <option key={a.code} value={a.code}>
-                {areaName(a, i18n.language, a.code)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProvinceFilter testId="filter-province" />
         <StatusChips
           label={t('filters.status')}
           options={SHELTER_STATUSES}
@@ -82,6 +54,6 @@ export function Filters() {
           )}
         </div>
       </section>
-    </details>
+    </FiltersBox>
   );
 }

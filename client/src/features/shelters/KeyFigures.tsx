@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOpenRequest } from '../../../../shared/domain/requestWorkflow.js';
-import { useFilterStore } from '../../app/filterStore.js';
+import { useListFilter } from '../../app/filterStore.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import { computeFigures } from './figures.js';
@@ -20,8 +20,7 @@ export function KeyFigures() {
   const { t } = useTranslation();
   const f = useFormat();
   const byId = useShelterStore((s) => s.byId);
-  const filter = useFilterStore((s) => s.shelters);
-  const province = useFilterStore((s) => s.provinceCode);
+  const { filter, province } = useListFilter('shelters');
   const now = useNow();
   const role = useAuthStore((s) => s.me?.role);
   const servicesDown = useServiceStore(

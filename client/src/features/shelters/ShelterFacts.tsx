@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Fact } from '../../app/ui/Detail.js';
 import type { Shelter, ShelterHistoryEntry } from '../../../../shared/schemas/shelters.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
@@ -16,34 +17,22 @@ export function DetailFacts({ shelter: s }: { shelter: Shelter }) {
   const org = useOrganisationStore((st) => (s.managingOrgId ? st.byId[s.managingOrgId] : undefined));
   return (
     <dl className="kv">
-      <dt>{t('panel.occupancy')}</dt>
-      <dd data-testid="panel-occupancy">
+      <Fact label={t('panel.occupancy')} testId="panel-occupancy">
         {f.number(s.occupancy)} / {f.number(s.capacity)}
-      </dd>
-      <dt>{t('panel.households')}</dt>
-      <dd>{f.number(s.households)}</dd>
-      <dt>{t('panel.kind')}</dt>
-      <dd>{t(`kind.${s.kind}`)}</dd>
-      <dt>{t('panel.province')}</dt>
-      <dd>{areaName(province, i18n.language, s.provinceCode)}</dd>
-      {org && (
-        <>
-          <dt>{t('panel.managedBy')}</dt>
-          <dd>{org.acronym ?? org.name}</dd>
-        </>
-      )}
+      </Fact>
+      <Fact label={t('panel.households')}>{f.number(s.households)}</Fact>
+      <Fact label={t('panel.kind')}>{t(`kind.${s.kind}`)}</Fact>
+      <Fact label={t('panel.province')}>{areaName(province, i18n.language, s.provinceCode)}</Fact>
+      {org && <Fact label={t('panel.managedBy')}>{org.acronym ?? org.name}</Fact>}
       {s.contactPhone && (
-        <>
-          <dt>{t('panel.contact')}</dt>
-          <dd>
-            <a href={`tel:${s.contactPhone.replace(/[^\d+]/g, '')}`}>{s.contactPhone}</a>
-          </dd>
-        </>
+        <Fact label={t('panel.contact')}>
+          <a href={`tel:${s.contactPhone.replace(/[^\d+]/g, '')}`}>{s.contactPhone}</a>
+        </Fact>
       )}
-      <dt>{t('panel.smsCode')}</dt>
-      <dd data-testid="shelter-sms-code">{s.smsCode}</dd>
-      <dt>{t('panel.lastReported')}</dt>
-      <dd>
+      <Fact label={t('panel.smsCode')} testId="shelter-sms-code">
+        {s.smsCode}
+      </Fact>
+      <Fact label={t('panel.lastReported')}>
         <time dateTime={s.lastReportedAt}>{f.dateTime(s.lastReportedAt)}</time> (
         {f.relative(s.lastReportedAt, now)})
         {s.reportSource === 'sms' && (
@@ -51,7 +40,7 @@ export function DetailFacts({ shelter: s }: { shelter: Shelter }) {
             {t('panel.viaSms')}
           </span>
         )}
-      </dd>
+      </Fact>
     </dl>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isShelterStale } from '../../../../shared/domain/staleness.js';
 import { NEEDS } from '../../../../shared/enums.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
-import { useFilterStore } from '../../app/filterStore.js';
+import { useListFilter } from '../../app/filterStore.js';
 import { openId, useNavStore } from '../../app/navStore.js';
 import { useFormat, type Formatters } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
@@ -18,13 +18,13 @@ import { useShelterStore } from './shelterStore.js';
 import { STATUS_COLORS, SCORE_COLORS, scoreBand } from './statusStyle.js';
 import { ExportLinks } from '../export/ExportLinks.js';
 import { ImportButton } from '../import/ImportButton.js';
+import { ListRow, ListTab } from '../../app/ui/ListTab.js';
 
 export function ShelterList() {
   const { t } = useTranslation();
   const f = useFormat();
   const byId = useShelterStore((s) => s.byId);
-  const filter = useFilterStore((s) => s.shelters);
-  const province = useFilterStore((s) => s.provinceCode);
+  const { filter, province } = useListFilter('shelters');
   const selectedId = useNavStore((s) => openId(s.detail, 'shelter'));
   const open = useNavStore((s) => s.open);
   const me = useAuthStore((s) => s.me);
@@ -36,44 +36,42 @@ export function ShelterList() {
   const inForce = useAlertsInForce();
 
   return (
-    <section className="list" aria-labelledby="shelter-list-title" id="shelter-list">
-      <div className="list__head">
-        <h2 id="shelter-list-title" className="list__title">
-          {t('list.title')} <span className="muted">({t('list.count', { count: shelters.length })})</span>
-        </h2>
-        {me && createsShelter(me) && (
-          <button
-            type="button"
-            className="btn"
-            data-testid="create-shelter"
-            onClick={() => open({ kind: 'new-shelter' })}
-          >
-            + {t('create.open')}
-          </button>
-        )}
-        <ExportLinks dataset="shelters" geojson />
-        <ImportButton kind="shelters" />
-      </div>
-      {shelters.length === 0 ? (
-        <p className="muted" data-testid="shelter-list-empty">
-          {t('list.empty')}
-        </p>
-      ) : (
-        <ul className="list__items" data-testid="shelter-list">
-          {shelters.map((s) => (
-            <ShelterRow
-              key={s.id}
-              shelter={s}
-              selected={s.id === selectedId}
-              now={now}
-              f={f}
-              alerts={alertsAt(s, inForce)}
-              onSelect={(id) => open({ kind: 'shelter', id })}
-            />
-          ))}
-        </ul>
-      )}
-    </section>
+    <ListTab
+      name="shelter-list"
+      testId=""
+      id="shelter-list"
+      title={t('list.title')}
+      count={t('list.count', { count: shelters.length })}
+      create={
+        me && createsShelter(me)
+          ? {
+              testId: 'create-shelter',
+              label: t('create.open'),
+              onClick: () => open({ kind: 'new-shelter' }),
+            }
+          : null
+      }
+      actions={
+        <>
+          <ExportLinks dataset="shelters" geojson />
+          <ImportButton kind="shelters" />
+        </>
+      }
+      empty={shelters.length === 0 ? { text: t('list.empty'), testId: 'shelter-list-empty' } : null}
+      listTestId="shelter-list"
+    >
+      {shelters.map((s) => (
+        <ShelterRow
+          key={s.id}
+          shelter={s}
+          selected={s.id === selectedId}
+          now={now}
+          f={f}
+          alerts={alertsAt(s, inForce)}
+          onSelect={(id) => open({ kind: 'shelter', id })}
+        />
+      ))}
+    </ListTab>
   );
 }
 
@@ -94,43 +92,19 @@ function ShelterRow({ shelter: s, selected, now, f, alerts, onSelect }: RowProps
     (n) => `${t(`needs.${n}`)}: ${t(`needLevel.${s.needs[n]}`)}`,
   );
   return (
-    <li>
-      <button
-        type="button"
-        className={`row${selected ? ' row--selected' : ''}${stale ? ' row--stale' : ''}`}
-        aria-current={selected ? 'true' : undefined}
-        data-testid="shelter-item"
-        data-shelter-id={s.id}
-        data-status={s.status}
-        data-stale={stale ? 'true' : 'false'}
-        data-in-alert={alerts.length > 0 ? 'true' : 'false'}
-        onClick={() => onSelect(s.id)}
-      >
-        <span className="row__main">
-          <span className="row__name">
-            <span className="row__status" style={{ background: STATUS_COLORS[s.status] }}>
-              {t(`status.${s.status}`)}
-            </span>
-            {s.name}
-          </span>
-          <span className="row__meta">
-            {areaName(province, i18n.language, s.provinceCode)} ·{' '}
-            {t('list.occupancy', { occupancy: f.number(s.occupancy), capacity: f.number(s.capacity) })}
-          </span>
-          {short.length > 0 && (
-            <span className="row__needs">{t('list.needsLow', { list: short.join(', ') })}</span>
-          )}
-          <span className="row__meta">
-            {stale && <span className="badge badge--stale">{t('list.stale')}</span>}{' '}
-            {t('list.reported', { when: f.relative(s.lastReportedAt, now) })}
-            {s.simulated && <span className="badge badge--sim">{t('app.simulated')}</span>}
-          </span>
-          {alerts.length > 0 && (
-            <span className="row__meta">
-              <AlertFlag alerts={alerts} />
-            </span>
-          )}
-        </span>
+    <ListRow
+      selected={selected}
+      current
+      modifiers={stale ? 'row--stale' : ''}
+      onSelect={() => onSelect(s.id)}
+      data={{
+        'data-testid': 'shelter-item',
+        'data-shelter-id': s.id,
+        'data-status': s.status,
+        'data-stale': stale ? 'true' : 'false',
+        'data-in-alert': alerts.length > 0 ? 'true' : 'false',
+      }}
+      aside={
         <span
           className="row__score"
           style={{ borderColor: SCORE_COLORS[scoreBand(s.safetyScore)] }}
@@ -139,7 +113,31 @@ function ShelterRow({ shelter: s, selected, now, f, alerts, onSelect }: RowProps
         >
           {t('checklist.scoreValue', { score: s.safetyScore })}
         </span>
-      </button>
-    </li>
+      }
+    >
+      <span className="row__name">
+        <span className="row__status" style={{ background: STATUS_COLORS[s.status] }}>
+          {t(`status.${s.status}`)}
+        </span>
+        {s.name}
+      </span>
+      <span className="row__meta">
+        {areaName(province, i18n.language, s.provinceCode)} ·{' '}
+        {t('list.occupancy', { occupancy: f.number(s.occupancy), capacity: f.number(s.capacity) })}
+      </span>
+      {short.length > 0 && (
+        <span className="row__needs">{t('list.needsLow', { list: short.join(', ') })}</span>
+      )}
+      <span className="row__meta">
+        {stale && <span className="badge badge--stale">{t('list.stale')}</span>}{' '}
+        {t('list.reported', { when: f.relative(s.lastReportedAt, now) })}
+        {s.simulated && <span className="badge badge--sim">{t('app.simulated')}</span>}
+      </span>
+      {alerts.length > 0 && (
+        <span className="row__meta">
+          <AlertFlag alerts={alerts} />
+        </span>
+      )}
+    </ListRow>
   );
 }

@@ -1,5 +1,6 @@
 import type { ShelterStatus } from '../../../../shared/enums.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
+import { rankedByName, type ById } from '../../lib/byId.js';
 
 /** What the user narrowed the shelter picture to; the province comes from the shared province filter. */
 export interface ShelterFilter {
@@ -29,14 +30,15 @@ const STATUS_ORDER: Record<ShelterStatus, number> = {
 };
 
 /** The filtered shelters in list order. */
-export function selectShelters(
-  byId: Readonly<Record<string, Shelter>>,
+export const selectShelters = (
+  byId: ById<Shelter>,
   f: ShelterFilter,
-  provinceCode: string | null,
+  province: string | null,
   locale: string,
-): Shelter[] {
-  const coll = new Intl.Collator(locale);
-  return Object.values(byId)
-    .filter((s) => matchesFilter(s, f, provinceCode))
-    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || coll.compare(a.name, b.name));
-}
+) =>
+  rankedByName(
+    byId,
+    (s) => matchesFilter(s, f, province),
+    (s) => STATUS_ORDER[s.status],
+    locale,
+  );

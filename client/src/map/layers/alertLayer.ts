@@ -4,7 +4,7 @@ import { ALERT_LEVEL_COLOURS } from '../../../../shared/enums.js';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
 import { useAlertStore } from '../../features/alerts/alertStore.js';
 import { alertsInForce } from '../../features/alerts/inAlert.js';
-import { colourMatch } from './expressions.js';
+import { addLayerBelow, colourMatch } from './expressions.js';
 import type { LayerContext } from './registry.js';
 
 /** Layer ids, bottom to top. `alerts-provinces` lies under the province lines; the rest above. */
@@ -114,23 +114,26 @@ export function mountAlertLayer(map: MapLibreMap, ctx: LayerContext): () => void
   const compute = () => alertsInForce(useAlertStore.getState().byId, new Date());
   let inForce = compute();
   const f = alertFeatures(inForce);
-  map.addLayer(
+  const levels = provinceFill(provinceLevels(inForce));
+  addLayerBelow(
+    map,
     {
       id: 'alerts-provinces',
       type: 'fill',
       source: 'provinces',
-      paint: { 'fill-color': provinceFill(provinceLevels(inForce)), 'fill-opacity': 0.55 },
+      paint: { 'fill-color': levels, 'fill-opacity': 0.55 },
     },
-    map.getLayer('provinces-line') ? 'provinces-line' : undefined,
+    ['provinces-line'],
   );
-  map.addLayer(
+  addLayerBelow(
+    map,
     {
       id: 'alerts-provinces-line',
       type: 'line',
       source: 'provinces',
-      paint: { 'line-color': provinceFill(provinceLevels(inForce)), 'line-width': 3 },
+      paint: { 'line-color': levels, 'line-width': 3 },
     },
-    map.getLayer('province-labels') ? 'province-labels' : undefined,
+    ['province-labels'],
   );
   map.addSource('alert-areas', { type: 'geojson', data: f.areas });
   map.addSource('storm', { type: 'geojson', data: f.storm });

@@ -1,4 +1,5 @@
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { AddLayerObject, ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 
 /**
  * A colour picked by a feature property: `pairs` alternate a value and its colour, `fallback`
@@ -12,4 +13,35 @@ export function colourMatch(
 ): ExpressionSpecification {
   // MapLibre's types cannot express a match built from a list, hence the cast.
   return ['match', ['get', property], ...pairs, fallback] as unknown as ExpressionSpecification;
+}
+
+/**
+ * One GeoJSON point per record with a place (`at` gives [lon, lat], or null to leave it off the
+ * map), keyed by the record's id so MapLibre's feature state follows it.
+ */
+export function pointFeatures<R extends { id: string }, P>(
+  records: Iterable<R>,
+  at: (r: R) => [number, number] | null,
+  props: (r: R) => P,
+): FeatureCollection<Point, P> {
+  const features: Feature<Point, P>[] = [];
+  for (const r of records) {
+    const coordinates = at(r);
+    if (!coordinates) continue;
+    features.push({
+      type: 'Feature',
+      id: r.id,
+      geometry: { type: 'Point', coordinates },
+      properties: props(r),
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Add a layer under the first of `below` the map has (on top when it has none): layers mount in any order. */
+export function addLayerBelow(map: MapLibreMap, layer: AddLayerObject, below: readonly string[]): void {
+  map.addLayer(
+    layer,
+    below.find((id) => map.getLayer(id)),
+  );
 }

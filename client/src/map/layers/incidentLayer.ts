@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { shownMonth, useIncidentStore, type IncidentData } from '../../features/incidents/incidentStore.js';
-import { colourMatch } from './expressions.js';
+import { addLayerBelow, colourMatch } from './expressions.js';
 import type { LayerContext } from './registry.js';
 
 /** Layer ids. */
@@ -43,18 +43,15 @@ export function mountIncidentLayer(map: MapLibreMap, ctx: LayerContext): () => v
     const { data, month } = useIncidentStore.getState();
     return choroplethFill(data, shownMonth(data, month));
   };
-  map.addLayer(
+  addLayerBelow(
+    map,
     {
       id: 'incidents-fill',
       type: 'fill',
       source: 'provinces',
       paint: { 'fill-color': fill(), 'fill-opacity': 0.75 },
     },
-    map.getLayer('alerts-provinces')
-      ? 'alerts-provinces'
-      : map.getLayer('provinces-line')
-        ? 'provinces-line'
-        : undefined,
+    ['alerts-provinces', 'provinces-line'],
   );
   const schedule = ctx.scheduler.add(() => {
     map.setPaintProperty('incidents-fill', 'fill-color', fill());

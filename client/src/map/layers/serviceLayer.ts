@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import type {
   ExpressionSpecification,
   GeoJSONSource,
@@ -13,7 +13,7 @@ import { isServiceStale, matchesServiceFilter, type ServiceFilter } from '../../
 import type { ServicesById } from '../../features/services/reconcile.js';
 import { useServiceStore } from '../../features/services/serviceStore.js';
 import { mainType, SERVICE_STATUS_COLORS, SERVICE_TYPE_MARKS } from '../../features/services/serviceStyle.js';
-import { colourMatch } from './expressions.js';
+import { colourMatch, pointFeatures } from './expressions.js';
 import type { LayerContext } from './registry.js';
 import { clickIsFor } from './clickTarget.js';
 
@@ -39,24 +39,23 @@ export function toServiceFeatures(
   provinceCode: string | null,
   now: number,
 ): FeatureCollection<Point, ServiceProps> {
-  const features: Feature<Point, ServiceProps>[] = [];
-  for (const s of Object.values(byId)) {
-    if (s.lat === null || s.lon === null || s.positionShown === 'hidden') continue;
-    if (!matchesServiceFilter(s, filter, provinceCode)) continue;
-    features.push({
-      type: 'Feature',
+  return pointFeatures(
+    Object.values(byId),
+    (s) =>
+      s.lat === null ||
+      s.lon === null ||
+      s.positionShown === 'hidden' ||
+      !matchesServiceFilter(s, filter, provinceCode)
+        ? null
+        : [s.lon, s.lat],
+    (s) => ({
       id: s.id,
-      geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-      properties: {
-        id: s.id,
-        status: s.availability.status,
-        mark: SERVICE_TYPE_MARKS[mainType(s.types)],
-        commune: s.positionShown === 'commune',
-        stale: isServiceStale(s.lastReportedAt, now),
-      },
-    });
-  }
-  return { type: 'FeatureCollection', features };
+      status: s.availability.status,
+      mark: SERVICE_TYPE_MARKS[mainType(s.types)],
+      commune: s.positionShown === 'commune',
+      stale: isServiceStale(s.lastReportedAt, now),
+    }),
+  );
 }
 
 const statusColor = colourMatch(
