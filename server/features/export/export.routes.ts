@@ -12,18 +12,12 @@ import { listOrganisations } from '../organisations/organisations.repo.js';
 import { presentOrganisation } from '../organisations/organisations.presenter.js';
 import { audit } from '../incidents/audit.js';
 import { requireReader } from '../incidents/incidents.service.js';
-import {
-  alertColumns,
-  alertRows,
-  cellText,
-  EXPORT_LANGS,
-  incidentColumns,
-  requestColumns,
-  serviceColumns,
-  shelterColumns,
-  type Column,
-  type ExportContext,
-} from './export.columns.js';
+import { cellText, EXPORT_LANGS, type Column, type ExportContext } from './export.columns.js';
+import { shelterColumns } from './export.shelters.js';
+import { serviceColumns } from './export.services.js';
+import { requestColumns } from './export.requests.js';
+import { alertColumns, alertRows } from './export.alerts.js';
+import { incidentColumns } from './export.incidents.js';
 import { alertPages, incidentPages, requestPages, servicePages, shelterPages } from './export.sources.js';
 import { alertFeatures, serviceFeature, shelterFeature, type Feature } from './export.geojson.js';
 import { hsdsPage, HsdsQuerySchema, hsdsService } from './export.hsds.js';
