@@ -14,28 +14,21 @@ import {
   RequestPatchSchema,
 } from '../shared/schemas/requests.js';
 import type { Op } from './openapi.js';
+import { recordOps } from './openapi.records.js';
 
 /** Shelters, their updates and history. */
 export function shelterOps(): Record<string, Record<string, Op>> {
   return {
-    '/api/shelters': {
-      get: { summary: 'Shelters as the caller may see them', reply: z.array(ShelterSchema) },
-      post: {
-        summary: 'List a shelter (ops officer, within scope)',
-        body: ShelterCreateSchema,
-        reply: ShelterSchema,
-        idempotent: true,
-      },
-    },
-    '/api/shelters/{id}': {
-      get: { summary: 'One shelter', reply: ShelterSchema },
+    ...recordOps('/api/shelters', {
+      record: ShelterSchema,
+      list: 'Shelters as the caller may see them',
+      create: { summary: 'List a shelter (ops officer, within scope)', body: ShelterCreateSchema },
+      one: 'One shelter',
       patch: {
         summary: 'Update at a version; 409 with the current record when stale',
         body: ShelterPatchSchema,
-        reply: ShelterSchema,
-        idempotent: true,
       },
-    },
+    }),
     '/api/shelters/{id}/history': {
       get: { summary: 'What changed, when, by whom', reply: z.array(ShelterHistoryEntrySchema) },
     },
@@ -45,48 +38,32 @@ export function shelterOps(): Record<string, Record<string, Op>> {
 /** Risk alerts. */
 export function alertOps(): Record<string, Record<string, Op>> {
   return {
-    '/api/alerts': {
-      get: { summary: 'Risk alerts', reply: z.array(RiskAlertSchema) },
-      post: {
-        summary: 'Issue a risk alert (ops officer, within scope)',
-        body: AlertCreateSchema,
-        reply: RiskAlertSchema,
-        idempotent: true,
-      },
-    },
-    '/api/alerts/{id}': {
-      get: { summary: 'One risk alert', reply: RiskAlertSchema },
-      patch: {
-        summary: 'Update, cancel or expire at a version',
-        body: AlertPatchSchema,
-        reply: RiskAlertSchema,
-        idempotent: true,
-      },
-    },
+    ...recordOps('/api/alerts', {
+      record: RiskAlertSchema,
+      list: 'Risk alerts',
+      create: { summary: 'Issue a risk alert (ops officer, within scope)', body: AlertCreateSchema },
+      one: 'One risk alert',
+      patch: { summary: 'Update, cancel or expire at a version', body: AlertPatchSchema },
+    }),
   };
 }
 
 /** Coordination requests and their threads. */
 export function requestOps(): Record<string, Record<string, Op>> {
   return {
-    '/api/requests': {
-      get: { summary: 'Coordination requests the caller may see', reply: z.array(CoordinationRequestSchema) },
-      post: {
+    ...recordOps('/api/requests', {
+      record: CoordinationRequestSchema,
+      list: 'Coordination requests the caller may see',
+      create: {
         summary: 'Open a request (free text screened for phone and ID numbers)',
         body: RequestCreateSchema,
-        reply: CoordinationRequestSchema,
-        idempotent: true,
       },
-    },
-    '/api/requests/{id}': {
-      get: { summary: 'One request with its messages', reply: CoordinationRequestSchema },
+      one: 'One request with its messages',
       patch: {
         summary: 'Move along the workflow (only allowed transitions), reassign, reprioritise',
         body: RequestPatchSchema,
-        reply: CoordinationRequestSchema,
-        idempotent: true,
       },
-    },
+    }),
     '/api/requests/{id}/messages': {
       get: { summary: 'The request’s thread', reply: z.array(RequestMessageSchema) },
       post: {

@@ -18,31 +18,21 @@ import {
   IncidentSummarySchema,
 } from '../shared/schemas/incidents.js';
 import type { Op } from './openapi.js';
+import { recordOps } from './openapi.records.js';
 
 /** The referral pathway: service points, availability, time-critical and duty-of-care alerts. */
 export function serviceOps(): Record<string, Record<string, Op>> {
   return {
-    '/api/services': {
-      get: {
-        summary: 'Service points (referral pathway); positions and stock as the caller may see them',
-        reply: z.array(ServicePointSchema),
-      },
-      post: {
+    ...recordOps('/api/services', {
+      record: ServicePointSchema,
+      list: 'Service points (referral pathway); positions and stock as the caller may see them',
+      create: {
         summary: 'Add a service point (GBV coordinator, or the provider for its own organisation)',
         body: ServiceCreateSchema,
-        reply: ServicePointSchema,
-        idempotent: true,
       },
-    },
-    '/api/services/{id}': {
-      get: { summary: 'One service point', reply: ServicePointSchema },
-      patch: {
-        summary: 'Update the directory entry at a version',
-        body: ServicePatchSchema,
-        reply: ServicePointSchema,
-        idempotent: true,
-      },
-    },
+      one: 'One service point',
+      patch: { summary: 'Update the directory entry at a version', body: ServicePatchSchema },
+    }),
     '/api/services/{id}/availability': {
       get: { summary: 'Availability history, newest first', reply: z.array(AvailabilitySchema) },
       post: {
