@@ -1,5 +1,8 @@
+import { sql, type Selectable } from 'kysely';
 import type { ChangeType } from '../../shared/events.js';
 import type { Queryable } from '../db/db.js';
+import { all, first, json, qb } from '../db/query.js';
+import type { EventsTable } from '../db/schema.js';
 
 /** An event to append: the record's full new state; projection per audience happens on the way out. */
 export interface NewEvent {
@@ -19,27 +22,18 @@ export interface StoredEvent extends Required<NewEvent> {
   at: string;
 }
 
-/** An events row as the driver returns it. */
-export interface EventRow {
-  seq: number | string;
-  type: ChangeType;
-  entity: string;
-  entity_id: string;
-  data: unknown;
-  changes: Record<string, unknown> | null;
-  actor_user_id: string | null;
-  actor_org_id: string | null;
-  at: Date;
-}
+/** An events row as the driver returns it (bigint seq may come back as text). */
+export type EventRow = Omit<Selectable<EventsTable>, 'seq'> & { seq: number | string };
 
 /** A stored row as an event. */
 export const toEvent = (r: EventRow): StoredEvent => ({
   seq: Number(r.seq),
-  type: r.type,
+  // The type column holds only ChangeTypes and changes only objects: appendEvents writes them.
+  type: r.type as ChangeType,
   entity: r.entity,
   entityId: r.entity_id,
   data: r.data,
-  changes: r.changes,
+  changes: r.changes as Record<string, unknown> | null,
   actorUserId: r.actor_user_id,
   actorOrgId: r.actor_org_id,
   at: r.at.toISOString(),
@@ -87,14 +81,48 @@ export async function appendEventGroups(
   if (rows.length === 0) return groups.map(() => []);
   // One statement takes the seqs and inserts the rows, so the counter lock is held for a single
   // round trip plus the commit.
-  const { rows: inserted } = await q.query<EventRow>(
-    `WITH c AS (UPDATE event_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq - $1 AS base)
-     INSERT INTO events (seq, type, entity, entity_id, data, changes, actor_user_id, actor_org_id)
-     SELECT c.base + e.ord, e.type, e.entity, e.entity_id, e.data, e.changes, e.actor_user_id, e.actor_org_id
-       FROM c, jsonb_to_recordset($2::jsonb) AS e(ord int, type text, entity text, entity_id uuid,
-         data jsonb, changes jsonb, actor_user_id uuid, actor_org_id uuid)
-     RETURNING *`,
-    [rows.length, JSON.stringify(rows)],
+  const n = rows.length;
+  const inserted = await all(
+    q,
+    qb
+      .with('c', (db) =>
+        db
+          .updateTable('event_counter')
+          .set({ seq: sql`seq + ${n}` })
+          .where('id', '=', 1)
+          .returning(sql<number>`seq - ${n}`.as('base')),
+      )
+      .insertInto('events')
+      .columns(['seq', 'type', 'entity', 'entity_id', 'data', 'changes', 'actor_user_id', 'actor_org_id'])
+      .expression((db) =>
+        db
+          .selectFrom([
+            'c',
+            sql<{
+              ord: number;
+              type: string;
+              entity: string;
+              entity_id: string;
+              data: unknown;
+              changes: unknown;
+              actor_user_id: string | null;
+              actor_org_id: string | null;
+            }>`jsonb_to_recordset(${json(rows)}::jsonb)`.as(
+              sql`e(ord int, type text, entity text, entity_id uuid, data jsonb, changes jsonb, actor_user_id uuid, actor_org_id uuid)`,
+            ),
+          ])
+          .select([
+            sql<number>`c.base + e.ord`.as('seq'),
+            sql`e.type`.as('type'),
+            sql`e.entity`.as('entity'),
+            sql`e.entity_id`.as('entity_id'),
+            sql`e.data`.as('data'),
+            sql`e.changes`.as('changes'),
+            sql<string | null>`e.actor_user_id`.as('actor_user_id'),
+            sql<string | null>`e.actor_org_id`.as('actor_org_id'),
+          ]),
+      )
+      .returningAll(),
   );
   const stored = inserted.map(toEvent).sort((a, b) => a.seq - b.seq);
   let at = 0;
@@ -103,10 +131,10 @@ export async function appendEventGroups(
 
 /** Events after `after`, oldest first, at most `limit`. */
 export async function readEventsAfter(q: Queryable, after: number, limit: number): Promise<StoredEvent[]> {
-  const { rows } = await q.query<EventRow>('SELECT * FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [
-    after,
-    limit,
-  ]);
+  const rows = await all(
+    q,
+    qb.selectFrom('events').selectAll().where('seq', '>', after).orderBy('seq').limit(limit),
+  );
   return rows.map(toEvent);
 }
 
@@ -116,15 +144,20 @@ export async function readEntityEvents(
   entity: string,
   entityId: string,
 ): Promise<StoredEvent[]> {
-  const { rows } = await q.query<EventRow>(
-    'SELECT * FROM events WHERE entity = $1 AND entity_id = $2 ORDER BY seq',
-    [entity, entityId],
+  const rows = await all(
+    q,
+    qb
+      .selectFrom('events')
+      .selectAll()
+      .where('entity', '=', entity)
+      .where('entity_id', '=', entityId)
+      .orderBy('seq'),
   );
   return rows.map(toEvent);
 }
 
 /** The newest committed seq. */
 export async function headSeq(q: Queryable): Promise<number> {
-  const { rows } = await q.query<{ seq: number | string }>('SELECT seq FROM event_counter WHERE id = 1');
-  return Number(rows[0]!.seq);
+  const row = await first(q, qb.selectFrom('event_counter').select('seq').where('id', '=', 1));
+  return Number(row!.seq);
 }

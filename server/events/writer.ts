@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { OutcomeUnknownError, type Db, type Queryable } from '../db/db.js';
+import { all, first, json, qb } from '../db/query.js';
 import type { Bus } from '../bus/bus.js';
 import type { Logger } from '../logger.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -62,19 +63,31 @@ export class Writer {
       const { value: outcome, stored } = await this.commits.run(
         async (q) => {
           if (idem && viewer) {
-            const { rows } = await q.query(
-              `INSERT INTO idempotency_keys (user_id, key, request_hash, status, body)
-             VALUES ($1, $2, $3, 0, 'null'::jsonb) ON CONFLICT DO NOTHING RETURNING key`,
-              [viewer.userId, idem.key, idem.requestHash],
+            const rows = await all(
+              q,
+              qb
+                .insertInto('idempotency_keys')
+                .values({
+                  user_id: viewer.userId,
+                  key: idem.key,
+                  request_hash: idem.requestHash,
+                  status: 0,
+                  body: json(null),
+                })
+                .onConflict((oc) => oc.doNothing())
+                .returning('key'),
             );
             if (rows.length === 0) {
               // The key was used before (a concurrent first attempt has committed by now: the
               // insert waited on its row lock; or it is an earlier write of the same batch).
-              const { rows: prior } = await q.query<{ request_hash: string; status: number; body: T }>(
-                'SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1 AND key = $2',
-                [viewer.userId, idem.key],
-              );
-              const p = prior[0]!;
+              const p = (await first(
+                q,
+                qb
+                  .selectFrom('idempotency_keys')
+                  .select(['request_hash', 'status', 'body'])
+                  .where('user_id', '=', viewer.userId)
+                  .where('key', '=', idem.key),
+              ))!;
               if (p.request_hash !== idem.requestHash) {
                 throw new HttpError(
                   422,
@@ -82,14 +95,18 @@ export class Writer {
                   'This Idempotency-Key was already used for a different request.',
                 );
               }
-              return { value: { status: p.status, body: p.body, replayed: true }, events: [], actor };
+              return { value: { status: p.status, body: p.body as T, replayed: true }, events: [], actor };
             }
           }
           const result = await fn(q);
           if (idem && viewer) {
-            await q.query(
-              'UPDATE idempotency_keys SET status = $3, body = $4::jsonb WHERE user_id = $1 AND key = $2',
-              [viewer.userId, idem.key, result.status, JSON.stringify(result.body)],
+            await all(
+              q,
+              qb
+                .updateTable('idempotency_keys')
+                .set({ status: result.status, body: json(result.body) })
+                .where('user_id', '=', viewer.userId)
+                .where('key', '=', idem.key),
             );
           }
           // The events are appended by the batch, last: the event counter's row lock is then

@@ -133,3 +133,35 @@ export function recordRoutes<C extends z.ZodType, P extends z.ZodType>(
       read({ params: IdParams }, ({ params, viewer }) => history(ctx, viewer, params.id)),
     );
 }
+
+/** A feature service of alerts that are listed and acknowledged at a version. */
+export interface AckService {
+  list: (ctx: Ctx, viewer: Viewer) => Promise<unknown>;
+  acknowledge: (
+    ctx: Ctx,
+    viewer: Viewer,
+    id: string,
+    version: number,
+    idem: Idempotency | null,
+  ) => Promise<Reply>;
+}
+
+/** The alert routes: GET / (list) and POST /:id/acknowledge, both behind `allow`. */
+export function ackRoutes(
+  r: Router,
+  ctx: Ctx,
+  service: AckService,
+  spec: { allow: (viewer: Viewer) => void; body: z.ZodType<{ version: number }> },
+): void {
+  const { allow } = spec;
+  r.get(
+    '/',
+    read({ allow }, ({ viewer }) => service.list(ctx, viewer)),
+  );
+  r.post(
+    '/:id/acknowledge',
+    route({ allow, params: IdParams, body: spec.body }, ({ params, body, viewer, idem }) =>
+      service.acknowledge(ctx, viewer, params.id, body.version, idem),
+    ),
+  );
+}

@@ -7,6 +7,7 @@ import {
   RecordMetaSchema,
   TimestampSchema,
   VersionSchema,
+  changesSomething,
 } from './common.js';
 import { ScreenedTextSchema } from './text.js';
 
@@ -14,6 +15,13 @@ import { ScreenedTextSchema } from './text.js';
 export const HazardSchema = z.enum(HAZARDS);
 /** Risk alert status. */
 export const AlertStatusSchema = z.enum(ALERT_STATUSES);
+/** The number of a bulletin as its issuer writes it (`12/2024`). */
+export const BulletinNumberSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(LIMITS.bulletinNumberMax)
+  .regex(/^[\p{L}\p{N} /.-]+$/u, 'letters, digits and / . - only');
 /** Viet Nam's disaster risk level, 1 to 5. */
 export const AlertLevelSchema = z.number().int().min(1).max(5);
 
@@ -106,14 +114,7 @@ export const AlertCreateSchema = z
     validTo: TimestampSchema,
     status: z.enum(['forecast', 'active']).default('active'),
     issuer: ScreenedTextSchema(LIMITS.nameMax),
-    bulletinNumber: z
-      .string()
-      .trim()
-      .min(1)
-      .max(LIMITS.bulletinNumberMax)
-      .regex(/^[\p{L}\p{N} /.-]+$/u, 'letters, digits and / . - only')
-      .nullable()
-      .default(null),
+    bulletinNumber: BulletinNumberSchema.nullable().default(null),
   })
   .refine((a) => a.provinceCodes.length + a.communeCodes.length > 0 || a.polygon !== null, {
     message: 'give province codes, commune codes or a polygon',
@@ -147,16 +148,9 @@ export const AlertPatchSchema = z
     validFrom: TimestampSchema.optional(),
     validTo: TimestampSchema.optional(),
     status: AlertStatusSchema.optional(),
-    bulletinNumber: z
-      .string()
-      .trim()
-      .min(1)
-      .max(LIMITS.bulletinNumberMax)
-      .regex(/^[\p{L}\p{N} /.-]+$/u, 'letters, digits and / . - only')
-      .nullable()
-      .optional(),
+    bulletinNumber: BulletinNumberSchema.nullable().optional(),
   })
-  .refine((p) => Object.keys(p).length > 1, { message: 'nothing to change', path: ['version'] });
+  .refine(...changesSomething());
 /** Body of PATCH /api/alerts/:id. */
 export type AlertPatch = z.infer<typeof AlertPatchSchema>;
 

@@ -51,3 +51,20 @@ export const RecordMetaSchema = z.object({
 
 /** Optimistic concurrency: the version a write was based on. */
 export const VersionSchema = z.number().int().min(1);
+
+/** A refinement: `.refine(...check)` on an object schema. */
+type Refinement = [(p: object) => boolean, { message: string; path: string[] }];
+
+/** A patch changes something besides its version (and the keys in `besides`, which ride along). */
+export function changesSomething(besides: readonly string[] = []): Refinement {
+  return [
+    (p) => Object.keys(p).filter((k) => !besides.includes(k)).length > 1,
+    { message: 'nothing to change', path: ['version'] },
+  ];
+}
+
+/** A patch moves a position whole: lat and lon change together. */
+export const latLonTogether: Refinement = [
+  (p: { lat?: unknown; lon?: unknown }) => (p.lat === undefined) === (p.lon === undefined),
+  { message: 'lat and lon change together', path: ['lon'] },
+];

@@ -13,6 +13,7 @@ import {
   RolePhoneSchema,
   TimestampSchema,
   VersionSchema,
+  changesSomething,
 } from './common.js';
 import { ScreenedTextSchema } from './text.js';
 
@@ -80,6 +81,6 @@ export const CoordinationRolePatchSchema = z
     state: z.enum(ROLE_STATES).optional(),
     lastReviewedAt: TimestampSchema.nullable().optional(),
   })
-  .refine((p) => Object.keys(p).length > 1, { message: 'nothing to change', path: ['version'] });
+  .refine(...changesSomething());
 /** Body of PATCH /api/coordination-roles/:id. */
 export type CoordinationRolePatch = z.infer<typeof CoordinationRolePatchSchema>;

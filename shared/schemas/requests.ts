@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { REQUEST_KINDS, REQUEST_PRIORITIES, REQUEST_STATUSES, SECTORS } from '../enums.js';
 import { LIMITS } from '../limits.js';
-import { IdSchema, ProvinceCodeSchema, RecordMetaSchema, TimestampSchema, VersionSchema } from './common.js';
+import {
+  IdSchema,
+  ProvinceCodeSchema,
+  RecordMetaSchema,
+  TimestampSchema,
+  VersionSchema,
+  changesSomething,
+} from './common.js';
 import { ScreenedTextSchema } from './text.js';
 
 /** A request kind. */
@@ -75,10 +82,7 @@ export const RequestPatchSchema = z
     /** A message added to the thread with this change (for instance why it was declined). */
     message: ScreenedTextSchema(LIMITS.messageMax).optional(),
   })
-  .refine((p) => Object.keys(p).filter((k) => k !== 'message').length > 1, {
-    message: 'nothing to change',
-    path: ['version'],
-  });
+  .refine(...changesSomething(['message']));
 /** Body of PATCH /api/requests/:id. */
 export type RequestPatch = z.infer<typeof RequestPatchSchema>;
 

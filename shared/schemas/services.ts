@@ -21,6 +21,8 @@ import {
   RolePhoneSchema,
   TimestampSchema,
   VersionSchema,
+  changesSomething,
+  latLonTogether,
 } from './common.js';
 import { ScreenedNameSchema, ScreenedTextSchema } from './text.js';
 
@@ -150,11 +152,8 @@ export const ServicePatchSchema = z
     cost: z.enum(SERVICE_COSTS).optional(),
     referral: z.enum(REFERRAL_MODES).optional(),
   })
-  .refine((p) => Object.keys(p).length > 1, { message: 'nothing to change', path: ['version'] })
-  .refine((p) => (p.lat === undefined) === (p.lon === undefined), {
-    message: 'lat and lon change together',
-    path: ['lon'],
-  })
+  .refine(...changesSomething())
+  .refine(...latLonTogether)
   .refine((p) => !p.types || new Set(p.types).size === p.types.length, {
     message: 'each type once',
     path: ['types'],

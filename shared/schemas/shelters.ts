@@ -20,6 +20,8 @@ import {
   TimestampSchema,
   VersionSchema,
   IdSchema,
+  changesSomething,
+  latLonTogether,
 } from './common.js';
 
 /** Shelter kind. */
@@ -149,11 +151,8 @@ export const ShelterPatchSchema = z
     /** Reconfirm that the posted status is still true, with no other change. */
     reconfirm: z.literal(true).optional(),
   })
-  .refine((p) => Object.keys(p).length > 1, { message: 'nothing to change', path: ['version'] })
-  .refine((p) => (p.lat === undefined) === (p.lon === undefined), {
-    message: 'lat and lon change together',
-    path: ['lon'],
-  });
+  .refine(...changesSomething())
+  .refine(...latLonTogether);
 /** Body of PATCH /api/shelters/:id. */
 export type ShelterPatch = z.infer<typeof ShelterPatchSchema>;
 

@@ -2,10 +2,8 @@ import type { Caller } from '../../../shared/domain/permissions.js';
 import type { CoordinationRole } from '../../../shared/schemas/coordinationRoles.js';
 import type { Ctx } from '../../context.js';
 import type { Viewer } from '../../auth/viewer.js';
-import type { Column, ExportContext } from '../export/export.columns.js';
+import { orgName, type Column, type ExportContext } from '../export/export.columns.js';
 import { list } from './coordinationRoles.service.js';
-
-const orgName = (x: ExportContext, id: string | null) => (id ? (x.orgs.get(id)?.name ?? null) : null);
 
 /**
  * The columns of the mechanism's HXL CSV (issue 13): one row per role; a national role has an empty

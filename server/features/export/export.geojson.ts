@@ -1,7 +1,7 @@
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import type { ServicePoint } from '../../../shared/schemas/services.js';
 import type { Polygon, RiskAlert } from '../../../shared/schemas/alerts.js';
-import { shownCommune } from './export.columns.js';
+import { shownCommune } from './export.services.js';
 
 /**
  * GeoJSON features (RFC 7946) of the exports, built from records already through the API's

@@ -12,18 +12,12 @@ import { listOrganisations } from '../organisations/organisations.repo.js';
 import { presentOrganisation } from '../organisations/organisations.presenter.js';
 import { audit } from '../incidents/audit.js';
 import { requireReader } from '../incidents/incidents.service.js';
-import {
-  alertColumns,
-  alertRows,
-  cellText,
-  EXPORT_LANGS,
-  incidentColumns,
-  requestColumns,
-  serviceColumns,
-  shelterColumns,
-  type Column,
-  type ExportContext,
-} from './export.columns.js';
+import { cellText, EXPORT_LANGS, type Column, type ExportContext } from './export.columns.js';
+import { shelterColumns } from './export.shelters.js';
+import { serviceColumns } from './export.services.js';
+import { requestColumns } from './export.requests.js';
+import { alertColumns, alertRows } from './export.alerts.js';
+import { incidentColumns } from './export.incidents.js';
 import { alertPages, incidentPages, requestPages, servicePages, shelterPages } from './export.sources.js';
 import { alertFeatures, serviceFeature, shelterFeature, type Feature } from './export.geojson.js';
 import { hsdsPage, HsdsQuerySchema, hsdsService } from './export.hsds.js';
@@ -168,73 +162,66 @@ export function exportRoutes(ctx: Ctx): Router {
   const r = Router();
   const query = (q: unknown) => parse(ExportQuerySchema, q, 'query');
 
-  r.get('/shelters.csv', async (req, res) => {
-    const { lang } = query(req.query);
-    const v = viewerOf(res);
-    const x = await contextFor(ctx, v, lang);
-    await sendCsv(ctx, v, res, 'shelters', lang, shelterColumns(v, x), shelterPages(ctx, v));
-  });
-  r.get('/services.csv', async (req, res) => {
-    const { lang } = query(req.query);
-    const v = viewerOf(res);
-    const x = await contextFor(ctx, v, lang);
-    await sendCsv(ctx, v, res, 'services', lang, serviceColumns(v, x), servicePages(ctx, v));
-  });
-  r.get('/requests.csv', async (req, res) => {
-    const { lang } = query(req.query);
-    const v = viewerOf(res);
-    if (!readsRequests(v)) throw forbidden('Partner viewers read no coordination requests.');
-    const x = await contextFor(ctx, v, lang);
-    await sendCsv(ctx, v, res, 'requests', lang, requestColumns(v, x), requestPages(ctx, v));
-  });
-  r.get('/alerts.csv', async (req, res) => {
-    const { lang } = query(req.query);
-    const v = viewerOf(res);
-    const x = await contextFor(ctx, v, lang);
-    async function* rows() {
-      for await (const page of alertPages(ctx, v)) yield page.flatMap((a) => alertRows(a, ctx.areas));
-    }
-    await sendCsv(ctx, v, res, 'alerts', lang, alertColumns(v, x), rows());
-  });
-  r.get('/incidents.csv', async (req, res) => {
-    const { lang } = query(req.query);
-    const v = viewerOf(res);
-    requireReader(v);
-    const x = await contextFor(ctx, v, lang);
-    await sendCsv(
-      ctx,
-      v,
-      res,
-      'incidents',
-      lang,
-      incidentColumns(v, x, ctx.config.demo),
-      incidentPages(ctx, v),
-    );
-  });
+  /** A CSV export: the query, who may read it (before anything is read), the columns for this reader, the rows. */
+  function csvFile<T>(
+    name: string,
+    columns: (v: Viewer, x: ExportContext) => readonly Column<T>[],
+    pages: (v: Viewer) => AsyncIterable<T[]>,
+    allow?: (v: Viewer) => void,
+  ): void {
+    r.get(`/${name}.csv`, async (req, res) => {
+      const { lang } = query(req.query);
+      const v = viewerOf(res);
+      allow?.(v);
+      const x = await contextFor(ctx, v, lang);
+      await sendCsv(ctx, v, res, name, lang, columns(v, x), pages(v));
+    });
+  }
+  /** A GeoJSON export: the query (for its checks only) and the features of each row. */
+  function geoJsonFile<T>(
+    name: string,
+    pages: (v: Viewer) => AsyncIterable<T[]>,
+    features: (r: T) => Feature[],
+  ): void {
+    r.get(`/${name}.geojson`, async (req, res) => {
+      query(req.query);
+      const v = viewerOf(res);
+      await sendGeoJson(ctx, v, res, name, pages(v), features);
+    });
+  }
 
-  r.get('/coordination-roles.csv', async (req, res) => {
-    const { lang } = query(req.query);
-    const v = viewerOf(res);
-    const x = await contextFor(ctx, v, lang);
-    const columns = coordinationRoleColumns(v, x);
-    await sendCsv(ctx, v, res, 'coordination-roles', lang, columns, coordinationRolePages(ctx, v));
+  csvFile('shelters', shelterColumns, (v) => shelterPages(ctx, v));
+  csvFile('services', serviceColumns, (v) => servicePages(ctx, v));
+  csvFile(
+    'requests',
+    requestColumns,
+    (v) => requestPages(ctx, v),
+    (v) => {
+      if (!readsRequests(v)) throw forbidden('Partner viewers read no coordination requests.');
+    },
+  );
+  csvFile('alerts', alertColumns, async function* (v) {
+    for await (const page of alertPages(ctx, v)) yield page.flatMap((a) => alertRows(a, ctx.areas));
   });
+  csvFile(
+    'incidents',
+    (v, x) => incidentColumns(v, x, ctx.config.demo),
+    (v) => incidentPages(ctx, v),
+    requireReader,
+  );
+  csvFile('coordination-roles', coordinationRoleColumns, (v) => coordinationRolePages(ctx, v));
 
-  r.get('/shelters.geojson', async (req, res) => {
-    query(req.query);
-    const v = viewerOf(res);
-    await sendGeoJson(ctx, v, res, 'shelters', shelterPages(ctx, v), (s) => [shelterFeature(s)]);
-  });
-  r.get('/services.geojson', async (req, res) => {
-    query(req.query);
-    const v = viewerOf(res);
-    await sendGeoJson(ctx, v, res, 'services', servicePages(ctx, v), (s) => [serviceFeature(s)]);
-  });
-  r.get('/alerts.geojson', async (req, res) => {
-    query(req.query);
-    const v = viewerOf(res);
-    await sendGeoJson(ctx, v, res, 'alerts', alertPages(ctx, v), alertFeatures);
-  });
+  geoJsonFile(
+    'shelters',
+    (v) => shelterPages(ctx, v),
+    (s) => [shelterFeature(s)],
+  );
+  geoJsonFile(
+    'services',
+    (v) => servicePages(ctx, v),
+    (s) => [serviceFeature(s)],
+  );
+  geoJsonFile('alerts', (v) => alertPages(ctx, v), alertFeatures);
 
   // The HSDS API's page shape rather than our envelope, so HSDS tools read it as is.
   r.get('/hsds/services.json', async (req, res) => {

@@ -14,7 +14,7 @@ import { presentRequest } from '../requests/requests.presenter.js';
 import { alertTable } from '../alerts/alerts.repo.js';
 import { presentAlert } from '../alerts/alerts.presenter.js';
 import { summaryFor } from '../incidents/incidents.service.js';
-import type { RequestRow } from './export.columns.js';
+import type { RequestRow } from './export.requests.js';
 
 /**
  * The records of each export, a page at a time, each through the same presenter as the API: a

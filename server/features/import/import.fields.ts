@@ -1,7 +1,9 @@
 import { CHECKLIST_ITEMS, SHELTER_AGE_BANDS } from '../../../shared/enums.js';
 import type { Caller } from '../../../shared/domain/permissions.js';
 import type { AreaIndex } from '../areas/areas.data.js';
-import { serviceColumns, shelterColumns, type Column, type ExportContext } from '../export/export.columns.js';
+import type { Column, ExportContext } from '../export/export.columns.js';
+import { shelterColumns } from '../export/export.shelters.js';
+import { serviceColumns } from '../export/export.services.js';
 
 /**
  * What an import reads from each column: the HXL hashtag (the same tables as the exports), the API

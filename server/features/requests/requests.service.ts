@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/schemas/requests.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
-import { organisationExists } from '../organisations/organisations.repo.js';
+import { checkOrganisation } from '../organisations/organisations.checks.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { NewEvent } from '../../events/log.js';
 import type { Idempotency } from '../../events/writer.js';
@@ -28,11 +28,6 @@ import { routedRecipient } from '../coordinationRoles/coordinationRoles.routing.
 import { writesSimulated } from '../../demo/simulated.js';
 
 const visible = (r: CoordinationRequest | null): r is CoordinationRequest => r !== null;
-
-async function checkOrg(q: Queryable, orgId: string | null | undefined, field: string): Promise<void> {
-  if (!orgId) return;
-  if (!(await organisationExists(q, orgId))) throw badField(field, 'unknown organisation');
-}
 
 /** Requests the viewer may see, newest first. */
 export async function list(ctx: Ctx, viewer: Viewer): Promise<CoordinationRequest[]> {
@@ -84,7 +79,7 @@ export async function create(ctx: Ctx, viewer: Viewer, input: RequestCreate, ide
       const s = await serviceRepoOf(ctx).get(q, input.serviceId);
       if (!s || !presentService(s, viewer)) throw badField('serviceId', 'unknown service');
     }
-    await checkOrg(q, input.toOrgId, 'toOrgId');
+    await checkOrganisation(q, input.toOrgId, 'toOrgId');
     const toOrgId =
       input.toOrgId ?? (input.toSector ? null : await routedRecipient(q, input.kind, provinceCode));
     const r = await requestTable.insert(
@@ -171,7 +166,7 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: RequestPatc
       fields.neededBy !== undefined;
     if (reassigning && onlyAnswersRequests(viewer))
       throw forbidden('A provider answers a request; it does not reassign or reprioritise it.');
-    await checkOrg(q, fields.toOrgId, 'toOrgId');
+    await checkOrganisation(q, fields.toOrgId, 'toOrgId');
     const nextTo = fields.toOrgId !== undefined ? fields.toOrgId : current.toOrgId;
     const nextSector = fields.toSector !== undefined ? fields.toSector : current.toSector;
     if (nextTo === null && nextSector === null)

@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/schemas/services.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
-import { organisationExists } from '../organisations/organisations.repo.js';
+import { checkOrganisation } from '../organisations/organisations.checks.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { NewEvent } from '../../events/log.js';
 import type { Idempotency, WriteResult } from '../../events/writer.js';
@@ -41,10 +41,6 @@ function checkPosition(f: Pick<ServiceFields, 'types' | 'locationVisibility' | '
     throw badField('lat', 'an exact position needs lat and lon');
   if (f.locationVisibility === 'commune' && !f.communeCode)
     throw badField('communeCode', 'commune visibility needs a commune code');
-}
-
-async function checkOrg(q: Queryable, orgId: string, field: string): Promise<void> {
-  if (!(await organisationExists(q, orgId))) throw badField(field, 'unknown organisation');
 }
 
 /** Services as the viewer may see them. */
@@ -119,7 +115,7 @@ export function createWrite(
   };
   checkPosition(fields);
   return async (q) => {
-    await checkOrg(q, providerOrgId, 'providerOrgId');
+    await checkOrganisation(q, providerOrgId, 'providerOrgId');
     const s = await repoOf(ctx).insert(q, fields, { userId: viewer.userId, orgId: providerOrgId });
     await insertAvailability(q, s.id, availability);
     return {

@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/schemas/shelters.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
-import { organisationExists } from '../organisations/organisations.repo.js';
+import { checkOrganisation } from '../organisations/organisations.checks.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Idempotency, WriteResult } from '../../events/writer.js';
 import { readEntityEvents } from '../../events/log.js';
@@ -60,11 +60,6 @@ function checkBreakdown(f: ShelterFields, p: ShelterPatch): void {
   ) {
     throw badField('vulnerable.femaleHeadedHouseholds', 'more than the number of households');
   }
-}
-
-async function checkOrg(q: Queryable, orgId: string | null | undefined): Promise<void> {
-  if (!orgId) return;
-  if (!(await organisationExists(q, orgId))) throw badField('managingOrgId', 'unknown organisation');
 }
 
 /** Shelters as the viewer may see them. */
@@ -130,7 +125,7 @@ export function createWrite(
     simulated: writesSimulated(ctx, viewer),
   };
   return async (q) => {
-    await checkOrg(q, fields.managingOrgId);
+    await checkOrganisation(q, fields.managingOrgId, 'managingOrgId');
     const s = await insertShelter(q, fields, {
       userId: viewer.userId,
       orgId: fields.managingOrgId ?? viewer.orgId,

@@ -1,0 +1,130 @@
+import { buildClient, chunkSizes } from '../clientSize.js';
+import { mapBench, type MapResult } from '../map.js';
+import { slowLinkBench } from '../slowLink.js';
+import { fmt, median, table } from '../lib.js';
+import { KB, load, loadLine, metAll, say, type BenchParams } from './say.js';
+
+/** The shelter manager's phone on a 400 ms / 50 KB/s link: time to a usable sign-in form and list, and bytes. */
+export async function linkSegment(dir: string, P: BenchParams): Promise<void> {
+  const linkLoad = load();
+  let r;
+  try {
+    r = await slowLinkBench({ staticDir: dir, latencyMs: 400, bytesPerSecond: 50 * 1024, rounds: P.rounds });
+  } catch (err) {
+    say(`Slow-link benchmark did not run: ${(err as Error).message.split('\n')[0]}`);
+    return;
+  }
+  const rs = r.rounds;
+  say(`## Shelter manager on a slow link`);
+  say();
+  say(
+    `Headless Chromium on a 390x844 phone profile, the link throttled through CDP \`Network.emulateNetworkConditions\` (${r.latencyMs} ms latency, ${KB(r.bytesPerSecond)} KB/s down and up), ` +
+      `a fresh profile per round (cold cache, no service worker yet), ${rs.length} rounds. Sign-in form: from navigation start until the form can be submitted. ` +
+      `List: from tapping "sign in" until the first shelter shows. Bytes are as on the wire (compressed, with headers) until the list shows; socket.io left out.`,
+  );
+  say();
+  say(
+    table(
+      ['round', 'sign-in form ms', 'list ms', 'built files KB', 'API KB', 'code gzip KB'],
+      rs.map((x, i) => [
+        i + 1,
+        fmt(x.signInMs, 0),
+        fmt(x.listMs, 0),
+        KB(x.staticBytes),
+        KB(x.apiBytes),
+        KB(x.codeGzip),
+      ]),
+    ),
+  );
+  say();
+  const signIns = rs.map((x) => x.signInMs);
+  const lists = rs.map((x) => x.listMs);
+  say(
+    `Usable sign-in form: median ${fmt(median(signIns), 0)} ms (target <= 3000 ms in every round: ${metAll((x) => x <= 3000, ...signIns)}); ` +
+      `usable list after sign-in: median ${fmt(median(lists), 0)} ms (target <= 6000 ms in every round: ${metAll((x) => x <= 6000, ...lists)}).`,
+  );
+  const code = rs.map((x) => x.codeGzip);
+  say(
+    `Code and styles loaded before the list (html, js, css as built, gzip level 9; fonts and icons left out): ` +
+      `${KB(Math.max(...code))} KB (target <= 150 KB: ${metAll((x) => x <= 150 * 1024, ...code)}).`,
+  );
+  say(loadLine(linkLoad));
+  say();
+}
+
+/** Built chunk sizes, then (with a browser) the slow link and the map under live changes. */
+export async function clientReport(P: BenchParams, full: boolean, browser: boolean): Promise<void> {
+  say(`## Client`);
+  say();
+  const built = buildClient(full);
+  const sizes = chunkSizes(built.dir);
+  say(
+    `Gzip (level 9) size of each built chunk (${built.built ? 'fresh build into .tmp/bench-client' : 'existing dist/client'}). "entry" is what index.html loads for the first screen ` +
+      `(the shelter manager's list, panel and quick update form); "map" is the lazy MapLibre chunk.`,
+  );
+  say();
+  say(
+    table(
+      ['file', 'kind', 'KB', 'gzip KB'],
+      sizes.chunks.map((c) => [c.file, c.kind, KB(c.bytes), KB(c.gzip)]),
+    ),
+  );
+  say();
+  say(
+    `First screen without the map: **${KB(sizes.firstScreenGzip)} KB** gzip (target <= 150 KB: ${sizes.firstScreenGzip <= 150 * 1024 ? 'met' : 'NOT met'}); map chunk ${KB(sizes.mapGzip)} KB.`,
+  );
+  say();
+  if (browser) await linkSegment(built.dir, P);
+  if (browser) {
+    let m: MapResult | null = null;
+    try {
+      m = await mapBench({ features: 5000, changesPerSecond: 50, seconds: P.mapSeconds, rounds: P.rounds });
+    } catch (err) {
+      say(`Map benchmark did not run: ${(err as Error).message.split('\n')[0]}`);
+    }
+    if (m) {
+      say(
+        `Headless Chromium (SwiftShader WebGL, no GPU), ${m.features} shelter features through the app's shelter layer (client/src/map/layers/shelterLayer.ts) ` +
+          `on the offline basemap, via a bench-only page (bench/map/). Live: ${m.changesPerSecond} changes/s into the shelter store; static: the same map with no changes. ` +
+          `${P.mapSeconds} s per segment, interleaved static, live, static, live.`,
+      );
+      say();
+      say(
+        table(
+          [
+            '',
+            'long tasks (> 50 ms)',
+            'long task ms total',
+            'frames',
+            'frame p50 ms',
+            'frame p95 ms',
+            'changes applied',
+          ],
+          [
+            [
+              'static',
+              m.static.longTasks,
+              fmt(m.static.longTaskMs, 0),
+              m.static.frames,
+              fmt(m.static.p50),
+              fmt(m.static.p95),
+              0,
+            ],
+            [
+              'live',
+              m.live.longTasks,
+              fmt(m.live.longTaskMs, 0),
+              m.live.frames,
+              fmt(m.live.p50),
+              fmt(m.live.p95),
+              m.live.changes,
+            ],
+          ],
+        ),
+      );
+      say();
+      say(`Frame time p95 live/static: ${fmt(m.live.p95 / m.static.p95, 2)}.`);
+      say();
+    }
+  }
+}

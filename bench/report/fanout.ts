@@ -1,0 +1,167 @@
+import { fanoutSegment, type appShelters, type FanoutMode, type FanoutResult } from '../fanout.js';
+import type { BenchCluster } from '../cluster.js';
+import { fmt, median, summary, table } from '../lib.js';
+import { KB, load, loadLine, met, metAll, say, type BenchParams } from './say.js';
+
+type Shelters = Awaited<ReturnType<typeof appShelters>>;
+
+/** Fan-out latency and memory per client: raw ws, bare Socket.IO and this app, interleaved a, b, c, a, b, c. */
+export async function fanoutReport(cluster: BenchCluster, shelters: Shelters, P: BenchParams): Promise<void> {
+  const template = {
+    seq: 1,
+    type: 'shelter:updated',
+    data: shelters[0],
+    at: new Date().toISOString(),
+    by: { userId: null, orgId: null },
+  };
+
+  // --- Fan-out latency and memory per client: a, b, c, a, b, c ---
+  const fanoutLoad = load();
+  const results: Record<FanoutMode, FanoutResult[]> = { ws: [], sio: [], app: [] };
+  for (let round = 0; round < P.rounds; round++) {
+    for (const mode of ['ws', 'sio', 'app'] as const) {
+      const r = await fanoutSegment(cluster, mode, {
+        clients: P.clients,
+        rate: P.rate,
+        seconds: P.fanoutSeconds,
+        template,
+        shelters,
+      });
+      results[mode].push(r);
+      const s = summary(r.latencies);
+      console.error(
+        `  fan-out ${mode} round ${round + 1}: p50 ${fmt(s.p50)} p99 ${fmt(s.p99)} ms, lost ${r.lost}, dup ${r.duplicated}`,
+      );
+    }
+  }
+  const merged = (m: FanoutMode) => {
+    const rs = results[m];
+    return {
+      s: summary(rs.flatMap((r) => r.latencies)),
+      lost: rs.reduce((a, r) => a + r.lost, 0),
+      dup: rs.reduce((a, r) => a + r.duplicated, 0),
+      sent: rs.reduce((a, r) => a + r.sent, 0),
+      errors: rs.reduce((a, r) => a + r.sendErrors, 0),
+      heap: median(rs.map((r) => r.heapPerClient)),
+      rss: median(rs.map((r) => r.rssPerClient)),
+      // Ratios are per round (each mode next to its baseline), then the median over rounds.
+      p50s: rs.map((r) => summary(r.latencies).p50),
+      p99s: rs.map((r) => summary(r.latencies).p99),
+    };
+  };
+  const [a, b, c] = (['ws', 'sio', 'app'] as const).map(merged) as [
+    ReturnType<typeof merged>,
+    ReturnType<typeof merged>,
+    ReturnType<typeof merged>,
+  ];
+  const ratio = (x: number[], y: number[]) => median(x.map((v, i) => v / y[i]!));
+  const label = {
+    ws: '(a) raw ws, 1 node',
+    sio: '(b) Socket.IO + Redis adapter, 2 nodes',
+    app: '(c) this app, 2 nodes (HTTP PATCH, PostgreSQL, Redis, projection)',
+  };
+  say(`## Fan-out latency`);
+  say();
+  say(
+    `${P.clients} socket clients in one load-generator process, ${P.rate} changes/s for ${P.fanoutSeconds} s per segment, modes interleaved a, b, c, a, b, c (${P.rounds} rounds). ` +
+      `Latency is from just before the sender's HTTP request to each client's receipt, on the load generator's clock, keyed by a counter carried in \`occupancy\`.`,
+  );
+  say();
+  say(
+    table(
+      [
+        'mode',
+        'sent',
+        'deliveries',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'max ms',
+        'lost',
+        'duplicated',
+        'send errors',
+      ],
+      (['ws', 'sio', 'app'] as const).map((m, i) => {
+        const x = [a, b, c][i]!;
+        return [
+          label[m],
+          x.sent,
+          x.s.n,
+          fmt(x.s.p50),
+          fmt(x.s.p95),
+          fmt(x.s.p99),
+          fmt(x.s.max),
+          x.lost,
+          x.dup,
+          x.errors,
+        ];
+      }),
+    ),
+  );
+  say();
+  const ca50 = ratio(c.p50s, a.p50s);
+  const ca99 = ratio(c.p99s, a.p99s);
+  const cb50 = ratio(c.p50s, b.p50s);
+  const cb99 = ratio(c.p99s, b.p99s);
+  say(
+    table(
+      ['ratio', 'per round (median)', 'all rounds pooled', 'target', ''],
+      [
+        [
+          'c/a p50',
+          fmt(ca50, 2),
+          fmt(c.s.p50 / a.s.p50, 2),
+          '<= 1.5',
+          metAll((x) => x <= 1.5, ca50, c.s.p50 / a.s.p50),
+        ],
+        [
+          'c/a p99',
+          fmt(ca99, 2),
+          fmt(c.s.p99 / a.s.p99, 2),
+          '<= 2.0',
+          metAll((x) => x <= 2.0, ca99, c.s.p99 / a.s.p99),
+        ],
+        [
+          'c/b p50',
+          fmt(cb50, 2),
+          fmt(c.s.p50 / b.s.p50, 2),
+          '<= 1.15',
+          metAll((x) => x <= 1.15, cb50, c.s.p50 / b.s.p50),
+        ],
+        [
+          'c/b p99',
+          fmt(cb99, 2),
+          fmt(c.s.p99 / b.s.p99, 2),
+          '<= 1.15',
+          metAll((x) => x <= 1.15, cb99, c.s.p99 / b.s.p99),
+        ],
+        ['lost (c)', String(c.lost), '', '0', met(c.lost === 0)],
+      ],
+    ),
+  );
+  say();
+
+  say('A ratio target is met only when both the per-round median and the pooled figure meet it.');
+  say(loadLine(fanoutLoad));
+  say();
+  say(`## Memory per connected client`);
+  say();
+  say(
+    `Server heap (after a full GC) and RSS before and after connecting the clients, summed over the mode's nodes, divided by the clients; median over rounds. ` +
+      `Read through a bench-only preload (bench/probe.ts, IPC), not an endpoint.`,
+  );
+  say();
+  say(
+    table(
+      ['mode', 'heap KB/client', 'RSS KB/client (noisy: GC returns pages)'],
+      (['ws', 'sio', 'app'] as const).map((m, i) => [
+        label[m],
+        KB([a, b, c][i]!.heap),
+        KB([a, b, c][i]!.rss),
+      ]),
+    ),
+  );
+  say();
+  say(`Ratio app/bare Socket.IO: heap ${fmt(c.heap / b.heap, 2)}, RSS ${fmt(c.rss / b.rss, 2)}.`);
+  say();
+}
