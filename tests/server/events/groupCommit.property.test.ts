@@ -218,7 +218,10 @@ describe.each(STORAGES)('group commit against a sequential model on %s', (storag
         base.tx(
           (q) =>
             fn({
-              query: (sql, params) => (sent.push(sql.trim().split(/\s+/)[0]!), q.query(sql, params)),
+              query: (sql, params) => (
+                sent.push(sql.trim().split(/\s+/)[0]!.toUpperCase()),
+                q.query(sql, params)
+              ),
               exec: (sql) => (sent.push(sql), q.exec(sql)),
             }),
           opts,
