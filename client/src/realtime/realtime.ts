@@ -21,28 +21,17 @@ import {
 import { freeze, hold, holdSnapshot, isFrozen, release } from './freeze.js';
 import type { Snapshot } from './snapshot.js';
 import { needsReload } from './protocol.js';
-import type * as ValidateModule from './validate.js';
+import { loadedValidator, loadValidator } from './validator.js';
 import { useDemoClockStore } from '../features/demo/demoClockStore.js';
 
-type Validator = typeof ValidateModule;
+export { loadValidator };
 
-let validatorLoad: Promise<Validator> | null = null;
 /**
  * The socket (socket.io-client, about 18 KB gzip) is fetched only once the snapshot is on screen: on a
  * slow link it must not stand between the phone and the first list.
  */
 let socket: AppSocket | null = null;
 const loadSocket = () => import('../lib/socket.js').then((m) => m.getSocket());
-let validator: Validator | null = null;
-
-/**
- * The schemas (zod and every domain's) are a chunk of their own, fetched beside the snapshot:
- * nothing from the server is applied before they are here.
- */
-export function loadValidator(): Promise<Validator> {
-  validatorLoad ??= import('./validate.js').then((m) => (validator = m));
-  return validatorLoad;
-}
 
 /** How many past events seed the activity feed after the snapshot. */
 const FEED_SEED = 40;
@@ -140,6 +129,7 @@ export async function loadSnapshot(): Promise<boolean> {
 async function seedFeed(): Promise<void> {
   const after = Math.max(0, stream.lastSeq - FEED_SEED);
   const reply = await api.get<unknown>(`/api/events?after=${after}&limit=${FEED_SEED}`);
+  const validator = loadedValidator();
   if (!reply.ok || !validator) return;
   const result = validator.parseSyncResult(reply.data);
   if (result && !result.reset) useActivityStore.getState().applyEvent(result.events);
@@ -223,11 +213,11 @@ export function startRealtime(): () => void {
   };
   const onChange = (raw: unknown) => {
     // The socket connects only after the snapshot, which waits for the validator.
-    const c = validator?.parseChange(raw);
+    const c = loadedValidator()?.parseChange(raw);
     if (c) offer([c]);
   };
   const onHello = (raw: unknown) => {
-    const hello = validator?.parseHello(raw);
+    const hello = loadedValidator()?.parseHello(raw);
     if (!hello) return;
     if (needsReload(hello.protocol)) conn().setReloadNeeded(true);
     if (hello.head > stream.lastSeq) requestSync();
