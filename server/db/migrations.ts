@@ -30,8 +30,13 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
 
 /** Apply pending migrations, each in its own transaction, under an advisory lock so two processes starting together do not race. */
 export async function migrate(db: Db, log: Logger): Promise<number> {
-  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  // Under the lock too: two CREATE TABLE IF NOT EXISTS at once can both try to create the table's type.
+  await db.tx(async (q) => {
+    await q.exec('SET LOCAL lock_timeout = 0; SET LOCAL statement_timeout = 0');
+    await q.query('SELECT pg_advisory_xact_lock(7301)');
+    await q.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
   let applied = 0;
   for (const m of MIGRATIONS) {
     const done = await db.tx(async (q) => {

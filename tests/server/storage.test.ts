@@ -6,7 +6,7 @@ import { openDb, DataDirLockedError, type Db } from '../../server/db/db.js';
 import { migrate, MIGRATIONS } from '../../server/db/migrations.js';
 import { createLogger } from '../../server/logger.js';
 import { appendEvents, headSeq, readEventsAfter } from '../../server/events/log.js';
-import { freshPostgres, STORAGES } from '../helpers/db.js';
+import { freshPostgres, POSTGRES_URL, STORAGES } from '../helpers/db.js';
 import { spawnServer } from '../helpers/server.js';
 import { startServer } from '../helpers/server.js';
 import { login } from '../helpers/client.js';
@@ -37,6 +37,27 @@ async function open(storage: 'pglite' | 'postgres'): Promise<Db> {
   });
   return db;
 }
+
+describe.runIf(POSTGRES_URL)('migrations from several processes at once', { timeout: 120_000 }, () => {
+  it('six processes starting together on an empty database apply each migration once, none failing', async () => {
+    // Each its own pool, as separate processes are: the first statements race on an empty database.
+    for (let round = 0; round < 3; round++) {
+      const fresh = await freshPostgres();
+      const dbs = await Promise.all(
+        Array.from({ length: 6 }, () => openDb({ databaseUrl: fresh.url, dataDir: '' }, log)),
+      );
+      try {
+        const applied = await Promise.all(dbs.map((db) => migrate(db, log)));
+        expect(applied.reduce((a, b) => a + b, 0)).toBe(MIGRATIONS.length);
+        const { rows } = await dbs[0]!.query<{ n: string }>('SELECT count(*) AS n FROM schema_migrations');
+        expect(Number(rows[0]!.n)).toBe(MIGRATIONS.length);
+      } finally {
+        await Promise.all(dbs.map((db) => db.close()));
+        await fresh.drop();
+      }
+    }
+  });
+});
 
 describe.each(STORAGES)('storage on %s', { timeout: 90_000 }, (storage) => {
   it('applies every migration once; a second run applies none', async () => {

@@ -74,7 +74,7 @@ describe('fault: a process frozen (SIGSTOP) inside a write, holding the event co
       async () =>
         (
           await db.query(
-            `SELECT 1 FROM pg_stat_activity WHERE state = 'idle in transaction' AND query LIKE '%UPDATE event_counter%'`,
+            `SELECT 1 FROM pg_stat_activity WHERE state = 'idle in transaction' AND query ILIKE '%update%event_counter%'`,
           )
         ).rows.length === 1,
       5000,

@@ -108,7 +108,7 @@ export async function startPgProxy(target: { host: string; port: number }): Prom
         if (sql === null) continue;
         if (/^\s*BEGIN\b/i.test(sql)) st.wrote = false;
         // A write: it appends events or records an idempotency key.
-        if (/INSERT INTO idempotency_keys/i.test(sql)) st.wrote = true;
+        if (/\binsert\s+into\s+"?idempotency_keys\b/i.test(sql)) st.wrote = true;
         if (/\bevent_counter\b/i.test(sql) && /\bUPDATE\b/i.test(sql)) {
           st.wrote = true;
           if (type === 'P') st.lockPending = true;
