@@ -21,10 +21,10 @@ function resolve(from: string, spec: string): string | null {
 }
 
 /** Every package the page loads before the list: what main.tsx and Shell.tsx import statically, file by file. */
-function entryPackages(): Set<string> {
+function entryPackages(roots: readonly string[] = ROOTS): Set<string> {
   const seen = new Set<string>();
   const packages = new Set<string>();
-  const todo = [...ROOTS];
+  const todo = [...roots];
   while (todo.length) {
     const file = todo.pop()!;
     if (seen.has(file)) continue;
@@ -52,5 +52,12 @@ describe('first load: what a phone loads before the list', () => {
     const pkgs = entryPackages();
     expect(pkgs.has('react-hook-form')).toBe(false);
     expect(pkgs.has('@hookform/resolvers')).toBe(false);
+  });
+});
+
+describe('first load: what the sign-in form waits for', () => {
+  it('is drawn without zod: the shared schema comes once the form is up', () => {
+    expect(entryPackages([ROOTS[0]!]).has('zod')).toBe(false);
+    expect(entryPackages([ROOTS[0]!]).has('react')).toBe(true);
   });
 });

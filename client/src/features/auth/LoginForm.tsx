@@ -1,14 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { LIMITS } from '../../../../shared/limits.js';
-import { LoginSchema } from '../../../../shared/schemas/auth.js';
+import type { LoginSchema } from '../../../../shared/schemas/auth.js';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher.js';
 import { Field } from '../../lib/forms/Field.js';
 import { FormError } from '../../lib/forms/FormError.js';
 import { useAuthStore } from './authStore.js';
 
 type Login = z.infer<typeof LoginSchema>;
+
+// The shared schema (and zod with it, about 27 KB gzip) is fetched once the form is drawn, not before:
+// the form is usable while it comes, and the signed-in shell needs it next anyway.
+const loginSchema = () => import('../../../../shared/schemas/auth.js').then((m) => m.LoginSchema);
 
 /**
  * The sign-in screen. A sign-in the shared schema refuses is answered as the server would: bad credentials.
@@ -20,6 +24,10 @@ export function LoginForm() {
   const login = useAuthStore((s) => s.login);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    // A failed fetch is retried on submit, which says so.
+    loginSchema().catch(() => undefined);
+  }, []);
 
   const onValid = async (body: Login) => {
     setBusy(true);
@@ -46,12 +54,16 @@ export function LoginForm() {
           e.preventDefault();
           setError(null);
           const data = new FormData(e.currentTarget);
-          const parsed = LoginSchema.safeParse({
-            username: data.get('username') ?? '',
-            password: data.get('password') ?? '',
-          });
-          if (parsed.success) void onValid(parsed.data);
-          else setError(t('auth.bad'));
+          const typed = { username: data.get('username') ?? '', password: data.get('password') ?? '' };
+          loginSchema().then(
+            (schema) => {
+              const parsed = schema.safeParse(typed);
+              if (parsed.success) void onValid(parsed.data);
+              else setError(t('auth.bad'));
+            },
+            // The schema's chunk did not come: no link, as a sign-in sent now would find.
+            () => setError(t('auth.offline')),
+          );
         }}
         data-testid="login-form"
         noValidate
