@@ -39,6 +39,20 @@ function LayerToggle(props: {
 }
 
 /**
+ * A legend key mark: `mods` are the swatch modifiers (dot, ring, hollow...), `fill` paints it and
+ * `ring` colours its border.
+ */
+function Swatch(props: { mods?: string; fill?: string; ring?: string }) {
+  const mods = props.mods ? props.mods.split(' ').map((m) => ` swatch--${m}`) : [];
+  const style = props.fill
+    ? { background: props.fill }
+    : props.ring
+      ? { borderColor: props.ring }
+      : undefined;
+  return <span className={`swatch${mods.join('')}`} style={style} aria-hidden="true" />;
+}
+
+/**
  * The map's legend: the layer toggles the reader has, and the key to each layer that is on.
  * `has` says which layer groups this reader gets (the incident one once its aggregates arrived).
  */
@@ -83,38 +97,20 @@ export function MapLegend(props: {
       <ul className="legend">
         {SHELTER_STATUSES.map((s) => (
           <li key={s}>
-            <span
-              className="swatch swatch--dot"
-              style={{ background: STATUS_COLORS[s] }}
-              aria-hidden="true"
-            />{' '}
-            {t(`status.${s}`)}
+            <Swatch mods="dot" fill={STATUS_COLORS[s]} /> {t(`status.${s}`)}
           </li>
         ))}
         <li>
-          <span className="swatch swatch--dot swatch--cluster" aria-hidden="true" /> {t('map.cluster')}
+          <Swatch mods="dot cluster" /> {t('map.cluster')}
         </li>
         <li className="legend__wide">
-          <span
-            className="swatch swatch--ring"
-            style={{ borderColor: SCORE_COLORS.poor }}
-            aria-hidden="true"
-          />
-          <span
-            className="swatch swatch--ring"
-            style={{ borderColor: SCORE_COLORS.partial }}
-            aria-hidden="true"
-          />
-          <span
-            className="swatch swatch--ring"
-            style={{ borderColor: SCORE_COLORS.good }}
-            aria-hidden="true"
-          />{' '}
-          {t('map.ringScore')}
+          <Swatch mods="ring" ring={SCORE_COLORS.poor} />
+          <Swatch mods="ring" ring={SCORE_COLORS.partial} />
+          <Swatch mods="ring" ring={SCORE_COLORS.good} /> {t('map.ringScore')}
         </li>
         <li className="legend__wide">{t('map.sizeOccupancy')}</li>
         <li className="legend__wide">
-          <span className="swatch swatch--dot swatch--faded" aria-hidden="true" /> {t('map.fadedStale')}
+          <Swatch mods="dot faded" /> {t('map.fadedStale')}
         </li>
       </ul>
       {shown.services && (
@@ -122,12 +118,7 @@ export function MapLegend(props: {
           <li className="legend__wide legend__head">{t('layers.services')}</li>
           {SERVICE_STATUSES.map((s) => (
             <li key={s}>
-              <span
-                className="swatch swatch--dot"
-                style={{ background: SERVICE_STATUS_COLORS[s] }}
-                aria-hidden="true"
-              />{' '}
-              {t(`serviceStatus.${s}`)}
+              <Swatch mods="dot" fill={SERVICE_STATUS_COLORS[s]} /> {t(`serviceStatus.${s}`)}
             </li>
           ))}
           <li className="legend__wide">
@@ -135,8 +126,7 @@ export function MapLegend(props: {
             H {t('serviceType.safe_house')}…
           </li>
           <li className="legend__wide">
-            <span className="swatch swatch--dot swatch--hollow" aria-hidden="true" />{' '}
-            {t('layers.communeRing')}
+            <Swatch mods="dot hollow" /> {t('layers.communeRing')}
           </li>
           <li className="legend__wide muted">{t('layers.hiddenNote')}</li>
         </ul>
@@ -146,15 +136,14 @@ export function MapLegend(props: {
           <li className="legend__wide legend__head">{t('layers.levels')}</li>
           {([1, 2, 3, 4, 5] as const).map((l) => (
             <li key={l} data-testid={`legend-level-${l}`}>
-              <span className="swatch" style={{ background: ALERT_LEVEL_COLOURS[l] }} aria-hidden="true" />{' '}
-              {t('alerts.level', { level: l })}
+              <Swatch fill={ALERT_LEVEL_COLOURS[l]} /> {t('alerts.level', { level: l })}
             </li>
           ))}
           <li className="legend__wide">
-            <span className="swatch swatch--line" aria-hidden="true" /> {t('layers.stormTrack')}
+            <Swatch mods="line" /> {t('layers.stormTrack')}
           </li>
           <li className="legend__wide">
-            <span className="swatch swatch--dot swatch--storm" aria-hidden="true" /> {t('layers.stormNow')}
+            <Swatch mods="dot storm" /> {t('layers.stormNow')}
           </li>
         </ul>
       )}
@@ -166,15 +155,14 @@ export function MapLegend(props: {
             </li>
             {INCIDENT_CLASSES.map((c) => (
               <li key={c.min}>
-                <span className="swatch" style={{ background: c.colour }} aria-hidden="true" /> ≥ {c.min}
+                <Swatch fill={c.colour} /> ≥ {c.min}
               </li>
             ))}
             <li>
-              <span className="swatch" style={{ background: SMALL_COLOUR }} aria-hidden="true" />{' '}
-              {t('layers.incidentSmall')}
+              <Swatch fill={SMALL_COLOUR} /> {t('layers.incidentSmall')}
             </li>
             <li className="legend__wide">
-              <span className="swatch swatch--empty" aria-hidden="true" /> {t('layers.incidentHidden')}
+              <Swatch mods="empty" /> {t('layers.incidentHidden')}
             </li>
           </ul>
           <IncidentNote note={incidents.note} />

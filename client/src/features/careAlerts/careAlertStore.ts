@@ -1,19 +1,13 @@
 import type { Change } from '../../../../shared/events.js';
 import type { CareAlert } from '../../../../shared/schemas/careAlerts.js';
 import { mergeById, newerVersion, type ById, type Merged } from '../../lib/byId.js';
+import { recordsIn } from '../../lib/changes.js';
 import { createByIdStore } from '../../lib/byIdStore.js';
 
 /** Apply duty-of-care alert changes (a pure reducer): raised, acknowledged and cleared carry the whole alert. */
 export function applyCareAlertChanges(byId: ById<CareAlert>, changes: readonly Change[]): Merged<CareAlert> {
-  const incoming: CareAlert[] = [];
-  for (const c of changes)
-    if (
-      c.type === 'care-alert:raised' ||
-      c.type === 'care-alert:acknowledged' ||
-      c.type === 'care-alert:cleared'
-    )
-      incoming.push(c.data);
-  return mergeById(byId, incoming, newerVersion);
+  const types = ['care-alert:raised', 'care-alert:acknowledged', 'care-alert:cleared'] as const;
+  return mergeById(byId, recordsIn(changes, types), newerVersion);
 }
 
 /** Alerts whose condition still holds (open first, then acknowledged), newest first. */

@@ -7,6 +7,7 @@ import { api } from '../../lib/api.js';
 import { useFormat } from '../../lib/format.js';
 import { loadNamespaces } from '../../i18n/index.js';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher.js';
+import { TableHead } from '../../app/ui/TableHead.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { cellOf, gapsOf, matrixPlaces, type MatrixPlace } from './matrix.js';
 import './coordination.css';
@@ -180,19 +181,15 @@ export function MatrixPage() {
           <h2>{placeName(p.provinceCode)}</h2>
           <div className="matrix__wrap">
             <table className="matrix__table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('matrix.function')}</th>
-                  {p.orgIds.map((id) => (
-                    <th scope="col" key={id}>
-                      {orgs[id] ?? '—'}
-                    </th>
-                  ))}
-                  <th scope="col">{t('matrix.contact')}</th>
-                  <th scope="col">{t('matrix.state')}</th>
-                  <th scope="col">{t('matrix.reviewed')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                heads={[t('matrix.function'), t('matrix.contact'), t('matrix.state'), t('matrix.reviewed')]}
+              >
+                {p.orgIds.map((id) => (
+                  <th scope="col" key={id}>
+                    {orgs[id] ?? '—'}
+                  </th>
+                ))}
+              </TableHead>
               <tbody>
                 {p.roles.map((r) => (
                   <RoleRow key={r.id} role={r} place={p} me={me} save={save} />

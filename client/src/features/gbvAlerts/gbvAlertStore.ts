@@ -1,14 +1,12 @@
 import type { Change } from '../../../../shared/events.js';
 import type { GbvAlert } from '../../../../shared/schemas/services.js';
 import { mergeById, newerVersion, type ById, type Merged } from '../../lib/byId.js';
+import { recordsIn } from '../../lib/changes.js';
 import { createByIdStore } from '../../lib/byIdStore.js';
 
 /** Apply time-critical alert changes (a pure reducer). */
 export function applyGbvAlertChanges(byId: ById<GbvAlert>, changes: readonly Change[]): Merged<GbvAlert> {
-  const incoming: GbvAlert[] = [];
-  for (const c of changes)
-    if (c.type === 'gbv-alert:raised' || c.type === 'gbv-alert:acknowledged') incoming.push(c.data);
-  return mergeById(byId, incoming, newerVersion);
+  return mergeById(byId, recordsIn(changes, ['gbv-alert:raised', 'gbv-alert:acknowledged']), newerVersion);
 }
 
 /** Open alerts, newest first. */

@@ -6,6 +6,7 @@ import { api } from '../../lib/api.js';
 import { useFormat } from '../../lib/format.js';
 import { loadNamespaces, SHELL_NAMESPACES } from '../../i18n/index.js';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher.js';
+import { TableHead } from '../../app/ui/TableHead.js';
 import { HandoverNotes } from './HandoverNotes.js';
 import './handover.css';
 
@@ -134,14 +135,14 @@ export function HandoverPage() {
           <section>
             <h2>{t('handover.figures')}</h2>
             <table className="handover__figures" data-testid="handover-figures">
-              <thead>
-                <tr>
-                  <th scope="col">{t('handover.metric')}</th>
-                  <th scope="col">{t('handover.atSince')}</th>
-                  <th scope="col">{t('handover.atNow')}</th>
-                  <th scope="col">{t('handover.change')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                heads={[
+                  t('handover.metric'),
+                  t('handover.atSince'),
+                  t('handover.atNow'),
+                  t('handover.change'),
+                ]}
+              />
               <tbody>
                 {figureRows(t, brief.figures.since, brief.figures.now).map((r) => (
                   <tr key={r.label}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/schemas/imports.js';
 import { newIdempotencyKey } from '../../lib/api.js';
 import { sendImport, type ImportReply } from './api.js';
+import { TableHead } from '../../app/ui/TableHead.js';
 import './import.css';
 
 /** Refused cells shown in the dialog at most; the count says how many more there are. */
@@ -36,14 +37,9 @@ function Report({ report }: { report: ImportReport }) {
           </p>
           <div className="import__table-wrap">
             <table className="import__table" data-testid="import-refused">
-              <thead>
-                <tr>
-                  <th scope="col">{t('import.row')}</th>
-                  <th scope="col">{t('import.column')}</th>
-                  <th scope="col">{t('import.value')}</th>
-                  <th scope="col">{t('import.reason')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                heads={[t('import.row'), t('import.column'), t('import.value'), t('import.reason')]}
+              />
               <tbody>
                 {refused.map((r, i) => (
                   <tr key={i}>

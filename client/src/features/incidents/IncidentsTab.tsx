@@ -24,6 +24,7 @@ import {
   useIncidentStore,
   type IncidentData,
 } from './incidentStore.js';
+import { TableHead } from '../../app/ui/TableHead.js';
 
 type Shown = IncidentCell['counts']['total'];
 
@@ -95,13 +96,7 @@ export function IncidentsTab() {
         choices={monthsOf(data).map((m) => ({ value: m, label: f.month(m) }))}
       />
       <table className="table table--incidents" data-testid="incident-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('panel.province')}</th>
-            <th scope="col">{t('incidents.total')}</th>
-            <th scope="col">{t('incidents.within72h')}</th>
-          </tr>
-        </thead>
+        <TableHead heads={[t('panel.province'), t('incidents.total'), t('incidents.within72h')]} />
         <tbody>
           {cells.map((c) => {
             const key = c.provinceCode;

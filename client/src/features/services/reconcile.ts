@@ -1,6 +1,7 @@
 import type { Change } from '../../../../shared/events.js';
 import type { ServicePoint, StockTotals } from '../../../../shared/schemas/services.js';
 import { mergeById, newerVersion, type ById, type Merged } from '../../lib/byId.js';
+import { recordsIn } from '../../lib/changes.js';
 
 /** Services by id. */
 export type ServicesById = ById<ServicePoint>;
@@ -9,15 +10,7 @@ export type StockTotalsByProvince = Readonly<Record<string, StockTotals>>;
 
 /** The service records a batch of changes carries, in seq order. */
 export function servicesIn(changes: readonly Change[]): ServicePoint[] {
-  const out: ServicePoint[] = [];
-  for (const c of changes)
-    if (
-      c.type === 'service:created' ||
-      c.type === 'service:updated' ||
-      c.type === 'service:availability-changed'
-    )
-      out.push(c.data);
-  return out;
+  return recordsIn(changes, ['service:created', 'service:updated', 'service:availability-changed']);
 }
 
 /** Apply a batch of stream changes to the services map (a pure reducer). */

@@ -104,7 +104,13 @@ export function QuickUpdateForm({
   const score = draft.checklist ? safetyScore(draft.checklist) : base.safetyScore;
   const gapItems = draft.checklist ? criticalGaps(draft.checklist) : [];
   const over = occ !== null && base.capacity > 0 && occ > base.capacity && draft.status !== 'full';
-  const countInput = { inputMode: 'numeric', pattern: '[0-9]*' } as const;
+  // A count field takes digits only and selects its value on focus, so typing replaces the old count.
+  const countInput = (name: 'occupancy' | 'households') => ({
+    inputMode: 'numeric' as const,
+    pattern: '[0-9]*',
+    ...register(name),
+    onFocus: (e: React.FocusEvent<HTMLInputElement>) => e.target.select(),
+  });
 
   return (
     <form
@@ -149,22 +155,10 @@ export function QuickUpdateForm({
           label={t('form.occupancy')}
           hint={t('form.capacityHint', { capacity: f.number(base.capacity) })}
         >
-          <input
-            data-testid="qf-occupancy"
-            {...countInput}
-            aria-invalid={occ === null}
-            {...register('occupancy')}
-            onFocus={(e) => e.target.select()}
-          />
+          <input data-testid="qf-occupancy" aria-invalid={occ === null} {...countInput('occupancy')} />
         </Field>
         <Field label={t('form.households')}>
-          <input
-            data-testid="qf-households"
-            {...countInput}
-            aria-invalid={hh === null}
-            {...register('households')}
-            onFocus={(e) => e.target.select()}
-          />
+          <input data-testid="qf-households" aria-invalid={hh === null} {...countInput('households')} />
         </Field>
       </div>
       {over && <p className="alert alert--warn">{t('form.overCapacity')}</p>}

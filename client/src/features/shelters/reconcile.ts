@@ -1,6 +1,7 @@
 import type { Change } from '../../../../shared/events.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
 import { indexById, mergeById, newerVersion, type ById, type Merged } from '../../lib/byId.js';
+import { recordsIn } from '../../lib/changes.js';
 
 /** Shelters by id, as held by the store. */
 export type SheltersById = ById<Shelter>;
@@ -24,9 +25,7 @@ export function mergeShelters(byId: SheltersById, incoming: readonly Shelter[]):
 
 /** The shelters a batch of changes carries, in seq order; other domains and placeholders are skipped. */
 export function sheltersIn(changes: readonly Change[]): Shelter[] {
-  const out: Shelter[] = [];
-  for (const c of changes) if (c.type === 'shelter:created' || c.type === 'shelter:updated') out.push(c.data);
-  return out;
+  return recordsIn(changes, ['shelter:created', 'shelter:updated']);
 }
 
 /** Apply a batch of stream changes to the shelters map (a pure reducer). */
