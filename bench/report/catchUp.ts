@@ -18,21 +18,18 @@ export async function catchUpReport(
   const storm: number[] = [];
   let missed = 0;
   let notCurrent = 0;
-  for (let round = 0; round < (full ? 2 : 1); round++) {
-    const p = await catchUpTrial(cluster, shelters, {
+  const trial = (storm: boolean) =>
+    catchUpTrial(cluster, shelters, {
       clients: P.stormClients,
       awaySeconds: P.awaySeconds,
       rate: P.rate,
-      storm: false,
+      storm,
     });
+  for (let round = 0; round < (full ? 2 : 1); round++) {
+    const p = await trial(false);
     plain.push(...p.times);
     notCurrent += p.notCurrent;
-    const s = await catchUpTrial(cluster, shelters, {
-      clients: P.stormClients,
-      awaySeconds: P.awaySeconds,
-      rate: P.rate,
-      storm: true,
-    });
+    const s = await trial(true);
     storm.push(...s.times);
     missed = s.missed;
     notCurrent += s.notCurrent;

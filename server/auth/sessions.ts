@@ -142,7 +142,13 @@ export async function validSessions(q: Queryable, ids: readonly string[]): Promi
   return new Map(rows.map((r) => [r.session_id, toViewer(r)]));
 }
 
-function toViewer(r: SessionRow): Viewer {
+/** A signed-in user's row (with its organisation's name) as the viewer of the session it names. */
+export function toViewer(
+  r: Pick<
+    SessionRow,
+    'session_id' | 'user_id' | 'username' | 'display_name' | 'role' | 'org_id' | 'org_name' | 'scope'
+  >,
+): Viewer {
   return {
     sessionId: r.session_id,
     userId: r.user_id,

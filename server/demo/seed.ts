@@ -9,7 +9,7 @@ import { safetyScore } from '../../shared/domain/safety.js';
 import { insertOrganisation } from '../features/organisations/organisations.repo.js';
 import { insertShelter } from '../features/shelters/shelters.repo.js';
 import { insertUser } from '../features/users/users.routes.js';
-import type { NewEvent } from '../events/log.js';
+import { recordEvent, type NewEvent } from '../events/log.js';
 import { demoId } from './ids.js';
 import { HttpError } from '../http/errors.js';
 import { seedGbvDemo } from './seed/services.js';
@@ -70,13 +70,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ created: number }> {
     for (const o of DEMO_ORGS) {
       if (haveOrg.has(orgIds[o.key]!)) continue;
       const org = await insertOrganisation(q, { ...o, id: orgIds[o.key]! }, null);
-      events.push({
-        type: 'organisation:created',
-        entity: 'organisation',
-        entityId: org.id,
-        data: org,
-        changes: null,
-      });
+      events.push(recordEvent('organisation:created', org));
     }
     const now = Date.now();
     for (const [
@@ -129,7 +123,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ created: number }> {
           smsCode: `${provinceCode}${String(i + 1).padStart(2, '0')}`,
         },
       );
-      events.push({ type: 'shelter:created', entity: 'shelter', entityId: s.id, data: s, changes: null });
+      events.push(recordEvent('shelter:created', s));
       created++;
     }
     return { status: 200, body: null, events };

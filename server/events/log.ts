@@ -14,6 +14,18 @@ export interface NewEvent {
   changes?: Record<string, unknown> | null;
 }
 
+/**
+ * The event of a change to one record whose entity is its type's prefix (`shelter:updated` is about a
+ * `shelter`): the record's full new state, and the fields that changed (null on create).
+ */
+export function recordEvent(
+  type: ChangeType,
+  record: { id: string },
+  changes: Record<string, unknown> | null = null,
+): NewEvent {
+  return { type, entity: type.slice(0, type.indexOf(':')), entityId: record.id, data: record, changes };
+}
+
 /** An event as stored and as carried on the bus between processes. */
 export interface StoredEvent extends Required<NewEvent> {
   seq: number;

@@ -6,8 +6,7 @@ import {
   ProvinceCodeSchema,
   RecordMetaSchema,
   TimestampSchema,
-  VersionSchema,
-  changesSomething,
+  patchSchema,
 } from './common.js';
 import { ScreenedTextSchema } from './text.js';
 
@@ -136,21 +135,18 @@ export const AlertCreateSchema = z
 export type AlertCreate = z.infer<typeof AlertCreateSchema>;
 
 /** Body of PATCH /api/alerts/:id: update the area, level, track or validity, or cancel or expire it. */
-export const AlertPatchSchema = z
-  .strictObject({
-    version: VersionSchema,
-    level: AlertLevelSchema.optional(),
-    title: ScreenedTextSchema(LIMITS.nameMax).optional(),
-    provinceCodes: Codes.provinceCodes.optional(),
-    communeCodes: Codes.communeCodes.optional(),
-    polygon: PolygonSchema.nullable().optional(),
-    storm: StormSchema.nullable().optional(),
-    validFrom: TimestampSchema.optional(),
-    validTo: TimestampSchema.optional(),
-    status: AlertStatusSchema.optional(),
-    bulletinNumber: BulletinNumberSchema.nullable().optional(),
-  })
-  .refine(...changesSomething());
+export const AlertPatchSchema = patchSchema({
+  level: AlertLevelSchema.optional(),
+  title: ScreenedTextSchema(LIMITS.nameMax).optional(),
+  provinceCodes: Codes.provinceCodes.optional(),
+  communeCodes: Codes.communeCodes.optional(),
+  polygon: PolygonSchema.nullable().optional(),
+  storm: StormSchema.nullable().optional(),
+  validFrom: TimestampSchema.optional(),
+  validTo: TimestampSchema.optional(),
+  status: AlertStatusSchema.optional(),
+  bulletinNumber: BulletinNumberSchema.nullable().optional(),
+});
 /** Body of PATCH /api/alerts/:id. */
 export type AlertPatch = z.infer<typeof AlertPatchSchema>;
 

@@ -63,6 +63,14 @@ export function changesSomething(besides: readonly string[] = []): Refinement {
   ];
 }
 
+/**
+ * The body of a PATCH: the version the write was based on and the optional fields of `shape`, at least
+ * one of which (besides the keys in `besides`, which ride along) it changes.
+ */
+export function patchSchema<S extends z.ZodRawShape>(shape: S, besides: readonly string[] = []) {
+  return z.strictObject({ version: VersionSchema, ...shape }).refine(...changesSomething(besides));
+}
+
 /** A patch moves a position whole: lat and lon change together. */
 export const latLonTogether: Refinement = [
   (p: { lat?: unknown; lon?: unknown }) => (p.lat === undefined) === (p.lon === undefined),

@@ -12,8 +12,7 @@ import {
   RecordMetaSchema,
   RolePhoneSchema,
   TimestampSchema,
-  VersionSchema,
-  changesSomething,
+  patchSchema,
 } from './common.js';
 import { ScreenedTextSchema } from './text.js';
 
@@ -72,15 +71,12 @@ export const CoordinationRoleCreateSchema = z
 export type CoordinationRoleCreate = z.infer<typeof CoordinationRoleCreateSchema>;
 
 /** Body of PATCH /api/coordination-roles/:id: who leads and supports, the contact, the state, the review. */
-export const CoordinationRolePatchSchema = z
-  .strictObject({
-    version: VersionSchema,
-    leadOrgId: IdSchema.nullable().optional(),
-    supportOrgIds: SupportOrgIds.optional(),
-    contact: RoleContactSchema.nullable().optional(),
-    state: z.enum(ROLE_STATES).optional(),
-    lastReviewedAt: TimestampSchema.nullable().optional(),
-  })
-  .refine(...changesSomething());
+export const CoordinationRolePatchSchema = patchSchema({
+  leadOrgId: IdSchema.nullable().optional(),
+  supportOrgIds: SupportOrgIds.optional(),
+  contact: RoleContactSchema.nullable().optional(),
+  state: z.enum(ROLE_STATES).optional(),
+  lastReviewedAt: TimestampSchema.nullable().optional(),
+});
 /** Body of PATCH /api/coordination-roles/:id. */
 export type CoordinationRolePatch = z.infer<typeof CoordinationRolePatchSchema>;

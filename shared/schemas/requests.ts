@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_KINDS, REQUEST_PRIORITIES, REQUEST_STATUSES, SECTORS } from '../enums.js';
 import { LIMITS } from '../limits.js';
-import {
-  IdSchema,
-  ProvinceCodeSchema,
-  RecordMetaSchema,
-  TimestampSchema,
-  VersionSchema,
-  changesSomething,
-} from './common.js';
+import { IdSchema, ProvinceCodeSchema, RecordMetaSchema, TimestampSchema, patchSchema } from './common.js';
 import { ScreenedTextSchema } from './text.js';
 
 /** A request kind. */
@@ -70,9 +63,8 @@ export const RequestCreateSchema = z
 export type RequestCreate = z.infer<typeof RequestCreateSchema>;
 
 /** Body of PATCH /api/requests/:id: move the status, assign, or adjust priority, quantity or date. */
-export const RequestPatchSchema = z
-  .strictObject({
-    version: VersionSchema,
+export const RequestPatchSchema = patchSchema(
+  {
     status: RequestStatusSchema.optional(),
     toOrgId: IdSchema.nullable().optional(),
     toSector: z.enum(SECTORS).nullable().optional(),
@@ -81,8 +73,9 @@ export const RequestPatchSchema = z
     neededBy: TimestampSchema.nullable().optional(),
     /** A message added to the thread with this change (for instance why it was declined). */
     message: ScreenedTextSchema(LIMITS.messageMax).optional(),
-  })
-  .refine(...changesSomething(['message']));
+  },
+  ['message'],
+);
 /** Body of PATCH /api/requests/:id. */
 export type RequestPatch = z.infer<typeof RequestPatchSchema>;
 

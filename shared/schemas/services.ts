@@ -21,7 +21,7 @@ import {
   RolePhoneSchema,
   TimestampSchema,
   VersionSchema,
-  changesSomething,
+  patchSchema,
   latLonTogether,
 } from './common.js';
 import { ScreenedNameSchema, ScreenedTextSchema } from './text.js';
@@ -136,23 +136,20 @@ export const ServiceCreateSchema = z
 export type ServiceCreate = z.infer<typeof ServiceCreateSchema>;
 
 /** Body of PATCH /api/services/:id (directory fields; availability is posted separately). */
-export const ServicePatchSchema = z
-  .strictObject({
-    version: VersionSchema,
-    name: ScreenedNameSchema.optional(),
-    types: z.array(ServiceTypeSchema).min(1).max(LIMITS.serviceTypesMax).optional(),
-    communeCode: CommuneCodeSchema.nullable().optional(),
-    locationVisibility: LocationVisibilitySchema.optional(),
-    lat: LatSchema.nullable().optional(),
-    lon: LonSchema.nullable().optional(),
-    contactPhone: RolePhoneSchema.nullable().optional(),
-    hours: ScreenedTextSchema(LIMITS.hoursMax).nullable().optional(),
-    open24h: z.boolean().optional(),
-    languages: LanguagesSchema.optional(),
-    cost: z.enum(SERVICE_COSTS).optional(),
-    referral: z.enum(REFERRAL_MODES).optional(),
-  })
-  .refine(...changesSomething())
+export const ServicePatchSchema = patchSchema({
+  name: ScreenedNameSchema.optional(),
+  types: z.array(ServiceTypeSchema).min(1).max(LIMITS.serviceTypesMax).optional(),
+  communeCode: CommuneCodeSchema.nullable().optional(),
+  locationVisibility: LocationVisibilitySchema.optional(),
+  lat: LatSchema.nullable().optional(),
+  lon: LonSchema.nullable().optional(),
+  contactPhone: RolePhoneSchema.nullable().optional(),
+  hours: ScreenedTextSchema(LIMITS.hoursMax).nullable().optional(),
+  open24h: z.boolean().optional(),
+  languages: LanguagesSchema.optional(),
+  cost: z.enum(SERVICE_COSTS).optional(),
+  referral: z.enum(REFERRAL_MODES).optional(),
+})
   .refine(...latLonTogether)
   .refine((p) => !p.types || new Set(p.types).size === p.types.length, {
     message: 'each type once',

@@ -18,9 +18,8 @@ import {
   RecordMetaSchema,
   RolePhoneSchema,
   TimestampSchema,
-  VersionSchema,
   IdSchema,
-  changesSomething,
+  patchSchema,
   latLonTogether,
 } from './common.js';
 
@@ -131,28 +130,24 @@ export const ShelterCreateSchema = z.strictObject({
 export type ShelterCreate = z.infer<typeof ShelterCreateSchema>;
 
 /** Body of PATCH /api/shelters/:id: the version it is based on plus the fields that change. */
-export const ShelterPatchSchema = z
-  .strictObject({
-    version: VersionSchema,
-    name: NameSchema.optional(),
-    kind: ShelterKindSchema.optional(),
-    communeCode: CommuneCodeSchema.nullable().optional(),
-    lat: LatSchema.optional(),
-    lon: LonSchema.optional(),
-    contactPhone: RolePhoneSchema.nullable().optional(),
-    status: ShelterStatusSchema.optional(),
-    capacity: CountSchema.optional(),
-    occupancy: CountSchema.optional(),
-    households: CountSchema.optional(),
-    demographics: DemographicsSchema.nullable().optional(),
-    vulnerable: VulnerableSchema.nullable().optional(),
-    needs: NeedsSchema.partial().optional(),
-    checklist: ChecklistPatchSchema.optional(),
-    /** Reconfirm that the posted status is still true, with no other change. */
-    reconfirm: z.literal(true).optional(),
-  })
-  .refine(...changesSomething())
-  .refine(...latLonTogether);
+export const ShelterPatchSchema = patchSchema({
+  name: NameSchema.optional(),
+  kind: ShelterKindSchema.optional(),
+  communeCode: CommuneCodeSchema.nullable().optional(),
+  lat: LatSchema.optional(),
+  lon: LonSchema.optional(),
+  contactPhone: RolePhoneSchema.nullable().optional(),
+  status: ShelterStatusSchema.optional(),
+  capacity: CountSchema.optional(),
+  occupancy: CountSchema.optional(),
+  households: CountSchema.optional(),
+  demographics: DemographicsSchema.nullable().optional(),
+  vulnerable: VulnerableSchema.nullable().optional(),
+  needs: NeedsSchema.partial().optional(),
+  checklist: ChecklistPatchSchema.optional(),
+  /** Reconfirm that the posted status is still true, with no other change. */
+  reconfirm: z.literal(true).optional(),
+}).refine(...latLonTogether);
 /** Body of PATCH /api/shelters/:id. */
 export type ShelterPatch = z.infer<typeof ShelterPatchSchema>;
 

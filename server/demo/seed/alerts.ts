@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/db.js';
-import type { NewEvent } from '../../events/log.js';
+import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { RiskAlert } from '../../../shared/schemas/alerts.js';
 import { alertTable } from '../../features/alerts/alerts.repo.js';
 import { demoId } from '../ids.js';
@@ -172,7 +172,7 @@ export async function seedAlerts(q: Queryable, landfall: number, now: number): P
   const events: NewEvent[] = [];
   for (const [key, a] of alerts) {
     const r = await alertTable.insert(q, a, { userId: null, orgId: null, id: demoId(`alert:${key}`) });
-    events.push({ type: 'alert:created', entity: 'alert', entityId: r.id, data: r, changes: null });
+    events.push(recordEvent('alert:created', r));
   }
   return events;
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../context.js';
-import type { NewEvent } from '../../events/log.js';
+import { recordEvent, type NewEvent } from '../../events/log.js';
 import { alertTable } from '../../features/alerts/alerts.repo.js';
 import { provincesOf } from '../../features/alerts/alerts.service.js';
 import { coordinationRoleTable } from '../../features/coordinationRoles/coordinationRoles.repo.js';
@@ -40,13 +40,7 @@ export async function seedCoordinationRoles(ctx: Ctx): Promise<number> {
           },
           { userId: null, orgId: null, id: roleId(s) },
         );
-        events.push({
-          type: 'coordination-role:created',
-          entity: 'coordination-role',
-          entityId: r.id,
-          data: r,
-          changes: null,
-        });
+        events.push(recordEvent('coordination-role:created', r));
       }
       for (const a of await alertTable.list(q, 'valid_from, id'))
         events.push(...(await activateForAlert(q, a, provincesOf(ctx, a), null)));

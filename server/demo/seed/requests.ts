@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/db.js';
-import type { NewEvent } from '../../events/log.js';
+import { recordEvent, type NewEvent } from '../../events/log.js';
 import { requestTable, insertMessage } from '../../features/requests/requests.repo.js';
 import { demoId } from '../ids.js';
 
@@ -61,7 +61,7 @@ export async function seedRequests(
       },
       { userId: null, orgId: ids[from]!, id: demoId(`request:${key}`) },
     );
-    events.push({ type: 'request:created', entity: 'request', entityId: r.id, data: r, changes: null });
+    events.push(recordEvent('request:created', r));
     for (const [j, text] of messages.entries()) {
       const message = await insertMessage(q, r.id, {
         orgId: j % 2 === 0 ? ids[from]! : to ? ids[to]! : null,

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../context.js';
-import type { NewEvent } from '../../events/log.js';
+import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Availability } from '../../../shared/schemas/services.js';
 import { insertOrganisation } from '../../features/organisations/organisations.repo.js';
 import { insertAvailability } from '../../features/services/services.repo.js';
@@ -38,13 +38,7 @@ export async function seedGbvDemo(ctx: Ctx, orgIds: Record<string, string>): Pro
         const { rows: have } = await q.query('SELECT 1 FROM organisations WHERE id = $1', [ids[o.key]]);
         if (have.length) continue;
         const org = await insertOrganisation(q, { ...o, id: ids[o.key] }, null);
-        events.push({
-          type: 'organisation:created',
-          entity: 'organisation',
-          entityId: org.id,
-          data: org,
-          changes: null,
-        });
+        events.push(recordEvent('organisation:created', org));
       }
       const now = Date.now();
       const landfall = now - 18 * HOUR;
@@ -138,13 +132,7 @@ export async function seedGbvDemo(ctx: Ctx, orgIds: Record<string, string>): Pro
             },
             { userId: null, orgId: ids[org]!, id: demoId(`gbv-alert:${name}`) },
           );
-          events.push({
-            type: 'gbv-alert:raised',
-            entity: 'gbv-alert',
-            entityId: g.id,
-            data: g,
-            changes: null,
-          });
+          events.push(recordEvent('gbv-alert:raised', g));
         }
       }
       for (const p of ['22', '31', '15', '01', '40', '79']) {

@@ -14,6 +14,7 @@ import { writesAlert } from '../../../shared/domain/permissions.js';
 import { presentAlert } from './alerts.presenter.js';
 import { activateForAlert } from '../coordinationRoles/coordinationRoles.service.js';
 import { writesSimulated } from '../../demo/simulated.js';
+import { recordEvent } from '../../events/log.js';
 
 function checkCodes(ctx: Ctx, provinceCodes: readonly string[], communeCodes: readonly string[]): void {
   provinceCodes.forEach((c, i) => {
@@ -79,10 +80,7 @@ export async function create(
     return {
       status: 201,
       body: presentAlert(a, viewer),
-      events: [
-        { type: 'alert:created', entity: 'alert', entityId: a.id, data: a, changes: null },
-        ...activated,
-      ],
+      events: [recordEvent('alert:created', a), ...activated],
     };
   });
 }

@@ -7,6 +7,7 @@ import { forbidden, HttpError, notFound } from '../../http/errors.js';
 import { careAlertTable, listShown } from './careAlerts.repo.js';
 import { presentCareAlert } from './careAlerts.presenter.js';
 import { careNow } from './careAlerts.evaluator.js';
+import { recordEvent } from '../../events/log.js';
 
 /** The raised alerts the viewer may see (open, acknowledged, recently cleared), newest first. */
 export async function list(ctx: Ctx, viewer: Viewer): Promise<CareAlert[]> {
@@ -44,15 +45,7 @@ export async function acknowledge(
     return {
       status: 200,
       body: presentCareAlert(updated, viewer)!,
-      events: [
-        {
-          type: 'care-alert:acknowledged' as const,
-          entity: 'care-alert',
-          entityId: id,
-          data: updated,
-          changes: { status: 'acknowledged' },
-        },
-      ],
+      events: [recordEvent('care-alert:acknowledged', updated, { status: 'acknowledged' })],
     };
   });
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_ESCALATION_HOURS, FUNCTION_OF_KIND } from '../../../shared/domain/coordination.js';
 import type { Ctx } from '../../context.js';
-import type { NewEvent } from '../../events/log.js';
+import { recordEvent, type NewEvent } from '../../events/log.js';
 import { requestTable } from '../requests/requests.repo.js';
 import { addMessage } from '../requests/requests.service.js';
 import { coordinationRoleTable } from './coordinationRoles.repo.js';
@@ -45,13 +45,7 @@ export async function escalateOverdue(ctx: Ctx, now: Date = new Date()): Promise
         null,
       );
       if (!updated) continue;
-      events.push({
-        type: 'request:updated',
-        entity: 'request',
-        entityId: r.id,
-        data: updated,
-        changes: { status: 'escalated', toOrgId: lead },
-      });
+      events.push(recordEvent('request:updated', updated, { status: 'escalated', toOrgId: lead }));
       await addMessage(
         q,
         updated,

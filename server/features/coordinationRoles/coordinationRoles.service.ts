@@ -8,7 +8,7 @@ import { ACTIVATING_ALERT_LEVEL } from '../../../shared/domain/coordination.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
-import type { NewEvent } from '../../events/log.js';
+import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Idempotency } from '../../events/writer.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { organisationExists } from '../organisations/organisations.repo.js';
@@ -69,15 +69,7 @@ export async function create(
     return {
       status: 201,
       body: r,
-      events: [
-        {
-          type: 'coordination-role:created',
-          entity: 'coordination-role',
-          entityId: r.id,
-          data: r,
-          changes: null,
-        },
-      ] satisfies NewEvent[],
+      events: [recordEvent('coordination-role:created', r)] satisfies NewEvent[],
     };
   });
 }
@@ -146,14 +138,7 @@ export async function activateForAlert(
   const events: NewEvent[] = [];
   for (const r of standby) {
     const updated = await coordinationRoleTable.update(q, r.id, r.version, { state: 'activated' }, userId);
-    if (updated)
-      events.push({
-        type: 'coordination-role:updated',
-        entity: 'coordination-role',
-        entityId: r.id,
-        data: updated,
-        changes: { state: 'activated' },
-      });
+    if (updated) events.push(recordEvent('coordination-role:updated', updated, { state: 'activated' }));
   }
   return events;
 }

@@ -20,6 +20,19 @@ const BANDS = [
   ['60+', 'elderly+age60plus', '60+', '60+'],
 ] as const;
 
+/** The vulnerable-group counts: HXL attributes, Vietnamese and English headers, field. */
+const VULNERABLE = [
+  ['f+pregnant_lactating', 'Phụ nữ mang thai, cho con bú', 'Pregnant or lactating', 'pregnantLactating'],
+  ['disabled', 'Người khuyết tật', 'Persons with disabilities', 'disabilities'],
+  [
+    'children+unaccompanied',
+    'Trẻ em không có người đi kèm',
+    'Unaccompanied children',
+    'unaccompaniedChildren',
+  ],
+  ['hh+female_headed', 'Hộ do phụ nữ làm chủ', 'Female-headed households', 'femaleHeadedHouseholds'],
+] as const;
+
 /** Shelter columns for this reader: the checklist only for those who read it. */
 export function shelterColumns(a: Caller, x: ExportContext): Column<Shelter>[] {
   const demo = (sex: 'female' | 'male', sexTag: 'f' | 'm', sexVi: string, sexEn: string) =>
@@ -59,29 +72,8 @@ export function shelterColumns(a: Caller, x: ExportContext): Column<Shelter>[] {
     col('#affected+displaced+hh', 'Số hộ', 'Households', (s) => s.households),
     ...demo('female', 'f', 'Nữ', 'Female'),
     ...demo('male', 'm', 'Nam', 'Male'),
-    col(
-      '#affected+displaced+f+pregnant_lactating',
-      'Phụ nữ mang thai, cho con bú',
-      'Pregnant or lactating',
-      (s) => s.vulnerable?.pregnantLactating ?? null,
-    ),
-    col(
-      '#affected+displaced+disabled',
-      'Người khuyết tật',
-      'Persons with disabilities',
-      (s) => s.vulnerable?.disabilities ?? null,
-    ),
-    col(
-      '#affected+displaced+children+unaccompanied',
-      'Trẻ em không có người đi kèm',
-      'Unaccompanied children',
-      (s) => s.vulnerable?.unaccompaniedChildren ?? null,
-    ),
-    col(
-      '#affected+displaced+hh+female_headed',
-      'Hộ do phụ nữ làm chủ',
-      'Female-headed households',
-      (s) => s.vulnerable?.femaleHeadedHouseholds ?? null,
+    ...VULNERABLE.map(([tag, vi, en, key]) =>
+      col<Shelter>(`#affected+displaced+${tag}`, vi, en, (s) => s.vulnerable?.[key] ?? null),
     ),
     col('#need+water', 'Nước', 'Water', (s) => s.needs.water),
     col('#need+food', 'Lương thực', 'Food', (s) => s.needs.food),

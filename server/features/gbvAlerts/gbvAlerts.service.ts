@@ -3,7 +3,7 @@ import type { Availability, GbvAlert } from '../../../shared/schemas/services.js
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
-import type { NewEvent } from '../../events/log.js';
+import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Idempotency } from '../../events/writer.js';
 import { forbidden, HttpError, notFound } from '../../http/errors.js';
 import type { StoredService } from '../services/services.repo.js';
@@ -55,7 +55,7 @@ export async function raiseIfCritical(
     },
     { userId: null, orgId: service.providerOrgId },
   );
-  return [{ type: 'gbv-alert:raised', entity: 'gbv-alert', entityId: g.id, data: g, changes: null }];
+  return [recordEvent('gbv-alert:raised', g)];
 }
 
 /** The alerts the viewer may see, newest first. */
@@ -91,15 +91,7 @@ export async function acknowledge(
     return {
       status: 200,
       body: updated,
-      events: [
-        {
-          type: 'gbv-alert:acknowledged',
-          entity: 'gbv-alert',
-          entityId: id,
-          data: updated,
-          changes: { status: 'acknowledged' },
-        },
-      ],
+      events: [recordEvent('gbv-alert:acknowledged', updated, { status: 'acknowledged' })],
     };
   });
 }

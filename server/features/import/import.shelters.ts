@@ -8,13 +8,13 @@ import {
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
-import { checkId } from './import.rows.js';
 import { presentShelter } from '../shelters/shelters.presenter.js';
 import { getShelter } from '../shelters/shelters.repo.js';
 import { createWrite, patchWrite } from '../shelters/shelters.service.js';
 import {
   changedFields,
   changedPart,
+  checkId,
   movedTo,
   overlay,
   RowRefused,

@@ -4,6 +4,7 @@ import { OrganisationCreateSchema } from '../../../shared/schemas/auth.js';
 import { HttpError } from '../../http/errors.js';
 import { adminOnly, read, route } from '../../http/route.js';
 import { insertOrganisation, listOrganisations, organisationNameTaken } from './organisations.repo.js';
+import { recordEvent } from '../../events/log.js';
 
 /** /api/organisations: every signed-in user reads; the admin creates. */
 export function organisationRoutes(ctx: Ctx): Router {
@@ -30,15 +31,7 @@ export function organisationRoutes(ctx: Ctx): Router {
           return {
             status: 201,
             body: org,
-            events: [
-              {
-                type: 'organisation:created',
-                entity: 'organisation',
-                entityId: org.id,
-                data: org,
-                changes: null,
-              },
-            ],
+            events: [recordEvent('organisation:created', org)],
           };
         }),
     ),

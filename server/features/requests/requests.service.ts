@@ -9,7 +9,7 @@ import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import { checkOrganisation } from '../organisations/organisations.checks.js';
 import type { Viewer } from '../../auth/viewer.js';
-import type { NewEvent } from '../../events/log.js';
+import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Idempotency } from '../../events/writer.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { getShelter } from '../shelters/shelters.repo.js';
@@ -103,9 +103,7 @@ export async function create(ctx: Ctx, viewer: Viewer, input: RequestCreate, ide
       },
       { userId: viewer.userId, orgId: viewer.orgId },
     );
-    const events: NewEvent[] = [
-      { type: 'request:created', entity: 'request', entityId: r.id, data: r, changes: null },
-    ];
+    const events: NewEvent[] = [recordEvent('request:created', r)];
     let out = r;
     if (input.message) ({ request: out } = await addMessage(q, out, viewer, input.message, events));
     return { status: 201, body: out, events };

@@ -11,7 +11,7 @@ import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import { checkOrganisation } from '../organisations/organisations.checks.js';
 import type { Viewer } from '../../auth/viewer.js';
-import type { NewEvent } from '../../events/log.js';
+import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Idempotency, WriteResult } from '../../events/writer.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { getShelter } from '../shelters/shelters.repo.js';
@@ -121,7 +121,7 @@ export function createWrite(
     return {
       status: 201,
       body: presentService(s, viewer),
-      events: [{ type: 'service:created', entity: 'service', entityId: s.id, data: s, changes: null }],
+      events: [recordEvent('service:created', s)],
     };
   };
 }
@@ -177,15 +177,7 @@ export function patchWrite(
     return {
       status: 200,
       body: presentService(updated, viewer),
-      events: [
-        {
-          type: 'service:updated',
-          entity: 'service',
-          entityId: id,
-          data: updated,
-          changes: redactChanges(changes),
-        },
-      ],
+      events: [recordEvent('service:updated', updated, redactChanges(changes))],
     };
   };
 }
@@ -228,13 +220,7 @@ export async function postAvailability(
     const updated = await repoOf(ctx).update(q, id, p.version, { availability }, viewer.userId, true);
     if (!updated) throw new HttpError(409, 'conflict', 'This service changed since you loaded it.');
     const events: NewEvent[] = [
-      {
-        type: 'service:availability-changed',
-        entity: 'service',
-        entityId: id,
-        data: updated,
-        changes: { status: p.status, reasons: p.reasons },
-      },
+      recordEvent('service:availability-changed', updated, { status: p.status, reasons: p.reasons }),
     ];
     events.push(...(await raiseIfCritical(q, updated, before, availability, current.simulated)));
     if (p.stock || before.stock) events.push(await stockTotalsEvent(ctx, q, updated.provinceCode));

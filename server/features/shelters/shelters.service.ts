@@ -10,7 +10,7 @@ import type { Queryable } from '../../db/db.js';
 import { checkOrganisation } from '../organisations/organisations.checks.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Idempotency, WriteResult } from '../../events/writer.js';
-import { readEntityEvents } from '../../events/log.js';
+import { readEntityEvents, recordEvent } from '../../events/log.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { createsShelter, editsShelter } from '../../../shared/domain/permissions.js';
 import { presentShelter } from './shelters.presenter.js';
@@ -133,7 +133,7 @@ export function createWrite(
     return {
       status: 201,
       body: presentShelter(s, viewer),
-      events: [{ type: 'shelter:created', entity: 'shelter', entityId: s.id, data: s, changes: null }],
+      events: [recordEvent('shelter:created', s)],
     };
   };
 }

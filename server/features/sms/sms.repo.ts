@@ -1,11 +1,12 @@
 import type { Queryable } from '../../db/db.js';
 import type { Role } from '../../../shared/enums.js';
 import type { Viewer } from '../../auth/viewer.js';
+import { toViewer } from '../../auth/sessions.js';
 
 /** The enabled user a phone number is registered to, as the caller their reports are made by. */
 export async function senderByPhone(q: Queryable, phone: string, messageId: string): Promise<Viewer | null> {
   const { rows } = await q.query<{
-    id: string;
+    user_id: string;
     username: string;
     display_name: string;
     role: Role;
@@ -13,23 +14,12 @@ export async function senderByPhone(q: Queryable, phone: string, messageId: stri
     org_name: string;
     scope: string[] | null;
   }>(
-    `SELECT u.id, u.username, u.display_name, u.role, u.org_id, o.name AS org_name, u.scope
+    `SELECT u.id AS user_id, u.username, u.display_name, u.role, u.org_id, o.name AS org_name, u.scope
        FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.phone = $1 AND NOT u.disabled`,
     [phone],
   );
   const r = rows[0];
-  return r
-    ? {
-        userId: r.id,
-        username: r.username,
-        displayName: r.display_name,
-        role: r.role,
-        orgId: r.org_id,
-        orgName: r.org_name,
-        scope: r.scope,
-        sessionId: `sms:${messageId}`,
-      }
-    : null;
+  return r ? toViewer({ ...r, session_id: `sms:${messageId}` }) : null;
 }
 
 /** The id of the shelter with this SMS code. */

@@ -38,6 +38,9 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
     (await c.get<CoordinationRole[]>('/api/coordination-roles')).body.data!;
   const roleOf = async (fn: string, provinceCode: string | null) =>
     (await roles()).find((r) => r.function === fn && r.provinceCode === provinceCode)!;
+  /** PATCH a role at the version it was loaded at. */
+  const patchRole = (c: ApiClient, r: CoordinationRole, fields: Record<string, unknown>) =>
+    c.send<CoordinationRole>('PATCH', `/api/coordination-roles/${r.id}`, { version: r.version, ...fields });
 
   beforeAll(async () => {
     srv = await startServer({ storage });
@@ -81,17 +84,11 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
   describe('editing', () => {
     it('lets an ops officer edit disaster operations but not the GBV lead', async () => {
       const dops = await roleOf('disaster_ops', '22');
-      const ok = await ops.send<CoordinationRole>('PATCH', `/api/coordination-roles/${dops.id}`, {
-        version: dops.version,
-        supportOrgIds: [org('redcross')],
-      });
+      const ok = await patchRole(ops, dops, { supportOrgIds: [org('redcross')] });
       expect(ok.status).toBe(200);
       expect(ok.body.data!.supportOrgIds).toEqual([org('redcross')]);
       const lead = await roleOf('gbv_lead', '22');
-      const no = await ops.send('PATCH', `/api/coordination-roles/${lead.id}`, {
-        version: lead.version,
-        state: 'activated',
-      });
+      const no = await patchRole(ops, lead, { state: 'activated' });
       expect(no.status).toBe(403);
       const create = await ops.send('POST', '/api/coordination-roles', {
         function: 'legal_aid',
@@ -103,16 +100,10 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
     });
     it('lets a GBV coordinator edit only within scope, and no national role from a province', async () => {
       const lc = await roleOf('gbv_lead', '15');
-      const ok = await gbvLaoCai.send('PATCH', `/api/coordination-roles/${lc.id}`, {
-        version: lc.version,
-        lastReviewedAt: new Date().toISOString(),
-      });
+      const ok = await patchRole(gbvLaoCai, lc, { lastReviewedAt: new Date().toISOString() });
       expect(ok.status).toBe(200);
       const qn = await roleOf('gbv_lead', '22');
-      const out = await gbvLaoCai.send('PATCH', `/api/coordination-roles/${qn.id}`, {
-        version: qn.version,
-        state: 'activated',
-      });
+      const out = await patchRole(gbvLaoCai, qn, { state: 'activated' });
       expect(out.status).toBe(403);
       const national = await gbvLaoCai.send('POST', '/api/coordination-roles', {
         function: 'police',
@@ -124,14 +115,7 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
     it('refuses the viewer and the provider', async () => {
       const r = await roleOf('clinical_care', '22');
       for (const c of [viewer, provider])
-        expect(
-          (
-            await c.send('PATCH', `/api/coordination-roles/${r.id}`, {
-              version: r.version,
-              state: 'activated',
-            })
-          ).status,
-        ).toBe(403);
+        expect((await patchRole(c, r, { state: 'activated' })).status).toBe(403);
     });
     it('lets a GBV coordinator define a role, once per function and place', async () => {
       const body = {
@@ -149,15 +133,9 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
     });
     it('refuses a stale version with 409', async () => {
       const r = await roleOf('clinical_care', '31');
-      const first = await gbv.send('PATCH', `/api/coordination-roles/${r.id}`, {
-        version: r.version,
-        state: 'activated',
-      });
+      const first = await patchRole(gbv, r, { state: 'activated' });
       expect(first.status).toBe(200);
-      const stale = await gbv.send('PATCH', `/api/coordination-roles/${r.id}`, {
-        version: r.version,
-        state: 'standby',
-      });
+      const stale = await patchRole(gbv, r, { state: 'standby' });
       expect(stale.status).toBe(409);
     });
   });
@@ -237,10 +215,7 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
     });
     it('refuses with 400 naming toOrgId when nobody leads the function at all', async () => {
       const national = await roleOf('safe_shelter', null);
-      const cleared = await gbv.send('PATCH', `/api/coordination-roles/${national.id}`, {
-        version: national.version,
-        leadOrgId: null,
-      });
+      const cleared = await patchRole(gbv, national, { leadOrgId: null });
       expect(cleared.status).toBe(200);
       const r = await open({ kind: 'safe_house_space', provinceCode: '46' });
       expect(r.status).toBe(400);
