@@ -47,11 +47,15 @@ describe('PostgreSQL session timeouts on the app connections', () => {
   it('a write waiting on a held lock gives up after lock_timeout as busy, and the holder is unaffected', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((r) => (release = r));
+    let locked: () => void = () => undefined;
+    const hasLock = new Promise<void>((r) => (locked = r));
     const holder = db.tx(async (q) => {
       await q.query('UPDATE event_counter SET seq = seq WHERE id = 1');
+      locked();
       await held;
     });
-    await new Promise((r) => setTimeout(r, 100));
+    // The holder has the row lock before the other connection asks for it (not a fixed pause).
+    await hasLock;
     const t0 = Date.now();
     await expect(
       other.tx((q) => q.query('UPDATE event_counter SET seq = seq WHERE id = 1'), { settle: true }),
