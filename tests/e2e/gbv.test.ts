@@ -260,10 +260,11 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
     const page = await openSignedIn(app, 'admin');
     expect(await page.getByTestId('tab-incidents').count()).toBe(0);
     await page.getByTestId('tab-admin').click();
-    await page.getByTestId('admin-user-list').waitFor();
+    // The table says it is loading until the rows come, never an empty list of users.
+    await page.locator('[data-testid="admin-user-list"][aria-busy="false"]').waitFor();
     expect(await page.getByTestId('admin-user').count()).toBeGreaterThanOrEqual(6);
     await page.getByTestId('admin-orgs').click();
-    expect(await page.getByTestId('admin-org').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.getByTestId('admin-org').count(), { timeout: 10_000 }).toBeGreaterThan(5);
     // Who and what, never the data.
     await page.getByTestId('admin-audit').click();
     await expect

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** One column of a list table: its heading and what a row shows in it. */
 export interface Column<R> {
@@ -17,8 +18,10 @@ export function ListTable<R>(props: {
   rowKey: (row: R) => string;
   rowAttrs: (row: R) => RowAttrs;
 }) {
+  const { t } = useTranslation();
+  const loading = props.rows == null;
   return (
-    <table className="table" data-testid={props.testId}>
+    <table className="table" data-testid={props.testId} aria-busy={loading}>
       <thead>
         <tr>
           {props.columns.map((c, i) => (
@@ -27,6 +30,13 @@ export function ListTable<R>(props: {
         </tr>
       </thead>
       <tbody>
+        {loading && (
+          <tr data-testid="admin-list-loading">
+            <td colSpan={props.columns.length} className="muted">
+              {t('app.loading')}
+            </td>
+          </tr>
+        )}
         {props.rows?.map((r) => {
           const { stale, ...attrs } = props.rowAttrs(r);
           return (
