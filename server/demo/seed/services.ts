@@ -89,7 +89,7 @@ export async function seedGbvDemo(ctx: Ctx, orgIds: Record<string, string>): Pro
             locationVisibility: vis,
             lat,
             lon,
-            contactPhone: types.includes('hotline') ? '1800 0000' : null,
+            contactPhone: types.includes('hotline') ? '1800 0001' : null,
             hours: open24h ? null : '7:30–17:00',
             open24h,
             languages: provinceCode === '15' ? ['vi', 'Hmong', 'Dao'] : ['vi', 'en'],

@@ -57,6 +57,11 @@ describe('GET /api/shelters/:id/referral-pathway', () => {
     expect([...bands].sort()).toEqual(bands);
     expect(clinical.services[0]!.referral).toBeDefined();
     expect(p.hotlines.some((h) => h.level === 'national' && h.phone === '1800 0001')).toBe(true);
+    // One line per number, and one national hotline: the coordination role's desk and the hotline
+    // service are the same line in the demo (it had two numbers, so the poster listed both).
+    const phones = p.hotlines.map((h) => h.phone);
+    expect(new Set(phones).size).toBe(phones.length);
+    expect(p.hotlines.filter((h) => h.desk === 'National GBV hotline (simulated)')).toHaveLength(1);
     expect(p.lastPrint).toBeNull();
   });
 
