@@ -3,6 +3,10 @@ import { describeRefusal, type Session } from './api.js';
 import { ReplayError } from './errors.js';
 
 const COLLECTIONS: Record<string, string> = { ...SCENARIO_ENTITIES, organisation: '/api/organisations' };
+/** Places are found again by name on a later pass; alerts and requests are new each storm. */
+const REUSED = new Set(['shelter', 'service']);
+/** Fields a place keeps from its listing: a change may not name them. */
+const FIXED = new Set(['provinceCode', 'providerOrgId', 'managingOrgId']);
 
 /** What the replay knows of the records it names by key: their ids and collections. */
 export class RecordKeys {
@@ -53,6 +57,22 @@ export class RecordKeys {
     const idem = `replay.${this.run}.${index}`;
     if (step.action === 'create') {
       const collection = SCENARIO_ENTITIES[step.entity];
+      // A place an earlier pass (a --loop, or an earlier replay) listed is the same place: it is
+      // brought back to the step's state instead of listed again beside itself.
+      const again = REUSED.has(step.entity) ? await this.byName(collection, body.name, as) : null;
+      if (again) {
+        this.ids.set(step.key, { id: again, collection });
+        const patch = Object.fromEntries(Object.entries(body).filter(([k]) => !FIXED.has(k)));
+        return this.update(
+          step,
+          'PATCH',
+          `${collection}/${again}`,
+          `${collection}/${again}`,
+          patch,
+          idem,
+          as,
+        );
+      }
       const a = await as.request('POST', collection, body, idem);
       if (!a.ok) throw refused(step, as, a);
       this.ids.set(step.key, { id: (a.data as { id: string }).id, collection });
@@ -63,9 +83,29 @@ export class RecordKeys {
       step.action === 'availability'
         ? ['POST', `${collection}/${id}/availability`]
         : ['PATCH', `${collection}/${id}`];
-    // Based on the version the actor reads now; another user may have moved the record since.
+    return this.update(step, method, path, `${collection}/${id}`, body, idem, as);
+  }
+
+  /** The id of the record of a collection with this name, if the actor sees one. */
+  private async byName(collection: string, name: unknown, as: Session): Promise<string | null> {
+    if (typeof name !== 'string') return null;
+    const a = await as.request('GET', collection);
+    const list = (a.ok ? a.data : []) as { id: string; name?: string }[];
+    return list.find((r) => r.name === name)?.id ?? null;
+  }
+
+  /** Send a change based on the version the actor reads now; another user may have moved the record since. */
+  private async update(
+    step: ScenarioStep,
+    method: string,
+    path: string,
+    record: string,
+    body: Record<string, unknown>,
+    idem: string,
+    as: Session,
+  ): Promise<void> {
     for (let attempt = 0; ; attempt++) {
-      const current = await as.request('GET', `${collection}/${id}`);
+      const current = await as.request('GET', record);
       if (!current.ok) throw refused(step, as, current);
       const version = (current.data as { version: number }).version;
       const a = await as.request(method, path, { ...body, version }, `${idem}.${attempt}`);

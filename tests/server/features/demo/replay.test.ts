@@ -192,6 +192,58 @@ describe('demo:replay against two server processes', { timeout: 120_000 }, () =>
     }
   });
 
+  it('--loop on a kiosk plays pass after pass without listing its shelters and safe house again', async () => {
+    // The case above already played these days once; two more passes of a loop follow.
+    const p = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/replay.ts',
+        '--url',
+        b.url,
+        '--speed',
+        '500000',
+        '--from',
+        '2024-09-03',
+        '--to',
+        '2024-09-10',
+        '--loop',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    try {
+      await waitFor(() => (out.match(/Done: \d+ steps/g) ?? []).length >= 2 || p.exitCode !== null, 90_000);
+      expect(err).toBe('');
+      expect(p.exitCode).toBeNull();
+    } finally {
+      p.kill('SIGTERM');
+    }
+    const sql = new pg.Client({ connectionString: procs!.dbUrl });
+    await sql.connect();
+    try {
+      const places = await sql.query<{ name: string; n: number }>(
+        `SELECT name, count(*)::int AS n FROM (
+           SELECT name FROM shelters UNION ALL SELECT name FROM service_points) x
+         WHERE name LIKE '%Cẩm Phả%' OR name LIKE '%Bảo Yên%' OR name LIKE '%Cỏ May%' GROUP BY name`,
+      );
+      // The Cam Pha school and the Bao Yen hall, and the Co May safe house listed on 10/09.
+      expect(places.rows.length).toBe(3);
+      for (const r of places.rows) expect(r, r.name).toMatchObject({ n: 1 });
+      // Each pass still brought the shelter back to the timeline's state of its last day.
+      const camPha = await sql.query<{ status: string }>(
+        `SELECT status FROM shelters WHERE name LIKE '%Cẩm Phả%'`,
+      );
+      expect(camPha.rows.map((r) => r.status)).toEqual(['full']);
+    } finally {
+      await sql.end();
+    }
+  });
+
   it('refuses a server that does not run the demo, with exit code 2 and why', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sho-replay-'));
     const real = await spawnServer({ DEMO: '0', DATA_DIR: dir });
