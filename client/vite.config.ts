@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { fileURLToPath } from 'node:url';
+import { withoutZodJsonSchema } from './vite.zodJsonSchema.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const server = 'http://127.0.0.1:3000';
@@ -27,6 +28,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
+    withoutZodJsonSchema(),
     VitePWA({
       // The page registers it itself (client/src/lib/serviceWorker.ts), after the first screen is up.
       injectRegister: false,
