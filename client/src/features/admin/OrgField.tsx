@@ -1,0 +1,22 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../lib/forms/Field.js';
+import { useOrganisationStore } from '../organisations/organisationStore.js';
+
+/** The organisation of a new account or token: a required select that starts on a blank that cannot be chosen. */
+export function OrgField(props: { registration: UseFormRegisterReturn }) {
+  const { t } = useTranslation();
+  const orgs = useOrganisationStore((s) => s.byId);
+  return (
+    <Field label={t('admin.org')}>
+      <select required {...props.registration}>
+        <option value="" disabled />
+        {Object.values(orgs).map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
