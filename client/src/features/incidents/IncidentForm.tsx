@@ -77,13 +77,7 @@ export function IncidentForm() {
         <Field label={t('incidents.month')}>
           <input type="month" required data-testid="if-period" {...register('period')} />
         </Field>
-        <ProvinceField
-          control={control}
-          name="provinceCode"
-          label={t('panel.province')}
-          allowed={me.scope}
-          testId="if-province"
-        />
+        <ProvinceField control={control} name="provinceCode" testId="if-province" />
       </div>
       <div className="qform__numbers">
         <Field label={t('incidents.total')}>

@@ -127,15 +127,7 @@ export function RequestForm(props: {
           </select>
         </Field>
       )}
-      {!shelterId && (
-        <ProvinceField
-          control={control}
-          name="provinceCode"
-          label={t('panel.province')}
-          allowed={me.scope}
-          testId="rf-province"
-        />
-      )}
+      {!shelterId && <ProvinceField control={control} name="provinceCode" testId="rf-province" />}
       <div className="qform__numbers">
         <Field label={t('requests.toSector')}>
           <select data-testid="rf-sector" {...register('toSector')}>
