@@ -1,6 +1,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../lib/forms/Field.js';
+import { Options } from '../../lib/forms/Options.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
 
 /** The organisation of a new account or token: a required select that starts on a blank that cannot be chosen. */
@@ -10,12 +11,7 @@ export function OrgField(props: { registration: UseFormRegisterReturn }) {
   return (
     <Field label={t('admin.org')}>
       <select required {...props.registration}>
-        <option value="" disabled />
-        {Object.values(orgs).map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
+        <Options blank="disabled" values={Object.values(orgs)} idOf={(o) => o.id} labelOf={(o) => o.name} />
       </select>
     </Field>
   );

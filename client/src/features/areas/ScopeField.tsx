@@ -1,6 +1,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../lib/forms/Field.js';
+import { Options } from '../../lib/forms/Options.js';
 import { useAreaStore } from './areaStore.js';
 
 /** The scope of a new account: national (blank) or one province, by its Vietnamese name. */
@@ -10,12 +11,12 @@ export function ScopeField(props: { registration: UseFormRegisterReturn }) {
   return (
     <Field label={t('admin.scope')}>
       <select {...props.registration}>
-        <option value="">{t('admin.national')}</option>
-        {provinces.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.nameVi}
-          </option>
-        ))}
+        <Options
+          blank={t('admin.national')}
+          values={provinces}
+          idOf={(p) => p.code}
+          labelOf={(p) => p.nameVi}
+        />
       </select>
     </Field>
   );
