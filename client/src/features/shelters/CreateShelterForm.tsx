@@ -8,7 +8,7 @@ import type { ShelterCreate } from '../../../../shared/schemas/shelters.js';
 import { useNavStore } from '../../app/navStore.js';
 import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
 import { Field } from '../../lib/forms/Field.js';
-import { FormActions, FormNotice, SubmitButton } from '../../lib/forms/FormError.js';
+import { FormActions, FormNotice, SubmitButton, QuickForm } from '../../lib/forms/FormError.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useOutboxPost } from '../outbox/useOutboxPost.js';
 import { shelterPaths } from './api.js';
@@ -84,12 +84,7 @@ export function CreateShelterForm({ me }: { me: Me }) {
   };
 
   return (
-    <form
-      className="qform"
-      onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}
-      data-testid="create-shelter-form"
-      noValidate
-    >
+    <QuickForm testId="create-shelter-form" onSubmit={handleSubmit(onValid, onInvalid)} noValidate>
       <h2>{t('create.title')}</h2>
       <Field label={t('create.name')}>
         <input data-testid="cs-name" maxLength={LIMITS.nameMax} required {...register('name')} />
@@ -137,6 +132,6 @@ export function CreateShelterForm({ me }: { me: Me }) {
       <FormActions onCancel={close}>
         <SubmitButton busy={busy} label={t('create.submit')} testId="cs-submit" />
       </FormActions>
-    </form>
+    </QuickForm>
   );
 }
