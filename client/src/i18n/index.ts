@@ -8,40 +8,35 @@ export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /**
- * One namespace per domain, each a JSON file under `locales/<lng>/`. `common` holds the shell's
- * strings; the others are searched after it (fallbackNS), so components keep plain keys such as
- * `services.title` and need not name a namespace.
- */
-export const NAMESPACES = [
-  'common',
-  'shelters',
-  'map',
-  'services',
-  'alerts',
-  'requests',
-  'incidents',
-  'admin',
-  'handover',
-  'careAlerts',
-  'coordination',
-] as const;
-export type Namespace = (typeof NAMESPACES)[number];
-
-/**
  * The signed-in shell's namespaces (lists, panels, the map legend), loaded with the shell's chunk:
  * the sign-in form needs only `common`, bundled, so it draws without waiting for them.
  */
-export const SHELL_NAMESPACES: readonly Namespace[] = ['shelters', 'map'];
+export const SHELL_NAMESPACES = ['shelters', 'map'] as const;
 
 /** The namespaces of the GBV response screens, loaded with the first of those screens. */
-export const SCREEN_NAMESPACES: readonly Namespace[] = [
+export const SCREEN_NAMESPACES = [
   'careAlerts',
   'services',
   'alerts',
   'requests',
   'incidents',
   'admin',
-];
+] as const;
+
+/**
+ * One namespace per domain, each a JSON file under `locales/<lng>/`: `common` (the shell's strings,
+ * bundled), the shell's, the screens', and those of the printable pages. The others are searched
+ * after `common` (fallbackNS), so components keep plain keys such as `services.title` and need not
+ * name a namespace; each top-level key lives in one namespace, so their order does not matter.
+ */
+export const NAMESPACES = [
+  'common',
+  ...SHELL_NAMESPACES,
+  ...SCREEN_NAMESPACES,
+  'handover',
+  'coordination',
+] as const;
+export type Namespace = (typeof NAMESPACES)[number];
 
 // The bundled files are left out, so that each of the others becomes its own chunk.
 const lazyLocales = import.meta.glob<{ default: Record<string, unknown> }>([

@@ -1,13 +1,24 @@
-/** A status as a coloured badge with its word (colour never carries meaning alone). */
-export function StatusBadge(p: { status: string; color: string; label: string; testId: string }) {
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A status as a coloured badge with its word (colour never carries meaning alone): the colour from
+ * the domain's table, the word from its i18n group (`requestStatus` gives `requestStatus.open`).
+ */
+export function StatusBadge<S extends string>(p: {
+  status: S;
+  colors: Record<S, string>;
+  words: string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
   return (
     <span
       className="badge badge--status"
-      style={{ background: p.color }}
+      style={{ background: p.colors[p.status] }}
       data-testid={p.testId}
       data-status={p.status}
     >
-      {p.label}
+      {t(`${p.words}.${p.status}`)}
     </span>
   );
 }

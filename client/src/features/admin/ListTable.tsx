@@ -52,20 +52,20 @@ export function ListTable<R>(props: {
   );
 }
 
-/** A create form of the admin screen: its title, its fields, and Create. */
+/** A create form of the admin screen: its title, its fields, and Create (every admin form says Create). */
 export function CreateForm(props: {
   testId: string;
   title: string;
-  submitLabel: string;
   onSubmit: (e: React.FormEvent<HTMLFormElement>) => void;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <form className="admin__form" onSubmit={props.onSubmit} data-testid={props.testId}>
       <h3>{props.title}</h3>
       {props.children}
       <button type="submit" className="btn btn--primary">
-        {props.submitLabel}
+        {t('admin.create')}
       </button>
     </form>
   );

@@ -55,7 +55,6 @@ export function OrgsSection() {
       <CreateForm
         testId="admin-org-form"
         title={t('admin.newOrg')}
-        submitLabel={t('admin.create')}
         onSubmit={submitWith(handleSubmit, create, setError)}
       >
         <Field label={t('admin.orgName')}>

@@ -14,7 +14,7 @@ import { useOrganisationStore } from '../organisations/organisationStore.js';
 import { TokenFormSchema, type TokenValues } from './adminForms.js';
 import { adminApi } from './api.js';
 import { CreateForm, ListTable, type Column } from './ListTable.js';
-import { OrgOptions } from './OrgOptions.js';
+import { OrgField } from './OrgField.js';
 import { useRemoteList } from './useRemoteList.js';
 import { Options } from '../../lib/forms/Options.js';
 
@@ -102,17 +102,12 @@ export function TokensSection() {
       <CreateForm
         testId="admin-token-form"
         title={t('admin.newToken')}
-        submitLabel={t('admin.create')}
         onSubmit={submitWith(handleSubmit, create, list.setError)}
       >
         <Field label={t('admin.tokenName')}>
           <input required maxLength={LIMITS.nameMax} {...register('name')} />
         </Field>
-        <Field label={t('admin.org')}>
-          <select required {...register('orgId')}>
-            <OrgOptions />
-          </select>
-        </Field>
+        <OrgField registration={register('orgId')} />
         <Field label={t('admin.tokenPurpose')}>
           <select {...register('purpose')}>
             <Options

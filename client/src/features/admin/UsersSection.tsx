@@ -9,12 +9,12 @@ import { errorText } from '../../lib/errorText.js';
 import { Field } from '../../lib/forms/Field.js';
 import { FormError } from '../../lib/forms/FormError.js';
 import { submitWith } from '../../lib/forms/issues.js';
-import { useAreaStore } from '../areas/areaStore.js';
+import { ScopeField } from '../areas/ScopeField.js';
 import { useOrganisationStore } from '../organisations/organisationStore.js';
 import { UserFormSchema, type UserValues } from './adminForms.js';
 import { adminApi } from './api.js';
 import { CreateForm, ListTable, type Column } from './ListTable.js';
-import { OrgOptions } from './OrgOptions.js';
+import { OrgField } from './OrgField.js';
 import { useRemoteList } from './useRemoteList.js';
 import { UserPhone } from './UserPhone.js';
 import { Options } from '../../lib/forms/Options.js';
@@ -25,7 +25,6 @@ type UserCreate = z.output<typeof UserFormSchema>;
 export function UsersSection() {
   const { t } = useTranslation();
   const orgs = useOrganisationStore((s) => s.byId);
-  const provinces = useAreaStore((s) => s.provinces);
   const list = useRemoteList(adminApi.users);
   const { register, handleSubmit, reset, getValues } = useForm<UserValues, unknown, UserCreate>({
     resolver: zodResolver(UserFormSchema),
@@ -79,7 +78,6 @@ export function UsersSection() {
       <CreateForm
         testId="admin-user-form"
         title={t('admin.newUser')}
-        submitLabel={t('admin.create')}
         onSubmit={submitWith(handleSubmit, create, list.setError)}
       >
         <Field label={t('auth.username')}>
@@ -103,21 +101,8 @@ export function UsersSection() {
             <Options values={ROLES} labelOf={(r) => t(`roles.${r}`)} />
           </select>
         </Field>
-        <Field label={t('admin.org')}>
-          <select required {...register('orgId')}>
-            <OrgOptions />
-          </select>
-        </Field>
-        <Field label={t('admin.scope')}>
-          <select {...register('scope')}>
-            <option value="">{t('admin.national')}</option>
-            {provinces.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.nameVi}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <OrgField registration={register('orgId')} />
+        <ScopeField registration={register('scope')} />
       </CreateForm>
       <FormError>{list.error}</FormError>
     </section>

@@ -1,25 +1,30 @@
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useAuthStore } from '../auth/authStore.js';
 import { ProvinceSelect } from './ProvinceSelect.js';
 
-/** A required ProvinceSelect bound to one field of a react-hook-form form. */
+/**
+ * The province of a record the signed-in user writes: a required ProvinceSelect, narrowed to their
+ * scope, bound to one field of a react-hook-form form.
+ */
 export function ProvinceField<V extends FieldValues>(props: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any resolver output
   control: Control<V, any, any>;
   name: FieldPath<V>;
-  label: string;
-  allowed: readonly string[] | null;
   testId: string;
 }) {
+  const { t } = useTranslation();
+  const scope = useAuthStore((s) => s.me?.scope ?? null);
   return (
     <Controller
       control={props.control}
       name={props.name}
       render={({ field }) => (
         <ProvinceSelect
-          label={props.label}
+          label={t('panel.province')}
           value={field.value}
           onChange={field.onChange}
-          allowed={props.allowed}
+          allowed={scope}
           required
           testId={props.testId}
         />

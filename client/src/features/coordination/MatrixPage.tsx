@@ -6,7 +6,7 @@ import type { CoordinationRole } from '../../../../shared/schemas/coordinationRo
 import { api } from '../../lib/api.js';
 import { useFormat } from '../../lib/format.js';
 import { loadNamespaces } from '../../i18n/index.js';
-import { LanguageSwitcher } from '../../app/LanguageSwitcher.js';
+import { LoadStatus, PrintTools } from '../../app/ui/PrintPage.js';
 import { TableHead } from '../../app/ui/TableHead.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { cellOf, gapsOf, matrixPlaces, type MatrixPlace } from './matrix.js';
@@ -137,8 +137,8 @@ export function MatrixPage() {
   const shown = places.filter((p) => place === 'all' || (p.provinceCode ?? 'national') === place);
 
   return (
-    <main className="matrix" data-testid="matrix-page">
-      <div className="matrix__tools no-print">
+    <main className="matrix print-page" data-testid="matrix-page">
+      <PrintTools className="matrix__tools" print={{ testId: 'matrix-print', label: t('matrix.print') }}>
         <a className="btn" href="/" data-testid="matrix-back">
           {t('matrix.back')}
         </a>
@@ -153,26 +153,12 @@ export function MatrixPage() {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="btn btn--primary"
-          data-testid="matrix-print"
-          onClick={() => window.print()}
-        >
-          {t('matrix.print')}
-        </button>
-        <LanguageSwitcher />
-      </div>
+      </PrintTools>
       <h1>{t('matrix.title')}</h1>
       <p className="matrix__legend">
         {t('matrix.gaps')} · {t('matrix.printedAt', { at: f.dateTime(new Date().toISOString()) })}
       </p>
-      {error && (
-        <p role="alert" className="matrix__error">
-          {error}
-        </p>
-      )}
-      {!roles && !error && <p role="status">{t('matrix.loading')}</p>}
+      <LoadStatus error={error} loading={!roles} loadingText={t('matrix.loading')} />
       {shown.map((p) => (
         <section
           key={p.provinceCode ?? 'national'}

@@ -8,7 +8,7 @@ import type {
 import { api } from '../../lib/api.js';
 import { useFormat } from '../../lib/format.js';
 import { loadNamespaces } from '../../i18n/index.js';
-import { LanguageSwitcher } from '../../app/LanguageSwitcher.js';
+import { LoadStatus, PrintTools } from '../../app/ui/PrintPage.js';
 import './coordination.css';
 
 const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
@@ -93,28 +93,25 @@ export function ReferralPosterPage() {
   };
 
   return (
-    <main className="poster" data-testid="poster-page">
-      <div className="poster__tools no-print">
+    <main className="poster print-page" data-testid="poster-page">
+      <PrintTools
+        className="poster__tools"
+        print={{
+          testId: 'poster-print',
+          label: t('poster.print'),
+          disabled: !poster,
+          onClick: () => void print(),
+        }}
+      >
         <button type="button" className="btn" data-testid="poster-close" onClick={close}>
           {t('poster.close')}
         </button>
-        <button
-          type="button"
-          className="btn btn--primary"
-          data-testid="poster-print"
-          disabled={!poster}
-          onClick={() => void print()}
-        >
-          {t('poster.print')}
-        </button>
-        <LanguageSwitcher />
-      </div>
-      {error && (
-        <p role="alert" className="poster__error">
-          {t('poster.failed', { message: error })}
-        </p>
-      )}
-      {!poster && !error && <p role="status">{t('poster.loading')}</p>}
+      </PrintTools>
+      <LoadStatus
+        error={error && t('poster.failed', { message: error })}
+        loading={!poster}
+        loadingText={t('poster.loading')}
+      />
       {poster && (
         <article data-testid="poster">
           <h1>{t('poster.title')}</h1>

@@ -5,7 +5,7 @@ import type { Handover, HandoverFigures, HandoverNote } from '../../../../shared
 import { api } from '../../lib/api.js';
 import { useFormat } from '../../lib/format.js';
 import { loadNamespaces, SHELL_NAMESPACES } from '../../i18n/index.js';
-import { LanguageSwitcher } from '../../app/LanguageSwitcher.js';
+import { LoadStatus, PrintTools } from '../../app/ui/PrintPage.js';
 import { TableHead } from '../../app/ui/TableHead.js';
 import { HandoverNotes } from './HandoverNotes.js';
 import './handover.css';
@@ -92,8 +92,8 @@ export function HandoverPage() {
   const onNote = (n: HandoverNote) => setBrief((b) => (b ? { ...b, notes: [...b.notes, n] } : b));
 
   return (
-    <main className="handover" data-testid="handover-page">
-      <div className="handover__tools no-print">
+    <main className="handover print-page" data-testid="handover-page">
+      <PrintTools className="handover__tools" print={{ testId: 'handover-print', label: t('handover.pdf') }}>
         <a className="btn" href="/">
           {t('handover.back')}
         </a>
@@ -106,23 +106,13 @@ export function HandoverPage() {
             onChange={(e) => e.target.value && setSince(e.target.value)}
           />
         </label>
-        <button
-          type="button"
-          className="btn btn--primary"
-          data-testid="handover-print"
-          onClick={() => window.print()}
-        >
-          {t('handover.pdf')}
-        </button>
-        <LanguageSwitcher />
-      </div>
+      </PrintTools>
       <h1>{t('handover.title')}</h1>
-      {error && (
-        <p role="alert" className="handover__error">
-          {t('handover.failed', { message: error })}
-        </p>
-      )}
-      {!brief && !error && <p role="status">{t('handover.loading')}</p>}
+      <LoadStatus
+        error={error && t('handover.failed', { message: error })}
+        loading={!brief}
+        loadingText={t('handover.loading')}
+      />
       {brief && (
         <article data-testid="handover-brief">
           <p className="handover__meta">

@@ -6,7 +6,7 @@ import type { IncidentReportCreate } from '../../../../shared/schemas/incidents.
 import { useNavStore } from '../../app/navStore.js';
 import { errorText } from '../../lib/errorText.js';
 import { Field } from '../../lib/forms/Field.js';
-import { FormActions, FormNotice, type Notice } from '../../lib/forms/FormError.js';
+import { FormActions, FormNotice, type Notice, QuickForm } from '../../lib/forms/FormError.js';
 import { issuesText } from '../../lib/forms/issues.js';
 import { ProvinceField } from '../areas/ProvinceField.js';
 import { useAuthStore } from '../auth/authStore.js';
@@ -65,11 +65,7 @@ export function IncidentForm() {
   };
 
   return (
-    <form
-      className="qform"
-      onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}
-      data-testid="incident-form"
-    >
+    <QuickForm testId="incident-form" onSubmit={handleSubmit(onValid, onInvalid)}>
       <h2>{t('incidents.enter')}</h2>
       {note && <IncidentNote note={note} />}
       <p className="muted small">{t('incidents.countsOnly')}</p>
@@ -77,13 +73,7 @@ export function IncidentForm() {
         <Field label={t('incidents.month')}>
           <input type="month" required data-testid="if-period" {...register('period')} />
         </Field>
-        <ProvinceField
-          control={control}
-          name="provinceCode"
-          label={t('panel.province')}
-          allowed={me.scope}
-          testId="if-province"
-        />
+        <ProvinceField control={control} name="provinceCode" testId="if-province" />
       </div>
       <div className="qform__numbers">
         <Field label={t('incidents.total')}>
@@ -119,6 +109,6 @@ export function IncidentForm() {
           {t('incidents.save')}
         </button>
       </FormActions>
-    </form>
+    </QuickForm>
   );
 }

@@ -14,15 +14,7 @@ const STATUS_COLORS: Record<CoordinationRequest['status'], string> = {
 
 /** Request status as a coloured badge with its word. */
 export function RequestStatusBadge({ status }: { status: CoordinationRequest['status'] }) {
-  const { t } = useTranslation();
-  return (
-    <StatusBadge
-      status={status}
-      color={STATUS_COLORS[status]}
-      label={t(`requestStatus.${status}`)}
-      testId="request-status"
-    />
-  );
+  return <StatusBadge status={status} colors={STATUS_COLORS} words="requestStatus" testId="request-status" />;
 }
 
 /** Priority in words, life-saving marked. */

@@ -118,24 +118,16 @@ export function RequestForm(props: {
       {!props.shelterId && (
         <Field label={t('requests.shelter')}>
           <select data-testid="rf-shelter" {...register('shelterId')}>
-            <option value="">{t('requests.noShelter')}</option>
-            {ownShelters.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <Options
+              blank={t('requests.noShelter')}
+              values={ownShelters}
+              idOf={(s) => s.id}
+              labelOf={(s) => s.name}
+            />
           </select>
         </Field>
       )}
-      {!shelterId && (
-        <ProvinceField
-          control={control}
-          name="provinceCode"
-          label={t('panel.province')}
-          allowed={me.scope}
-          testId="rf-province"
-        />
-      )}
+      {!shelterId && <ProvinceField control={control} name="provinceCode" testId="rf-province" />}
       <div className="qform__numbers">
         <Field label={t('requests.toSector')}>
           <select data-testid="rf-sector" {...register('toSector')}>
@@ -144,12 +136,12 @@ export function RequestForm(props: {
         </Field>
         <Field label={t('requests.toOrg')}>
           <select data-testid="rf-org" {...register('toOrgId')}>
-            <option value="">—</option>
-            {orgList.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.acronym ? `${o.acronym} – ${o.name}` : o.name}
-              </option>
-            ))}
+            <Options
+              blank="—"
+              values={orgList}
+              idOf={(o) => o.id}
+              labelOf={(o) => (o.acronym ? `${o.acronym} – ${o.name}` : o.name)}
+            />
           </select>
         </Field>
       </div>

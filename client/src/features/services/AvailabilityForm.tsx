@@ -8,7 +8,7 @@ import type { AvailabilityPost, ServicePoint } from '../../../../shared/schemas/
 import { errorText } from '../../lib/errorText.js';
 import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
 import { Check, Field } from '../../lib/forms/Field.js';
-import { FormNotice, SubmitButton, type Notice } from '../../lib/forms/FormError.js';
+import { FormNotice, SubmitButton, type Notice, QuickForm } from '../../lib/forms/FormError.js';
 import { issuesText } from '../../lib/forms/issues.js';
 import { serviceApi } from './api.js';
 import {
@@ -65,11 +65,7 @@ export function AvailabilityForm({ service: s }: { service: ServicePoint }) {
   };
 
   return (
-    <form
-      className="qform"
-      onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}
-      data-testid="availability-form"
-    >
+    <QuickForm testId="availability-form" onSubmit={handleSubmit(onValid, onInvalid)}>
       <h3>{t('availability.title')}</h3>
       <ChoiceField
         control={control}
@@ -145,6 +141,6 @@ export function AvailabilityForm({ service: s }: { service: ServicePoint }) {
       <div className="qform__actions">
         <SubmitButton busy={busy} label={t('availability.save')} testId="av-save" />
       </div>
-    </form>
+    </QuickForm>
   );
 }

@@ -7,12 +7,11 @@ import { SERVICE_STATUS_COLORS, SERVICE_TYPE_MARKS } from './serviceStyle.js';
 
 /** Availability as a coloured badge with its word (colour never carries meaning alone). */
 export function ServiceStatusBadge({ status }: { status: ServicePoint['availability']['status'] }) {
-  const { t } = useTranslation();
   return (
     <StatusBadge
       status={status}
-      color={SERVICE_STATUS_COLORS[status]}
-      label={t(`serviceStatus.${status}`)}
+      colors={SERVICE_STATUS_COLORS}
+      words="serviceStatus"
       testId="service-status"
     />
   );

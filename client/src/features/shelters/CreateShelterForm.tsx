@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SHELTER_KINDS } from '../../../../shared/enums.js';
@@ -7,12 +6,11 @@ import { LIMITS } from '../../../../shared/limits.js';
 import type { Me } from '../../../../shared/schemas/auth.js';
 import type { ShelterCreate } from '../../../../shared/schemas/shelters.js';
 import { useNavStore } from '../../app/navStore.js';
-import { newIdempotencyKey } from '../../lib/api.js';
 import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
 import { Field } from '../../lib/forms/Field.js';
-import { FormActions, FormNotice, SubmitButton, type Notice } from '../../lib/forms/FormError.js';
+import { FormActions, FormNotice, SubmitButton, QuickForm } from '../../lib/forms/FormError.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
-import { useOutboxStore } from '../outbox/outboxStore.js';
+import { useOutboxPost } from '../outbox/useOutboxPost.js';
 import { shelterPaths } from './api.js';
 import {
   coordOk,
@@ -27,8 +25,6 @@ import { Options } from '../../lib/forms/Options.js';
 export function CreateShelterForm({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const provinces = useAreaStore((s) => s.provinces);
-  const submit = useOutboxStore((s) => s.submit);
-  const dismiss = useOutboxStore((s) => s.dismiss);
   const open = useNavStore((s) => s.open);
   const close = useNavStore((s) => s.close);
   const allowed = provinces.filter((p) => me.scope === null || me.scope.includes(p.code));
@@ -49,8 +45,7 @@ export function CreateShelterForm({ me }: { me: Me }) {
     },
   });
   const [lat, lon] = useWatch({ control, name: ['lat', 'lon'] });
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
+  const { busy, notice, setNotice, post } = useOutboxPost();
 
   const onProvince = () => {
     const a = provinces.find((p) => p.code === getValues('provinceCode'));
@@ -61,17 +56,12 @@ export function CreateShelterForm({ me }: { me: Me }) {
   };
 
   const onValid = async (body: ShelterCreate) => {
-    setBusy(true);
-    setNotice(null);
-    const key = newIdempotencyKey();
-    const r = await submit({
-      key,
+    const r = await post({
       method: 'POST',
       path: shelterPaths.create,
       body: { ...body },
       shelterId: null,
     });
-    setBusy(false);
     if (r.kind === 'sent') {
       const id = (r.data as { id?: unknown } | null)?.id;
       if (typeof id === 'string') open({ kind: 'shelter', id });
@@ -79,7 +69,6 @@ export function CreateShelterForm({ me }: { me: Me }) {
     } else if (r.kind === 'queued') {
       setNotice({ tone: 'warn', text: t('form.queued') });
     } else if (r.kind === 'refused') {
-      dismiss(key);
       const list = r.error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ');
       setNotice({
         tone: 'error',
@@ -95,12 +84,7 @@ export function CreateShelterForm({ me }: { me: Me }) {
   };
 
   return (
-    <form
-      className="qform"
-      onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}
-      data-testid="create-shelter-form"
-      noValidate
-    >
+    <QuickForm testId="create-shelter-form" onSubmit={handleSubmit(onValid, onInvalid)} noValidate>
       <h2>{t('create.title')}</h2>
       <Field label={t('create.name')}>
         <input data-testid="cs-name" maxLength={LIMITS.nameMax} required {...register('name')} />
@@ -148,6 +132,6 @@ export function CreateShelterForm({ me }: { me: Me }) {
       <FormActions onCancel={close}>
         <SubmitButton busy={busy} label={t('create.submit')} testId="cs-submit" />
       </FormActions>
-    </form>
+    </QuickForm>
   );
 }

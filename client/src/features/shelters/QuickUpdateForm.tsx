@@ -8,7 +8,7 @@ import type { Shelter } from '../../../../shared/schemas/shelters.js';
 import { useFormat } from '../../lib/format.js';
 import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
 import { Field } from '../../lib/forms/Field.js';
-import { FormNotice, SubmitButton } from '../../lib/forms/FormError.js';
+import { FormNotice, SubmitButton, QuickForm } from '../../lib/forms/FormError.js';
 import { useOutboxStore } from '../outbox/outboxStore.js';
 import { ChecklistFields } from './ChecklistFields.js';
 import { applyChangesToDraft, diffDraft, draftFrom, hasChanges, type ShelterDraft } from './draft.js';
@@ -113,12 +113,7 @@ export function QuickUpdateForm({
   });
 
   return (
-    <form
-      className="qform"
-      onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}
-      data-testid="quick-update-form"
-      aria-label={t('form.title')}
-    >
+    <QuickForm testId="quick-update-form" onSubmit={handleSubmit(onValid, onInvalid)} label={t('form.title')}>
       <h3>{t('form.title')}</h3>
       {conflicts[0] && (
         <ConflictBox
@@ -209,6 +204,6 @@ export function QuickUpdateForm({
           {t('form.reconfirm')}
         </button>
       </div>
-    </form>
+    </QuickForm>
   );
 }

@@ -1,9 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
-import { newIdempotencyKey } from '../../lib/api.js';
-import type { Notice } from '../../lib/forms/FormError.js';
-import { useOutboxStore } from '../outbox/outboxStore.js';
+import { useOutboxPost } from '../outbox/useOutboxPost.js';
 import { asShelter, shelterPaths } from './api.js';
 import type { ShelterChanges } from './draft.js';
 
@@ -13,17 +10,10 @@ import type { ShelterChanges } from './draft.js';
  */
 export function useShelterSend(shelterId: string, onSaved: (s: Shelter) => void) {
   const { t } = useTranslation();
-  const submit = useOutboxStore((s) => s.submit);
-  const dismiss = useOutboxStore((s) => s.dismiss);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
+  const { busy, notice, setNotice, post } = useOutboxPost();
 
   const send = async (body: ShelterChanges, version: number, okText: string) => {
-    setBusy(true);
-    setNotice(null);
-    const key = newIdempotencyKey();
-    const r = await submit({
-      key,
+    const r = await post({
       method: 'PATCH',
       path: shelterPaths.one(shelterId),
       body: { version, ...body },
@@ -31,7 +21,6 @@ export function useShelterSend(shelterId: string, onSaved: (s: Shelter) => void)
       // One logical post per shelter form: saving again while offline updates the queued post.
       slot: `shelter-form:${shelterId}`,
     });
-    setBusy(false);
     switch (r.kind) {
       case 'sent': {
         const s = asShelter(r.data);
@@ -45,7 +34,6 @@ export function useShelterSend(shelterId: string, onSaved: (s: Shelter) => void)
       case 'conflict':
         break;
       case 'refused': {
-        dismiss(key);
         const text =
           r.error.code === 'forbidden'
             ? t('form.forbidden')

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { BaseSyntheticEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Tones of a form's result line. */
@@ -56,5 +56,29 @@ export function FormActions(props: { onCancel: () => void; children: ReactNode }
         {t('create.cancel')}
       </button>
     </div>
+  );
+}
+
+/**
+ * A panel's quick form; `onSubmit` is react-hook-form's `handleSubmit(onValid, onInvalid)`, `label`
+ * its accessible name, `noValidate` for a form whose schema alone checks it.
+ */
+export function QuickForm(props: {
+  testId: string;
+  onSubmit: (e?: BaseSyntheticEvent) => Promise<void>;
+  label?: string;
+  noValidate?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="qform"
+      onSubmit={(e) => void props.onSubmit(e)}
+      data-testid={props.testId}
+      aria-label={props.label}
+      noValidate={props.noValidate}
+    >
+      {props.children}
+    </form>
   );
 }

@@ -1,10 +1,16 @@
-/** The options of a select: an optional first blank (labelled, or empty and not choosable), then one per value. */
-export function Options<T extends string>(props: {
+/**
+ * The options of a select: an optional first blank (labelled, or empty and not choosable), then one
+ * per value. Values that are records give their option's value by `idOf` (a list of strings
+ * needs none).
+ */
+export function Options<T>(props: {
   values: readonly T[];
   labelOf: (v: T) => string;
+  idOf?: (v: T) => string;
   /** The label of a first, empty option; `'disabled'` for an empty one that cannot be chosen. */
   blank?: string;
 }) {
+  const idOf = props.idOf ?? ((v: T) => String(v));
   return (
     <>
       {props.blank === 'disabled' ? (
@@ -13,7 +19,7 @@ export function Options<T extends string>(props: {
         props.blank !== undefined && <option value="">{props.blank}</option>
       )}
       {props.values.map((v) => (
-        <option key={v} value={v}>
+        <option key={idOf(v)} value={idOf(v)}>
           {props.labelOf(v)}
         </option>
       ))}

@@ -23,7 +23,12 @@ describe('DetailFrame', () => {
         title="Thing"
         badges={
           <>
-            <StatusBadge status="open" color="#000" label="Open" testId="thing-status" />
+            <StatusBadge
+              status="open"
+              colors={{ open: '#000' }}
+              words="requestStatus"
+              testId="thing-status"
+            />
             <SimulatedBadge on />
             <SimulatedBadge on={false} />
           </>
