@@ -26,6 +26,12 @@ async function shot(page: Page, file: string): Promise<void> {
   await row.screenshot({ path: path.join(SHOTS, file) });
 }
 
+/** Both time fields are wide enough for their whole text (nothing scrolled out of sight). */
+const wholeTextShows = (page: Page) =>
+  page
+    .locator('input.date-field')
+    .evaluateAll((els) => els.every((e) => e.scrollWidth <= e.clientWidth && e.clientWidth > 0));
+
 /** The alert the ops officer issued under `title`, as the API stores it. */
 async function stored(base: string, title: string): Promise<RiskAlert | undefined> {
   const ops = await login(base, 'ops');
@@ -55,6 +61,7 @@ describe('date and time fields speak the interface language', { timeout: 240_000
 
     await to.fill('02/12/2027 16:22');
     await shot(page, 'date-field-vi.png');
+    expect(await wholeTextShows(page)).toBe(true);
     await page.getByTestId('af-save').click();
     await page.getByTestId('alert-panel').waitFor();
     const alert = await stored(app.srv.url, 'Mưa lớn kiểm thử giờ');
@@ -74,6 +81,7 @@ describe('date and time fields speak the interface language', { timeout: 240_000
     await page.getByTestId('af-valid-from').fill('12/01/2027 8:00 AM');
     await to.fill('12/02/2027 4:22 PM');
     await shot(page, 'date-field-en.png');
+    expect(await wholeTextShows(page)).toBe(true);
     await page.getByTestId('af-save').click();
     await page.getByTestId('alert-panel').waitFor();
     const alert = await stored(app.srv.url, 'Rain time test');

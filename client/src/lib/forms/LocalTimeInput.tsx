@@ -40,6 +40,7 @@ export function LocalTimeInput(props: {
     <input
       ref={ref}
       type="text"
+      className={`date-field date-field--${props.kind}`}
       name={props.name}
       lang={i18n.language}
       autoComplete="off"
