@@ -78,8 +78,10 @@ if (args.only === 'map') {
 if (args.only === 'link') {
   const built = buildClient(true);
   const sizes = chunkSizes(built.dir);
+  // The entry alone is not the 150 KB target (the list needs the shell and the validation chunk too):
+  // the target's verdict is the slow-link segment's, on what the browser fetched before the list.
   say(
-    `First screen (entry chunks from index.html, gzip level 9): **${KB(sizes.firstScreenGzip)} KB** (target <= 150 KB: ${sizes.firstScreenGzip <= 150 * 1024 ? 'met' : 'NOT met'}).`,
+    `Entry chunks from index.html (up to the sign-in form), gzip level 9: ${KB(sizes.firstScreenGzip)} KB; the 150 KB first-load target is judged below on everything loaded before the list.`,
   );
   say();
   await linkSegment(built.dir, P);

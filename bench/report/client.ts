@@ -70,8 +70,8 @@ export async function clientReport(P: BenchParams, full: boolean, browser: boole
   const built = buildClient(full);
   const sizes = chunkSizes(built.dir);
   say(
-    `Gzip (level 9) size of each built chunk (${built.built ? 'fresh build into .tmp/bench-client' : 'existing dist/client'}). "entry" is what index.html loads for the first screen ` +
-      `(the shelter manager's list, panel and quick update form); "map" is the lazy MapLibre chunk.`,
+    `Gzip (level 9) size of each built chunk (${built.built ? 'fresh build into .tmp/bench-client' : 'existing dist/client'}). "entry" is what index.html loads ` +
+      `(the sign-in form; the list's shell and the validation chunk are "lazy", fetched after sign-in); "map" is the lazy MapLibre chunk.`,
   );
   say();
   say(
@@ -82,7 +82,10 @@ export async function clientReport(P: BenchParams, full: boolean, browser: boole
   );
   say();
   say(
-    `First screen without the map: **${KB(sizes.firstScreenGzip)} KB** gzip (target <= 150 KB: ${sizes.firstScreenGzip <= 150 * 1024 ? 'met' : 'NOT met'}); map chunk ${KB(sizes.mapGzip)} KB.`,
+    `Entry chunks (up to the sign-in form): ${KB(sizes.firstScreenGzip)} KB gzip; map chunk ${KB(sizes.mapGzip)} KB. ` +
+      (browser
+        ? `The 150 KB first-load target (everything before the list, validation chunk included) is judged in the slow-link section below.`
+        : `The 150 KB first-load target (everything before the list) needs the browser run: not measured here.`),
   );
   say();
   if (browser) await linkSegment(built.dir, P);

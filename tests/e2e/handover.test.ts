@@ -102,7 +102,10 @@ describe('the printed shift handover brief, per role', { timeout: 240_000 }, () 
     await page.goto(`${app.srv.url}/handover`);
     await page.getByTestId('handover-brief').waitFor({ timeout: 30_000 });
     // The field shows the start the server chose (the seed), not an empty picture 12 hours back.
-    expect(await page.getByTestId('handover-since').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    // In the interface language's format (Vietnamese here), not the browser's.
+    expect(await page.getByTestId('handover-since').inputValue()).toMatch(
+      /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/,
+    );
     const cells = async (label: string) =>
       page.locator('tr', { hasText: label }).first().locator('td').allInnerTexts();
     const [atStart, , change] = await cells('Người đang sơ tán');

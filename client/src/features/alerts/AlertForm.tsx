@@ -10,6 +10,7 @@ import { errorText } from '../../lib/errorText.js';
 import { CheckGroup } from '../../lib/forms/CheckGroup.js';
 import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
 import { Check, Field } from '../../lib/forms/Field.js';
+import { LocalTimeField } from '../../lib/forms/LocalTimeField.js';
 import { FormActions, FormError } from '../../lib/forms/FormError.js';
 import { submitWith } from '../../lib/forms/issues.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
@@ -98,10 +99,16 @@ export function AlertForm() {
       />
       <div className="qform__numbers">
         <Field label={t('alerts.validFrom')}>
-          <input type="datetime-local" required {...register('validFrom')} />
+          <LocalTimeField
+            control={control}
+            name="validFrom"
+            kind="datetime"
+            required
+            testId="af-valid-from"
+          />
         </Field>
         <Field label={t('alerts.validTo')}>
-          <input type="datetime-local" required {...register('validTo')} />
+          <LocalTimeField control={control} name="validTo" kind="datetime" required testId="af-valid-to" />
         </Field>
       </div>
       <Check label={t('alerts.asForecast')}>

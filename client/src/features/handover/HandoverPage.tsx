@@ -4,6 +4,7 @@ import { REQUEST_PRIORITIES } from '../../../../shared/enums.js';
 import type { Handover, HandoverFigures, HandoverNote } from '../../../../shared/schemas/handover.js';
 import { api } from '../../lib/api.js';
 import { useFormat } from '../../lib/format.js';
+import { LocalTimeInput } from '../../lib/forms/LocalTimeInput.js';
 import { loadNamespaces, SHELL_NAMESPACES } from '../../i18n/index.js';
 import { LoadStatus, PrintTools } from '../../app/ui/PrintPage.js';
 import { TableHead } from '../../app/ui/TableHead.js';
@@ -99,11 +100,11 @@ export function HandoverPage() {
         </a>
         <label>
           {t('handover.since')}{' '}
-          <input
-            type="datetime-local"
+          <LocalTimeInput
+            kind="datetime"
             value={since || (brief ? localInput(new Date(brief.since)) : '')}
-            data-testid="handover-since"
-            onChange={(e) => e.target.value && setSince(e.target.value)}
+            testId="handover-since"
+            onChange={(v) => v && setSince(v)}
           />
         </label>
       </PrintTools>

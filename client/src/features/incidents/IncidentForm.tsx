@@ -6,6 +6,7 @@ import type { IncidentReportCreate } from '../../../../shared/schemas/incidents.
 import { useNavStore } from '../../app/navStore.js';
 import { errorText } from '../../lib/errorText.js';
 import { Field } from '../../lib/forms/Field.js';
+import { LocalTimeField } from '../../lib/forms/LocalTimeField.js';
 import { FormActions, FormNotice, type Notice, QuickForm } from '../../lib/forms/FormError.js';
 import { issuesText } from '../../lib/forms/issues.js';
 import { ProvinceField } from '../areas/ProvinceField.js';
@@ -71,7 +72,7 @@ export function IncidentForm() {
       <p className="muted small">{t('incidents.countsOnly')}</p>
       <div className="qform__numbers">
         <Field label={t('incidents.month')}>
-          <input type="month" required data-testid="if-period" {...register('period')} />
+          <LocalTimeField control={control} name="period" kind="month" required testId="if-period" />
         </Field>
         <ProvinceField control={control} name="provinceCode" testId="if-province" />
       </div>

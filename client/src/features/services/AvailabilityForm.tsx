@@ -8,6 +8,7 @@ import type { AvailabilityPost, ServicePoint } from '../../../../shared/schemas/
 import { errorText } from '../../lib/errorText.js';
 import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
 import { Check, Field } from '../../lib/forms/Field.js';
+import { LocalTimeField } from '../../lib/forms/LocalTimeField.js';
 import { FormNotice, SubmitButton, type Notice, QuickForm } from '../../lib/forms/FormError.js';
 import { issuesText } from '../../lib/forms/issues.js';
 import { serviceApi } from './api.js';
@@ -87,7 +88,7 @@ export function AvailabilityForm({ service: s }: { service: ServicePoint }) {
       )}
       {status !== 'open' && (
         <Field label={t('services.expectedRestore')}>
-          <input type="datetime-local" {...register('restore')} />
+          <LocalTimeField control={control} name="restore" kind="datetime" testId="av-restore" />
         </Field>
       )}
       {stocked && (

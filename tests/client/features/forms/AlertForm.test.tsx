@@ -68,10 +68,10 @@ describe('AlertForm', () => {
 
   it('refuses a phone number in the title and a validity that ends before it starts', async () => {
     forms.answer(() => ok({}));
-    const { container } = render(<AlertForm />);
+    render(<AlertForm />);
     fill('Call 0912 345 678');
-    const [from, to] = container.querySelectorAll<HTMLInputElement>('input[type="datetime-local"]');
-    fireEvent.change(to!, { target: { value: from!.value } });
+    const from = screen.getByTestId<HTMLInputElement>('af-valid-from');
+    fireEvent.change(screen.getByTestId('af-valid-to'), { target: { value: from.value } });
     fireEvent.click(screen.getByTestId('af-save'));
     const text = (await screen.findByTestId('af-error')).textContent;
     expect(text).toMatch(/^title: /);

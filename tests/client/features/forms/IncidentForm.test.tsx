@@ -31,7 +31,8 @@ describe('IncidentForm', () => {
   it('sends counts only, each breakdown summing to the total, then clears the counts', async () => {
     forms.answer(() => ok({ id: '00000000-0000-4000-8000-000000000001' }, 201));
     render(<IncidentForm />);
-    type('if-period', '2024-09');
+    // Typed as the interface language writes a month (English here); the form holds `YYYY-MM`.
+    type('if-period', '09/2024');
     type('if-province', '22');
     fillThree();
     fireEvent.click(screen.getByTestId('if-save'));
@@ -51,7 +52,8 @@ describe('IncidentForm', () => {
       },
     });
     expect(screen.getByTestId<HTMLInputElement>('if-total').value).toBe('');
-    expect(screen.getByTestId<HTMLInputElement>('if-period').value).toBe('2024-09');
+    expect(screen.getByTestId<HTMLInputElement>('if-period').value).toBe('09/2024');
+    expect(screen.getByTestId('if-period').dataset['value']).toBe('2024-09');
     expect(screen.getByTestId<HTMLSelectElement>('if-province').value).toBe('22');
   });
 
