@@ -41,6 +41,8 @@ export async function mapBench(opts: {
   changesPerSecond: number;
   seconds: number;
   rounds: number;
+  /** `all`: the request and service layers too (bench/map/main.ts); shelters alone otherwise. */
+  layers?: 'shelters' | 'all';
 }): Promise<MapResult> {
   // No Chromium: say so before the slow build.
   chromiumPath();
@@ -76,7 +78,9 @@ export async function mapBench(opts: {
       )
         foreign.push(r.url());
     });
-    await page.goto(`http://127.0.0.1:${port}/index.html?features=${opts.features}`);
+    await page.goto(
+      `http://127.0.0.1:${port}/index.html?features=${opts.features}&layers=${opts.layers ?? 'shelters'}`,
+    );
     await page.waitForFunction(
       () => window.benchReady === true || window.benchError !== undefined,
       undefined,

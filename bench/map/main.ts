@@ -8,6 +8,10 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MAP_FONT, VN_VIEW, loadNeighbours, offlineStyle } from '../../client/src/map/basemap.js';
 import { mountShelterLayer } from '../../client/src/map/layers/shelterLayer.js';
+import { mountRequestLayer } from '../../client/src/map/layers/requestLayer.js';
+import { mountServiceLayer } from '../../client/src/map/layers/serviceLayer.js';
+import { useRequestStore } from '../../client/src/features/requests/requestStore.js';
+import type { CoordinationRequest } from '../../shared/schemas/requests.js';
 import { createUpdateScheduler, type UpdateScheduler } from '../../client/src/map/layers/scheduler.js';
 import { useShelterStore } from '../../client/src/features/shelters/shelterStore.js';
 import { emptyChecklist } from '../../shared/domain/safety.js';
@@ -18,6 +22,8 @@ maplibregl.setWorkerUrl(workerUrl);
 
 const params = new URLSearchParams(location.search);
 const N = Number(params.get('features') ?? 5000);
+/** `all`: the request badges (which follow the shelter store too) and the service layer as well. */
+const ALL_LAYERS = params.get('layers') === 'all';
 
 // A small deterministic generator, so every run draws the same shelters.
 let seed = 42;
@@ -112,7 +118,17 @@ async function main() {
   const shelters = Array.from({ length: N }, (_, i) => shelter(i));
   useShelterStore.getState().replaceAll(shelters);
   await new Promise<void>((r) => map.on('load', () => r()));
-  mountShelterLayer(map, { font: MAP_FONT, scheduler: measuredScheduler(createUpdateScheduler()) });
+  const ctx = { font: MAP_FONT, scheduler: measuredScheduler(createUpdateScheduler()) };
+  mountShelterLayer(map, ctx);
+  if (ALL_LAYERS) {
+    // One open request on every tenth shelter: only the fields the badges read, the rest left out.
+    const requests = shelters
+      .filter((_, i) => i % 10 === 0)
+      .map((s, i) => ({ id: `r-${i}`, version: 1, status: 'open', shelterId: s.id, serviceId: null }));
+    useRequestStore.getState().replaceAll(requests as unknown as CoordinationRequest[]);
+    mountServiceLayer(map, ctx);
+    mountRequestLayer(map, ctx);
+  }
   await new Promise<void>((r) => map.once('idle', () => r()));
   // Settled: a layer may still be drawing its first data after the first idle (the shelter clusters
   // come from a worker), and that must not land in the first static segment.
