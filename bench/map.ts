@@ -9,10 +9,13 @@ import { quantile, ROOT } from './lib.js';
 export interface MapSegment {
   longTasks: number;
   longTaskMs: number;
+  longTaskMax: number;
   frames: number;
   p50: number;
   p95: number;
   changes: number;
+  /** Changes on screen within 1 s of being made. */
+  drawnWithin1s: number;
 }
 export interface MapResult {
   features: number;
@@ -38,6 +41,8 @@ export async function mapBench(opts: {
   changesPerSecond: number;
   seconds: number;
   rounds: number;
+  /** `all`: the request and service layers too (bench/map/main.ts); shelters alone otherwise. */
+  layers?: 'shelters' | 'all';
 }): Promise<MapResult> {
   // No Chromium: say so before the slow build.
   chromiumPath();
@@ -73,7 +78,9 @@ export async function mapBench(opts: {
       )
         foreign.push(r.url());
     });
-    await page.goto(`http://127.0.0.1:${port}/index.html?features=${opts.features}`);
+    await page.goto(
+      `http://127.0.0.1:${port}/index.html?features=${opts.features}&layers=${opts.layers ?? 'shelters'}`,
+    );
     await page.waitForFunction(
       () => window.benchReady === true || window.benchError !== undefined,
       undefined,
@@ -101,10 +108,12 @@ export async function mapBench(opts: {
       return {
         longTasks: xs.reduce((a, x) => a + x.longTasks, 0),
         longTaskMs: xs.reduce((a, x) => a + x.longTaskMs, 0),
+        longTaskMax: xs.reduce((a, x) => Math.max(a, x.longTaskMax), 0),
         frames: frames.length,
         p50: quantile(frames, 0.5),
         p95: quantile(frames, 0.95),
         changes: xs.reduce((a, x) => a + x.changes, 0),
+        drawnWithin1s: xs.reduce((a, x) => a + x.drawnWithin1s, 0),
       };
     };
     return {

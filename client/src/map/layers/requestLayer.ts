@@ -50,7 +50,8 @@ export function mountRequestLayer(map: MapLibreMap, ctx: LayerContext): () => vo
       useShelterStore.getState().byId,
       useServiceStore.getState().byId,
     );
-  map.addSource('request-badges', { type: 'geojson', data: data() });
+  const first = data();
+  map.addSource('request-badges', { type: 'geojson', data: first });
   // Offset up and right of the symbol it belongs to, so both stay readable.
   map.addLayer({
     id: 'request-badges',
@@ -77,7 +78,18 @@ export function mountRequestLayer(map: MapLibreMap, ctx: LayerContext): () => vo
     },
     paint: { 'text-color': '#ffffff', 'text-translate': [13, -13] },
   });
-  const schedule = ctx.scheduler.add(() => map.getSource<GeoJSONSource>('request-badges')?.setData(data()));
+  // The badges follow the shelter store too, but a shelter's head count or status moves no badge: the
+  // source is set only when the badges differ, or a storm of shelter changes repaints the map each frame.
+  let sent = JSON.stringify(first);
+  const schedule = ctx.scheduler.add(() => {
+    const next = data();
+    const key = JSON.stringify(next);
+    if (key === sent) return undefined;
+    const src = map.getSource<GeoJSONSource>('request-badges');
+    if (!src) return undefined;
+    sent = key;
+    return src.setData(next);
+  });
   const unsubs = [
     useRequestStore.subscribe((s, p) => s.byId !== p.byId && schedule()),
     useShelterStore.subscribe((s, p) => s.byId !== p.byId && schedule()),

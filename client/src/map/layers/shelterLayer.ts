@@ -1,10 +1,5 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type {
-  ExpressionSpecification,
-  GeoJSONSource,
-  Map as MapLibreMap,
-  MapLayerMouseEvent,
-} from 'maplibre-gl';
+import type { ExpressionSpecification, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import { isShelterStale } from '../../../../shared/domain/staleness.js';
 import { SHELTER_STATUSES } from '../../../../shared/enums.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
@@ -16,7 +11,8 @@ import { useShelterStore } from '../../features/shelters/shelterStore.js';
 import { SCORE_COLORS, STATUS_COLORS } from '../../features/shelters/statusStyle.js';
 import { colourMatch } from './expressions.js';
 import type { LayerContext } from './registry.js';
-import { incrementalRedraw, untilSourceLoaded } from './sourceDiff.js';
+import { incrementalRedraw } from './sourceDiff.js';
+import { mountClusteredSource } from './clusteredSource.js';
 import { clickIsFor } from './clickTarget.js';
 
 const SOURCE = 'shelters';
@@ -106,8 +102,9 @@ const faded: ExpressionSpecification = ['case', ['==', ['get', 'stale'], true], 
 const single: ExpressionSpecification = ['!', ['has', 'point_count']];
 
 /**
- * Add the shelter source and layers, and keep them in step with the store: changes are batched
- * by the map's scheduler into at most one `setData` per 250 ms and the map is never re-created. Returns a teardown.
+ * Add the shelter source and layers, and keep them in step with the store: changes are batched by the
+ * map's scheduler into at most one update of the cluster worker per 250 ms, which sends the map only
+ * what changed in view; the map is never re-created. Returns a teardown.
  */
 export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => void {
   const { font } = ctx;
@@ -116,18 +113,11 @@ export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => vo
     return toFeatures(useShelterStore.getState().byId, shelters, provinceCode, new Date());
   };
   const selected = () => openId(useNavStore.getState().detail, 'shelter');
-  map.addSource(SOURCE, {
-    type: 'geojson',
-    data: data(),
-    // Feature ids for updateData: a change sends only the shelters that changed.
-    promoteId: 'id',
-    cluster: true,
-    clusterRadius: 40,
-    clusterMaxZoom: CLUSTER_MAX_ZOOM,
-    clusterProperties: {
-      occupancy: ['+', ['get', 'occupancy']],
-      full: ['+', ['get', 'full']],
-    },
+  // Clustered in our worker; the source holds only what is in view (clusteredSource.ts).
+  const clusters = mountClusteredSource(map, SOURCE, data(), {
+    radius: 40,
+    maxZoom: CLUSTER_MAX_ZOOM,
+    sum: ['full'],
   });
   map.addLayer({
     id: 'shelters-clusters',
@@ -203,7 +193,7 @@ export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => vo
   // At most one update in flight and at most ~4 a second, each only the shelters that changed:
   // with thousands of shelters and a stream of changes, rebuilding the source starves the main thread.
   const redraw = incrementalRedraw({
-    source: () => map.getSource<GeoJSONSource>(SOURCE),
+    source: () => clusters.sink,
     read: () => {
       const { shelters, provinceCode } = useFilterStore.getState();
       return { byId: useShelterStore.getState().byId, deps: [shelters, provinceCode] };
@@ -216,7 +206,8 @@ export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => vo
     fullEveryMs: FULL_REBUILD_MS,
     seeded: true,
   });
-  const schedule = ctx.scheduler.add(() => redraw()?.then(() => untilSourceLoaded(map, SOURCE)), {
+  // The sink's promise settles once the view shows the change, so no redraw starts before the last is drawn.
+  const schedule = ctx.scheduler.add(redraw, {
     minIntervalMs: MIN_UPDATE_INTERVAL_MS,
     // Staleness moves with the clock, not only with data.
     clock: true,
@@ -247,11 +238,9 @@ export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => vo
     const clusterId: unknown = f?.properties?.['cluster_id'];
     if (!f || typeof clusterId !== 'number' || f.geometry.type !== 'Point') return;
     const center = f.geometry.coordinates as [number, number];
-    void map
-      .getSource<GeoJSONSource>(SOURCE)
-      ?.getClusterExpansionZoom(clusterId)
-      .then((zoom) => map.easeTo({ center, zoom }))
-      .catch(() => undefined);
+    void clusters.expansionZoom(clusterId).then((zoom) => {
+      if (zoom !== null) map.easeTo({ center, zoom });
+    });
   };
   const pointer = () => (map.getCanvas().style.cursor = 'pointer');
   const arrow = () => (map.getCanvas().style.cursor = '');
@@ -270,5 +259,6 @@ export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => vo
     map.off('click', 'shelters-point', onPoint);
     map.off('click', 'shelters-ring', onPoint);
     map.off('click', 'shelters-clusters', onCluster);
+    clusters.dispose();
   };
 }

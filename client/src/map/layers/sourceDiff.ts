@@ -1,4 +1,4 @@
-import type { GeoJSONSource, GeoJSONSourceDiff, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSourceDiff, Map as MapLibreMap } from 'maplibre-gl';
 
 /** A feature for MapLibre whose id (promoted from `properties.id`) is the record's id. */
 type Keyed = GeoJSON.Feature & { properties: { id: string } };
@@ -25,6 +25,12 @@ export function recordDiff<R>(
   return { add, remove };
 }
 
+/** Where a layer's redraw sends its features: a MapLibre GeoJSON source, or a clustered source's sink. */
+export interface FeatureSink {
+  setData(data: GeoJSON.FeatureCollection): Promise<void>;
+  updateData(diff: Required<Pick<GeoJSONSourceDiff, 'add' | 'remove'>>): Promise<void>;
+}
+
 /** The inputs a layer drew from last: its records and whatever else (filters) every feature depends on. */
 interface Drawn<R> {
   byId: Readonly<Record<string, R>>;
@@ -36,10 +42,10 @@ interface Drawn<R> {
  * A layer's redraw through the scheduler: the whole source is rebuilt only when something every feature
  * depends on changed (a filter, or the clock for staleness every `fullEveryMs`); a change to a few
  * records sends only those (`updateData`), so the main thread never rebuilds and posts 5,000 features
- * for one shelter's new head count. Clustering itself runs in MapLibre's worker.
+ * for one shelter's new head count.
  */
 export function incrementalRedraw<R>(opts: {
-  source: () => GeoJSONSource | undefined;
+  source: () => FeatureSink | undefined;
   read: () => { byId: Readonly<Record<string, R>>; deps: readonly unknown[] };
   all: () => GeoJSON.FeatureCollection;
   toFeature: (record: R) => Keyed | null;
