@@ -47,6 +47,14 @@ export async function login(base: string, username: string, password = 'demo'): 
   return client(base, cookie);
 }
 
+/** Sign in each of `usernames` (demo password) at once; the clients come in the same order. */
+export function loginAll<const T extends readonly string[]>(
+  base: string,
+  usernames: T,
+): Promise<{ -readonly [K in keyof T]: ApiClient }> {
+  return Promise.all(usernames.map((u) => login(base, u))) as Promise<never>;
+}
+
 /** A client with a given cookie (possibly none). */
 export function client(base: string, cookie = ''): ApiClient {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {

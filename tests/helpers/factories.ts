@@ -80,3 +80,35 @@ export const SUPPRESSED_SMALL = {
   bySetting: null,
   within72h: null,
 } as const;
+
+/** A valid body for POST /api/requests: lights asked of the shelter sector in Thừa Thiên Huế. */
+export function buildRequestCreate(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return { kind: 'lighting', title: 'Lights', toSector: 'shelter', provinceCode: '46', ...over };
+}
+
+/** A valid body for POST /api/alerts: a level-2 flood alert over province 46 (undefined leaves a field out). */
+export function buildAlertCreate(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    hazard: 'flood',
+    level: 2,
+    title: 'T',
+    provinceCodes: ['46'],
+    validFrom: '2024-09-07T00:00:00Z',
+    validTo: '2024-09-08T00:00:00Z',
+    issuer: 'I',
+    ...over,
+  };
+}
+
+/** A valid body for POST /api/alerts: a level-3 flood warning over Ha Long (commune 06688), in force from an hour before `at` for three days. */
+export function buildHaLongFloodAlert(at: number): Record<string, unknown> {
+  return {
+    hazard: 'flood',
+    level: 3,
+    title: 'Flood warning, Ha Long',
+    communeCodes: ['06688'],
+    validFrom: new Date(at - 3_600_000).toISOString(),
+    validTo: new Date(at + 3 * 24 * 3_600_000).toISOString(),
+    issuer: 'Test',
+  };
+}

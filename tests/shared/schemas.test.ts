@@ -38,6 +38,15 @@ const org = {
   kind: 'un_agency',
   sectors: ['gbv'],
 };
+const me = {
+  id: uuid,
+  username: 'ops',
+  displayName: 'Ops',
+  role: 'ops_officer',
+  orgId: uuid,
+  orgName: 'X',
+  scope: null,
+};
 
 /** Each schema with fixtures that must parse and fixtures that must not (and the field the error must name). */
 const CASES: { name: string; schema: z.ZodType; valid: unknown[]; invalid: [unknown, string][] }[] = [
@@ -147,31 +156,8 @@ const CASES: { name: string; schema: z.ZodType; valid: unknown[]; invalid: [unkn
   {
     name: 'MeSchema',
     schema: MeSchema,
-    valid: [
-      {
-        id: uuid,
-        username: 'ops',
-        displayName: 'Ops',
-        role: 'ops_officer',
-        orgId: uuid,
-        orgName: 'X',
-        scope: null,
-      },
-    ],
-    invalid: [
-      [
-        {
-          id: uuid,
-          username: 'ops',
-          displayName: 'Ops',
-          role: 'king',
-          orgId: uuid,
-          orgName: 'X',
-          scope: null,
-        },
-        'role',
-      ],
-    ],
+    valid: [me],
+    invalid: [[{ ...me, role: 'king' }, 'role']],
   },
   {
     name: 'OrganisationSchema',

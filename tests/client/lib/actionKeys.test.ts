@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { ActionKeys, actionKeys, api } from '../../../client/src/lib/api.js';
 import type { CoordinationRequest, RequestMessage } from '../../../shared/schemas/requests.js';
 import { login, type ApiClient } from '../../helpers/client.js';
+import { buildRequestCreate } from '../../helpers/factories.js';
 import { startServer, type TestServer } from '../../helpers/server.js';
 
 describe('ActionKeys: one idempotency key per logical action', () => {
@@ -53,12 +54,11 @@ describe('client writes against a real server whose first reply is lost after co
     srv = await startServer();
     gbv = await login(srv.url, 'gbv');
     request = (
-      await gbv.send<CoordinationRequest>('POST', '/api/requests', {
-        kind: 'lighting',
-        title: 'Lights for the thread test',
-        toSector: 'shelter',
-        provinceCode: '46',
-      })
+      await gbv.send<CoordinationRequest>(
+        'POST',
+        '/api/requests',
+        buildRequestCreate({ title: 'Lights for the thread test' }),
+      )
     ).body.data!;
     const realFetch = globalThis.fetch;
     // The browser's same-origin fetch, pointed at the test server with the session cookie. When

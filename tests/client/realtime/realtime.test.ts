@@ -7,15 +7,21 @@ vi.mock('../../../client/src/lib/socket.js', async () => {
   return { getSocket: () => socket };
 });
 
+/** The realtime listener, its schemas loaded, and the stores it writes. */
+async function loadRealtime() {
+  const { startRealtime, loadValidator } = await import('../../../client/src/realtime/realtime.js');
+  // The schemas are a chunk of their own; have them here before the fake clock-free settle loop runs.
+  await loadValidator();
+  const { useShelterStore } = await import('../../../client/src/features/shelters/shelterStore.js');
+  const { useConnectionStore } = await import('../../../client/src/realtime/connectionStore.js');
+  return { startRealtime, useShelterStore, useConnectionStore };
+}
+
 describe('realtime', () => {
   useFakeServer();
 
   it('loads the snapshot, catches up from its seq on connect, applies pushed changes once, and refills a gap', async () => {
-    const { startRealtime, loadValidator } = await import('../../../client/src/realtime/realtime.js');
-    // The schemas are a chunk of their own; have them here before the fake clock-free settle loop runs.
-    await loadValidator();
-    const { useShelterStore } = await import('../../../client/src/features/shelters/shelterStore.js');
-    const { useConnectionStore } = await import('../../../client/src/realtime/connectionStore.js');
+    const { startRealtime, useShelterStore, useConnectionStore } = await loadRealtime();
     const s = buildShelter({ version: 1, occupancy: 10 });
     net.snapshot = { seq: 10, shelters: [s] };
     socket.answer = (after) => ({
@@ -47,11 +53,7 @@ describe('realtime', () => {
   });
 
   it('reloads the snapshot when the server says the client is too far behind', async () => {
-    const { startRealtime, loadValidator } = await import('../../../client/src/realtime/realtime.js');
-    // The schemas are a chunk of their own; have them here before the fake clock-free settle loop runs.
-    await loadValidator();
-    const { useShelterStore } = await import('../../../client/src/features/shelters/shelterStore.js');
-    const { useConnectionStore } = await import('../../../client/src/realtime/connectionStore.js');
+    const { startRealtime, useShelterStore, useConnectionStore } = await loadRealtime();
     const s = buildShelter({ version: 1 });
     net.snapshot = { seq: 5, shelters: [s] };
     let first = true;
@@ -74,10 +76,8 @@ describe('realtime', () => {
   });
 
   it('shows the reload banner when the hello names another protocol, and keeps syncing', async () => {
-    const { startRealtime, loadValidator } = await import('../../../client/src/realtime/realtime.js');
-    await loadValidator();
+    const { startRealtime, useConnectionStore } = await loadRealtime();
     const { PROTOCOL_VERSION } = await import('../../../shared/protocol.js');
-    const { useConnectionStore } = await import('../../../client/src/realtime/connectionStore.js');
     useConnectionStore.getState().setReloadNeeded(false);
     net.snapshot = { seq: 4, shelters: [] };
     const stop = startRealtime();

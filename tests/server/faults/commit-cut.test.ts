@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../../shared/events.js';
-import { INCIDENT_TYPES } from '../../../shared/enums.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { connectSocket, login, type ApiClient, type TestSocket } from '../../helpers/client.js';
+import { buildIncidentCounts } from '../../helpers/factories.js';
 import { waitFor } from '../../helpers/net.js';
 import { startPostgresServer, type PostgresServer } from '../../helpers/postgres.js';
 import { startRedisServer, uniquePrefix } from '../../helpers/redis.js';
@@ -168,7 +168,6 @@ describe('fault: connection cut right after COMMIT', () => {
 
   const now = Date.now();
   const tag = randomUUID().slice(0, 8);
-  const zeros = Object.fromEntries(INCIDENT_TYPES.map((t) => [t, 0]));
   let requestId = '';
   let serviceId = '';
 
@@ -294,14 +293,7 @@ describe('fault: connection cut right after COMMIT', () => {
           body: {
             period: '2024-W40',
             provinceCode: '22',
-            counts: {
-              total: 2,
-              byType: { ...zeros, physical_assault: 2 },
-              bySex: { female: 2, male: 0 },
-              byAge: { '0-11': 0, '12-17': 0, '18-59': 2, '60+': 0 },
-              bySetting: { home: 2, evacuation_site: 0, public_space: 0, other: 0 },
-              within72h: 1,
-            },
+            counts: buildIncidentCounts({ physical_assault: 2 }, [2, 0], [0, 0, 2, 0], [2, 0, 0, 0], 1),
           },
           copies: () =>
             one(`SELECT count(*) FROM incident_reports WHERE period = '2024-W40' AND province_code = '22'`),

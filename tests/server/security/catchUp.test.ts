@@ -4,6 +4,7 @@ import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { releaseIncidents } from '../../../server/features/incidents/releases.js';
 import { startServer, type TestServer } from '../../helpers/server.js';
+import { buildIncidentCounts } from '../../helpers/factories.js';
 import {
   connectSocket,
   connected,
@@ -108,21 +109,7 @@ describe('bounded catch-up and audited socket reads', () => {
       expect((await auditRows()).length).toBe(afterSync.length);
 
       // A release pushes a cell: the push is audited for the socket that received it.
-      const counts = {
-        total: 7,
-        byType: {
-          rape: 0,
-          sexual_assault: 0,
-          physical_assault: 7,
-          forced_marriage: 0,
-          denial_of_resources: 0,
-          psychological_abuse: 0,
-        },
-        bySex: { female: 7, male: 0 },
-        byAge: { '0-11': 0, '12-17': 0, '18-59': 7, '60+': 0 },
-        bySetting: { home: 7, evacuation_site: 0, public_space: 0, other: 0 },
-        within72h: 0,
-      };
+      const counts = buildIncidentCounts({ physical_assault: 7 }, [7, 0], [0, 0, 7, 0], [7, 0, 0, 0], 0);
       const r = await gbv.send('POST', '/api/incident-reports', {
         period: '2024-07',
         provinceCode: '22',

@@ -5,6 +5,7 @@ import type { ServicePoint } from '../../../shared/schemas/services.js';
 import type { CoordinationRequest } from '../../../shared/schemas/requests.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { STORAGES } from '../../helpers/db.js';
+import { buildIncidentCounts } from '../../helpers/factories.js';
 import { startServer, type TestServer } from '../../helpers/server.js';
 import {
   connectSocket,
@@ -42,15 +43,6 @@ const VISIBLE: Record<string, readonly Role[]> = {
 };
 /** Who sees a safe house's position, beds and clinical stock: GBV coordinators and the provider itself. */
 const PRIVATE_READERS: readonly Role[] = ['gbv_coordinator', 'service_provider'];
-
-const zeros = {
-  rape: 0,
-  sexual_assault: 0,
-  physical_assault: 0,
-  forced_marriage: 0,
-  denial_of_resources: 0,
-  psychological_abuse: 0,
-};
 
 describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and socket pushes', (storage) => {
   let srv: TestServer;
@@ -224,14 +216,7 @@ describe.each(STORAGES)('role matrix on %s: HTTP, snapshot, /api/events and sock
       api.gbv_coordinator.send('POST', '/api/incident-reports', {
         period: '2024-07',
         provinceCode: '22',
-        counts: {
-          total: 6,
-          byType: { ...zeros, rape: 1, physical_assault: 5 },
-          bySex: { female: 6, male: 0 },
-          byAge: { '0-11': 0, '12-17': 1, '18-59': 5, '60+': 0 },
-          bySetting: { home: 2, evacuation_site: 4, public_space: 0, other: 0 },
-          within72h: 1,
-        },
+        counts: buildIncidentCounts({ rape: 1, physical_assault: 5 }, [6, 0], [0, 1, 5, 0], [2, 4, 0, 0], 1),
       }),
     );
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORAGES } from '../../helpers/db.js';
 import { startServer, type TestServer } from '../../helpers/server.js';
 import { login, type ApiClient } from '../../helpers/client.js';
-import { buildShelterCreate } from '../../helpers/factories.js';
+import { buildRequestCreate, buildShelterCreate } from '../../helpers/factories.js';
 import { toHttpError } from '../../../server/app.js';
 import type { CoordinationRequest } from '../../../shared/schemas/requests.js';
 
@@ -23,14 +23,7 @@ describe.each(STORAGES)('unstorable text on %s', (storage) => {
   beforeAll(async () => {
     srv = await startServer({ storage });
     [ops, gbv] = await Promise.all([login(srv.url, 'ops'), login(srv.url, 'gbv')]);
-    request = (
-      await gbv.send<CoordinationRequest>('POST', '/api/requests', {
-        kind: 'lighting',
-        title: 'Lights',
-        toSector: 'shelter',
-        provinceCode: '46',
-      })
-    ).body.data!;
+    request = (await gbv.send<CoordinationRequest>('POST', '/api/requests', buildRequestCreate())).body.data!;
   });
   afterAll(async () => srv?.stop());
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VisibleChange } from '../../../../shared/events.js';
+import type { Shelter } from '../../../../shared/schemas/shelters.js';
 import {
   addActivity,
   toActivity,
@@ -21,6 +22,11 @@ function item(seq: number, over: Partial<ActivityItem> = {}): ActivityItem {
     detail: null,
     ...over,
   };
+}
+
+/** A shelter:updated change of `data` at seq `seq`, stamped with the time of `before`. */
+function shelterUpdate(seq: number, before: Shelter, data: Shelter): VisibleChange {
+  return { seq, type: 'shelter:updated', data, at: before.updatedAt, by };
 }
 
 describe('toActivity', () => {
@@ -46,33 +52,19 @@ describe('toActivity', () => {
 
   it('describes a status change when the previous record is known', () => {
     const before = buildShelter({ version: 1, status: 'open' });
-    const change: VisibleChange = {
-      seq: 3,
-      type: 'shelter:updated',
-      data: { ...before, version: 2, status: 'full' },
-      at: before.updatedAt,
-      by,
-    };
+    const change = shelterUpdate(3, before, { ...before, version: 2, status: 'full' });
     expect(toActivity(change, before).detail).toEqual({ kind: 'status', from: 'open', to: 'full' });
   });
 
   it('describes an occupancy change, then a reconfirmation', () => {
     const before = buildShelter({ version: 1, occupancy: 10, lastReportedAt: '2024-09-07T06:00:00.000Z' });
-    const occ: VisibleChange = {
-      seq: 3,
-      type: 'shelter:updated',
-      data: { ...before, version: 2, occupancy: 30 },
-      at: before.updatedAt,
-      by,
-    };
+    const occ = shelterUpdate(3, before, { ...before, version: 2, occupancy: 30 });
     expect(toActivity(occ, before).detail).toEqual({ kind: 'occupancy', from: 10, to: 30 });
-    const re: VisibleChange = {
-      seq: 4,
-      type: 'shelter:updated',
-      data: { ...before, version: 2, lastReportedAt: '2024-09-07T09:00:00.000Z' },
-      at: before.updatedAt,
-      by,
-    };
+    const re = shelterUpdate(4, before, {
+      ...before,
+      version: 2,
+      lastReportedAt: '2024-09-07T09:00:00.000Z',
+    });
     expect(toActivity(re, before).detail).toEqual({ kind: 'reconfirmed' });
   });
 

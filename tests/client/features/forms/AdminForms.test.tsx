@@ -84,17 +84,23 @@ describe('TokensSection', () => {
 });
 
 describe('UsersSection', () => {
+  /** Type a user name, a display name and a long enough password into the new-user form; returns the form. */
+  const fillUser = (username: string, displayName: string) => {
+    const form = screen.getByTestId('admin-user-form');
+    const [usernameBox, displayNameBox] = within(form).getAllByRole('textbox');
+    fireEvent.change(usernameBox!, { target: { value: username } });
+    fireEvent.change(displayNameBox!, { target: { value: displayName } });
+    fireEvent.change(form.querySelector('input[type="password"]')!, {
+      target: { value: 'long enough pass' },
+    });
+    return form;
+  };
+
   it('refuses a user name the shared schema does not take, naming the field, and sends nothing', async () => {
     forms.answer(() => ok([user]));
     render(<UsersSection />);
     expect((await screen.findByTestId('admin-user')).getAttribute('data-username')).toBe('ops.qn');
-    const form = screen.getByTestId('admin-user-form');
-    const [username, displayName] = within(form).getAllByRole('textbox');
-    fireEvent.change(username!, { target: { value: 'Ops QN' } });
-    fireEvent.change(displayName!, { target: { value: 'Ops' } });
-    fireEvent.change(form.querySelector('input[type="password"]')!, {
-      target: { value: 'long enough pass' },
-    });
+    const form = fillUser('Ops QN', 'Ops');
     fireEvent.change(within(form).getAllByRole('combobox')[1]!, { target: { value: org.id } });
     fireEvent.submit(form);
     await waitFor(() =>
@@ -108,13 +114,7 @@ describe('UsersSection', () => {
   it('creates a national account with the body the shared schema takes', async () => {
     forms.answer((s: Sent) => (s.method === 'GET' ? ok([user]) : ok(user, 201)));
     render(<UsersSection />);
-    const form = screen.getByTestId('admin-user-form');
-    const [username, displayName] = within(form).getAllByRole('textbox');
-    fireEvent.change(username!, { target: { value: ' ops.hn ' } });
-    fireEvent.change(displayName!, { target: { value: 'Ops HN' } });
-    fireEvent.change(form.querySelector('input[type="password"]')!, {
-      target: { value: 'long enough pass' },
-    });
+    const form = fillUser(' ops.hn ', 'Ops HN');
     const [role, orgSelect] = within(form).getAllByRole('combobox');
     fireEvent.change(role!, { target: { value: 'ops_officer' } });
     fireEvent.change(orgSelect!, { target: { value: org.id } });

@@ -25,6 +25,19 @@ const fillThree = () => {
   type('if-byAge-18-59', '3');
   type('if-bySetting-home', '3');
 };
+/** A form whose save would succeed, filled with three incidents in province 22. */
+const openFilled = () => {
+  forms.answer(() => ok({}));
+  render(<IncidentForm />);
+  type('if-province', '22');
+  fillThree();
+};
+/** Save, expect the notice to say `message`, and nothing to have been sent. */
+const expectRefused = async (message: string) => {
+  fireEvent.click(screen.getByTestId('if-save'));
+  await waitFor(() => expect(screen.getByTestId('if-notice').textContent).toBe(message));
+  expect(forms.sent).toHaveLength(0);
+};
 const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
 
 describe('IncidentForm', () => {
@@ -68,10 +81,7 @@ describe('IncidentForm', () => {
   });
 
   it('shows a breakdown that does not add up and refuses to send it', async () => {
-    forms.answer(() => ok({}));
-    render(<IncidentForm />);
-    type('if-province', '22');
-    fillThree();
+    openFilled();
     type('if-bySex-female', '2');
     expect(screen.getByTestId('if-bySex-female').closest('fieldset')!.getAttribute('aria-invalid')).toBe(
       'true',
@@ -79,23 +89,12 @@ describe('IncidentForm', () => {
     expect(screen.getByTestId('if-byAge-18-59').closest('fieldset')!.getAttribute('aria-invalid')).toBe(
       'false',
     );
-    fireEvent.click(screen.getByTestId('if-save'));
-    await waitFor(() =>
-      expect(screen.getByTestId('if-notice').textContent).toBe('Every breakdown must add up to the total.'),
-    );
-    expect(forms.sent).toHaveLength(0);
+    await expectRefused('Every breakdown must add up to the total.');
   });
 
   it('names the field when more are seen within 72 hours than in all', async () => {
-    forms.answer(() => ok({}));
-    render(<IncidentForm />);
-    type('if-province', '22');
-    fillThree();
+    openFilled();
     type('if-72h', '4');
-    fireEvent.click(screen.getByTestId('if-save'));
-    await waitFor(() =>
-      expect(screen.getByTestId('if-notice').textContent).toBe('counts.within72h: more than the total'),
-    );
-    expect(forms.sent).toHaveLength(0);
+    await expectRefused('counts.within72h: more than the total');
   });
 });

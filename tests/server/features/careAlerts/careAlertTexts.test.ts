@@ -10,8 +10,8 @@ import viCare from '../../../../client/src/i18n/locales/vi/careAlerts.json' with
 import enShelters from '../../../../client/src/i18n/locales/en/shelters.json' with { type: 'json' };
 import viShelters from '../../../../client/src/i18n/locales/vi/shelters.json' with { type: 'json' };
 import { startServer, type TestServer } from '../../../helpers/server.js';
-import { login, type ApiClient } from '../../../helpers/client.js';
-import { buildShelterCreate } from '../../../helpers/factories.js';
+import { loginAll, type ApiClient } from '../../../helpers/client.js';
+import { buildHaLongFloodAlert, buildShelterCreate } from '../../../helpers/factories.js';
 
 /**
  * The duty-of-care alert texts name the threshold the server is configured with (issue 11 item 3:
@@ -96,8 +96,7 @@ describe.each(CASES)('duty-of-care alert texts with %s', (_name, thresholds, exp
     srv = await startServer({
       config: { careAlerts: { checkMs: 24 * HOUR, thresholds, now: () => new Date(clock), onChange: false } },
     });
-    ops = await login(srv.url, 'ops');
-    gbv = await login(srv.url, 'gbv');
+    [ops, gbv] = await loginAll(srv.url, ['ops', 'gbv']);
   }, 120_000);
   afterAll(async () => {
     await srv?.stop();
@@ -137,15 +136,7 @@ describe.each(CASES)('duty-of-care alert texts with %s', (_name, thresholds, exp
         })
       ).status,
     ).toBe(200);
-    const alert = await ops.send('POST', '/api/alerts', {
-      hazard: 'flood',
-      level: 3,
-      title: 'Flood warning, Ha Long',
-      communeCodes: ['06688'],
-      validFrom: new Date(real - HOUR).toISOString(),
-      validTo: new Date(real + 3 * 24 * HOUR).toISOString(),
-      issuer: 'Test',
-    });
+    const alert = await ops.send('POST', '/api/alerts', buildHaLongFloodAlert(real));
     expect(alert.status).toBe(201);
 
     // First seen now; a day and more later every threshold (default or changed) has passed.

@@ -7,15 +7,17 @@ import pg from 'pg';
 import { freshPostgres, POSTGRES_URL, STORAGES } from '../../../helpers/db.js';
 import { testRedis, uniquePrefix } from '../../../helpers/redis.js';
 import { spawnServer, startServer, type ServerProcess, type TestServer } from '../../../helpers/server.js';
-import { connectSocket, connected, login, type ApiClient } from '../../../helpers/client.js';
+import { connectSocket, connected, login, loginAll, type ApiClient } from '../../../helpers/client.js';
 import { waitFor } from '../../../helpers/net.js';
 import type { Change, Snapshot } from '../../../../shared/events.js';
-import { buildShelterCreate } from '../../../helpers/factories.js';
+import { buildHaLongFloodAlert, buildShelterCreate } from '../../../helpers/factories.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 // The timer stays out of the way: each test evaluates at its own clock.
 const CARE = { checkMs: 24 * HOUR, thresholds: DEFAULT_CARE_THRESHOLDS };
+/** The events of an alert raised, acknowledged and then cleared, in order. */
+const RAISED_ACKED_CLEARED = ['care-alert:raised', 'care-alert:acknowledged', 'care-alert:cleared'];
 
 describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
   let srv: TestServer;
@@ -35,11 +37,13 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
         careAlerts: { ...CARE, now: () => new Date(clock) },
       },
     });
-    ops = await login(srv.url, 'ops');
-    gbv = await login(srv.url, 'gbv');
-    manager = await login(srv.url, 'shelter');
-    viewer = await login(srv.url, 'viewer');
-    provider = await login(srv.url, 'provider');
+    [ops, gbv, manager, viewer, provider] = await loginAll(srv.url, [
+      'ops',
+      'gbv',
+      'shelter',
+      'viewer',
+      'provider',
+    ]);
     const { rows } = await srv.app.ctx.db.query<{ org_id: string }>(
       "SELECT org_id FROM users WHERE username = 'shelter'",
     );
@@ -87,6 +91,12 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     expect(r.status).toBe(200);
     return r.body.data!;
   }
+  /** Patch a shelter, evaluate, and read the statuses of its alerts of `rule`. */
+  async function patchAndRows(id: string, patch: Record<string, unknown>, rule: CareAlertRule) {
+    await patchShelter(id, patch);
+    await evaluate();
+    return rows(rule, id);
+  }
   async function service(body: Record<string, unknown>): Promise<ServicePoint> {
     const r = await gbv.send<ServicePoint>('POST', '/api/services', {
       name: `Care test ${Math.random().toString(36).slice(2, 8)}`,
@@ -129,26 +139,16 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     expect((await ack(ops, a)).status).toBe(409);
 
     // Still over: acknowledged, not raised again.
-    await patchShelter(s.id, { occupancy: 115 });
-    await evaluate();
-    expect(await rows('over_capacity', s.id)).toEqual(['acknowledged']);
+    expect(await patchAndRows(s.id, { occupancy: 115 }, 'over_capacity')).toEqual(['acknowledged']);
 
-    await patchShelter(s.id, { occupancy: 100 });
-    await evaluate();
-    expect(await rows('over_capacity', s.id)).toEqual(['cleared']);
+    expect(await patchAndRows(s.id, { occupancy: 100 }, 'over_capacity')).toEqual(['cleared']);
     expect((await find(ops, 'over_capacity', s.id))?.status).toBe('cleared');
-    expect(await eventsOf(a.id)).toEqual([
-      'care-alert:raised',
-      'care-alert:acknowledged',
-      'care-alert:cleared',
-    ]);
+    expect(await eventsOf(a.id)).toEqual(RAISED_ACKED_CLEARED);
   });
 
   it('raises a critical checklist `no` only after six hours, and a gap without a request at once', async () => {
     const s = await shelter();
-    await patchShelter(s.id, { checklist: { lighting: 'no' } });
-    await evaluate();
-    expect(await rows('checklist_no', s.id)).toEqual(['pending']);
+    expect(await patchAndRows(s.id, { checklist: { lighting: 'no' } }, 'checklist_no')).toEqual(['pending']);
     expect(await find(gbv, 'checklist_no', s.id, 'lighting')).toBeNull();
     const gap = (await find(gbv, 'gap_unrequested', s.id, 'lighting'))!;
     expect(gap.status).toBe('open');
@@ -172,24 +172,16 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     expect(await rows('gap_unrequested', s.id)).toEqual(['cleared']);
     expect(await rows('checklist_no', s.id)).toEqual(['acknowledged']);
 
-    await patchShelter(s.id, { checklist: { lighting: 'yes' } });
-    await evaluate();
-    expect(await rows('checklist_no', s.id)).toEqual(['cleared']);
-    expect(await eventsOf(long.id)).toEqual([
-      'care-alert:raised',
-      'care-alert:acknowledged',
-      'care-alert:cleared',
-    ]);
+    expect(await patchAndRows(s.id, { checklist: { lighting: 'yes' } }, 'checklist_no')).toEqual(['cleared']);
+    expect(await eventsOf(long.id)).toEqual(RAISED_ACKED_CLEARED);
   });
 
   it('forgets a checklist `no` put right before six hours, never raising it', async () => {
     const s = await shelter();
-    await patchShelter(s.id, { checklist: { latrinesLock: 'no' } });
-    await evaluate();
-    expect(await rows('checklist_no', s.id)).toEqual(['pending']);
-    await patchShelter(s.id, { checklist: { latrinesLock: 'yes' } });
-    await evaluate();
-    expect(await rows('checklist_no', s.id)).toEqual([]);
+    expect(await patchAndRows(s.id, { checklist: { latrinesLock: 'no' } }, 'checklist_no')).toEqual([
+      'pending',
+    ]);
+    expect(await patchAndRows(s.id, { checklist: { latrinesLock: 'yes' } }, 'checklist_no')).toEqual([]);
   });
 
   it('raises an open shelter with no clinical service within 20 km, and clears it when one opens', async () => {
@@ -203,11 +195,7 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     await service({ types: ['health_cmr'], provinceCode: '11', lat: 21.45, lon: 102.45 });
     await evaluate();
     expect(await rows('no_clinic_nearby', s.id)).toEqual(['cleared']);
-    expect(await eventsOf(a.id)).toEqual([
-      'care-alert:raised',
-      'care-alert:acknowledged',
-      'care-alert:cleared',
-    ]);
+    expect(await eventsOf(a.id)).toEqual(RAISED_ACKED_CLEARED);
   });
 
   it('raises a hotline down for more than 30 minutes, and clears it when it works again', async () => {
@@ -237,15 +225,7 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
       lat: 20.951,
       lon: 107.081,
     });
-    const alert = await ops.send('POST', '/api/alerts', {
-      hazard: 'flood',
-      level: 3,
-      title: 'Flood warning, Ha Long',
-      communeCodes: ['06688'],
-      validFrom: new Date(real - HOUR).toISOString(),
-      validTo: new Date(real + 3 * 24 * HOUR).toISOString(),
-      issuer: 'Test',
-    });
+    const alert = await ops.send('POST', '/api/alerts', buildHaLongFloodAlert(real));
     expect(alert.status).toBe(201);
     await availability(house.id, { hotlineWorking: false });
     // Seen down now (so down for 25 hours at the next evaluation), not yet unconfirmed.

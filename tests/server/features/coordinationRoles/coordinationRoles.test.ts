@@ -41,6 +41,16 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
   /** PATCH a role at the version it was loaded at. */
   const patchRole = (c: ApiClient, r: CoordinationRole, fields: Record<string, unknown>) =>
     c.send<CoordinationRole>('PATCH', `/api/coordination-roles/${r.id}`, { version: r.version, ...fields });
+  /** POST a new role. */
+  const createRole = (c: ApiClient, body: Record<string, unknown>) =>
+    c.send<CoordinationRole>('POST', '/api/coordination-roles', body);
+  /** The body of a province-level role for `fn` in `provinceCode`, with whatever else `over` adds. */
+  const provinceRole = (fn: string, provinceCode: string, over: Record<string, unknown> = {}) => ({
+    function: fn,
+    level: 'province',
+    provinceCode,
+    ...over,
+  });
 
   beforeAll(async () => {
     srv = await startServer({ storage });
@@ -90,12 +100,7 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
       const lead = await roleOf('gbv_lead', '22');
       const no = await patchRole(ops, lead, { state: 'activated' });
       expect(no.status).toBe(403);
-      const create = await ops.send('POST', '/api/coordination-roles', {
-        function: 'legal_aid',
-        level: 'province',
-        provinceCode: '22',
-        leadOrgId: org('legal-aid'),
-      });
+      const create = await createRole(ops, provinceRole('legal_aid', '22', { leadOrgId: org('legal-aid') }));
       expect(create.status).toBe(403);
     });
     it('lets a GBV coordinator edit only within scope, and no national role from a province', async () => {
@@ -105,7 +110,7 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
       const qn = await roleOf('gbv_lead', '22');
       const out = await patchRole(gbvLaoCai, qn, { state: 'activated' });
       expect(out.status).toBe(403);
-      const national = await gbvLaoCai.send('POST', '/api/coordination-roles', {
+      const national = await createRole(gbvLaoCai, {
         function: 'police',
         level: 'national',
         leadOrgId: org('police-qn'),
@@ -118,18 +123,15 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
         expect((await patchRole(c, r, { state: 'activated' })).status).toBe(403);
     });
     it('lets a GBV coordinator define a role, once per function and place', async () => {
-      const body = {
-        function: 'legal_aid',
-        level: 'province',
-        provinceCode: '22',
+      const body = provinceRole('legal_aid', '22', {
         leadOrgId: org('legal-aid'),
         supportOrgIds: [org('wu-qn')],
         contact: { desk: 'Legal aid duty desk', phone: '0203 3825 199' },
-      };
-      const r = await gbv.send<CoordinationRole>('POST', '/api/coordination-roles', body);
+      });
+      const r = await createRole(gbv, body);
       expect(r.status).toBe(201);
       expect(r.body.data).toMatchObject({ state: 'standby', version: 1, provinceCode: '22' });
-      expect((await gbv.send('POST', '/api/coordination-roles', body)).status).toBe(409);
+      expect((await createRole(gbv, body)).status).toBe(409);
     });
     it('refuses a stale version with 409', async () => {
       const r = await roleOf('clinical_care', '31');
@@ -162,33 +164,19 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
       ['a malformed lead', { leadOrgId: 'not-a-uuid' }, 'leadOrgId'],
     ];
     it.each(cases)('refuses %s with 400 naming the field', async (_name, over, field) => {
-      const r = await gbv.send('POST', '/api/coordination-roles', {
-        function: 'police',
-        level: 'province',
-        provinceCode: '31',
-        ...over,
-      });
+      const r = await createRole(gbv, provinceRole('police', '31', over));
       expect(r.status).toBe(400);
       expect(r.body.error?.issues?.map((i) => i.path)).toContain(field);
     });
     it('refuses an unknown lead organisation with 400 naming it', async () => {
-      const r = await gbv.send('POST', '/api/coordination-roles', {
-        function: 'police',
-        level: 'province',
-        provinceCode: '31',
-        leadOrgId: demoId('org:nobody'),
-      });
+      const r = await createRole(gbv, provinceRole('police', '31', { leadOrgId: demoId('org:nobody') }));
       expect(r.status).toBe(400);
       expect(r.body.error?.issues?.map((i) => i.path)).toContain('leadOrgId');
     });
     it('accepts a landline, a hotline and a 1800 number', async () => {
       for (const [i, phone] of ['0214 3820 155', '111', '1800 0001'].entries()) {
-        const r = await gbv.send('POST', '/api/coordination-roles', {
-          function: (['police', 'legal_aid', 'hotline'] as const)[i],
-          level: 'province',
-          provinceCode: '15',
-          contact: { desk: 'Duty desk', phone },
-        });
+        const fn = (['police', 'legal_aid', 'hotline'] as const)[i]!;
+        const r = await createRole(gbv, provinceRole(fn, '15', { contact: { desk: 'Duty desk', phone } }));
         expect(r.status).toBe(201);
       }
     });
@@ -238,12 +226,7 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
       issuer: 'Test office',
     });
     it('activates a province’s roles when a level 3+ alert covers it, not below', async () => {
-      const made = await gbv.send<CoordinationRole>('POST', '/api/coordination-roles', {
-        function: 'gbv_lead',
-        level: 'province',
-        provinceCode: '46',
-        leadOrgId: org('unfpa'),
-      });
+      const made = await createRole(gbv, provinceRole('gbv_lead', '46', { leadOrgId: org('unfpa') }));
       expect(made.status).toBe(201);
       const low = await ops.send<{ id: string; version: number }>('POST', '/api/alerts', alert(2, ['46']));
       expect(low.status).toBe(201);
@@ -259,12 +242,7 @@ describe.each(STORAGES)('coordination roles on %s', (storage) => {
       expect((await roleOf('gbv_lead', null)).state).toBe('standby');
     });
     it('activates on a new alert too', async () => {
-      const made = await gbv.send('POST', '/api/coordination-roles', {
-        function: 'gbv_lead',
-        level: 'province',
-        provinceCode: '48',
-        leadOrgId: org('unfpa'),
-      });
+      const made = await createRole(gbv, provinceRole('gbv_lead', '48', { leadOrgId: org('unfpa') }));
       expect(made.status).toBe(201);
       expect((await ops.send('POST', '/api/alerts', alert(4, ['48']))).status).toBe(201);
       expect((await roleOf('gbv_lead', '48')).state).toBe('activated');

@@ -6,7 +6,7 @@ import { releaseIncidents } from '../../../../server/features/incidents/releases
 import { monthClosesAt } from '../../../../shared/domain/releases.js';
 import { STORAGES } from '../../../helpers/db.js';
 import { startServer, type TestServer } from '../../../helpers/server.js';
-import { login, type ApiClient } from '../../../helpers/client.js';
+import { login, loginAll, type ApiClient } from '../../../helpers/client.js';
 import { waitFor } from '../../../helpers/net.js';
 
 function one(n: number): IncidentCounts {
@@ -40,8 +40,7 @@ describe.each(STORAGES)('incident releases on %s', (storage) => {
 
   beforeAll(async () => {
     srv = await startServer({ storage });
-    gbv = await login(srv.url, 'gbv');
-    ops = await login(srv.url, 'ops');
+    [gbv, ops] = await loginAll(srv.url, ['gbv', 'ops']);
   }, 120_000);
   afterAll(async () => {
     await srv?.stop();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../../helpers/server.js';
-import { login, type ApiClient } from '../../../helpers/client.js';
+import { loginAll, type ApiClient } from '../../../helpers/client.js';
 import { demoId } from '../../../../server/demo/ids.js';
 import { DISTANCE_BANDS } from '../../../../shared/domain/referralPathway.js';
 import type { PosterPrint, ReferralPathway } from '../../../../shared/schemas/referralPathway.js';
@@ -27,9 +27,14 @@ describe('GET /api/shelters/:id/referral-pathway', () => {
 
   beforeAll(async () => {
     srv = await startServer();
-    [ops, gbv, manager, viewer, provider, admin] = (await Promise.all(
-      ['ops', 'gbv', 'shelter', 'viewer', 'provider', 'admin'].map((u) => login(srv.url, u)),
-    )) as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
+    [ops, gbv, manager, viewer, provider, admin] = await loginAll(srv.url, [
+      'ops',
+      'gbv',
+      'shelter',
+      'viewer',
+      'provider',
+      'admin',
+    ]);
     safeHouses = (await gbv.get<ServicePoint[]>('/api/services')).body.data!.filter((s) =>
       s.types.includes('safe_house'),
     );

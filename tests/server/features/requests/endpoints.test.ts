@@ -7,6 +7,7 @@ import type { CoordinationRequest } from '../../../../shared/schemas/requests.js
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
 import { startServer, type TestServer } from '../../../helpers/server.js';
 import { login, type ApiClient } from '../../../helpers/client.js';
+import { buildAlertCreate, buildIncidentCounts, buildRequestCreate } from '../../../helpers/factories.js';
 
 const TABLES = [
   'events',
@@ -18,22 +19,7 @@ const TABLES = [
   'request_messages',
   'incident_reports',
 ];
-const zeros = {
-  rape: 0,
-  sexual_assault: 0,
-  physical_assault: 0,
-  forced_marriage: 0,
-  denial_of_resources: 0,
-  psychological_abuse: 0,
-};
-const counts = {
-  total: 6,
-  byType: { ...zeros, physical_assault: 6 },
-  bySex: { female: 6, male: 0 },
-  byAge: { '0-11': 0, '12-17': 0, '18-59': 6, '60+': 0 },
-  bySetting: { home: 6, evacuation_site: 0, public_space: 0, other: 0 },
-  within72h: 2,
-};
+const counts = buildIncidentCounts({ physical_assault: 6 }, [6, 0], [0, 0, 6, 0], [6, 0, 0, 0], 2);
 
 describe('GBV endpoints', () => {
   let srv: TestServer;
@@ -88,20 +74,13 @@ describe('GBV endpoints', () => {
         issuer: 'Test office',
       })
     ).body.data!.id;
-    request = (
-      await gbv.send<CoordinationRequest>('POST', '/api/requests', {
-        kind: 'lighting',
-        title: 'Lights',
-        toSector: 'shelter',
-        provinceCode: '46',
-      })
-    ).body.data!;
+    request = (await gbv.send<CoordinationRequest>('POST', '/api/requests', buildRequestCreate())).body.data!;
     gbvAlertId = (await gbv.get<{ id: string }[]>('/api/gbv-alerts')).body.data![0]!.id;
   });
   afterAll(async () => srv?.stop());
 
   describe('bad input on every new endpoint: 400 naming the field, nothing stored changed', () => {
-    // A valid alert body; each case below changes what it tests (undefined leaves a field out).
+    // Valid bodies; each case below changes what it tests (undefined leaves a field out).
     const serviceBody = (over: Record<string, unknown>) => ({
       name: 'X',
       types: ['police'],
@@ -110,41 +89,26 @@ describe('GBV endpoints', () => {
       lon: 107,
       ...over,
     });
-    const requestBody = (over: Record<string, unknown>) => ({
-      kind: 'lighting',
-      title: 'T',
-      toSector: 'gbv',
-      provinceCode: '46',
-      ...over,
-    });
-    const alert = (over: Record<string, unknown>) => ({
-      hazard: 'flood',
-      level: 2,
-      title: 'T',
-      provinceCodes: ['46'],
-      validFrom: '2024-09-07T00:00:00Z',
-      validTo: '2024-09-08T00:00:00Z',
-      issuer: 'I',
-      ...over,
-    });
-    const cases: [string, () => [ApiClient, string, string, unknown?], string][] = [
+    const requestBody = (over: Record<string, unknown>) =>
+      buildRequestCreate({ title: 'T', toSector: 'gbv', ...over });
+    type Call = [ApiClient, string, string, unknown?];
+    type Over = Record<string, unknown>;
+    const post = (c: ApiClient, path: string, body: unknown): Call => [c, 'POST', path, body];
+    const newService = (over: Over) => post(gbv, '/api/services', serviceBody(over));
+    const newAlert = (over: Over) => post(ops, '/api/alerts', buildAlertCreate(over));
+    const newRequest = (over: Over) => post(gbv, '/api/requests', requestBody(over));
+    // A report on the test clinic, valid but for what the case changes.
+    const availability = (over: Over) =>
+      post(gbv, `/api/services/${service.id}/availability`, { version: 1, status: 'open', ...over });
+    // A report of the shared counts for September 2024 in province 22, valid but for what the case changes.
+    const incident = (over: Over) =>
+      post(gbv, '/api/incident-reports', { period: '2024-09', provinceCode: '22', counts, ...over });
+    const cases: [string, () => Call, string][] = [
       ['service without types', () => [gbv, 'POST', '/api/services', serviceBody({ types: [] })], 'types'],
-      [
-        'service with an unknown field',
-        () => [gbv, 'POST', '/api/services', serviceBody({ survivor: 'x' })],
-        'survivor',
-      ],
-      [
-        'service name with a phone number',
-        () => [gbv, 'POST', '/api/services', serviceBody({ name: 'Chị Lan 0912 345 678' })],
-        'name',
-      ],
-      ['service outside Viet Nam', () => [gbv, 'POST', '/api/services', serviceBody({ lat: 40 })], 'lat'],
-      [
-        'service in an unknown province',
-        () => [gbv, 'POST', '/api/services', serviceBody({ provinceCode: '99' })],
-        'provinceCode',
-      ],
+      ['service with an unknown field', () => newService({ survivor: 'x' }), 'survivor'],
+      ['service name with a phone number', () => newService({ name: 'Chị Lan 0912 345 678' }), 'name'],
+      ['service outside Viet Nam', () => newService({ lat: 40 }), 'lat'],
+      ['service in an unknown province', () => newService({ provinceCode: '99' }), 'provinceCode'],
       [
         'exact service without a position',
         () => [gbv, 'POST', '/api/services', { name: 'X', types: ['police'], provinceCode: '22' }],
@@ -161,51 +125,19 @@ describe('GBV endpoints', () => {
         'hours',
       ],
       ['service id not a uuid', () => [gbv, 'GET', '/api/services/not-a-uuid'], 'id'],
-      [
-        'availability with a bad status',
-        () => [gbv, 'POST', `/api/services/${service.id}/availability`, { version: 1, status: 'gone' }],
-        'status',
-      ],
+      ['availability with a bad status', () => availability({ status: 'gone' }), 'status'],
       [
         'availability with negative stock',
-        () => [
-          gbv,
-          'POST',
-          `/api/services/${service.id}/availability`,
-          { version: 1, status: 'open', stock: { pep_courses: { quantity: -1, level: 'ok' } } },
-        ],
+        () => availability({ stock: { pep_courses: { quantity: -1, level: 'ok' } } }),
         'stock.pep_courses.quantity',
       ],
       [
         'availability with an unknown stock item',
-        () => [
-          gbv,
-          'POST',
-          `/api/services/${service.id}/availability`,
-          { version: 1, status: 'open', stock: { condoms: { quantity: 1, level: 'ok' } } },
-        ],
+        () => availability({ stock: { condoms: { quantity: 1, level: 'ok' } } }),
         'stock.condoms',
       ],
-      [
-        'availability note with a phone number',
-        () => [
-          gbv,
-          'POST',
-          `/api/services/${service.id}/availability`,
-          { version: 1, status: 'open', note: 'gọi +84 912 345 678' },
-        ],
-        'note',
-      ],
-      [
-        'beds on a clinic',
-        () => [
-          gbv,
-          'POST',
-          `/api/services/${service.id}/availability`,
-          { version: 1, status: 'open', safeHouseBeds: 3 },
-        ],
-        'safeHouseBeds',
-      ],
+      ['availability note with a phone number', () => availability({ note: 'gọi +84 912 345 678' }), 'note'],
+      ['beds on a clinic', () => availability({ safeHouseBeds: 3 }), 'safeHouseBeds'],
       [
         'nearest with a bad type',
         () => [gbv, 'GET', '/api/services/nearest?lat=21&lon=107&type=spa'],
@@ -213,29 +145,17 @@ describe('GBV endpoints', () => {
       ],
       ['nearest with lat alone', () => [gbv, 'GET', '/api/services/nearest?lat=21&type=police'], 'lon'],
       ['nearest without an origin', () => [gbv, 'GET', '/api/services/nearest?type=police'], 'shelterId'],
-      ['alert level 7', () => [ops, 'POST', '/api/alerts', alert({ level: 7 })], 'level'],
+      ['alert level 7', () => newAlert({ level: 7 }), 'level'],
       [
         'alert ending before it starts',
-        () => [
-          ops,
-          'POST',
-          '/api/alerts',
-          alert({ validFrom: '2024-09-08T00:00:00Z', validTo: '2024-09-07T00:00:00Z' }),
-        ],
+        () => newAlert({ validFrom: '2024-09-08T00:00:00Z', validTo: '2024-09-07T00:00:00Z' }),
         'validTo',
       ],
-      [
-        'alert without an area',
-        () => [ops, 'POST', '/api/alerts', alert({ provinceCodes: undefined })],
-        'provinceCodes',
-      ],
+      ['alert without an area', () => newAlert({ provinceCodes: undefined }), 'provinceCodes'],
       [
         'alert with an open ring',
-        () => [
-          ops,
-          'POST',
-          '/api/alerts',
-          alert({
+        () =>
+          newAlert({
             provinceCodes: undefined,
             polygon: {
               type: 'Polygon',
@@ -249,24 +169,11 @@ describe('GBV endpoints', () => {
               ],
             },
           }),
-        ],
         'polygon.coordinates.0',
       ],
-      [
-        'storm alert at level 2',
-        () => [ops, 'POST', '/api/alerts', alert({ hazard: 'storm', provinceCodes: ['22'] })],
-        'level',
-      ],
-      [
-        'alert title with a phone number',
-        () => [ops, 'POST', '/api/alerts', alert({ title: 'Liên hệ 0987654321' })],
-        'title',
-      ],
-      [
-        'alert in an unknown province',
-        () => [ops, 'POST', '/api/alerts', alert({ provinceCodes: ['77'] })],
-        'provinceCodes.0',
-      ],
+      ['storm alert at level 2', () => newAlert({ hazard: 'storm', provinceCodes: ['22'] }), 'level'],
+      ['alert title with a phone number', () => newAlert({ title: 'Liên hệ 0987654321' }), 'title'],
+      ['alert in an unknown province', () => newAlert({ provinceCodes: ['77'] }), 'provinceCodes.0'],
       [
         'alert patch to a bad status',
         () => [ops, 'PATCH', `/api/alerts/${alertId}`, { version: 1, status: 'gone' }],
@@ -294,26 +201,14 @@ describe('GBV endpoints', () => {
         ],
         'toOrgId',
       ],
-      [
-        'request of an unknown kind',
-        () => [gbv, 'POST', '/api/requests', requestBody({ kind: 'weapons' })],
-        'kind',
-      ],
-      [
-        'request title with an ID number',
-        () => [gbv, 'POST', '/api/requests', requestBody({ title: 'CCCD 001234567890' })],
-        'title',
-      ],
+      ['request of an unknown kind', () => newRequest({ kind: 'weapons' }), 'kind'],
+      ['request title with an ID number', () => newRequest({ title: 'CCCD 001234567890' }), 'title'],
       [
         'request first message with a phone number',
-        () => [gbv, 'POST', '/api/requests', requestBody({ message: 'sđt 0912.345.678' })],
+        () => newRequest({ message: 'sđt 0912.345.678' }),
         'message',
       ],
-      [
-        'request with a survivor field',
-        () => [gbv, 'POST', '/api/requests', requestBody({ survivorName: 'x' })],
-        'survivorName',
-      ],
+      ['request with a survivor field', () => newRequest({ survivorName: 'x' }), 'survivorName'],
       [
         'request patch to a bad status',
         () => [gbv, 'PATCH', `/api/requests/${request.id}`, { version: 1, status: 'lost' }],
@@ -337,49 +232,17 @@ describe('GBV endpoints', () => {
       ],
       [
         'incident breakdown not summing to the total',
-        () => [
-          gbv,
-          'POST',
-          '/api/incident-reports',
-          { period: '2024-09', provinceCode: '22', counts: { ...counts, bySex: { female: 5, male: 0 } } },
-        ],
+        () => incident({ counts: { ...counts, bySex: { female: 5, male: 0 } } }),
         'counts.bySex',
       ],
-      [
-        'incident period malformed',
-        () => [gbv, 'POST', '/api/incident-reports', { period: '2024-13', provinceCode: '22', counts }],
-        'period',
-      ],
-      [
-        'incident report with coordinates',
-        () => [
-          gbv,
-          'POST',
-          '/api/incident-reports',
-          { period: '2024-09', provinceCode: '22', counts, lat: 21, lon: 107 },
-        ],
-        'lat',
-      ],
+      ['incident period malformed', () => incident({ period: '2024-13' }), 'period'],
+      ['incident report with coordinates', () => incident({ lat: 21, lon: 107 }), 'lat'],
       [
         'incident negative count',
-        () => [
-          gbv,
-          'POST',
-          '/api/incident-reports',
-          { period: '2024-09', provinceCode: '22', counts: { ...counts, within72h: -1 } },
-        ],
+        () => incident({ counts: { ...counts, within72h: -1 } }),
         'counts.within72h',
       ],
-      [
-        'incident commune in another province',
-        () => [
-          gbv,
-          'POST',
-          '/api/incident-reports',
-          { period: '2024-09', provinceCode: '22', communeCode: '19753', counts },
-        ],
-        'communeCode',
-      ],
+      ['incident commune in another province', () => incident({ communeCode: '19753' }), 'communeCode'],
       ['summary from a bad month', () => [gbv, 'GET', '/api/incidents/summary?from=2024-13'], 'from'],
       ['summary with an unknown parameter', () => [gbv, 'GET', '/api/incidents/summary?lat=21'], 'lat'],
       [
@@ -429,12 +292,11 @@ describe('GBV endpoints', () => {
       async (from) => {
         const fresh = async () => {
           let r = (
-            await gbv.send<CoordinationRequest>('POST', '/api/requests', {
-              kind: 'lighting',
-              title: `From ${from}`,
-              toSector: 'shelter',
-              provinceCode: '46',
-            })
+            await gbv.send<CoordinationRequest>(
+              'POST',
+              '/api/requests',
+              buildRequestCreate({ title: `From ${from}` }),
+            )
           ).body.data!;
           for (const s of PATHS[from]) {
             const res = await gbv.send<CoordinationRequest>('PATCH', `/api/requests/${r.id}`, {
@@ -472,24 +334,12 @@ describe('GBV endpoints', () => {
     });
     it('refuses a viewer and a provider it is not addressed to', async () => {
       // Partner viewers may not read requests at all (SPEC 3), so the request does not exist for them.
-      expect(
-        (
-          await viewer.send('PATCH', `/api/requests/${request.id}`, {
-            version: request.version,
-            status: 'acknowledged',
-          })
-        ).status,
-      ).toBe(404);
+      const acknowledge = (c: ApiClient) =>
+        c.send('PATCH', `/api/requests/${request.id}`, { version: request.version, status: 'acknowledged' });
+      expect((await acknowledge(viewer)).status).toBe(404);
       expect((await viewer.get(`/api/requests/${request.id}`)).status).toBe(404);
       expect((await viewer.get<unknown[]>('/api/requests')).body.data).toEqual([]);
-      expect(
-        (
-          await provider.send('PATCH', `/api/requests/${request.id}`, {
-            version: request.version,
-            status: 'acknowledged',
-          })
-        ).status,
-      ).toBe(404);
+      expect((await acknowledge(provider)).status).toBe(404);
     });
   });
 
@@ -647,15 +497,7 @@ describe('GBV endpoints', () => {
       ).toBe(400);
     });
     it('are issued only by operations officers', async () => {
-      const body = {
-        hazard: 'flood',
-        level: 2,
-        title: 'T',
-        provinceCodes: ['46'],
-        validFrom: '2024-09-07T00:00:00Z',
-        validTo: '2024-09-08T00:00:00Z',
-        issuer: 'I',
-      };
+      const body = buildAlertCreate();
       for (const c of [gbv, viewer, admin, provider])
         expect((await c.send('POST', '/api/alerts', body)).status).toBe(403);
     });
