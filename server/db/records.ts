@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { HttpError, notFound } from '../http/errors.js';
 import type { Queryable } from './db.js';
 import { all, first, untypedQb } from './query.js';
 
@@ -119,6 +120,47 @@ export function recordTable<R extends Meta>(
       return row ? toRecord(row) : null;
     },
   };
+}
+
+/** What a versioned write calls its record in its errors, and who may make it. */
+export interface WriteOf<R> {
+  /** The 404's name for the record (`notFound('coordination role')`). */
+  missing: string;
+  /** The 409's message when the caller's version is not the record's. */
+  changed: string;
+  /** Throws (a 403) when the caller may see the record but not make this write. */
+  may?: (current: R) => void;
+}
+
+/**
+ * The opening of every versioned write: the record locked (FOR UPDATE) until the transaction ends,
+ * a 404 when it is missing or hidden from the caller (`present` gives null), `may` next, then a 409
+ * carrying the record as the caller may see it when it is no longer at `version`. Hidden before
+ * forbidden before stale, so a caller learns nothing of a record it may not read.
+ */
+export async function lockedForWrite<R extends Meta, S>(
+  table: { get(q: Queryable, id: string, forUpdate: boolean): Promise<R | null> },
+  q: Queryable,
+  id: string,
+  version: number,
+  present: (r: R) => S | null,
+  of: WriteOf<R>,
+): Promise<{ current: R; shown: S }> {
+  const current = await table.get(q, id, true);
+  const shown = current && present(current);
+  if (!current || shown === null) throw notFound(of.missing);
+  of.may?.(current);
+  if (current.version !== version) throw new HttpError(409, 'conflict', of.changed, undefined, shown);
+  return { current, shown };
+}
+
+/** The fields of `next` whose value differs from `current`'s (compared as JSON): an event's `changes`. */
+export function changesFrom(current: object, next: object): Record<string, unknown> {
+  const before = current as Record<string, unknown>;
+  const changes: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(next))
+    if (JSON.stringify(before[k]) !== JSON.stringify(v)) changes[k] = v;
+  return changes;
 }
 
 /** A stable UUID (version 5 layout) derived from a name, for records keyed by something else (a province's totals). */

@@ -9,6 +9,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import type { Idempotency } from '../../events/writer.js';
 import type { Queryable } from '../../db/db.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
+import { changesFrom } from '../../db/records.js';
 import { alertTable } from './alerts.repo.js';
 import { writesAlert } from '../../../shared/domain/permissions.js';
 import { presentAlert } from './alerts.presenter.js';
@@ -123,9 +124,7 @@ export async function patch(
     if (!updated) throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.');
     await opts.within?.(q, updated);
     const activated = await activateForAlert(q, updated, provincesOf(ctx, updated), viewer.userId);
-    const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(fields))
-      if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
+    const changes = changesFrom(current, fields);
     return {
       status: 200,
       body: presentAlert(updated, viewer),

@@ -5,7 +5,8 @@ import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Idempotency } from '../../events/writer.js';
-import { forbidden, HttpError, notFound } from '../../http/errors.js';
+import { forbidden, HttpError } from '../../http/errors.js';
+import { lockedForWrite } from '../../db/records.js';
 import type { StoredService } from '../services/services.repo.js';
 import { gbvAlertTable } from './gbvAlerts.repo.js';
 import { presentGbvAlert } from './gbvAlerts.presenter.js';
@@ -64,6 +65,8 @@ export async function list(ctx: Ctx, viewer: Viewer): Promise<GbvAlert[]> {
   return all.map((g) => presentGbvAlert(g, viewer)).filter((g): g is GbvAlert => g !== null);
 }
 
+const CHANGED = 'This alert changed since you loaded it.';
+
 /** Acknowledge an alert: a GBV coordinator of its province has seen it and acts. */
 export async function acknowledge(
   ctx: Ctx,
@@ -73,12 +76,16 @@ export async function acknowledge(
   idem: Idempotency | null,
 ) {
   return ctx.writer.write(viewer, idem, async (q) => {
-    const g = await gbvAlertTable.get(q, id, true);
-    if (!g || !presentGbvAlert(g, viewer)) throw notFound('alert');
-    if (g.version !== version)
-      throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, g);
+    const { current: g, shown } = await lockedForWrite(
+      gbvAlertTable,
+      q,
+      id,
+      version,
+      (r) => presentGbvAlert(r, viewer),
+      { missing: 'alert', changed: CHANGED },
+    );
     if (g.status === 'acknowledged')
-      throw new HttpError(409, 'conflict', 'This alert is already acknowledged.', undefined, g);
+      throw new HttpError(409, 'conflict', 'This alert is already acknowledged.', undefined, shown);
     const updated = await gbvAlertTable.update(
       q,
       id,
@@ -86,8 +93,7 @@ export async function acknowledge(
       { status: 'acknowledged', acknowledgedAt: new Date().toISOString(), acknowledgedBy: viewer.userId },
       viewer.userId,
     );
-    if (!updated)
-      throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, g);
+    if (!updated) throw new HttpError(409, 'conflict', CHANGED, undefined, shown);
     return {
       status: 200,
       body: updated,

@@ -14,6 +14,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Idempotency, WriteResult } from '../../events/writer.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
+import { changesFrom, lockedForWrite } from '../../db/records.js';
 import { getShelter } from '../shelters/shelters.repo.js';
 import { raiseIfCritical } from '../gbvAlerts/gbvAlerts.service.js';
 import { createsService, editsService } from '../../../shared/domain/permissions.js';
@@ -133,18 +134,14 @@ async function lockForEdit(
   id: string,
   version: number,
 ): Promise<StoredService> {
-  const current = await repoOf(ctx).get(q, id, true);
-  if (!current || !presentService(current, viewer)) throw notFound('service');
-  if (!editsService(viewer, current))
-    throw forbidden('You may edit only your own services (a GBV coordinator: any), within your scope.');
-  if (current.version !== version)
-    throw new HttpError(
-      409,
-      'conflict',
-      'This service changed since you loaded it; review the current record and reapply.',
-      undefined,
-      presentService(current, viewer),
-    );
+  const { current } = await lockedForWrite(repoOf(ctx), q, id, version, (s) => presentService(s, viewer), {
+    missing: 'service',
+    changed: 'This service changed since you loaded it; review the current record and reapply.',
+    may: (s) => {
+      if (!editsService(viewer, s))
+        throw forbidden('You may edit only your own services (a GBV coordinator: any), within your scope.');
+    },
+  });
   return current;
 }
 
@@ -169,9 +166,7 @@ export function patchWrite(
     const merged = { ...current, ...next } as StoredService;
     checkPlace(ctx.areas, merged.provinceCode, merged.communeCode);
     checkPosition(merged);
-    const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(next))
-      if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
+    const changes = changesFrom(current, next);
     const updated = await repoOf(ctx).update(q, id, p.version, next, viewer.userId);
     if (!updated) throw new HttpError(409, 'conflict', 'This service changed since you loaded it.');
     return {
