@@ -4,7 +4,7 @@ import type { Ctx } from '../../context.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Idempotency } from '../../events/writer.js';
 import { forbidden, HttpError } from '../../http/errors.js';
-import { lockedForWrite } from '../../db/records.js';
+import { changedSince, lockedForWrite } from '../../db/records.js';
 import { careAlertTable, listShown } from './careAlerts.repo.js';
 import { presentCareAlert } from './careAlerts.presenter.js';
 import { careNow } from './careAlerts.evaluator.js';
@@ -17,8 +17,6 @@ export async function list(ctx: Ctx, viewer: Viewer): Promise<CareAlert[]> {
     .filter((a): a is CareAlert => a !== null);
 }
 
-const CHANGED = 'This alert changed since you loaded it.';
-
 /** Acknowledge an open alert: someone in scope has seen it and acts. It still clears when its condition ends. */
 export async function acknowledge(
   ctx: Ctx,
@@ -28,14 +26,10 @@ export async function acknowledge(
   idem: Idempotency | null,
 ) {
   return ctx.writer.write(viewer, idem, async (q) => {
-    const { current: a, shown } = await lockedForWrite(
-      careAlertTable,
-      q,
-      id,
-      version,
-      (r) => presentCareAlert(r, viewer),
-      { missing: 'alert', changed: CHANGED },
-    );
+    const { current: a, shown } = await lockedForWrite(careAlertTable, q, id, version, {
+      missing: 'alert',
+      present: (r) => presentCareAlert(r, viewer),
+    });
     if (a.status !== 'open')
       throw new HttpError(409, 'conflict', `This alert is already ${a.status}.`, undefined, shown);
     const updated = await careAlertTable.update(
@@ -45,7 +39,7 @@ export async function acknowledge(
       { status: 'acknowledged', acknowledgedAt: careNow(ctx).toISOString(), acknowledgedBy: viewer.userId },
       viewer.userId,
     );
-    if (!updated) throw new HttpError(409, 'conflict', CHANGED, undefined, shown);
+    if (!updated) throw changedSince({ missing: 'alert' }, shown);
     return {
       status: 200,
       body: presentCareAlert(updated, viewer)!,

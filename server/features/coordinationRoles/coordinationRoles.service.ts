@@ -11,12 +11,12 @@ import type { Viewer } from '../../auth/viewer.js';
 import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Idempotency } from '../../events/writer.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
-import { changesFrom, lockedForWrite } from '../../db/records.js';
+import { changedSince, changesFrom, lockedForWrite } from '../../db/records.js';
 import { organisationExists } from '../organisations/organisations.repo.js';
 import { coordinationRoleTable, listRoles } from './coordinationRoles.repo.js';
 import { presentCoordinationRole } from './coordinationRoles.presenter.js';
 
-const CHANGED = 'This role changed since you loaded it.';
+const ROLE = { missing: 'coordination role', changed: 'This role changed since you loaded it.' };
 const NOT_YOURS =
   'GBV coordinators edit roles in scope; operations officers only disaster operations and shelter management.';
 
@@ -82,20 +82,11 @@ export async function patch(
   idem: Idempotency | null,
 ) {
   return ctx.writer.write(viewer, idem, async (q) => {
-    const { current } = await lockedForWrite(
-      coordinationRoleTable,
-      q,
-      id,
-      p.version,
-      (r) => presentCoordinationRole(r, viewer),
-      {
-        missing: 'coordination role',
-        changed: CHANGED,
-        may: (r) => {
-          if (!editsCoordinationRole(viewer, r)) throw forbidden(NOT_YOURS);
-        },
-      },
-    );
+    const { current } = await lockedForWrite(coordinationRoleTable, q, id, p.version, {
+      ...ROLE,
+      present: (r) => presentCoordinationRole(r, viewer),
+      refuse: (r) => (editsCoordinationRole(viewer, r) ? null : NOT_YOURS),
+    });
     const { version, ...fields } = p;
     await checkOrgs(
       q,
@@ -103,7 +94,7 @@ export async function patch(
       fields.supportOrgIds ?? current.supportOrgIds,
     );
     const updated = await coordinationRoleTable.update(q, id, version, fields, viewer.userId);
-    if (!updated) throw new HttpError(409, 'conflict', CHANGED);
+    if (!updated) throw changedSince(ROLE);
     const changes = changesFrom(current, fields);
     return {
       status: 200,

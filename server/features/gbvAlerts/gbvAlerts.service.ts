@@ -6,7 +6,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Idempotency } from '../../events/writer.js';
 import { forbidden, HttpError } from '../../http/errors.js';
-import { lockedForWrite } from '../../db/records.js';
+import { changedSince, lockedForWrite } from '../../db/records.js';
 import type { StoredService } from '../services/services.repo.js';
 import { gbvAlertTable } from './gbvAlerts.repo.js';
 import { presentGbvAlert } from './gbvAlerts.presenter.js';
@@ -65,8 +65,6 @@ export async function list(ctx: Ctx, viewer: Viewer): Promise<GbvAlert[]> {
   return all.map((g) => presentGbvAlert(g, viewer)).filter((g): g is GbvAlert => g !== null);
 }
 
-const CHANGED = 'This alert changed since you loaded it.';
-
 /** Acknowledge an alert: a GBV coordinator of its province has seen it and acts. */
 export async function acknowledge(
   ctx: Ctx,
@@ -76,14 +74,10 @@ export async function acknowledge(
   idem: Idempotency | null,
 ) {
   return ctx.writer.write(viewer, idem, async (q) => {
-    const { current: g, shown } = await lockedForWrite(
-      gbvAlertTable,
-      q,
-      id,
-      version,
-      (r) => presentGbvAlert(r, viewer),
-      { missing: 'alert', changed: CHANGED },
-    );
+    const { current: g, shown } = await lockedForWrite(gbvAlertTable, q, id, version, {
+      missing: 'alert',
+      present: (r) => presentGbvAlert(r, viewer),
+    });
     if (g.status === 'acknowledged')
       throw new HttpError(409, 'conflict', 'This alert is already acknowledged.', undefined, shown);
     const updated = await gbvAlertTable.update(
@@ -93,7 +87,7 @@ export async function acknowledge(
       { status: 'acknowledged', acknowledgedAt: new Date().toISOString(), acknowledgedBy: viewer.userId },
       viewer.userId,
     );
-    if (!updated) throw new HttpError(409, 'conflict', CHANGED, undefined, shown);
+    if (!updated) throw changedSince({ missing: 'alert' }, shown);
     return {
       status: 200,
       body: updated,
