@@ -249,6 +249,16 @@ export interface SchemaMigrationsTable {
 }
 
 /** Every table, by name. */
+export interface HandoverNotesTable {
+  id: Generated<string>;
+  user_id: string;
+  display_name: string;
+  role: string;
+  org_id: string;
+  text: string;
+  at: DefaultTimestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -268,4 +278,5 @@ export interface Database {
   audit_log: AuditLogTable;
   incident_releases: IncidentReleasesTable;
   schema_migrations: SchemaMigrationsTable;
+  handover_notes: HandoverNotesTable;
 }
