@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Organisation } from '../../shared/schemas/auth.js';
-import type { Role } from '../../shared/enums.js';
+import type { ApiTokensTable, SessionsTable, UsersTable } from './schema.access.js';
 
 // The tables as the query builder sees them, written once from migrations.ts (the SQL there is the
 // truth; a new migration adds or changes its table here). A `Generated` column has a default; a
@@ -36,28 +36,6 @@ export interface OrganisationsTable {
   updated_at: DefaultTimestamp;
   version: Generated<number>;
   updated_by: string | null;
-}
-
-export interface UsersTable {
-  id: Generated<string>;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  role: Role;
-  org_id: string;
-  scope: string[] | null;
-  disabled: Generated<boolean>;
-  /** E.164, for SMS reports (migration 6); shown to the admin only. */
-  phone: string | null;
-  created_at: DefaultTimestamp;
-  updated_at: DefaultTimestamp;
-}
-
-export interface SessionsTable {
-  id: string;
-  user_id: string;
-  created_at: DefaultTimestamp;
-  expires_at: Timestamp;
 }
 
 export interface SheltersTable extends RecordColumns {
@@ -248,7 +226,6 @@ export interface SchemaMigrationsTable {
   applied_at: DefaultTimestamp;
 }
 
-/** Every table, by name. */
 export interface HandoverNotesTable {
   id: Generated<string>;
   user_id: string;
@@ -259,6 +236,7 @@ export interface HandoverNotesTable {
   at: DefaultTimestamp;
 }
 
+/** Every table, by name. */
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -279,4 +257,5 @@ export interface Database {
   incident_releases: IncidentReleasesTable;
   schema_migrations: SchemaMigrationsTable;
   handover_notes: HandoverNotesTable;
+  api_tokens: ApiTokensTable;
 }
