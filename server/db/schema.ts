@@ -47,6 +47,8 @@ export interface SheltersTable extends RecordColumns {
   lon: number;
   managing_org_id: string | null;
   contact_phone: string | null;
+  /** The shelter's code in SMS reports (migration 6). */
+  sms_code: string | null;
   status: string;
   capacity: number;
   occupancy: number;
@@ -226,6 +228,18 @@ export interface SchemaMigrationsTable {
   applied_at: DefaultTimestamp;
 }
 
+export interface SmsMessagesTable {
+  gateway_id: string;
+  token_id: string | null;
+  from_phone: string;
+  user_id: string | null;
+  body: string;
+  outcome: string;
+  shelter_id: string | null;
+  reply: string;
+  received_at: DefaultTimestamp;
+}
+
 export interface HandoverNotesTable {
   id: Generated<string>;
   user_id: string;
@@ -258,4 +272,5 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   handover_notes: HandoverNotesTable;
   api_tokens: ApiTokensTable;
+  sms_messages: SmsMessagesTable;
 }
