@@ -142,3 +142,10 @@ export async function atRate(perSecond: number, ms: number, fn: (i: number) => P
   }
   await Promise.all(inflight);
 }
+
+/** The load line a segment run alone ends with: the load average before it and now, and the cores. */
+export const loadLine = (before: number[]): string =>
+  `Load average before: ${before.map((x) => fmt(x, 2)).join(' ')}; after: ${os
+    .loadavg()
+    .map((x) => fmt(x, 2))
+    .join(' ')} on ${os.cpus().length} cores`;

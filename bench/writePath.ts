@@ -8,7 +8,7 @@ import { createLogger } from '../server/logger.js';
 import { Writer } from '../server/events/writer.js';
 import { freshPostgres } from '../tests/helpers/db.js';
 import { ADMIN_DATABASE_URL } from './cluster.js';
-import { fmt, median, summary } from './lib.js';
+import { fmt, loadLine, median, summary } from './lib.js';
 
 /**
  * `node --import tsx bench/writePath.ts [seconds]`: the write path without HTTP, in one process over
@@ -118,9 +118,4 @@ for (const lanes of [1, 8]) {
 }
 for (const db of dbs) await db.close();
 await pg.drop();
-console.log(
-  `Load average before: ${loadBefore.map((x) => fmt(x, 2)).join(' ')}; after: ${os
-    .loadavg()
-    .map((x) => fmt(x, 2))
-    .join(' ')} on ${os.cpus().length} cores`,
-);
+console.log(loadLine(loadBefore));

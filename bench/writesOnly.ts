@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { startBenchCluster, dbPool } from './cluster.js';
 import { appShelters } from './fanout.js';
 import { apiWriteRate, rawInsertRate, sampleEventRow } from './writes.js';
-import { fmt, median, summary } from './lib.js';
+import { fmt, loadLine, median, summary } from './lib.js';
 
 /**
  * `node --import tsx bench/writesOnly.ts [--seconds S] [--rounds R]`: only the durable-write segment, at
@@ -46,10 +46,5 @@ try {
   await db.end();
   await cluster.stop();
 }
-console.log(
-  `Load average before: ${loadBefore.map((x) => fmt(x, 2)).join(' ')}; after: ${os
-    .loadavg()
-    .map((x) => fmt(x, 2))
-    .join(' ')} on ${os.cpus().length} cores`,
-);
+console.log(loadLine(loadBefore));
 process.exit(0);

@@ -14,7 +14,7 @@ import {
   RequestPatchSchema,
 } from '../shared/schemas/requests.js';
 import type { Op } from './openapi.js';
-import { recordOps } from './openapi.records.js';
+import { recordOps, write } from './openapi.records.js';
 
 /** Shelters, their updates and history. */
 export function shelterOps(): Record<string, Record<string, Op>> {
@@ -66,12 +66,7 @@ export function requestOps(): Record<string, Record<string, Op>> {
     }),
     '/api/requests/{id}/messages': {
       get: { summary: 'The request’s thread', reply: z.array(RequestMessageSchema) },
-      post: {
-        summary: 'Add a short message',
-        body: RequestMessageCreateSchema,
-        reply: RequestMessageSchema,
-        idempotent: true,
-      },
+      post: write('Add a short message', RequestMessageCreateSchema, RequestMessageSchema),
     },
   };
 }

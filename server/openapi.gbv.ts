@@ -18,7 +18,7 @@ import {
   IncidentSummarySchema,
 } from '../shared/schemas/incidents.js';
 import type { Op } from './openapi.js';
-import { recordOps } from './openapi.records.js';
+import { recordOps, write } from './openapi.records.js';
 
 /** The referral pathway: service points, availability, time-critical and duty-of-care alerts. */
 export function serviceOps(): Record<string, Record<string, Op>> {
@@ -35,13 +35,11 @@ export function serviceOps(): Record<string, Record<string, Op>> {
     }),
     '/api/services/{id}/availability': {
       get: { summary: 'Availability history, newest first', reply: z.array(AvailabilitySchema) },
-      post: {
-        summary:
-          'Post availability and stock; a clinical point closing or out of PEP/EC alerts the province’s GBV coordinators',
-        body: AvailabilityPostSchema,
-        reply: ServicePointSchema,
-        idempotent: true,
-      },
+      post: write(
+        'Post availability and stock; a clinical point closing or out of PEP/EC alerts the province’s GBV coordinators',
+        AvailabilityPostSchema,
+        ServicePointSchema,
+      ),
     },
     '/api/services/nearest': {
       get: {
@@ -60,12 +58,7 @@ export function serviceOps(): Record<string, Record<string, Op>> {
       get: { summary: 'Time-critical alerts (GBV coordinators)', reply: z.array(GbvAlertSchema) },
     },
     '/api/gbv-alerts/{id}/acknowledge': {
-      post: {
-        summary: 'Acknowledge a time-critical alert',
-        body: GbvAlertAckSchema,
-        reply: GbvAlertSchema,
-        idempotent: true,
-      },
+      post: write('Acknowledge a time-critical alert', GbvAlertAckSchema, GbvAlertSchema),
     },
     '/api/care-alerts': {
       get: {
@@ -75,12 +68,7 @@ export function serviceOps(): Record<string, Record<string, Op>> {
       },
     },
     '/api/care-alerts/{id}/acknowledge': {
-      post: {
-        summary: 'Acknowledge a duty-of-care alert',
-        body: CareAlertAckSchema,
-        reply: CareAlertSchema,
-        idempotent: true,
-      },
+      post: write('Acknowledge a duty-of-care alert', CareAlertAckSchema, CareAlertSchema),
     },
   };
 }
@@ -89,12 +77,11 @@ export function serviceOps(): Record<string, Record<string, Op>> {
 export function incidentOps(): Record<string, Record<string, Op>> {
   return {
     '/api/incident-reports': {
-      post: {
-        summary: 'Enter aggregate incident counts for a province and period (GBV coordinator)',
-        body: IncidentReportCreateSchema,
-        reply: IncidentReportReceiptSchema,
-        idempotent: true,
-      },
+      post: write(
+        'Enter aggregate incident counts for a province and period (GBV coordinator)',
+        IncidentReportCreateSchema,
+        IncidentReportReceiptSchema,
+      ),
     },
     '/api/incidents/summary': {
       get: {

@@ -23,3 +23,12 @@ export function recordOps(base: string, s: RecordOpsSpec): Record<string, Record
     },
   };
 }
+
+/** An idempotent write (POST or PATCH): what it does, what it takes and what it answers. */
+export const write = (summary: string, body: z.ZodType, reply: z.ZodType, more: Partial<Op> = {}): Op => ({
+  summary,
+  body,
+  reply,
+  idempotent: true,
+  ...more,
+});

@@ -10,6 +10,7 @@ import {
 import { AdminAreaSchema } from '../shared/schemas/areas.js';
 import { SnapshotSchema, SyncResultSchema } from '../shared/events.js';
 import type { Op } from './openapi.js';
+import { write } from './openapi.records.js';
 
 /** Signing in, the snapshot, the event feed and the area list. */
 export function sessionOps(): Record<string, Record<string, Op>> {
@@ -45,12 +46,7 @@ export function adminOps(): Record<string, Record<string, Op>> {
   return {
     '/api/organisations': {
       get: { summary: 'Organisations', reply: z.array(OrganisationSchema) },
-      post: {
-        summary: 'Create an organisation (admin)',
-        body: OrganisationCreateSchema,
-        reply: OrganisationSchema,
-        idempotent: true,
-      },
+      post: write('Create an organisation (admin)', OrganisationCreateSchema, OrganisationSchema),
     },
     '/api/users': {
       get: { summary: 'Users (admin)', reply: z.array(UserSchema) },

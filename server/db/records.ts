@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { forbidden, HttpError, notFound } from '../http/errors.js';
 import type { Queryable } from './db.js';
 import { all, first, untypedQb } from './query.js';
 
@@ -119,6 +120,59 @@ export function recordTable<R extends Meta>(
       return row ? toRecord(row) : null;
     },
   };
+}
+
+/** How a versioned write finds its record for the caller, and what it answers when it may not go on. */
+export interface WriteOf<R, S> {
+  /** The record as the caller may see it, or null when hidden. */
+  present: (r: R) => S | null;
+  /** The 404's name for the record (`notFound('request')`). */
+  missing: string;
+  /** The 409's message; "This <missing> changed since you loaded it." unless given. */
+  changed?: string;
+  /** The 403's message when the caller sees the record but may not make this write, else null. */
+  refuse?: (current: R) => string | null;
+}
+
+/**
+ * The opening of a versioned write: the record locked (FOR UPDATE) until the transaction ends, a 404
+ * when it is missing or hidden from the caller, a 403 when `refuse` says so, then a 409 carrying the
+ * record as the caller may see it when it is no longer at `version`. Hidden before forbidden before
+ * stale, so a caller learns nothing of a record it may not read.
+ */
+export async function lockedForWrite<R extends Meta, S>(
+  table: { get(q: Queryable, id: string, forUpdate: boolean): Promise<R | null> },
+  q: Queryable,
+  id: string,
+  version: number,
+  of: WriteOf<R, S>,
+): Promise<{ current: R; shown: S }> {
+  const current = await table.get(q, id, true);
+  const shown = current && of.present(current);
+  if (!current || shown === null) throw notFound(of.missing);
+  const refused = of.refuse?.(current);
+  if (refused) throw forbidden(refused);
+  if (current.version !== version) throw changedSince(of, shown);
+  return { current, shown };
+}
+
+/** The 409 of a write whose record moved on, with the record as the caller may see it (if given). */
+export const changedSince = (of: Pick<WriteOf<never, unknown>, 'missing' | 'changed'>, shown?: unknown) =>
+  new HttpError(
+    409,
+    'conflict',
+    of.changed ?? `This ${of.missing} changed since you loaded it.`,
+    undefined,
+    shown,
+  );
+
+/** The fields of `next` whose value differs from `current`'s (compared as JSON): an event's `changes`. */
+export function changesFrom(current: object, next: object): Record<string, unknown> {
+  const before = current as Record<string, unknown>;
+  const changes: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(next))
+    if (JSON.stringify(before[k]) !== JSON.stringify(v)) changes[k] = v;
+  return changes;
 }
 
 /** A stable UUID (version 5 layout) derived from a name, for records keyed by something else (a province's totals). */

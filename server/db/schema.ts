@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Organisation } from '../../shared/schemas/auth.js';
-import type { Role } from '../../shared/enums.js';
+import type { ApiTokensTable, SessionsTable, UsersTable } from './schema.access.js';
 
 // The tables as the query builder sees them, written once from migrations.ts (the SQL there is the
 // truth; a new migration adds or changes its table here). A `Generated` column has a default; a
@@ -38,28 +38,6 @@ export interface OrganisationsTable {
   updated_by: string | null;
 }
 
-export interface UsersTable {
-  id: Generated<string>;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  role: Role;
-  org_id: string;
-  scope: string[] | null;
-  disabled: Generated<boolean>;
-  /** E.164, for SMS reports (migration 6); shown to the admin only. */
-  phone: string | null;
-  created_at: DefaultTimestamp;
-  updated_at: DefaultTimestamp;
-}
-
-export interface SessionsTable {
-  id: string;
-  user_id: string;
-  created_at: DefaultTimestamp;
-  expires_at: Timestamp;
-}
-
 export interface SheltersTable extends RecordColumns {
   name: string;
   kind: string;
@@ -69,6 +47,8 @@ export interface SheltersTable extends RecordColumns {
   lon: number;
   managing_org_id: string | null;
   contact_phone: string | null;
+  /** The shelter's code in SMS reports (migration 6). */
+  sms_code: string | null;
   status: string;
   capacity: number;
   occupancy: number;
@@ -248,6 +228,28 @@ export interface SchemaMigrationsTable {
   applied_at: DefaultTimestamp;
 }
 
+export interface SmsMessagesTable {
+  gateway_id: string;
+  token_id: string | null;
+  from_phone: string;
+  user_id: string | null;
+  body: string;
+  outcome: string;
+  shelter_id: string | null;
+  reply: string;
+  received_at: DefaultTimestamp;
+}
+
+export interface HandoverNotesTable {
+  id: Generated<string>;
+  user_id: string;
+  display_name: string;
+  role: string;
+  org_id: string;
+  text: string;
+  at: DefaultTimestamp;
+}
+
 /** Every table, by name. */
 export interface Database {
   organisations: OrganisationsTable;
@@ -268,4 +270,7 @@ export interface Database {
   audit_log: AuditLogTable;
   incident_releases: IncidentReleasesTable;
   schema_migrations: SchemaMigrationsTable;
+  handover_notes: HandoverNotesTable;
+  api_tokens: ApiTokensTable;
+  sms_messages: SmsMessagesTable;
 }

@@ -7,6 +7,8 @@ import { ShelterSchema } from '../../shared/schemas/shelters.js';
 import { AvailabilitySchema, ServicePointSchema, StockSchema } from '../../shared/schemas/services.js';
 import { CoordinationRequestSchema } from '../../shared/schemas/requests.js';
 import { CoordinationFunctionSchema, RoleContactSchema } from '../../shared/schemas/coordinationRoles.js';
+import { PeriodSchema } from '../../shared/schemas/incidents.js';
+import { INCIDENT_TYPES } from '../../shared/enums.js';
 
 // The demo's literals live in data/*.json, each checked against the shared schemas when loaded: a
 // typo in a kind or a status fails at start, not in a reader's screen. `org` and `from`/`to` are
@@ -104,3 +106,17 @@ const RoleSeedSchema = z.strictObject({
 });
 /** The coordination mechanism of the demo provinces, with one gap (Lao Cai has no clinical lead). */
 export const ROLE_SEEDS = load('coordinationRoles.json', z.array(RoleSeedSchema));
+
+const n = z.number().int().min(0);
+const IncidentSeedSchema = z.strictObject({
+  provinceCode: z.string(),
+  period: PeriodSchema,
+  org: z.string(),
+  byType: z.partialRecord(z.enum(INCIDENT_TYPES), n),
+  sex: z.tuple([n, n]),
+  age: z.tuple([n, n, n, n]),
+  setting: z.tuple([n, n, n, n]),
+  within72h: n,
+});
+/** Incident reports for the weeks of Typhoon Yagi and the month before (small counts on purpose). */
+export const INCIDENT_SEEDS = load('incidents.json', z.array(IncidentSeedSchema));

@@ -8,7 +8,8 @@ import type { Ctx } from '../../context.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Idempotency } from '../../events/writer.js';
 import type { Queryable } from '../../db/db.js';
-import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
+import { badField, forbidden, notFound } from '../../http/errors.js';
+import { changedSince, changesFrom } from '../../db/records.js';
 import { alertTable } from './alerts.repo.js';
 import { writesAlert } from '../../../shared/domain/permissions.js';
 import { presentAlert } from './alerts.presenter.js';
@@ -103,8 +104,7 @@ export async function patch(
     if (!writesAlert(viewer, provincesOf(ctx, current)) || !writesAlert(viewer, provincesOf(ctx, next))) {
       throw forbidden('Only an operations officer changes alerts, over provinces in scope.');
     }
-    if (current.version !== version)
-      throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, current);
+    if (current.version !== version) throw changedSince({ missing: 'alert' }, current);
     const contentChanged = Object.keys(input).some((k) => k !== 'status');
     let status = input.status ?? current.status;
     // Reissuing an active alert with new content makes it `updated` (SPEC 2.5).
@@ -120,12 +120,10 @@ export async function patch(
       throw badField('provinceCodes', 'give province codes, commune codes or a polygon');
     const fields = { ...input, status };
     const updated = await alertTable.update(q, id, version, fields, viewer.userId);
-    if (!updated) throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.');
+    if (!updated) throw changedSince({ missing: 'alert' });
     await opts.within?.(q, updated);
     const activated = await activateForAlert(q, updated, provincesOf(ctx, updated), viewer.userId);
-    const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(fields))
-      if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
+    const changes = changesFrom(current, fields);
     return {
       status: 200,
       body: presentAlert(updated, viewer),

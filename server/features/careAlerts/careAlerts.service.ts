@@ -3,7 +3,8 @@ import { readsCareAlerts } from '../../../shared/domain/permissions.js';
 import type { Ctx } from '../../context.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Idempotency } from '../../events/writer.js';
-import { forbidden, HttpError, notFound } from '../../http/errors.js';
+import { forbidden, HttpError } from '../../http/errors.js';
+import { changedSince, lockedForWrite } from '../../db/records.js';
 import { careAlertTable, listShown } from './careAlerts.repo.js';
 import { presentCareAlert } from './careAlerts.presenter.js';
 import { careNow } from './careAlerts.evaluator.js';
@@ -16,9 +17,6 @@ export async function list(ctx: Ctx, viewer: Viewer): Promise<CareAlert[]> {
     .filter((a): a is CareAlert => a !== null);
 }
 
-const changed = (a: CareAlert) =>
-  new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, a);
-
 /** Acknowledge an open alert: someone in scope has seen it and acts. It still clears when its condition ends. */
 export async function acknowledge(
   ctx: Ctx,
@@ -28,10 +26,10 @@ export async function acknowledge(
   idem: Idempotency | null,
 ) {
   return ctx.writer.write(viewer, idem, async (q) => {
-    const a = await careAlertTable.get(q, id, true);
-    const shown = a && presentCareAlert(a, viewer);
-    if (!a || !shown) throw notFound('alert');
-    if (a.version !== version) throw changed(shown);
+    const { current: a, shown } = await lockedForWrite(careAlertTable, q, id, version, {
+      missing: 'alert',
+      present: (r) => presentCareAlert(r, viewer),
+    });
     if (a.status !== 'open')
       throw new HttpError(409, 'conflict', `This alert is already ${a.status}.`, undefined, shown);
     const updated = await careAlertTable.update(
@@ -41,7 +39,7 @@ export async function acknowledge(
       { status: 'acknowledged', acknowledgedAt: careNow(ctx).toISOString(), acknowledgedBy: viewer.userId },
       viewer.userId,
     );
-    if (!updated) throw changed(shown);
+    if (!updated) throw changedSince({ missing: 'alert' }, shown);
     return {
       status: 200,
       body: presentCareAlert(updated, viewer)!,

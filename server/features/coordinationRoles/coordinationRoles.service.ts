@@ -11,12 +11,14 @@ import type { Viewer } from '../../auth/viewer.js';
 import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Idempotency } from '../../events/writer.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
+import { changedSince, changesFrom, lockedForWrite } from '../../db/records.js';
 import { organisationExists } from '../organisations/organisations.repo.js';
 import { coordinationRoleTable, listRoles } from './coordinationRoles.repo.js';
 import { presentCoordinationRole } from './coordinationRoles.presenter.js';
 
-const stale = (current?: CoordinationRole) =>
-  new HttpError(409, 'conflict', 'This role changed since you loaded it.', undefined, current);
+const ROLE = { missing: 'coordination role', changed: 'This role changed since you loaded it.' };
+const NOT_YOURS =
+  'GBV coordinators edit roles in scope; operations officers only disaster operations and shelter management.';
 
 async function checkOrgs(q: Queryable, lead: string | null | undefined, support: readonly string[] = []) {
   if (lead && !(await organisationExists(q, lead))) throw badField('leadOrgId', 'unknown organisation');
@@ -49,10 +51,7 @@ export async function create(
 ) {
   if (input.provinceCode !== null && !ctx.areas.province(input.provinceCode))
     throw badField('provinceCode', 'unknown province code');
-  if (!editsCoordinationRole(viewer, input))
-    throw forbidden(
-      'GBV coordinators edit roles in scope; operations officers only disaster operations and shelter management.',
-    );
+  if (!editsCoordinationRole(viewer, input)) throw forbidden(NOT_YOURS);
   return ctx.writer.write(viewer, idem, async (q) => {
     await checkOrgs(q, input.leadOrgId, input.supportOrgIds);
     const taken = await coordinationRoleTable.list(
@@ -83,13 +82,11 @@ export async function patch(
   idem: Idempotency | null,
 ) {
   return ctx.writer.write(viewer, idem, async (q) => {
-    const current = await coordinationRoleTable.get(q, id, true);
-    if (!current) throw notFound('coordination role');
-    if (!editsCoordinationRole(viewer, current))
-      throw forbidden(
-        'GBV coordinators edit roles in scope; operations officers only disaster operations and shelter management.',
-      );
-    if (current.version !== p.version) throw stale(current);
+    const { current } = await lockedForWrite(coordinationRoleTable, q, id, p.version, {
+      ...ROLE,
+      present: (r) => presentCoordinationRole(r, viewer),
+      refuse: (r) => (editsCoordinationRole(viewer, r) ? null : NOT_YOURS),
+    });
     const { version, ...fields } = p;
     await checkOrgs(
       q,
@@ -97,10 +94,8 @@ export async function patch(
       fields.supportOrgIds ?? current.supportOrgIds,
     );
     const updated = await coordinationRoleTable.update(q, id, version, fields, viewer.userId);
-    if (!updated) throw stale();
-    const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(fields))
-      if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
+    if (!updated) throw changedSince(ROLE);
+    const changes = changesFrom(current, fields);
     return {
       status: 200,
       body: updated,

@@ -5,7 +5,8 @@ import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Idempotency } from '../../events/writer.js';
-import { forbidden, HttpError, notFound } from '../../http/errors.js';
+import { forbidden, HttpError } from '../../http/errors.js';
+import { changedSince, lockedForWrite } from '../../db/records.js';
 import type { StoredService } from '../services/services.repo.js';
 import { gbvAlertTable } from './gbvAlerts.repo.js';
 import { presentGbvAlert } from './gbvAlerts.presenter.js';
@@ -73,12 +74,12 @@ export async function acknowledge(
   idem: Idempotency | null,
 ) {
   return ctx.writer.write(viewer, idem, async (q) => {
-    const g = await gbvAlertTable.get(q, id, true);
-    if (!g || !presentGbvAlert(g, viewer)) throw notFound('alert');
-    if (g.version !== version)
-      throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, g);
+    const { current: g, shown } = await lockedForWrite(gbvAlertTable, q, id, version, {
+      missing: 'alert',
+      present: (r) => presentGbvAlert(r, viewer),
+    });
     if (g.status === 'acknowledged')
-      throw new HttpError(409, 'conflict', 'This alert is already acknowledged.', undefined, g);
+      throw new HttpError(409, 'conflict', 'This alert is already acknowledged.', undefined, shown);
     const updated = await gbvAlertTable.update(
       q,
       id,
@@ -86,8 +87,7 @@ export async function acknowledge(
       { status: 'acknowledged', acknowledgedAt: new Date().toISOString(), acknowledgedBy: viewer.userId },
       viewer.userId,
     );
-    if (!updated)
-      throw new HttpError(409, 'conflict', 'This alert changed since you loaded it.', undefined, g);
+    if (!updated) throw changedSince({ missing: 'alert' }, shown);
     return {
       status: 200,
       body: updated,

@@ -1,20 +1,28 @@
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.js';
+import { all, first, qb } from '../../db/query.js';
 import type { HandoverNote } from '../../../shared/schemas/handover.js';
-import { toEvent, type EventRow, type StoredEvent } from '../../events/log.js';
+import { toEvent, type StoredEvent } from '../../events/log.js';
 
 /** The entities a brief compares over time. */
 export const BRIEF_ENTITIES = ['shelter', 'service', 'request', 'alert'] as const;
+
+const briefEvents = () => qb.selectFrom('events').where('entity', 'in', [...BRIEF_ENTITIES]);
 
 /**
  * Each record's last event at or before `at`: its state then (every event carries the record's
  * full state). Records created later are absent.
  */
 export async function statesAt(q: Queryable, at: Date): Promise<StoredEvent[]> {
-  const { rows } = await q.query<EventRow>(
-    `SELECT DISTINCT ON (entity, entity_id) * FROM events
-      WHERE entity = ANY($1::text[]) AND at <= $2
-      ORDER BY entity, entity_id, seq DESC`,
-    [[...BRIEF_ENTITIES], at],
+  const rows = await all(
+    q,
+    briefEvents()
+      .distinctOn(['entity', 'entity_id'])
+      .selectAll()
+      .where('at', '<=', at)
+      .orderBy('entity')
+      .orderBy('entity_id')
+      .orderBy('seq', 'desc'),
   );
   return rows.map(toEvent);
 }
@@ -26,20 +34,27 @@ export async function statesAt(q: Queryable, at: Date): Promise<StoredEvent[]> {
 export async function seededAt(q: Queryable): Promise<Date | null> {
   // Rounded up to the millisecond: the database keeps microseconds, and a JavaScript time rounded
   // down would leave the seed's last records out of the picture at that time.
-  const { rows } = await q.query<{ ms: string | null }>(
-    `SELECT ceil(extract(epoch FROM max(at)) * 1000)::bigint AS ms FROM events
-      WHERE entity = ANY($1::text[]) AND type LIKE '%:created' AND actor_user_id IS NULL
-        AND data->>'simulated' = 'true'`,
-    [[...BRIEF_ENTITIES]],
+  const row = await first(
+    q,
+    briefEvents()
+      .select(sql<string | null>`ceil(extract(epoch FROM max(at)) * 1000)::bigint`.as('ms'))
+      .where('type', 'like', '%:created')
+      .where('actor_user_id', 'is', null)
+      .where(sql<boolean>`data->>'simulated' = 'true'`),
   );
-  return rows[0]?.ms ? new Date(Number(rows[0].ms)) : null;
+  return row?.ms ? new Date(Number(row.ms)) : null;
 }
 
 /** The request events after `since`, oldest first (opened and moved during the shift). */
 export async function requestEventsSince(q: Queryable, since: Date): Promise<StoredEvent[]> {
-  const { rows } = await q.query<EventRow>(
-    "SELECT * FROM events WHERE at > $1 AND entity = 'request' ORDER BY seq",
-    [since],
+  const rows = await all(
+    q,
+    qb
+      .selectFrom('events')
+      .selectAll()
+      .where('at', '>', since)
+      .where('entity', '=', 'request')
+      .orderBy('seq'),
   );
   return rows.map(toEvent);
 }
@@ -50,10 +65,17 @@ export async function listNotes(
   desk: { role: string; orgId: string },
   since: Date,
 ): Promise<HandoverNote[]> {
-  const { rows } = await q.query<{ id: string; at: Date; display_name: string; text: string }>(
-    `SELECT id, at, display_name, text FROM handover_notes
-      WHERE role = $1 AND org_id = $2 AND at > $3 ORDER BY at, id LIMIT 200`,
-    [desk.role, desk.orgId, since],
+  const rows = await all(
+    q,
+    qb
+      .selectFrom('handover_notes')
+      .select(['id', 'at', 'display_name', 'text'])
+      .where('role', '=', desk.role)
+      .where('org_id', '=', desk.orgId)
+      .where('at', '>', since)
+      .orderBy('at')
+      .orderBy('id')
+      .limit(200),
   );
   return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), by: r.display_name, text: r.text }));
 }
@@ -64,10 +86,12 @@ export async function insertNote(
   w: { userId: string; displayName: string; role: string; orgId: string },
   text: string,
 ): Promise<HandoverNote> {
-  const { rows } = await q.query<{ id: string; at: Date }>(
-    `INSERT INTO handover_notes (user_id, display_name, role, org_id, text) VALUES ($1, $2, $3, $4, $5)
-     RETURNING id, at`,
-    [w.userId, w.displayName, w.role, w.orgId, text],
+  const row = await first(
+    q,
+    qb
+      .insertInto('handover_notes')
+      .values({ user_id: w.userId, display_name: w.displayName, role: w.role, org_id: w.orgId, text })
+      .returning(['id', 'at']),
   );
-  return { id: rows[0]!.id, at: rows[0]!.at.toISOString(), by: w.displayName, text };
+  return { id: row!.id, at: row!.at.toISOString(), by: w.displayName, text };
 }

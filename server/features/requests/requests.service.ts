@@ -11,7 +11,8 @@ import { checkOrganisation } from '../organisations/organisations.checks.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Idempotency } from '../../events/writer.js';
-import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
+import { badField, forbidden, notFound } from '../../http/errors.js';
+import { changedSince, changesFrom, lockedForWrite } from '../../db/records.js';
 import { getShelter } from '../shelters/shelters.repo.js';
 import { repoOf as serviceRepoOf } from '../services/services.service.js';
 import { presentService } from '../services/services.presenter.js';
@@ -142,11 +143,11 @@ export async function addMessage(
 /** Move the status along the workflow, assign, or adjust; only the allowed transitions. */
 export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: RequestPatch, idem: Idempotency | null) {
   return ctx.writer.write(viewer, idem, async (q) => {
-    const current = await requestTable.get(q, id, true);
-    if (!current || !readsRequest(viewer, current)) throw notFound('request');
-    if (!writesRequest(viewer, current)) throw forbidden('Your role may not change this request.');
-    if (current.version !== p.version)
-      throw new HttpError(409, 'conflict', 'This request changed since you loaded it.', undefined, current);
+    const { current } = await lockedForWrite(requestTable, q, id, p.version, {
+      missing: 'request',
+      present: (r) => presentRequest(r, viewer),
+      refuse: (r) => (writesRequest(viewer, r) ? null : 'Your role may not change this request.'),
+    });
     const { version, message, ...fields } = p;
     if (fields.status !== undefined && fields.status !== current.status) {
       if (!canTransition(current.status, fields.status))
@@ -170,10 +171,8 @@ export async function patch(ctx: Ctx, viewer: Viewer, id: string, p: RequestPatc
     if (nextTo === null && nextSector === null)
       throw badField('toOrgId', 'address the request to an organisation or a sector');
     const updated = await requestTable.update(q, id, version, fields, viewer.userId);
-    if (!updated) throw new HttpError(409, 'conflict', 'This request changed since you loaded it.');
-    const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(fields))
-      if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
+    if (!updated) throw changedSince({ missing: 'request' });
+    const changes = changesFrom(current, fields);
     const events: NewEvent[] = [
       { type: 'request:updated', entity: 'request', entityId: id, data: updated, changes },
     ];

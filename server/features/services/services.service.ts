@@ -13,7 +13,8 @@ import { checkOrganisation } from '../organisations/organisations.checks.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { recordEvent, type NewEvent } from '../../events/log.js';
 import type { Idempotency, WriteResult } from '../../events/writer.js';
-import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
+import { badField, forbidden, notFound } from '../../http/errors.js';
+import { changedSince, changesFrom, lockedForWrite } from '../../db/records.js';
 import { getShelter } from '../shelters/shelters.repo.js';
 import { raiseIfCritical } from '../gbvAlerts/gbvAlerts.service.js';
 import { createsService, editsService } from '../../../shared/domain/permissions.js';
@@ -126,6 +127,8 @@ export function createWrite(
   };
 }
 
+const NOT_YOURS = 'You may edit only your own services (a GBV coordinator: any), within your scope.';
+
 async function lockForEdit(
   ctx: Ctx,
   q: Queryable,
@@ -133,18 +136,12 @@ async function lockForEdit(
   id: string,
   version: number,
 ): Promise<StoredService> {
-  const current = await repoOf(ctx).get(q, id, true);
-  if (!current || !presentService(current, viewer)) throw notFound('service');
-  if (!editsService(viewer, current))
-    throw forbidden('You may edit only your own services (a GBV coordinator: any), within your scope.');
-  if (current.version !== version)
-    throw new HttpError(
-      409,
-      'conflict',
-      'This service changed since you loaded it; review the current record and reapply.',
-      undefined,
-      presentService(current, viewer),
-    );
+  const { current } = await lockedForWrite(repoOf(ctx), q, id, version, {
+    missing: 'service',
+    changed: 'This service changed since you loaded it; review the current record and reapply.',
+    present: (s) => presentService(s, viewer),
+    refuse: (s) => (editsService(viewer, s) ? null : NOT_YOURS),
+  });
   return current;
 }
 
@@ -169,11 +166,9 @@ export function patchWrite(
     const merged = { ...current, ...next } as StoredService;
     checkPlace(ctx.areas, merged.provinceCode, merged.communeCode);
     checkPosition(merged);
-    const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(next))
-      if (JSON.stringify((current as Record<string, unknown>)[k]) !== JSON.stringify(v)) changes[k] = v;
+    const changes = changesFrom(current, next);
     const updated = await repoOf(ctx).update(q, id, p.version, next, viewer.userId);
-    if (!updated) throw new HttpError(409, 'conflict', 'This service changed since you loaded it.');
+    if (!updated) throw changedSince({ missing: 'service' });
     return {
       status: 200,
       body: presentService(updated, viewer),
@@ -218,7 +213,7 @@ export async function postAvailability(
     };
     await insertAvailability(q, id, availability);
     const updated = await repoOf(ctx).update(q, id, p.version, { availability }, viewer.userId, true);
-    if (!updated) throw new HttpError(409, 'conflict', 'This service changed since you loaded it.');
+    if (!updated) throw changedSince({ missing: 'service' });
     const events: NewEvent[] = [
       recordEvent('service:availability-changed', updated, { status: p.status, reasons: p.reasons }),
     ];

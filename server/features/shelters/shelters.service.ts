@@ -11,7 +11,8 @@ import { checkOrganisation } from '../organisations/organisations.checks.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Idempotency, WriteResult } from '../../events/writer.js';
 import { readEntityEvents, recordEvent } from '../../events/log.js';
-import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
+import { badField, forbidden, notFound } from '../../http/errors.js';
+import { changedSince, changesFrom, lockedForWrite } from '../../db/records.js';
 import { createsShelter, editsShelter } from '../../../shared/domain/permissions.js';
 import { presentShelter } from './shelters.presenter.js';
 import {
@@ -138,6 +139,8 @@ export function createWrite(
   };
 }
 
+const NOT_YOURS = 'You may edit only the shelters you manage, within your scope.';
+
 /** The body of a partial update at the version it was based on, inside a write's transaction. */
 export function patchWrite(
   ctx: Ctx,
@@ -147,19 +150,12 @@ export function patchWrite(
   source: ReportSource = 'app',
 ): (q: Queryable) => Promise<WriteResult<Shelter>> {
   return async (q) => {
-    const current = await getShelter(q, id, true);
-    if (!current) throw notFound('shelter');
-    if (!editsShelter(viewer, current))
-      throw forbidden('You may edit only the shelters you manage, within your scope.');
-    if (current.version !== p.version) {
-      throw new HttpError(
-        409,
-        'conflict',
-        'This shelter changed since you loaded it; review the current record and reapply.',
-        undefined,
-        presentShelter(current, viewer),
-      );
-    }
+    const { current, shown } = await lockedForWrite({ get: getShelter }, q, id, p.version, {
+      missing: 'shelter',
+      changed: 'This shelter changed since you loaded it; review the current record and reapply.',
+      present: (s) => presentShelter(s, viewer),
+      refuse: (s) => (editsShelter(viewer, s) ? null : NOT_YOURS),
+    });
     const checklist = { ...(current.checklist ?? emptyChecklist()), ...p.checklist };
     const next: ShelterFields = {
       name: p.name ?? current.name,
@@ -183,24 +179,13 @@ export function patchWrite(
     };
     checkPlace(ctx.areas, next.provinceCode, next.communeCode);
     checkBreakdown(next, p);
-    const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(next)) {
-      const before = (current as Record<string, unknown>)[k];
-      if (JSON.stringify(before) !== JSON.stringify(v)) changes[k] = v;
-    }
+    const changes = changesFrom(current, next);
     const reported = p.reconfirm === true || REPORT_FIELDS.some((f) => p[f] !== undefined);
     if (p.reconfirm) changes.reconfirmed = true;
     if (reported && source !== 'app') changes.source = source;
     const updated = await updateShelter(q, id, p.version, next, { userId: viewer.userId, reported, source });
     // The row is locked FOR UPDATE above, so the version cannot move between the check and here.
-    if (!updated)
-      throw new HttpError(
-        409,
-        'conflict',
-        'This shelter changed since you loaded it.',
-        undefined,
-        presentShelter(current, viewer),
-      );
+    if (!updated) throw changedSince({ missing: 'shelter' }, shown);
     return {
       status: 200,
       body: presentShelter(updated, viewer),

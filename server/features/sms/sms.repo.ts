@@ -1,31 +1,26 @@
 import type { Queryable } from '../../db/db.js';
-import type { Role } from '../../../shared/enums.js';
+import { first, qb } from '../../db/query.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { toViewer } from '../../auth/sessions.js';
 
 /** The enabled user a phone number is registered to, as the caller their reports are made by. */
 export async function senderByPhone(q: Queryable, phone: string, messageId: string): Promise<Viewer | null> {
-  const { rows } = await q.query<{
-    user_id: string;
-    username: string;
-    display_name: string;
-    role: Role;
-    org_id: string;
-    org_name: string;
-    scope: string[] | null;
-  }>(
-    `SELECT u.id AS user_id, u.username, u.display_name, u.role, u.org_id, o.name AS org_name, u.scope
-       FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.phone = $1 AND NOT u.disabled`,
-    [phone],
+  const r = await first(
+    q,
+    qb
+      .selectFrom('users as u')
+      .innerJoin('organisations as o', 'o.id', 'u.org_id')
+      .select(['u.id as user_id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'o.name as org_name'])
+      .select('u.scope')
+      .where('u.phone', '=', phone)
+      .where('u.disabled', '=', false),
   );
-  const r = rows[0];
   return r ? toViewer({ ...r, session_id: `sms:${messageId}` }) : null;
 }
 
 /** The id of the shelter with this SMS code. */
 export async function shelterIdByCode(q: Queryable, code: string): Promise<string | null> {
-  const { rows } = await q.query<{ id: string }>('SELECT id FROM shelters WHERE sms_code = $1', [code]);
-  return rows[0]?.id ?? null;
+  return (await first(q, qb.selectFrom('shelters').select('id').where('sms_code', '=', code)))?.id ?? null;
 }
 
 /** One received message, under the gateway's id. */
@@ -42,18 +37,31 @@ export interface SmsMessage {
 
 /** The reply already given to this gateway message id, if any. */
 export async function priorReply(q: Queryable, gatewayId: string): Promise<string | null> {
-  const { rows } = await q.query<{ reply: string }>('SELECT reply FROM sms_messages WHERE gateway_id = $1', [
-    gatewayId,
-  ]);
-  return rows[0]?.reply ?? null;
+  const row = await first(
+    q,
+    qb.selectFrom('sms_messages').select('reply').where('gateway_id', '=', gatewayId),
+  );
+  return row?.reply ?? null;
 }
 
 /** Keep a message and its reply; when the id is already kept (a concurrent repeat), the first reply wins. */
 export async function recordSmsMessage(q: Queryable, m: SmsMessage): Promise<string> {
-  const { rows } = await q.query<{ reply: string }>(
-    `INSERT INTO sms_messages (gateway_id, token_id, from_phone, user_id, body, outcome, shelter_id, reply)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (gateway_id) DO NOTHING RETURNING reply`,
-    [m.gatewayId, m.tokenId, m.fromPhone, m.userId, m.body, m.outcome, m.shelterId, m.reply],
+  const row = await first(
+    q,
+    qb
+      .insertInto('sms_messages')
+      .values({
+        gateway_id: m.gatewayId,
+        token_id: m.tokenId,
+        from_phone: m.fromPhone,
+        user_id: m.userId,
+        body: m.body,
+        outcome: m.outcome,
+        shelter_id: m.shelterId,
+        reply: m.reply,
+      })
+      .onConflict((oc) => oc.column('gateway_id').doNothing())
+      .returning('reply'),
   );
-  return rows[0]?.reply ?? (await priorReply(q, m.gatewayId)) ?? m.reply;
+  return row?.reply ?? (await priorReply(q, m.gatewayId)) ?? m.reply;
 }

@@ -7,6 +7,7 @@ import { badField, forbidden, notFound } from '../../http/errors.js';
 import { IdParams, read, route } from '../../http/route.js';
 import { newApiToken, tokenSessionId } from '../../auth/tokens.js';
 import { insertToken, listTokens, revokeToken, toApiToken } from './tokens.repo.js';
+import { checkOrganisation } from '../organisations/organisations.checks.js';
 
 /** /api/tokens: machine clients' credentials, managed by the admin with a signed-in session. */
 export function tokenRoutes(ctx: Ctx): Router {
@@ -25,8 +26,7 @@ export function tokenRoutes(ctx: Ctx): Router {
     '/',
     route({ body: ApiTokenCreateSchema }, async ({ body: input, viewer }) => {
       if (input.scope?.some((c) => !ctx.areas.province(c))) throw badField('scope', 'unknown province code');
-      const { rows } = await ctx.db.query('SELECT 1 FROM organisations WHERE id = $1', [input.orgId]);
-      if (!rows.length) throw badField('orgId', 'unknown organisation');
+      await checkOrganisation(ctx.db, input.orgId, 'orgId');
       if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now())
         throw badField('expiresAt', 'must be in the future');
       const t = newApiToken();

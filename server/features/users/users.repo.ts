@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Queryable } from '../../db/db.js';
 import { all, first, qb } from '../../db/query.js';
-import type { UsersTable } from '../../db/schema.js';
+import type { UsersTable } from '../../db/schema.access.js';
 import type { User } from '../../../shared/schemas/auth.js';
 import type { Role } from '../../../shared/enums.js';
 
