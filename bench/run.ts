@@ -15,7 +15,7 @@ import { historyReport } from './report/history.js';
 import { clientReport, linkSegment } from './report/client.js';
 
 /**
- * `npm run bench [-- --quick | --full] [--clients N] [--rate R] [--no-browser] [--only link]`: every figure
+ * `npm run bench [-- --quick | --full] [--clients N] [--rate R] [--no-browser] [--away S] [--only link|map|storm]`: every figure
  * that matters is a ratio against a baseline measured in this run, interleaved A, B, A, B.
  */
 const { values: args } = parseArgs({
@@ -24,9 +24,11 @@ const { values: args } = parseArgs({
     full: { type: 'boolean', default: false },
     clients: { type: 'string' },
     rate: { type: 'string' },
+    /** Seconds away in the catch-up storm (30 in full mode, 5 in quick). */
+    away: { type: 'string' },
     'no-browser': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
-    /** `link` or `map`: only that browser segment (no cluster, docs/BENCHMARKS.md left alone). */
+    /** `link`, `map` or `storm`: only that segment (docs/BENCHMARKS.md left alone). */
     only: { type: 'string' },
   },
 });
@@ -39,7 +41,7 @@ const P: BenchParams = {
   rounds: 2,
   writeSeconds: full ? 10 : 3,
   writeLanes: 8,
-  awaySeconds: full ? 30 : 5,
+  awaySeconds: Number(args.away ?? (full ? 30 : 5)),
   stormClients: Number(args.clients ?? (full ? 1000 : 200)),
   mapSeconds: full ? 10 : 4,
   historyReaders: 20,
@@ -85,6 +87,17 @@ if (args.only === 'link') {
   );
   say();
   await linkSegment(built.dir, P);
+  process.exit(0);
+}
+
+if (args.only === 'storm') {
+  // Only the catch-up storm, interleaved as in a full run when --full (docs/BENCHMARKS.md left alone).
+  const cluster = await startBenchCluster();
+  try {
+    await catchUpReport(cluster, await appShelters(cluster), P, full);
+  } finally {
+    await cluster.stop();
+  }
   process.exit(0);
 }
 

@@ -2,7 +2,7 @@ import type { BenchCluster } from '../cluster.js';
 import { catchUpTrial } from '../catchup.js';
 import type { appShelters } from '../fanout.js';
 import { fmt, summary, table } from '../lib.js';
-import { load, loadLine, met, say, type BenchParams } from './say.js';
+import { load, loadLine, metAll, say, type BenchParams } from './say.js';
 
 type Shelters = Awaited<ReturnType<typeof appShelters>>;
 
@@ -16,6 +16,7 @@ export async function catchUpReport(
   const stormLoad = load();
   const plain: number[] = [];
   const storm: number[] = [];
+  const rounds: { plain: number; storm: number }[] = [];
   let missed = 0;
   let notCurrent = 0;
   const trial = (storm: boolean) =>
@@ -33,6 +34,7 @@ export async function catchUpReport(
     storm.push(...s.times);
     missed = s.missed;
     notCurrent += s.notCurrent;
+    rounds.push({ plain: summary(p.times).p95, storm: summary(s.times).p95 });
     console.error(
       `  catch-up round ${round + 1}: plain p95 ${fmt(summary(p.times).p95)} ms, storm p95 ${fmt(summary(s.times).p95)} ms (missed ${s.missed})`,
     );
@@ -58,9 +60,13 @@ export async function catchUpReport(
     ),
   );
   say();
+  // Honest verdicts: met only when the pooled figure and every round's meet the target.
+  const ratios = rounds.map((r) => r.storm / r.plain);
+  const perRound = rounds.map((r, i) => `${fmt(r.storm)} ms / ${fmt(ratios[i]!, 2)}`).join(', ');
   say(
-    `Storm p95 ${fmt(ss.p95)} ms (target <= 1000 ms at 1,000 clients: ${P.stormClients >= 1000 ? met(ss.p95 <= 1000) : `not measured at 1,000 in this mode (${P.stormClients} clients)`}); ` +
-      `ratio to a plain reconnect p95: ${fmt(ss.p95 / ps.p95, 2)}. Clients not current within 30 s: ${notCurrent}.`,
+    `Storm p95 ${fmt(ss.p95)} ms (target <= 1000 ms at 1,000 clients: ${P.stormClients >= 1000 ? metAll((x) => x <= 1000, ss.p95, ...rounds.map((r) => r.storm)) : `not measured at 1,000 in this mode (${P.stormClients} clients)`}); ` +
+      `ratio to a plain reconnect p95: ${fmt(ss.p95 / ps.p95, 2)} (target <= 1.3: ${metAll((x) => x <= 1.3, ss.p95 / ps.p95, ...ratios)}); ` +
+      `per round (storm p95 / ratio): ${perRound}. Clients not current within 30 s: ${notCurrent}.`,
   );
   say(stormLoadLine);
   say();

@@ -42,9 +42,18 @@ const cacheOf = (q: Queryable) => {
   if (!c) caches.set(q, (c = new Map<string, CacheEntry>()));
   return c;
 };
+// Loads under way per session id, so a thousand sockets back at once with one cookie cost one query.
+// Only proof-less entries (sessions) share a load; a revocation drops them, so no one joins a stale one.
+const flights = new WeakMap<Queryable, Map<string, Promise<Viewer | null>>>();
+const flightsOf = (q: Queryable) => {
+  let f = flights.get(q);
+  if (!f) flights.set(q, (f = new Map<string, Promise<Viewer | null>>()));
+  return f;
+};
 
 /** Forget this process's cached entries of one user's sessions (revoked), or of one session. */
 export function forgetCached(q: Queryable, who: { userId?: string; sessionId?: string }): void {
+  flights.get(q)?.clear();
   const cache = caches.get(q);
   if (!cache) return;
   if (who.sessionId) cache.delete(who.sessionId);
@@ -62,6 +71,7 @@ export async function deleteUserSessions(q: Queryable, userId: string): Promise<
 export async function deleteSession(q: Queryable, token: string): Promise<string> {
   const id = tokenId(token);
   caches.get(q)?.delete(id);
+  flights.get(q)?.delete(id);
   await all(q, qb.deleteFrom('sessions').where('id', '=', id));
   return id;
 }
@@ -77,9 +87,16 @@ export async function cachedViewerForSession(q: Queryable, id: string): Promise<
   return cachedViewer(q, id, () => viewerForSession(q, id));
 }
 
+// A cached entry counts only if its proof is the one presented (constant-time), or neither has one.
+const proven = (e: CacheEntry, proof: Buffer | undefined) =>
+  e.proof === undefined
+    ? proof === undefined
+    : proof !== undefined && e.proof.length === proof.length && timingSafeEqual(e.proof, proof);
+
 /**
  * A viewer from the short cache under `key` (its `sessionId`, which revocations name), else from
  * `load`. With a `proof`, a cached entry counts only if its proof is the same (constant-time).
+ * Callers asking for the same proof-less key at once share one load.
  */
 export async function cachedViewer(
   q: Queryable,
@@ -89,16 +106,30 @@ export async function cachedViewer(
 ): Promise<Viewer | null> {
   const cache = cacheOf(q);
   const hit = cache.get(key);
-  const proven = (e: CacheEntry) =>
-    e.proof === undefined
-      ? proof === undefined
-      : proof !== undefined && e.proof.length === proof.length && timingSafeEqual(e.proof, proof);
-  if (hit && hit.until > Date.now() && proven(hit)) return hit.viewer;
-  const viewer = await load();
+  if (hit && hit.until > Date.now() && proven(hit, proof)) return hit.viewer;
+  if (proof) return remember(cache, key, await load(), proof);
+  const inFlight = flightsOf(q);
+  let flight = inFlight.get(key);
+  if (!flight) {
+    const started: Promise<Viewer | null> = load().then((viewer) => {
+      // A revocation dropped this load meanwhile: its answer may predate it, so ask again.
+      if (inFlight.get(key) !== started) return cachedViewer(q, key, load);
+      inFlight.delete(key);
+      return remember(cache, key, viewer);
+    });
+    started.catch(() => inFlight.get(key) === started && inFlight.delete(key));
+    inFlight.set(key, (flight = started));
+  }
+  return flight;
+}
+
+/** Keep a loaded viewer under `key`, or forget the key's entry when the load found none; returns it. */
+function remember(cache: Map<string, CacheEntry>, key: string, viewer: Viewer | null, proof?: Buffer) {
+  const hit = cache.get(key);
   if (viewer) {
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(key, { viewer, until: Date.now() + CACHE_TTL_MS, ...(proof ? { proof } : {}) });
-  } else if (!hit || proven(hit)) cache.delete(key);
+  } else if (!hit || proven(hit, proof)) cache.delete(key);
   return viewer;
 }
 

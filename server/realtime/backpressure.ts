@@ -46,15 +46,21 @@ export function boundBuffers(
   return { overBuffer, stop: () => clearInterval(sweep) };
 }
 
+// Queued answers run back to back for at most this long, then the loop takes its turn.
+const ANSWER_TURN_MS = 4;
+
 /**
- * A queue that runs one answer per event-loop turn, so that many sockets catching up at once
- * never hold the loop for long: other requests (health checks, writes) run in between.
+ * A queue that runs answers a few milliseconds' worth per event-loop turn (one at least), so that
+ * many sockets catching up at once never hold the loop for long: other requests (health checks,
+ * writes) run in between, and cheap answers (a page already serialised) do not wait a turn each.
  */
-export function answerQueue(): (fn: () => void) => void {
+export function answerQueue(turnMs = ANSWER_TURN_MS): (fn: () => void) => void {
   const answers: (() => void)[] = [];
   let answering = false;
   const answerNext = () => {
-    answers.shift()?.();
+    const until = performance.now() + turnMs;
+    do answers.shift()?.();
+    while (answers.length && performance.now() < until);
     if (answers.length) setImmediate(answerNext);
     else answering = false;
   };

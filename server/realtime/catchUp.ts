@@ -1,10 +1,13 @@
 import type { Change, SyncResult } from '../../shared/events.js';
 import { LIMITS } from '../../shared/limits.js';
 import type { StoredEvent } from '../events/log.js';
-import { compactReplay } from '../events/compact.js';
+import { COMPACT_ABOVE, compactReplay } from '../events/compact.js';
+import { shareReply } from './sharedReply.js';
 
 // Recent events kept in memory (with their projections) to answer catch-up without the database.
 const RING_MAX = 5000;
+// Ring answers kept until the next event (or a forget); past this many distinct asks they are dropped.
+const ANSWERS_MAX = 2000;
 
 /** An emitted event with its projections so far, one per audience key. */
 export interface RingEntry {
@@ -32,19 +35,26 @@ export interface CatchUp {
   projectedFor(entry: RingEntry, audienceKey: string): Change;
   /** Drop the projections of one record's events (its visibility changed since). */
   forget(entity: string, entityId: string): void;
-  /** The events after `afterSeq` for an audience key, a page at most. */
-  answer(audienceKey: string, afterSeq: number): Promise<SyncResult>;
+  /**
+   * The events after `afterSeq` for an audience key, a page at most. `continuing`: the socket is
+   * paging through a long absence (its last reply was a page short of the head), so even a short
+   * rest is compacted.
+   */
+  answer(audienceKey: string, afterSeq: number, continuing?: boolean): Promise<SyncResult>;
 }
 
 /**
- * Recent events come from memory, older ones from the log; identical requests to the log (same
- * audience, same position) share one answer.
+ * Recent events come from memory, older ones from the log; identical requests (same audience, same
+ * position) share one answer: from the log while it is being read, from memory until the ring changes.
  */
 export function createCatchUp(deps: CatchUpDeps): CatchUp {
   const ringMax = deps.ringMax ?? RING_MAX;
   const pageMax = deps.pageMax ?? LIMITS.syncPageMax;
   const ring: RingEntry[] = [];
   const inFlight = new Map<string, Promise<SyncResult>>();
+  // A thousand sockets back at once ask for the same few pages: each is sliced, projected and
+  // compacted once. Keyed by audience and position, and dropped whenever the ring changes.
+  const answers = new Map<string, SyncResult>();
 
   const projectedFor = (entry: RingEntry, key: string): Change => {
     let c = entry.projected.get(key);
@@ -55,29 +65,38 @@ export function createCatchUp(deps: CatchUpDeps): CatchUp {
   return {
     record(ev) {
       const entry = { ev, projected: new Map<string, Change>() };
+      answers.clear();
       ring.push(entry);
       if (ring.length > ringMax) ring.splice(0, ring.length - ringMax);
       return entry;
     },
     projectedFor,
     forget(entity, entityId) {
+      answers.clear();
       for (const e of ring) if (e.ev.entity === entity && e.ev.entityId === entityId) e.projected.clear();
     },
-    answer(key, afterSeq) {
+    answer(key, afterSeq, continuing = false) {
       const head = deps.head();
       const first = ring[0]?.ev.seq;
+      const id = `${key}#${afterSeq}`;
       if (first !== undefined && afterSeq >= first - 1 && afterSeq <= head) {
+        const cached = `${id}#${continuing ? 'c' : ''}`;
+        const known = answers.get(cached);
+        if (known && known.head === head) return Promise.resolve(known);
         // Everything after afterSeq that this process has emitted, a page at most; anything newer
         // reaches the socket as a push, and a client further behind asks again from the page's end.
-        const start = afterSeq - first + 1;
-        const slice = ring.slice(start, start + pageMax);
-        return Promise.resolve({
-          reset: false,
-          events: compactReplay(slice.map((e) => [e.ev, projectedFor(e, key)] as const)),
-          head,
-        });
+        // Compacted over the whole rest, so a page carries no state that a later page replaces.
+        const rest = ring.slice(afterSeq - first + 1);
+        const pairs = rest.map((e) => [e.ev, projectedFor(e, key)] as const);
+        const events = compactReplay(pairs, continuing ? 0 : COMPACT_ABOVE).slice(0, pageMax);
+        // Shared by every socket that asks: frozen, so no reader can change another's answer.
+        const answer: SyncResult = { reset: false, events, head };
+        Object.freeze(events);
+        shareReply(Object.freeze(answer));
+        if (answers.size >= ANSWERS_MAX) answers.clear();
+        answers.set(cached, answer);
+        return Promise.resolve(answer);
       }
-      const id = `${key}#${afterSeq}`;
       let p = inFlight.get(id);
       if (!p) {
         p = deps.fromLog(key, afterSeq).finally(() => inFlight.delete(id));

@@ -13,6 +13,7 @@ import { readCookie, SESSION_COOKIE } from '../auth/sessions.js';
 import { redisClient } from '../bus/bus.js';
 import { isUnavailable } from '../db/db.js';
 import { originAllowed, type TrustFn } from '../http/origin.js';
+import { encodeSharedOnce } from './sharedReply.js';
 
 /** The typed Socket.IO server. */
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -76,6 +77,8 @@ export async function createIo(ctx: Ctx, http: HttpServer, opts: { trust: () => 
     pingTimeout: 8_000,
     cors: { origin: false },
   });
+  // A catch-up page that many sockets ask for at once is serialised once, not once per socket.
+  encodeSharedOnce(io.encoder);
   const redisClients: { quit(): Promise<unknown> }[] = [];
   if (ctx.config.redisUrl) {
     const pub = redisClient(ctx.config.redisUrl, ctx.log, 'io-pub');

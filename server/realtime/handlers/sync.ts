@@ -7,6 +7,7 @@ import type { CatchUp } from '../catchUp.js';
 import type { OverBuffer } from '../backpressure.js';
 import type { AuditIncidentReads } from '../incidentAudit.js';
 import { socketHandler } from '../socketHandler.js';
+import { okReply } from '../sharedReply.js';
 
 /** What `sync` answers with. */
 export interface SyncDeps {
@@ -22,7 +23,10 @@ export interface SyncDeps {
  */
 export function syncHandler(ctx: Ctx, deps: SyncDeps): (socket: AppSocket) => void {
   const syncing = new Set<string>();
-  return (socket) =>
+  // Sockets whose last reply was a page short of the head: they are paging through a long absence.
+  const paging = new Set<string>();
+  return (socket) => {
+    socket.once('disconnect', () => paging.delete(socket.id));
     socket.on(
       'sync',
       socketHandler<typeof SyncRequestSchema, SyncResult>(
@@ -43,15 +47,18 @@ export function syncHandler(ctx: Ctx, deps: SyncDeps): (socket: AppSocket) => vo
                 socket.disconnect(true);
                 return null;
               }
-              return deps.catchUp.answer(socket.data.audience, req.afterSeq);
+              return deps.catchUp.answer(socket.data.audience, req.afterSeq, paging.has(socket.id));
             })
             .then(
               (data) =>
                 new Promise<void>((resolve) =>
                   deps.answerInTurn(() => {
                     resolve();
-                    if (!data || !socket.connected) return;
-                    ack({ ok: true, data });
+                    if (!data || !socket.connected) return paging.delete(socket.id);
+                    const last = data.reset ? undefined : data.events.at(-1)?.seq;
+                    if (last !== undefined && last < data.head) paging.add(socket.id);
+                    else paging.delete(socket.id);
+                    ack(okReply(data));
                     if (!data.reset) deps.auditIncidentReads(socket, data.events, 'sync');
                     deps.overBuffer(socket);
                   }),
@@ -62,4 +69,5 @@ export function syncHandler(ctx: Ctx, deps: SyncDeps): (socket: AppSocket) => vo
         { event: 'sync', log: ctx.log },
       ),
     );
+  };
 }

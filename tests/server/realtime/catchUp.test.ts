@@ -107,4 +107,57 @@ describe('catch-up', () => {
     // Two records (id-0, id-1) with 60 state updates each: only the last of each carries data.
     expect(r.events.filter((e) => e.type !== 'hidden').map((e) => e.seq)).toEqual([119, 120]);
   });
+
+  it('shares one answer per audience and position until the ring changes', async () => {
+    const { c, project, emit } = setUp();
+    emit(1, 2, 3);
+    const a = await c.answer('a', 0);
+    expect(await c.answer('a', 0)).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    // Another audience never gets the first one's answer, nor its projections.
+    const b = await c.answer('b', 0);
+    expect(b).not.toBe(a);
+    if (a.reset || b.reset) throw new Error('expected events');
+    expect(a.events.map((e) => (e as { data?: unknown }).data)).toEqual(['a', 'a', 'a']);
+    expect(b.events.map((e) => (e as { data?: unknown }).data)).toEqual(['b', 'b', 'b']);
+    expect(project).toHaveBeenCalledTimes(6);
+    // A new event, or a forgotten record, makes a new answer.
+    emit(4);
+    const after = await c.answer('a', 0);
+    expect(seqsOf(after)).toEqual([1, 2, 3, 4]);
+    c.forget('shelter', 'id-1');
+    expect(await c.answer('a', 0)).not.toBe(after);
+  });
+
+  it('answers from its cache exactly what it answers without one', async () => {
+    const seqs = Array.from({ length: 130 }, (_, i) => i + 1);
+    const cached = setUp({ pageMax: 60 });
+    cached.emit(...seqs);
+    for (const key of ['a', 'b', 'hidden'])
+      for (const after of [0, 40, 100, 129, 130]) {
+        await cached.c.answer(key, after);
+        // A fresh catch-up over the same events has nothing cached.
+        const fresh = setUp({ pageMax: 60 });
+        fresh.emit(...seqs);
+        expect(await cached.c.answer(key, after)).toEqual(await fresh.c.answer(key, after));
+      }
+  });
+
+  it('compacts a long absence over everything after it, and its later pages too', async () => {
+    const { c, emit } = setUp({ pageMax: 60 });
+    emit(...Array.from({ length: 130 }, (_, i) => i + 1));
+    // Both records (id-0, id-1) change again after the first page: it carries no state at all.
+    const first = await c.answer('a', 0);
+    expect(seqsOf(first)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    if (first.reset) throw new Error('expected events');
+    expect(first.events.every((e) => e.type === 'hidden')).toBe(true);
+    // A short rest is sent whole, unless the socket is paging through a long absence.
+    const rest = (continuing: boolean) => c.answer('a', 120, continuing);
+    const whole = await rest(false);
+    const paged = await rest(true);
+    if (whole.reset || paged.reset) throw new Error('expected events');
+    expect(whole.events.filter((e) => e.type !== 'hidden')).toHaveLength(10);
+    expect(paged.events.filter((e) => e.type !== 'hidden').map((e) => e.seq)).toEqual([129, 130]);
+    expect(seqsOf(paged)).toEqual(seqsOf(whole));
+  });
 });

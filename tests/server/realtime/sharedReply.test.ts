@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { Server } from 'socket.io';
+import { encodeSharedOnce, okReply, shareReply } from '../../../server/realtime/sharedReply.js';
+
+type Encoder = { encode(packet: object): unknown[] };
+
+describe('shared replies', () => {
+  // Servers not attached to any HTTP server: only their encoders are used.
+  const servers = [new Server(), new Server()];
+  const plain = servers[0]!.encoder as Encoder;
+  const wrapped = servers[1]!.encoder as Encoder;
+  encodeSharedOnce(wrapped);
+
+  const page = () =>
+    shareReply(
+      Object.freeze({
+        reset: false,
+        events: Object.freeze([{ seq: 1, type: 'shelter:updated', data: { name: 'Trường "A"', n: 1.5 } }]),
+        head: 1,
+      }),
+    );
+
+  it('encodes a shared reply exactly as the encoder does, for every socket asking', () => {
+    const data = page();
+    for (const packet of [
+      { type: 3, nsp: '/', id: 7, data: [okReply(data)] },
+      { type: 3, nsp: '/admin', id: 0, data: [okReply(data)] },
+      { type: 2, nsp: '/', data: [data, okReply(data)] },
+    ])
+      expect(wrapped.encode(packet)).toEqual(plain.encode(packet));
+    // One envelope per shared page, so its JSON is made once.
+    expect(okReply(data)).toBe(okReply(data));
+  });
+
+  it('leaves every other packet to the encoder', () => {
+    const unshared = { ok: true, data: { reset: false, events: [], head: 1 } };
+    const binary = { type: 2, nsp: '/', data: ['blob', Buffer.from([1, 2])] };
+    for (const packet of [
+      { type: 3, nsp: '/', id: 1, data: [unshared] },
+      { type: 3, nsp: '/', id: 2, data: [okReply(page()), unshared] },
+      { type: 0, nsp: '/', data: { sid: 'x' } },
+      binary,
+    ])
+      expect(wrapped.encode(packet)).toEqual(plain.encode(packet));
+    expect(okReply(unshared)).not.toBe(okReply(unshared));
+  });
+
+  it('refuses to share a value that could still change', () => {
+    expect(() => shareReply({ head: 1 })).toThrow(/frozen/);
+  });
+});
