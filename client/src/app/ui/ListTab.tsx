@@ -1,6 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useNavStore } from '../navStore.js';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import type { ById } from '../../lib/byId.js';
+import { useFormat } from '../../lib/format.js';
 
 interface ListTabProps {
   /** Names the section: `${name}-title` labels it, `${name}-tab` is its test id unless `testId` says otherwise. */
@@ -104,4 +106,15 @@ export function ListRow(p: ListRowProps) {
 /** What a list reads of the one selection: the record open in the detail column, and how to open one. */
 export function useSelection() {
   return useNavStore(useShallow((s) => ({ detail: s.detail, open: s.open })));
+}
+
+/** A list's rows: its `select` (filter, then list order) over the store's records, memoised on its inputs. */
+export function useListRows<T, F>(
+  select: (byId: ById<T>, filter: F, province: string | null, locale: string) => T[],
+  byId: ById<T>,
+  filter: F,
+  province: string | null,
+): T[] {
+  const { locale } = useFormat();
+  return useMemo(() => select(byId, filter, province, locale), [select, byId, filter, province, locale]);
 }

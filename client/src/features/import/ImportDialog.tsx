@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/schemas/imports.js';
 import { newIdempotencyKey } from '../../lib/api.js';
@@ -15,6 +15,26 @@ type Step =
   | { at: 'preview'; report: ImportReport }
   | { at: 'done'; report: ImportReport }
   | { at: 'failed'; message: string };
+
+/** One of the dialog's two steps forward (check the file, store the rows). */
+function PrimaryAction(props: {
+  testId: string;
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="btn btn--primary"
+      disabled={props.disabled}
+      data-testid={props.testId}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
+  );
+}
 
 function Report({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
@@ -196,26 +216,14 @@ export function ImportDialog({ kind, onClose }: { kind: 'shelters' | 'services';
       )}
       <div className="import__actions">
         {(step.at === 'choose' || step.at === 'failed') && (
-          <button
-            type="button"
-            className="btn btn--primary"
-            disabled={!file}
-            data-testid="import-check"
-            onClick={() => void check()}
-          >
+          <PrimaryAction testId="import-check" disabled={!file} onClick={() => void check()}>
             {t('import.check')}
-          </button>
+          </PrimaryAction>
         )}
         {preview && (
-          <button
-            type="button"
-            className="btn btn--primary"
-            disabled={!canStore}
-            data-testid="import-store"
-            onClick={() => void store()}
-          >
+          <PrimaryAction testId="import-store" disabled={!canStore} onClick={() => void store()}>
             {t('import.store', { count: preview.accepted })}
-          </button>
+          </PrimaryAction>
         )}
         {(step.at === 'done' || preview) && (
           <button type="button" className="btn" data-testid="import-again" onClick={again}>

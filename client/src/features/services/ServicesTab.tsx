@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { isOpenRequest } from '../../../../shared/domain/requestWorkflow.js';
 import { SERVICE_STATUSES, SERVICE_TYPES, type ServiceType } from '../../../../shared/enums.js';
 import { useListFilter } from '../../app/filterStore.js';
-import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import { AlertFlag } from '../alerts/AlertFlag.js';
 import { alertsAt, useAlertsInForce } from '../alerts/inAlert.js';
@@ -19,14 +18,13 @@ import { ExportLinks } from '../export/ExportLinks.js';
 import { ImportButton } from '../import/ImportButton.js';
 import { FiltersBox } from '../../app/ui/FiltersBox.js';
 import { InlineSelect } from '../../app/ui/InlineSelect.js';
-import { ListRow, ListTab, useSelection } from '../../app/ui/ListTab.js';
+import { ListRow, ListTab, useListRows, useSelection } from '../../app/ui/ListTab.js';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
 import type { ServicePoint } from '../../../../shared/schemas/services.js';
 
 /** The referral pathway as a list: filters by province, availability and type; a row per service. */
 export function ServicesTab() {
   const { t, i18n } = useTranslation();
-  const f = useFormat();
   const now = useNow();
   const byId = useServiceStore((s) => s.byId);
   const { filter, setFilter, province } = useListFilter('services');
@@ -34,10 +32,7 @@ export function ServicesTab() {
   const byCode = useAreaStore((s) => s.byCode);
   const requests = useRequestStore((s) => s.byId);
   const inForce = useAlertsInForce();
-  const services = useMemo(
-    () => selectServices(byId, filter, province, f.locale),
-    [byId, filter, province, f.locale],
-  );
+  const services = useListRows(selectServices, byId, filter, province);
   const openByService = useMemo(() => {
     const m = new Map<string, number>();
     for (const r of Object.values(requests))

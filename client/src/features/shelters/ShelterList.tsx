@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isShelterStale } from '../../../../shared/domain/staleness.js';
 import { NEEDS } from '../../../../shared/enums.js';
@@ -18,7 +17,7 @@ import { useShelterStore } from './shelterStore.js';
 import { STATUS_COLORS, SCORE_COLORS, scoreBand } from './statusStyle.js';
 import { ExportLinks } from '../export/ExportLinks.js';
 import { ImportButton } from '../import/ImportButton.js';
-import { ListRow, ListTab } from '../../app/ui/ListTab.js';
+import { ListRow, ListTab, useListRows } from '../../app/ui/ListTab.js';
 
 export function ShelterList() {
   const { t } = useTranslation();
@@ -29,10 +28,7 @@ export function ShelterList() {
   const open = useNavStore((s) => s.open);
   const me = useAuthStore((s) => s.me);
   const now = useNow();
-  const shelters = useMemo(
-    () => selectShelters(byId, filter, province, f.locale),
-    [byId, filter, province, f.locale],
-  );
+  const shelters = useListRows(selectShelters, byId, filter, province);
   const inForce = useAlertsInForce();
 
   return (
