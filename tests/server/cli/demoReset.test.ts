@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,26 +6,17 @@ import { openDb } from '../../../server/db/db.js';
 import { createLogger } from '../../../server/logger.js';
 import { startServer } from '../../helpers/server.js';
 import { login } from '../../helpers/client.js';
+import { runScript } from '../../helpers/script.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-
 /** Run `npm run demo:reset` (the same script) on a data folder. */
-function runReset(env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'server/cli/demoReset.ts'], {
-      cwd: ROOT,
-      // Never the test run's own DATABASE_URL: the script drops the schema of the database it is given.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('exit', (code) => resolve({ code, out, err }));
+const runReset = (env: Record<string, string>) =>
+  // Never the test run's own DATABASE_URL: the script drops the schema of the database it is given.
+  runScript('server/cli/demoReset.ts', [], {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    ...env,
   });
-}
 
 /** issue 11: the replay starts from the demo's seeded state, and `npm run demo:reset` restores it. */
 describe('npm run demo:reset', { timeout: 180_000 }, () => {

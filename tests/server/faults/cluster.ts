@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { io as ioClient } from 'socket.io-client';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Change } from '../../../shared/events.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { receive, startStream, type StreamState } from '../../../shared/sync.js';
@@ -87,6 +87,10 @@ export function useCluster(beforeStop?: (c: Cluster) => void): Cluster {
   // Filled in by beforeAll; empty (no stop) when the start failed.
   const c = {} as Partial<Cluster> as Cluster;
   beforeAll(async () => void Object.assign(c, await startCluster()));
+  afterEach(() => {
+    opened.get(c)?.forEach((r) => r.close());
+    opened.delete(c);
+  });
   afterAll(async () => {
     if (!('stop' in c)) return;
     beforeStop?.(c);
@@ -95,9 +99,17 @@ export function useCluster(beforeStop?: (c: Cluster) => void): Cluster {
   return c;
 }
 
-/** One failover replica per [username, index of the server it starts on], opened at once. */
-export function openReplicas(c: Cluster, who: [string, number][]): Promise<FailoverReplica[]> {
-  return Promise.all(who.map(([username, at]) => FailoverReplica.open(c.urls, username, at)));
+/** The replicas each cluster's current test opened; `useCluster` closes them after the test. */
+const opened = new WeakMap<Cluster, FailoverReplica[]>();
+
+/**
+ * One failover replica per [username, index of the server it starts on], opened at once. They are
+ * closed after the test, whether it passed or not.
+ */
+export async function openReplicas(c: Cluster, who: [string, number][]): Promise<FailoverReplica[]> {
+  const replicas = await Promise.all(who.map(([username, at]) => FailoverReplica.open(c.urls, username, at)));
+  opened.set(c, [...(opened.get(c) ?? []), ...replicas]);
+  return replicas;
 }
 
 /** The ops officer signed in on the first server, and every shelter as ops sees them. */

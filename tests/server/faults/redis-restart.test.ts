@@ -38,39 +38,35 @@ describe('fault: Redis restarted', () => {
       ['ops', 1],
       ['gbv', 1],
     ]);
-    try {
-      const { ops, shelters } = await opsAndShelters(c);
-      const load = new WriteLoad(c.urls, ops.cookie, shelters, { perSecond: 20 });
-      load.start();
-      await sleep(1000);
-      await c.redis.kill();
-      // Without the bus the processes say they are not ready, but writes still commit to the log.
-      await waitFor(
-        async () => (await readyStatus(c.urls[0]!)) === 503 && (await readyStatus(c.urls[1]!)) === 503,
-        10_000,
-        100,
-      );
-      // While the bus is down, each process polls the log every second: a committed write reaches
-      // every client on both processes within about that (before: the 5 s poll).
-      const converge: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const t0 = Date.now();
-        const head = await dbHead(c.pg.url);
-        await waitFor(() => replicas.every((r) => r.lastSeq >= head), 10_000, 20);
-        converge.push(Date.now() - t0);
-        await sleep(200);
-      }
-      console.log('redis-restart: convergence while Redis is down (ms):', JSON.stringify(converge));
-      expect(Math.max(...converge)).toBeLessThan(2500);
-      expectAlive(c.servers);
-      await c.redis.restart();
-      await waitAllReady(c, 15_000, 100);
-      const stats = await finishLoad(c, load);
-      expect(stats.ok).toBeGreaterThan(40);
-      await expectConverged(c.urls, replicas);
-      await checkLog(c.pg.url);
-    } finally {
-      replicas.forEach((r) => r.close());
+    const { ops, shelters } = await opsAndShelters(c);
+    const load = new WriteLoad(c.urls, ops.cookie, shelters, { perSecond: 20 });
+    load.start();
+    await sleep(1000);
+    await c.redis.kill();
+    // Without the bus the processes say they are not ready, but writes still commit to the log.
+    await waitFor(
+      async () => (await readyStatus(c.urls[0]!)) === 503 && (await readyStatus(c.urls[1]!)) === 503,
+      10_000,
+      100,
+    );
+    // While the bus is down, each process polls the log every second: a committed write reaches
+    // every client on both processes within about that (before: the 5 s poll).
+    const converge: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = Date.now();
+      const head = await dbHead(c.pg.url);
+      await waitFor(() => replicas.every((r) => r.lastSeq >= head), 10_000, 20);
+      converge.push(Date.now() - t0);
+      await sleep(200);
     }
+    console.log('redis-restart: convergence while Redis is down (ms):', JSON.stringify(converge));
+    expect(Math.max(...converge)).toBeLessThan(2500);
+    expectAlive(c.servers);
+    await c.redis.restart();
+    await waitAllReady(c, 15_000, 100);
+    const stats = await finishLoad(c, load);
+    expect(stats.ok).toBeGreaterThan(40);
+    await expectConverged(c.urls, replicas);
+    await checkLog(c.pg.url);
   });
 });

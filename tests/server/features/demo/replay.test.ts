@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,26 +7,13 @@ import { spawnServer, type ServerProcess } from '../../../helpers/server.js';
 import { startTwoProcesses, type TwoProcesses } from '../../../helpers/twoProcesses.js';
 import { connectSocket, connected, login, ReplicaClient, type TestSocket } from '../../../helpers/client.js';
 import { waitFor } from '../../../helpers/net.js';
+import { ROOT, runScript, startScript } from '../../../helpers/script.js';
 import type { DemoClock, DemoInfo } from '../../../../shared/schemas/demo.js';
 import { ScenarioSchema } from '../../../../shared/schemas/scenario.js';
 import { loadScenario, planSteps } from '../../../../scripts/replay/scenario.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..', '..');
-
 /** Run `npm run demo:replay` (the same script) and collect its exit code and output. */
-function runReplay(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'scripts/replay.ts', ...args], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
+const runReplay = (args: string[]) => runScript('scripts/replay.ts', args);
 
 /** Titles of the records of one kind the Yagi scenario creates. */
 function scenarioTitles(entity: string): string[] {
@@ -194,34 +180,26 @@ describe('demo:replay against two server processes', { timeout: 120_000 }, () =>
 
   it('--loop on a kiosk plays pass after pass without listing its shelters and safe house again', async () => {
     // The case above already played these days once; two more passes of a loop follow.
-    const p = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/replay.ts',
-        '--url',
-        b.url,
-        '--speed',
-        '500000',
-        '--from',
-        '2024-09-03',
-        '--to',
-        '2024-09-10',
-        '--loop',
-      ],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const run = startScript('scripts/replay.ts', [
+      '--url',
+      b.url,
+      '--speed',
+      '500000',
+      '--from',
+      '2024-09-03',
+      '--to',
+      '2024-09-10',
+      '--loop',
+    ]);
     try {
-      await waitFor(() => (out.match(/Done: \d+ steps/g) ?? []).length >= 2 || p.exitCode !== null, 90_000);
-      expect(err).toBe('');
-      expect(p.exitCode).toBeNull();
+      await waitFor(
+        () => (run.out.match(/Done: \d+ steps/g) ?? []).length >= 2 || run.proc.exitCode !== null,
+        90_000,
+      );
+      expect(run.err).toBe('');
+      expect(run.proc.exitCode).toBeNull();
     } finally {
-      p.kill('SIGTERM');
+      run.proc.kill('SIGTERM');
     }
     const sql = new pg.Client({ connectionString: procs!.dbUrl });
     await sql.connect();
