@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FormProvider, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 
 /** One column of a list table: its heading and what a row shows in it. */
@@ -52,8 +53,13 @@ export function ListTable<R>(props: {
   );
 }
 
-/** A create form of the admin screen: its title, its fields, and Create (every admin form says Create). */
-export function CreateForm(props: {
+/**
+ * A create form of the admin screen: its title, its fields, and Create (every admin form says
+ * Create); it provides its react-hook-form `form` to the fields inside.
+ */
+export function CreateForm<V extends FieldValues>(props: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form, whatever its resolver gives
+  form: UseFormReturn<V, any, any>;
   testId: string;
   title: string;
   onSubmit: (e: React.FormEvent<HTMLFormElement>) => void;
@@ -61,12 +67,14 @@ export function CreateForm(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <form className="admin__form" onSubmit={props.onSubmit} data-testid={props.testId}>
-      <h3>{props.title}</h3>
-      {props.children}
-      <button type="submit" className="btn btn--primary">
-        {t('admin.create')}
-      </button>
-    </form>
+    <FormProvider {...props.form}>
+      <form className="admin__form" onSubmit={props.onSubmit} data-testid={props.testId}>
+        <h3>{props.title}</h3>
+        {props.children}
+        <button type="submit" className="btn btn--primary">
+          {t('admin.create')}
+        </button>
+      </form>
+    </FormProvider>
   );
 }

@@ -15,7 +15,7 @@ import { useOrganisationStore } from '../organisations/organisationStore.js';
 import { OrgFormSchema, type OrgValues } from './adminForms.js';
 import { adminApi } from './api.js';
 import { CreateForm, ListTable, type Column } from './ListTable.js';
-import { Options } from '../../lib/forms/Options.js';
+import { SelectField } from '../../lib/forms/SelectField.js';
 
 type OrgCreate = z.output<typeof OrgFormSchema>;
 
@@ -24,10 +24,11 @@ export function OrgsSection() {
   const { t } = useTranslation();
   const orgs = useOrganisationStore((s) => s.byId);
   const [error, setError] = useState<string | null>(null);
-  const { control, register, handleSubmit, resetField } = useForm<OrgValues, unknown, OrgCreate>({
+  const form = useForm<OrgValues, unknown, OrgCreate>({
     resolver: zodResolver(OrgFormSchema),
     defaultValues: { name: '', acronym: '', kind: 'ngo', sectors: [] },
   });
+  const { register, handleSubmit, resetField } = form;
   const create = async (body: OrgCreate) => {
     const r = await adminApi.createOrganisation(body);
     if (!r.ok) return setError(errorText(t, r.error));
@@ -53,6 +54,7 @@ export function OrgsSection() {
         rowAttrs={() => ({ 'data-testid': 'admin-org' })}
       />
       <CreateForm
+        form={form}
         testId="admin-org-form"
         title={t('admin.newOrg')}
         onSubmit={submitWith(handleSubmit, create, setError)}
@@ -63,18 +65,8 @@ export function OrgsSection() {
         <Field label={t('admin.acronym')}>
           <input maxLength={24} {...register('acronym')} />
         </Field>
-        <Field label={t('admin.kind')}>
-          <select {...register('kind')}>
-            <Options values={ORG_KINDS} labelOf={(k) => t(`orgKind.${k}`)} />
-          </select>
-        </Field>
-        <CheckGroup
-          control={control}
-          name="sectors"
-          legend={t('admin.sectors')}
-          options={SECTORS}
-          labelOf={(s) => t(`sector.${s}`)}
-        />
+        <SelectField name="kind" label={t('admin.kind')} options={ORG_KINDS} labels="orgKind" />
+        <CheckGroup name="sectors" legend={t('admin.sectors')} options={SECTORS} labels="sector" />
       </CreateForm>
       <FormError>{error}</FormError>
     </section>

@@ -16,7 +16,7 @@ import { adminApi } from './api.js';
 import { CreateForm, ListTable, type Column } from './ListTable.js';
 import { OrgField } from './OrgField.js';
 import { useRemoteList } from './useRemoteList.js';
-import { Options } from '../../lib/forms/Options.js';
+import { SelectField } from '../../lib/forms/SelectField.js';
 
 /** The admin's API tokens: list with last use, create (the secret shown once), revoke. */
 export function TokensSection() {
@@ -25,14 +25,11 @@ export function TokensSection() {
   const orgs = useOrganisationStore((s) => s.byId);
   const list = useRemoteList(adminApi.tokens);
   const [secret, setSecret] = useState<string | null>(null);
-  const { control, register, handleSubmit, resetField } = useForm<
-    TokenValues,
-    unknown,
-    z.output<typeof TokenFormSchema>
-  >({
+  const form = useForm<TokenValues, unknown, z.output<typeof TokenFormSchema>>({
     resolver: zodResolver(TokenFormSchema),
     defaultValues: { name: '', orgId: '', role: 'viewer', purpose: '' },
   });
+  const { control, register, handleSubmit, resetField } = form;
   const purpose = useWatch({ control, name: 'purpose' });
 
   const create = async (body: z.output<typeof TokenFormSchema>) => {
@@ -100,6 +97,7 @@ export function TokensSection() {
         </p>
       )}
       <CreateForm
+        form={form}
         testId="admin-token-form"
         title={t('admin.newToken')}
         onSubmit={submitWith(handleSubmit, create, list.setError)}
@@ -107,23 +105,15 @@ export function TokensSection() {
         <Field label={t('admin.tokenName')}>
           <input required maxLength={LIMITS.nameMax} {...register('name')} />
         </Field>
-        <OrgField registration={register('orgId')} />
-        <Field label={t('admin.tokenPurpose')}>
-          <select {...register('purpose')}>
-            <Options
-              blank={t('admin.purposeNone')}
-              values={TOKEN_PURPOSES}
-              labelOf={(p) => t(`admin.purposes.${p}`)}
-            />
-          </select>
-        </Field>
-        {!purpose && (
-          <Field label={t('admin.role')}>
-            <select {...register('role')}>
-              <Options values={TOKEN_ROLES} labelOf={(r) => t(`roles.${r}`)} />
-            </select>
-          </Field>
-        )}
+        <OrgField name="orgId" />
+        <SelectField
+          name="purpose"
+          label={t('admin.tokenPurpose')}
+          blank={t('admin.purposeNone')}
+          options={TOKEN_PURPOSES}
+          labels="admin.purposes"
+        />
+        {!purpose && <SelectField name="role" label={t('admin.role')} options={TOKEN_ROLES} labels="roles" />}
       </CreateForm>
       <FormError>{list.error}</FormError>
     </section>

@@ -17,7 +17,7 @@ import { CreateForm, ListTable, type Column } from './ListTable.js';
 import { OrgField } from './OrgField.js';
 import { useRemoteList } from './useRemoteList.js';
 import { UserPhone } from './UserPhone.js';
-import { Options } from '../../lib/forms/Options.js';
+import { SelectField } from '../../lib/forms/SelectField.js';
 
 type UserCreate = z.output<typeof UserFormSchema>;
 
@@ -26,10 +26,11 @@ export function UsersSection() {
   const { t } = useTranslation();
   const orgs = useOrganisationStore((s) => s.byId);
   const list = useRemoteList(adminApi.users);
-  const { register, handleSubmit, reset, getValues } = useForm<UserValues, unknown, UserCreate>({
+  const form = useForm<UserValues, unknown, UserCreate>({
     resolver: zodResolver(UserFormSchema),
     defaultValues: { username: '', displayName: '', password: '', role: 'viewer', orgId: '', scope: '' },
   });
+  const { register, handleSubmit, reset, getValues } = form;
 
   const create = async (body: UserCreate) => {
     const r = await adminApi.createUser(body);
@@ -76,6 +77,7 @@ export function UsersSection() {
         rowAttrs={(u) => ({ 'data-testid': 'admin-user', 'data-username': u.username, stale: u.disabled })}
       />
       <CreateForm
+        form={form}
         testId="admin-user-form"
         title={t('admin.newUser')}
         onSubmit={submitWith(handleSubmit, create, list.setError)}
@@ -96,13 +98,9 @@ export function UsersSection() {
             {...register('password')}
           />
         </Field>
-        <Field label={t('admin.role')}>
-          <select {...register('role')}>
-            <Options values={ROLES} labelOf={(r) => t(`roles.${r}`)} />
-          </select>
-        </Field>
-        <OrgField registration={register('orgId')} />
-        <ScopeField registration={register('scope')} />
+        <SelectField name="role" label={t('admin.role')} options={ROLES} labels="roles" />
+        <OrgField name="orgId" />
+        <ScopeField name="scope" />
       </CreateForm>
       <FormError>{list.error}</FormError>
     </section>

@@ -11,14 +11,14 @@ import { CheckGroup } from '../../lib/forms/CheckGroup.js';
 import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
 import { Check, Field } from '../../lib/forms/Field.js';
 import { LocalTimeField } from '../../lib/forms/LocalTimeField.js';
-import { FormActions, FormError } from '../../lib/forms/FormError.js';
+import { FormActions, FormError, QuickForm } from '../../lib/forms/FormError.js';
 import { submitWith } from '../../lib/forms/issues.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { alertDefaults, alertFormSchema, LEVELS, type AlertValues } from './alertForm.js';
 import { useAlertStore } from './alertStore.js';
 import { alertApi } from './api.js';
-import { Options } from '../../lib/forms/Options.js';
+import { SelectField } from '../../lib/forms/SelectField.js';
 
 /** An operations officer issues a risk alert over provinces: hazard, level, validity, bulletin. Kept short on purpose. */
 export function AlertForm() {
@@ -29,12 +29,11 @@ export function AlertForm() {
   const open = useNavStore((s) => s.open);
   const close = useNavStore((s) => s.close);
   const [defaults] = useState(() => alertDefaults(Date.now()));
-  const { control, register, handleSubmit, getValues, setValue } = useForm<AlertValues, unknown, AlertCreate>(
-    {
-      resolver: zodResolver(alertFormSchema(me?.orgName ?? '')),
-      defaultValues: defaults,
-    },
-  );
+  const form = useForm<AlertValues, unknown, AlertCreate>({
+    resolver: zodResolver(alertFormSchema(me?.orgName ?? '')),
+    defaultValues: defaults,
+  });
+  const { control, register, handleSubmit, getValues, setValue } = form;
   const [hazard, codes] = useWatch({ control, name: ['hazard', 'provinceCodes'] });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,23 +54,20 @@ export function AlertForm() {
   };
 
   return (
-    <form className="qform" onSubmit={submitWith(handleSubmit, onValid, setError)} data-testid="alert-form">
+    <QuickForm form={form} testId="alert-form" onSubmit={submitWith(handleSubmit, onValid, setError)}>
       <h2>{t('alerts.new')}</h2>
-      <Field label={t('alerts.hazard')}>
-        <select
-          data-testid="af-hazard"
-          {...register('hazard', {
-            // Storm alerts use levels 3 to 5 only.
-            onChange: () => {
-              if (getValues('hazard') === 'storm' && Number(getValues('level')) < 3) setValue('level', '3');
-            },
-          })}
-        >
-          <Options values={HAZARDS} labelOf={(h) => t(`hazard.${h}`)} />
-        </select>
-      </Field>
+      <SelectField
+        name="hazard"
+        label={t('alerts.hazard')}
+        options={HAZARDS}
+        labels="hazard"
+        testId="af-hazard"
+        onChange={() => {
+          // Storm alerts use levels 3 to 5 only.
+          if (getValues('hazard') === 'storm' && Number(getValues('level')) < 3) setValue('level', '3');
+        }}
+      />
       <ChoiceField
-        control={control}
         name="level"
         label={t('alerts.levelLabel')}
         options={hazard === 'storm' ? LEVELS.slice(2) : LEVELS}
@@ -83,7 +79,6 @@ export function AlertForm() {
         <input data-testid="af-title" required maxLength={LIMITS.nameMax} {...register('title')} />
       </Field>
       <CheckGroup
-        control={control}
         name="provinceCodes"
         legend={t('alerts.provinces')}
         className="checks checks--cols"
@@ -99,16 +94,10 @@ export function AlertForm() {
       />
       <div className="qform__numbers">
         <Field label={t('alerts.validFrom')}>
-          <LocalTimeField
-            control={control}
-            name="validFrom"
-            kind="datetime"
-            required
-            testId="af-valid-from"
-          />
+          <LocalTimeField name="validFrom" kind="datetime" required testId="af-valid-from" />
         </Field>
         <Field label={t('alerts.validTo')}>
-          <LocalTimeField control={control} name="validTo" kind="datetime" required testId="af-valid-to" />
+          <LocalTimeField name="validTo" kind="datetime" required testId="af-valid-to" />
         </Field>
       </div>
       <Check label={t('alerts.asForecast')}>
@@ -128,6 +117,6 @@ export function AlertForm() {
           {t('alerts.issue')}
         </button>
       </FormActions>
-    </form>
+    </QuickForm>
   );
 }

@@ -25,11 +25,7 @@ export function IncidentForm() {
   const me = useAuthStore((s) => s.me);
   const note = useIncidentStore((s) => s.data?.note);
   const close = useNavStore((s) => s.close);
-  const { control, register, handleSubmit, getValues, reset } = useForm<
-    IncidentValues,
-    unknown,
-    IncidentReportCreate
-  >({
+  const form = useForm<IncidentValues, unknown, IncidentReportCreate>({
     resolver: zodResolver(IncidentFormSchema),
     defaultValues: {
       period: new Date().toISOString().slice(0, 7),
@@ -39,6 +35,7 @@ export function IncidentForm() {
       counts: emptyCounts(),
     },
   });
+  const { control, register, handleSubmit, getValues, reset } = form;
   const [total, counts] = useWatch({ control, name: ['total', 'counts'] });
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
@@ -66,15 +63,15 @@ export function IncidentForm() {
   };
 
   return (
-    <QuickForm testId="incident-form" onSubmit={handleSubmit(onValid, onInvalid)}>
+    <QuickForm form={form} testId="incident-form" onSubmit={handleSubmit(onValid, onInvalid)}>
       <h2>{t('incidents.enter')}</h2>
       {note && <IncidentNote note={note} />}
       <p className="muted small">{t('incidents.countsOnly')}</p>
       <div className="qform__numbers">
         <Field label={t('incidents.month')}>
-          <LocalTimeField control={control} name="period" kind="month" required testId="if-period" />
+          <LocalTimeField name="period" kind="month" required testId="if-period" />
         </Field>
-        <ProvinceField control={control} name="provinceCode" testId="if-province" />
+        <ProvinceField name="provinceCode" testId="if-province" />
       </div>
       <div className="qform__numbers">
         <Field label={t('incidents.total')}>

@@ -10,7 +10,7 @@ import { useNavStore } from '../../app/navStore.js';
 import { errorText } from '../../lib/errorText.js';
 import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
 import { Field } from '../../lib/forms/Field.js';
-import { FormError, SubmitButton } from '../../lib/forms/FormError.js';
+import { FormError, QuickForm, SubmitButton } from '../../lib/forms/FormError.js';
 import { issuesText } from '../../lib/forms/issues.js';
 import { ProvinceField } from '../areas/ProvinceField.js';
 import { useAuthStore } from '../auth/authStore.js';
@@ -20,7 +20,7 @@ import { requestApi } from './api.js';
 import { GAP_PRIORITY, GAP_REQUEST_KIND } from './prefill.js';
 import { RequestFormSchema, type RequestValues } from './requestForm.js';
 import { useRequestStore } from './requestStore.js';
-import { Options } from '../../lib/forms/Options.js';
+import { SelectField } from '../../lib/forms/SelectField.js';
 
 /**
  * Open a coordination request. From a shelter's checklist gap it comes pre-filled: kind, title,
@@ -40,7 +40,7 @@ export function RequestForm(props: {
   const open = useNavStore((s) => s.open);
   const close = useNavStore((s) => s.close);
   const item = props.checklistItem ?? null;
-  const { control, register, handleSubmit } = useForm<RequestValues, unknown, RequestCreate>({
+  const form = useForm<RequestValues, unknown, RequestCreate>({
     resolver: zodResolver(RequestFormSchema),
     defaultValues: (() => {
       const shelter = props.shelterId ? shelters[props.shelterId] : undefined;
@@ -60,6 +60,7 @@ export function RequestForm(props: {
       };
     })(),
   });
+  const { control, register, handleSubmit } = form;
   const [shelterId, toOrgId, toSector] = useWatch({ control, name: ['shelterId', 'toOrgId', 'toSector'] });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -98,59 +99,61 @@ export function RequestForm(props: {
     );
 
   return (
-    <form
-      className="qform"
+    <QuickForm
+      form={form}
+      testId="request-form"
       onSubmit={(e) => {
         setError(null);
-        void handleSubmit(onValid, onInvalid)(e);
+        return handleSubmit(onValid, onInvalid)(e);
       }}
-      data-testid="request-form"
     >
       <h3>{item ? t('requests.fromGap') : t('requests.new')}</h3>
-      <Field label={t('requests.kind')}>
-        <select data-testid="rf-kind" {...register('kind')}>
-          <Options values={REQUEST_KINDS} labelOf={(k) => t(`requestKind.${k}`)} />
-        </select>
-      </Field>
+      <SelectField
+        name="kind"
+        label={t('requests.kind')}
+        options={REQUEST_KINDS}
+        labels="requestKind"
+        testId="rf-kind"
+      />
       <Field label={t('requests.titleLabel')}>
         <input data-testid="rf-title" required maxLength={LIMITS.nameMax} {...register('title')} />
       </Field>
       {!props.shelterId && (
-        <Field label={t('requests.shelter')}>
-          <select data-testid="rf-shelter" {...register('shelterId')}>
-            <Options
-              blank={t('requests.noShelter')}
-              values={ownShelters}
-              idOf={(s) => s.id}
-              labelOf={(s) => s.name}
-            />
-          </select>
-        </Field>
+        <SelectField
+          name="shelterId"
+          label={t('requests.shelter')}
+          blank={t('requests.noShelter')}
+          options={ownShelters}
+          idOf={(s) => s.id}
+          labelOf={(s) => s.name}
+          testId="rf-shelter"
+        />
       )}
-      {!shelterId && <ProvinceField control={control} name="provinceCode" testId="rf-province" />}
+      {!shelterId && <ProvinceField name="provinceCode" testId="rf-province" />}
       <div className="qform__numbers">
-        <Field label={t('requests.toSector')}>
-          <select data-testid="rf-sector" {...register('toSector')}>
-            <Options blank="—" values={SECTORS} labelOf={(s) => t(`sector.${s}`)} />
-          </select>
-        </Field>
-        <Field label={t('requests.toOrg')}>
-          <select data-testid="rf-org" {...register('toOrgId')}>
-            <Options
-              blank="—"
-              values={orgList}
-              idOf={(o) => o.id}
-              labelOf={(o) => (o.acronym ? `${o.acronym} – ${o.name}` : o.name)}
-            />
-          </select>
-        </Field>
+        <SelectField
+          name="toSector"
+          label={t('requests.toSector')}
+          blank="—"
+          options={SECTORS}
+          labels="sector"
+          testId="rf-sector"
+        />
+        <SelectField
+          name="toOrgId"
+          label={t('requests.toOrg')}
+          blank="—"
+          options={orgList}
+          idOf={(o) => o.id}
+          labelOf={(o) => (o.acronym ? `${o.acronym} – ${o.name}` : o.name)}
+          testId="rf-org"
+        />
       </div>
       <ChoiceField
-        control={control}
         name="priority"
         label={t('requests.priority')}
         options={REQUEST_PRIORITIES}
-        labelOf={(v) => t(`priority.${v}`)}
+        labels="priority"
         testId="rf-priority"
       />
       <Field label={t('requests.quantity')}>
@@ -171,6 +174,6 @@ export function RequestForm(props: {
           {t('create.cancel')}
         </button>
       </div>
-    </form>
+    </QuickForm>
   );
 }

@@ -29,14 +29,11 @@ export function AvailabilityForm({ service: s }: { service: ServicePoint }) {
   const { t } = useTranslation();
   const upsert = useServiceStore((st) => st.upsert);
   const schema = useMemo(() => availabilitySchema(s), [s]);
-  const { control, register, handleSubmit, setValue } = useForm<
-    AvailabilityValues,
-    unknown,
-    AvailabilityPost
-  >({
+  const form = useForm<AvailabilityValues, unknown, AvailabilityPost>({
     resolver: zodResolver(schema),
     defaultValues: availabilityValues(s),
   });
+  const { control, register, handleSubmit, setValue } = form;
   const [status, stock] = useWatch({ control, name: ['status', 'stock'] });
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
@@ -66,14 +63,13 @@ export function AvailabilityForm({ service: s }: { service: ServicePoint }) {
   };
 
   return (
-    <QuickForm testId="availability-form" onSubmit={handleSubmit(onValid, onInvalid)}>
+    <QuickForm form={form} testId="availability-form" onSubmit={handleSubmit(onValid, onInvalid)}>
       <h3>{t('availability.title')}</h3>
       <ChoiceField
-        control={control}
         name="status"
         label={t('services.availability')}
         options={SERVICE_STATUSES}
-        labelOf={(v) => t(`serviceStatus.${v}`)}
+        labels="serviceStatus"
         testId="av-status"
       />
       {status !== 'open' && (
@@ -88,7 +84,7 @@ export function AvailabilityForm({ service: s }: { service: ServicePoint }) {
       )}
       {status !== 'open' && (
         <Field label={t('services.expectedRestore')}>
-          <LocalTimeField control={control} name="restore" kind="datetime" testId="av-restore" />
+          <LocalTimeField name="restore" kind="datetime" testId="av-restore" />
         </Field>
       )}
       {stocked && (

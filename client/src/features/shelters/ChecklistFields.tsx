@@ -1,14 +1,10 @@
-import type { Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type ChecklistKey, CHECKLIST_ANSWERS, CHECKLIST_ITEMS } from '../../../../shared/enums.js';
 import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
-import type { ShelterDraft } from './draft.js';
-import type { QuickUpdateValues } from './quickUpdate.js';
 import { SCORE_COLORS, scoreBand } from './statusStyle.js';
 
 /** The safety checklist of the quick update: the live score, the critical gaps, one row per item. */
 export function ChecklistFields(props: {
-  control: Control<QuickUpdateValues, unknown, ShelterDraft>;
   score: number;
   gapItems: readonly ChecklistKey[];
   onOfferRequest?: ((item: ChecklistKey) => void) | undefined;
@@ -54,11 +50,10 @@ export function ChecklistFields(props: {
         {CHECKLIST_ITEMS.map((item) => (
           <ChoiceField
             key={item.key}
-            control={props.control}
             name={`checklist.${item.key}`}
             label={`${item.critical ? '★ ' : ''}${t(`checklist.${item.key}`)}${item.critical ? ` (${t('checklist.critical')})` : ''}`}
             options={CHECKLIST_ANSWERS}
-            labelOf={(v) => t(`answer.${v}`)}
+            labels="answer"
             toneOf={(v) => `tone-answer-${v}${item.critical ? ' is-critical' : ''}`}
             testId={`qf-checklist-${item.key}`}
           />

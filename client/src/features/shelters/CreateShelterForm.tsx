@@ -9,6 +9,7 @@ import { useNavStore } from '../../app/navStore.js';
 import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
 import { Field } from '../../lib/forms/Field.js';
 import { FormActions, FormNotice, SubmitButton, QuickForm } from '../../lib/forms/FormError.js';
+import { SelectField } from '../../lib/forms/SelectField.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useOutboxPost } from '../outbox/useOutboxPost.js';
 import { shelterPaths } from './api.js';
@@ -19,7 +20,6 @@ import {
   START_STATUSES,
   type CreateShelterValues,
 } from './createShelter.js';
-import { Options } from '../../lib/forms/Options.js';
 
 /** An operations officer lists a new shelter. Position starts at the province's label point. */
 export function CreateShelterForm({ me }: { me: Me }) {
@@ -28,11 +28,7 @@ export function CreateShelterForm({ me }: { me: Me }) {
   const open = useNavStore((s) => s.open);
   const close = useNavStore((s) => s.close);
   const allowed = provinces.filter((p) => me.scope === null || me.scope.includes(p.code));
-  const { control, register, handleSubmit, getValues, setValue } = useForm<
-    CreateShelterValues,
-    unknown,
-    ShelterCreate
-  >({
+  const form = useForm<CreateShelterValues, unknown, ShelterCreate>({
     resolver: zodResolver(CreateShelterSchema),
     defaultValues: {
       name: '',
@@ -44,6 +40,7 @@ export function CreateShelterForm({ me }: { me: Me }) {
       status: 'standby',
     },
   });
+  const { control, register, handleSubmit, getValues, setValue } = form;
   const [lat, lon] = useWatch({ control, name: ['lat', 'lon'] });
   const { busy, notice, setNotice, post } = useOutboxPost();
 
@@ -84,26 +81,34 @@ export function CreateShelterForm({ me }: { me: Me }) {
   };
 
   return (
-    <QuickForm testId="create-shelter-form" onSubmit={handleSubmit(onValid, onInvalid)} noValidate>
+    <QuickForm
+      form={form}
+      testId="create-shelter-form"
+      onSubmit={handleSubmit(onValid, onInvalid)}
+      noValidate
+    >
       <h2>{t('create.title')}</h2>
       <Field label={t('create.name')}>
         <input data-testid="cs-name" maxLength={LIMITS.nameMax} required {...register('name')} />
       </Field>
-      <Field label={t('create.kind')}>
-        <select data-testid="cs-kind" {...register('kind')}>
-          <Options values={SHELTER_KINDS} labelOf={(k) => t(`kind.${k}`)} />
-        </select>
-      </Field>
-      <Field label={t('create.province')}>
-        <select data-testid="cs-province" required {...register('provinceCode', { onChange: onProvince })}>
-          <option value="">—</option>
-          {allowed.map((a) => (
-            <option key={a.code} value={a.code}>
-              {areaName(a, i18n.language, a.code)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        name="kind"
+        label={t('create.kind')}
+        options={SHELTER_KINDS}
+        labels="kind"
+        testId="cs-kind"
+      />
+      <SelectField
+        name="provinceCode"
+        label={t('create.province')}
+        blank="—"
+        options={allowed}
+        idOf={(a) => a.code}
+        labelOf={(a) => areaName(a, i18n.language, a.code)}
+        required
+        testId="cs-province"
+        onChange={onProvince}
+      />
       <div className="qform__numbers">
         {(['lat', 'lon'] as const).map((c) => (
           <Field key={c} label={t(`create.${c}`)}>
@@ -121,11 +126,10 @@ export function CreateShelterForm({ me }: { me: Me }) {
         <input data-testid="cs-capacity" inputMode="numeric" pattern="[0-9]*" {...register('capacity')} />
       </Field>
       <ChoiceField
-        control={control}
         name="status"
         label={t('form.status')}
         options={START_STATUSES}
-        labelOf={(v) => t(`status.${v}`)}
+        labels="status"
         testId="cs-status"
       />
       <FormNotice notice={notice} testId="cs-notice" />

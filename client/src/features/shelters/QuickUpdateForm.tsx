@@ -113,7 +113,12 @@ export function QuickUpdateForm({
   });
 
   return (
-    <QuickForm testId="quick-update-form" onSubmit={handleSubmit(onValid, onInvalid)} label={t('form.title')}>
+    <QuickForm
+      form={form}
+      testId="quick-update-form"
+      onSubmit={handleSubmit(onValid, onInvalid)}
+      label={t('form.title')}
+    >
       <h3>{t('form.title')}</h3>
       {conflicts[0] && (
         <ConflictBox
@@ -136,11 +141,10 @@ export function QuickUpdateForm({
       )}
 
       <ChoiceField
-        control={control}
         name="status"
         label={t('form.status')}
         options={SHELTER_STATUSES}
-        labelOf={(v) => t(`status.${v}`)}
+        labels="status"
         toneOf={(v) => `tone-status-${v}`}
         testId="qf-status"
       />
@@ -163,11 +167,10 @@ export function QuickUpdateForm({
         {NEEDS.map((n) => (
           <ChoiceField
             key={n}
-            control={control}
             name={`needs.${n}`}
             label={t(`needs.${n}`)}
             options={NEED_LEVELS}
-            labelOf={(v) => t(`needLevel.${v}`)}
+            labels="needLevel"
             toneOf={(v) => `tone-need-${v}`}
             testId={`qf-need-${n}`}
           />
@@ -175,12 +178,7 @@ export function QuickUpdateForm({
       </div>
 
       {draft.checklist && (
-        <ChecklistFields
-          control={control}
-          score={score}
-          gapItems={gapItems}
-          onOfferRequest={onOfferRequest}
-        />
+        <ChecklistFields score={score} gapItems={gapItems} onOfferRequest={onOfferRequest} />
       )}
 
       {/* The result shows inside the sticky bar, beside the button that was tapped, never out of sight. */}

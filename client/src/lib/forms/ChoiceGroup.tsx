@@ -1,18 +1,21 @@
-import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useController, type FieldValues, type FieldPath } from 'react-hook-form';
+import { useLabelOf, type Labels } from './labels.js';
 
-interface ChoiceProps<T extends string> {
-  name: string;
+interface Common<T extends string> {
   label: string;
-  value: T;
   options: readonly T[];
-  labelOf: (v: T) => string;
-  onChange: (v: T) => void;
   toneOf?: (v: T) => string;
   testId?: string;
 }
+type ChoiceProps<T extends string> = Common<T> & {
+  name: string;
+  value: T;
+  onChange: (v: T) => void;
+} & Labels<T>;
 
 /** A row of large radio buttons: quick to hit on a phone, no hover needed. */
 export function ChoiceGroup<T extends string>(props: ChoiceProps<T>) {
+  const labelOf = useLabelOf(props);
   return (
     <fieldset className="choice" data-testid={props.testId}>
       <legend className="choice__legend">{props.label}</legend>
@@ -31,7 +34,7 @@ export function ChoiceGroup<T extends string>(props: ChoiceProps<T>) {
               checked={props.value === o}
               onChange={() => props.onChange(o)}
             />
-            <span>{props.labelOf(o)}</span>
+            <span>{labelOf(o)}</span>
           </label>
         ))}
       </div>
@@ -39,15 +42,10 @@ export function ChoiceGroup<T extends string>(props: ChoiceProps<T>) {
   );
 }
 
-/** A ChoiceGroup bound to one field of a react-hook-form form. */
-export function ChoiceField<V extends FieldValues, T extends string>(
-  props: Omit<ChoiceProps<T>, 'value' | 'onChange' | 'name'> & {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any resolver output
-    control: Control<V, any, any>;
-    name: FieldPath<V>;
-  },
+/** A ChoiceGroup bound to one field of the enclosing react-hook-form form (its FormProvider). */
+export function ChoiceField<T extends string, V extends FieldValues = FieldValues>(
+  props: Common<T> & Labels<T> & { name: FieldPath<V> },
 ) {
-  const { control, name, ...rest } = props;
-  const { field } = useController({ control, name });
-  return <ChoiceGroup {...rest} name={name} value={field.value} onChange={field.onChange} />;
+  const { field } = useController<V>({ name: props.name });
+  return <ChoiceGroup {...props} value={field.value} onChange={field.onChange} />;
 }

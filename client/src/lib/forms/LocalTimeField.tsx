@@ -1,17 +1,18 @@
-import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useController, type FieldPath, type FieldValues } from 'react-hook-form';
 import type { LocalTimeKind } from './localTime.js';
 import { LocalTimeInput } from './LocalTimeInput.js';
 
-/** A form's date-and-time (or month) box, in the interface language's format (see LocalTimeInput). */
-export function LocalTimeField<T extends FieldValues>(props: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form, whatever its resolver gives
-  control: Control<T, any, any>;
-  name: FieldPath<T>;
+/**
+ * A date-and-time (or month) box of the enclosing react-hook-form form, in the interface language's
+ * format (see LocalTimeInput).
+ */
+export function LocalTimeField<V extends FieldValues = FieldValues>(props: {
+  name: FieldPath<V>;
   kind: LocalTimeKind;
   required?: boolean;
   testId?: string;
 }) {
-  const { field } = useController({ control: props.control, name: props.name });
+  const { field } = useController<V>({ name: props.name });
   return (
     <LocalTimeInput
       kind={props.kind}

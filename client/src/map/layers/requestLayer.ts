@@ -8,6 +8,7 @@ import { useRequestStore } from '../../features/requests/requestStore.js';
 import { useServiceStore } from '../../features/services/serviceStore.js';
 import { useShelterStore } from '../../features/shelters/shelterStore.js';
 import type { LayerContext } from './registry.js';
+import { redrawOn } from './redrawOn.js';
 
 /** Layer ids. */
 export const REQUEST_LAYERS = ['request-badges', 'request-badge-count'] as const;
@@ -90,12 +91,5 @@ export function mountRequestLayer(map: MapLibreMap, ctx: LayerContext): () => vo
     sent = key;
     return src.setData(next);
   });
-  const unsubs = [
-    useRequestStore.subscribe((s, p) => s.byId !== p.byId && schedule()),
-    useShelterStore.subscribe((s, p) => s.byId !== p.byId && schedule()),
-    useServiceStore.subscribe((s, p) => s.byId !== p.byId && schedule()),
-  ];
-  return () => {
-    unsubs.forEach((u) => u());
-  };
+  return redrawOn(schedule, [useRequestStore, useShelterStore, useServiceStore]);
 }

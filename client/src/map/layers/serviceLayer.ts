@@ -15,6 +15,7 @@ import { useServiceStore } from '../../features/services/serviceStore.js';
 import { mainType, SERVICE_STATUS_COLORS, SERVICE_TYPE_MARKS } from '../../features/services/serviceStyle.js';
 import { colourMatch, pointFeatures } from './expressions.js';
 import type { LayerContext } from './registry.js';
+import { redrawOn } from './redrawOn.js';
 import { clickIsFor } from './clickTarget.js';
 
 const SOURCE = 'services';
@@ -117,12 +118,7 @@ export function mountServiceLayer(map: MapLibreMap, ctx: LayerContext): () => vo
   const schedule = ctx.scheduler.add(() => map.getSource<GeoJSONSource>(SOURCE)?.setData(data()), {
     clock: true,
   });
-  const unsubServices = useServiceStore.subscribe((s, prev) => {
-    if (s.byId !== prev.byId) schedule();
-  });
-  const unsubFilters = useFilterStore.subscribe((s, prev) => {
-    if (s.services !== prev.services || s.provinceCode !== prev.provinceCode) schedule();
-  });
+  const unsubRecords = redrawOn(schedule, [useServiceStore], 'services');
   const unsubNav = useNavStore.subscribe((s, prev) => {
     if (s.detail === prev.detail) return;
     const id = openId(s.detail, 'service') ?? '';
@@ -142,8 +138,7 @@ export function mountServiceLayer(map: MapLibreMap, ctx: LayerContext): () => vo
   map.on('mouseenter', 'services-point', pointer);
   map.on('mouseleave', 'services-point', arrow);
   return () => {
-    unsubServices();
-    unsubFilters();
+    unsubRecords();
     unsubNav();
     map.off('click', 'services-point', onClick);
   };

@@ -11,6 +11,7 @@ import { useShelterStore } from '../../features/shelters/shelterStore.js';
 import { SCORE_COLORS, STATUS_COLORS } from '../../features/shelters/statusStyle.js';
 import { colourMatch } from './expressions.js';
 import type { LayerContext } from './registry.js';
+import { redrawOn } from './redrawOn.js';
 import { incrementalRedraw } from './sourceDiff.js';
 import { mountClusteredSource } from './clusteredSource.js';
 import { clickIsFor } from './clickTarget.js';
@@ -212,12 +213,7 @@ export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => vo
     // Staleness moves with the clock, not only with data.
     clock: true,
   });
-  const unsubShelters = useShelterStore.subscribe((s, prev) => {
-    if (s.byId !== prev.byId) schedule();
-  });
-  const unsubFilters = useFilterStore.subscribe((s, prev) => {
-    if (s.shelters !== prev.shelters || s.provinceCode !== prev.provinceCode) schedule();
-  });
+  const unsubRecords = redrawOn(schedule, [useShelterStore], 'shelters');
   const unsubNav = useNavStore.subscribe((s, prev) => {
     const id = openId(s.detail, 'shelter');
     if (id === openId(prev.detail, 'shelter')) return;
@@ -253,8 +249,7 @@ export function mountShelterLayer(map: MapLibreMap, ctx: LayerContext): () => vo
   }
 
   return () => {
-    unsubShelters();
-    unsubFilters();
+    unsubRecords();
     unsubNav();
     map.off('click', 'shelters-point', onPoint);
     map.off('click', 'shelters-ring', onPoint);
