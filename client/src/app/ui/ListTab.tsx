@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useNavStore } from '../navStore.js';
+import { useNavStore, type Detail } from '../navStore.js';
 import { useMemo, type ReactNode } from 'react';
 import type { ById } from '../../lib/byId.js';
 import { useFormat } from '../../lib/format.js';
@@ -12,8 +12,8 @@ interface ListTabProps {
   count?: ReactNode;
   /** Above the head: the province, status and type pickers. */
   filters?: ReactNode;
-  /** The button that opens the create form, for those allowed (null otherwise). */
-  create?: { testId: string; label: string; onClick: () => void } | null;
+  /** The button that opens the create form (the detail `opens`), for those allowed (null otherwise). */
+  create?: { testId: string; label: string; opens: Detail } | null;
   /** Beside the title: export and import links. */
   actions?: ReactNode;
   /** Null while the list is not shown (an empty or table tab renders `children` alone). */
@@ -30,6 +30,8 @@ interface ListTabProps {
  */
 export function ListTab(p: ListTabProps) {
   const titleId = `${p.name}-title`;
+  const open = useNavStore((s) => s.open);
+  const create = p.create;
   return (
     <section
       className="list"
@@ -48,9 +50,14 @@ export function ListTab(p: ListTabProps) {
             </>
           )}
         </h2>
-        {p.create && (
-          <button type="button" className="btn" data-testid={p.create.testId} onClick={p.create.onClick}>
-            + {p.create.label}
+        {create && (
+          <button
+            type="button"
+            className="btn"
+            data-testid={create.testId}
+            onClick={() => open(create.opens)}
+          >
+            + {create.label}
           </button>
         )}
         {p.actions}

@@ -47,7 +47,7 @@ export function AlertsTab() {
       count={alerts.length}
       create={
         me && issuesAlerts(me)
-          ? { testId: 'create-alert', label: t('alerts.new'), onClick: () => open({ kind: 'new-alert' }) }
+          ? { testId: 'create-alert', label: t('alerts.new'), opens: { kind: 'new-alert' } }
           : null
       }
       actions={<ExportLinks dataset="alerts" geojson />}

@@ -8,7 +8,6 @@ import {
   SURVIVOR_SEXES,
 } from '../../../../shared/enums.js';
 import type { IncidentCell } from '../../../../shared/schemas/incidents.js';
-import { useNavStore } from '../../app/navStore.js';
 import { useFormat, type Formatters } from '../../lib/format.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
@@ -51,7 +50,6 @@ export function IncidentsTab() {
   } = useIncidentStore(useShallow(({ data, month, setMonth }) => ({ data, month, setMonth })));
   const byCode = useAreaStore((s) => s.byCode);
   const me = useAuthStore((s) => s.me);
-  const open = useNavStore((s) => s.open);
   const [expanded, setExpanded] = useState<string | null>(null);
   const month = shownMonth(data, chosen);
   const cells = useMemo(
@@ -77,11 +75,7 @@ export function IncidentsTab() {
       title={t('incidents.title')}
       create={
         me && reportsIncidents(me)
-          ? {
-              testId: 'incident-entry-open',
-              label: t('incidents.enter'),
-              onClick: () => open({ kind: 'incident-entry' }),
-            }
+          ? { testId: 'incident-entry-open', label: t('incidents.enter'), opens: { kind: 'incident-entry' } }
           : null
       }
       actions={me && readsIncidents(me) && <ExportLinks dataset="incidents" />}

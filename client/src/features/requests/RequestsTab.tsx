@@ -71,7 +71,7 @@ export function RequestsTab() {
           ? {
               testId: 'create-request',
               label: t('requests.new'),
-              onClick: () => open({ kind: 'new-request', shelterId: null }),
+              opens: { kind: 'new-request', shelterId: null },
             }
           : null
       }

@@ -40,11 +40,7 @@ export function ShelterList() {
       count={t('list.count', { count: shelters.length })}
       create={
         me && createsShelter(me)
-          ? {
-              testId: 'create-shelter',
-              label: t('create.open'),
-              onClick: () => open({ kind: 'new-shelter' }),
-            }
+          ? { testId: 'create-shelter', label: t('create.open'), opens: { kind: 'new-shelter' } }
           : null
       }
       actions={

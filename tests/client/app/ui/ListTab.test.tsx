@@ -5,6 +5,7 @@ import { FiltersBox } from '../../../../client/src/app/ui/FiltersBox.js';
 import { InlineSelect } from '../../../../client/src/app/ui/InlineSelect.js';
 import { ListRow, ListTab } from '../../../../client/src/app/ui/ListTab.js';
 import { setUpForms } from '../../render.js';
+import { useNavStore } from '../../../../client/src/app/navStore.js';
 
 setUpForms();
 
@@ -63,6 +64,29 @@ describe('ListTab', () => {
     expect(screen.queryByTestId('things-tab')).toBeNull();
     expect(document.getElementById('things')?.tagName).toBe('SECTION');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Things');
+  });
+
+  it('offers the create button to those allowed, and it opens its form in the detail column', () => {
+    useNavStore.setState({ detail: null });
+    const { rerender } = render(
+      <ListTab name="things" title="Things" create={null}>
+        {[]}
+      </ListTab>,
+    );
+    expect(screen.queryByTestId('create-thing')).toBeNull();
+    rerender(
+      <ListTab
+        name="things"
+        title="Things"
+        create={{ testId: 'create-thing', label: 'New thing', opens: { kind: 'new-alert' } }}
+      >
+        {[]}
+      </ListTab>,
+    );
+    const button = screen.getByTestId('create-thing');
+    expect(button.textContent).toBe('+ New thing');
+    fireEvent.click(button);
+    expect(useNavStore.getState().detail).toEqual({ kind: 'new-alert' });
   });
 });
 
