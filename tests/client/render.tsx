@@ -9,6 +9,7 @@ import {
   SCREEN_NAMESPACES,
   setLanguage,
   SHELL_NAMESPACES,
+  MAP_NAMESPACES,
 } from '../../client/src/i18n/index.js';
 
 /** A recorded call to the stubbed `fetch`. */
@@ -28,7 +29,7 @@ export function setUpForms() {
   beforeAll(async () => {
     await initI18n();
     await setLanguage('en');
-    await loadNamespaces([...SHELL_NAMESPACES, ...SCREEN_NAMESPACES]);
+    await loadNamespaces([...SHELL_NAMESPACES, ...MAP_NAMESPACES, ...SCREEN_NAMESPACES]);
   });
   afterEach(() => {
     cleanup();

@@ -10,7 +10,7 @@ import { Filters } from '../features/shelters/Filters.js';
 import { KeyFigures } from '../features/shelters/KeyFigures.js';
 import { ShelterList } from '../features/shelters/ShelterList.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
-import { startRealtime } from '../realtime/realtime.js';
+import { startRealtime, unfreezePicture } from '../realtime/realtime.js';
 import { DOMAIN_STORES } from './domainStores.js';
 import { useFilterStore } from './filterStore.js';
 import { ReloadBanner } from './ReloadBanner.js';
@@ -20,10 +20,8 @@ import { useDeviceCopyStore } from '../realtime/deviceCopy.js';
 import { PartBoundary } from './PartBoundary.js';
 import { useBackCloses } from './useBackCloses.js';
 import { useDisplayStore, WALL_ROLES } from './displayStore.js';
-import { FreezeBanner } from './WallControls.js';
 import { TabBar } from './TabBar.js';
 import { TopBar } from './TopBar.js';
-import './wall.css';
 import {
   AdminScreen,
   AlertsTab,
@@ -34,15 +32,17 @@ import {
   RequestsTab,
   ServicesTab,
 } from './lazyScreens.js';
-import { withNamespaces } from '../i18n/index.js';
+import { MAP_NAMESPACES, SCREEN_NAMESPACES, withNamespaces } from '../i18n/index.js';
 import { openId, tabsFor, useNavStore } from './navStore.js';
 import { expectMap } from './readiness.js';
 
 // The map (MapLibre, basemap data) is its own chunk: a shelter manager on a phone never loads it
 // unless they ask for it.
-// Its legend names the GBV layers, so their strings come with it.
+// Its legend names the GBV layers, so their strings come with it, and its own.
 const MapView = lazy(() =>
-  withNamespaces(() => import('../map/MapView.js')).then((m) => ({ default: m.MapView })),
+  withNamespaces(() => import('../map/MapView.js'), [...SCREEN_NAMESPACES, ...MAP_NAMESPACES]).then((m) => ({
+    default: m.MapView,
+  })),
 );
 
 // The panel (its update form, react-hook-form) comes when a shelter is first opened: the phone's
@@ -50,6 +50,9 @@ const MapView = lazy(() =>
 const ShelterPanel = lazy(() =>
   import('../features/shelters/ShelterPanel.js').then((m) => ({ default: m.ShelterPanel })),
 );
+
+// Only on the wall (its chunk, styles included, comes with the top bar's wall controls).
+const FreezeBanner = lazy(() => import('./WallControls.js').then((m) => ({ default: m.FreezeBanner })));
 
 const MAP_PREF = 'shr.map';
 
@@ -138,7 +141,11 @@ export function Shell({ me }: { me: Me }) {
       />
       <ReloadBanner />
       <OfflineBanner />
-      {wall && <FreezeBanner />}
+      {wall && (
+        <Suspense fallback={null}>
+          <FreezeBanner unfreeze={unfreezePicture} />
+        </Suspense>
+      )}
       {anySimulated && (
         <p className="banner-sim" data-testid="simulated-banner">
           {t('app.simulatedBanner')}
@@ -198,15 +205,15 @@ export function Shell({ me }: { me: Me }) {
             </PartBoundary>
           </aside>
           {mapOn && (
-            <section className="layout__map" aria-label={t('map.title')}>
+            <section className="layout__map" aria-label={t('mapFrame.title')}>
               {/* Keeps the list and panels working when the map cannot start (no WebGL, chunk failed). */}
               <PartBoundary
                 name="map"
-                message={t('map.failed')}
+                message={t('mapFrame.failed')}
                 // Readiness no longer waits for a map that will not come.
                 onError={() => expectMap(false)}
               >
-                <Suspense fallback={<p className="map-msg">{t('map.loading')}</p>}>
+                <Suspense fallback={<p className="map-msg">{t('mapFrame.loading')}</p>}>
                   <MapView />
                 </Suspense>
               </PartBoundary>

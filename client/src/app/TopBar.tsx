@@ -1,10 +1,17 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/schemas/auth.js';
 import { useAuthStore } from '../features/auth/authStore.js';
-import { ScenarioClock } from '../features/demo/ScenarioClock.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
-import { WallControls } from './WallControls.js';
+import { freezePicture, unfreezePicture } from '../realtime/realtime.js';
+
+// The ops room's tools are chunks of their own, fetched only for the roles that show them: a shelter
+// manager's phone never downloads the wall controls (and the wall's styles) or the replay clock.
+const WallControls = lazy(() => import('./WallControls.js').then((m) => ({ default: m.WallControls })));
+const ScenarioClock = lazy(() =>
+  import('../features/demo/ScenarioClock.js').then((m) => ({ default: m.ScenarioClock })),
+);
 
 interface TopBarProps {
   me: Me;
@@ -29,9 +36,17 @@ export function TopBar({ me, wall, wallRole, showMap, onToggleMap }: TopBarProps
         </span>
       </div>
       <div className="topbar__tools">
-        {me.role === 'ops_officer' && <ScenarioClock />}
+        {me.role === 'ops_officer' && (
+          <Suspense fallback={null}>
+            <ScenarioClock />
+          </Suspense>
+        )}
         <ConnectionBadge />
-        {wallRole && <WallControls />}
+        {wallRole && (
+          <Suspense fallback={null}>
+            <WallControls freeze={freezePicture} unfreeze={unfreezePicture} />
+          </Suspense>
+        )}
         {!wall && (
           <button
             type="button"
@@ -40,7 +55,7 @@ export function TopBar({ me, wall, wallRole, showMap, onToggleMap }: TopBarProps
             data-testid="toggle-map"
             onClick={onToggleMap}
           >
-            {showMap ? t('map.hide') : t('map.show')}
+            {showMap ? t('mapFrame.hide') : t('mapFrame.show')}
           </button>
         )}
         {me.role !== 'admin' && (

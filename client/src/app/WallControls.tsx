@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../lib/format.js';
-import { freezePicture, unfreezePicture } from '../realtime/realtime.js';
 import { useDisplayStore } from './displayStore.js';
+// The wall's styles apply only under `.shell--wall`, which only the roles that have these controls get.
+import './wall.css';
 
 /** The clock the freeze button names, to the minute. */
 function useNow(): string {
@@ -14,8 +15,17 @@ function useNow(): string {
   return now;
 }
 
+/**
+ * What freezes and unfreezes the picture (realtime/), handed in by the shell: imported here, it would
+ * pull the shell's stores out of the shell's chunk into small chunks of their own.
+ */
+export interface FreezeActions {
+  freeze: () => void;
+  unfreeze: () => void;
+}
+
 /** The top bar's wall toggle, and on the wall the briefing freeze button. */
-export function WallControls() {
+export function WallControls({ freeze, unfreeze }: FreezeActions) {
   const { t } = useTranslation();
   const f = useFormat();
   const wall = useDisplayStore((s) => s.wall);
@@ -31,7 +41,7 @@ export function WallControls() {
         data-testid="toggle-wall"
         onClick={() => {
           // Leaving the wall ends a freeze, so a desk screen is never left still without its banner.
-          if (wall) unfreezePicture();
+          if (wall) unfreeze();
           setWall(!wall);
         }}
       >
@@ -43,7 +53,7 @@ export function WallControls() {
           className="btn btn--primary"
           aria-pressed={frozenAt !== null}
           data-testid="freeze"
-          onClick={() => (frozenAt === null ? freezePicture() : unfreezePicture())}
+          onClick={() => (frozenAt === null ? freeze() : unfreeze())}
         >
           {frozenAt === null ? t('wall.freeze', { time: f.time(now) }) : t('wall.unfreeze')}
         </button>
@@ -53,7 +63,7 @@ export function WallControls() {
 }
 
 /** While frozen: when, and how many changes wait; unfreezing from here applies them. */
-export function FreezeBanner() {
+export function FreezeBanner({ unfreeze }: Pick<FreezeActions, 'unfreeze'>) {
   const { t } = useTranslation();
   const f = useFormat();
   const frozenAt = useDisplayStore((s) => s.frozenAt);
@@ -62,7 +72,7 @@ export function FreezeBanner() {
   return (
     <div className="banner-frozen" role="status" data-testid="freeze-banner" data-waiting={waiting}>
       <span>{t('wall.frozen', { time: f.time(new Date(frozenAt).toISOString()), count: waiting })}</span>
-      <button type="button" className="btn" data-testid="unfreeze" onClick={unfreezePicture}>
+      <button type="button" className="btn" data-testid="unfreeze" onClick={unfreeze}>
         {t('wall.unfreeze')}
       </button>
     </div>

@@ -8,10 +8,16 @@ export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /**
- * The signed-in shell's namespaces (lists, panels, the map legend), loaded with the shell's chunk:
- * the sign-in form needs only `common`, bundled, so it draws without waiting for them.
+ * The signed-in shell's namespaces (lists, panels), loaded with the shell's chunk: the sign-in form
+ * needs only `common`, bundled, so it draws without waiting for them.
  */
-export const SHELL_NAMESPACES = ['shelters', 'map'] as const;
+export const SHELL_NAMESPACES = ['shelters'] as const;
+
+/**
+ * The map's (legend, layers), loaded with the map's chunk: a shelter manager's phone starts without
+ * the map. The frame around it (show/hide, loading, failed) is in `common`.
+ */
+export const MAP_NAMESPACES = ['map'] as const;
 
 /** The namespaces of the GBV response screens, loaded with the first of those screens. */
 export const SCREEN_NAMESPACES = [
@@ -32,6 +38,7 @@ export const SCREEN_NAMESPACES = [
 export const NAMESPACES = [
   'common',
   ...SHELL_NAMESPACES,
+  ...MAP_NAMESPACES,
   ...SCREEN_NAMESPACES,
   'handover',
   'coordination',

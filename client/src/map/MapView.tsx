@@ -167,7 +167,7 @@ export function MapView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded, fitKey]);
 
-  if (failed) return <p className="map-msg">{t('map.failed')}</p>;
+  if (failed) return <p className="map-msg">{t('mapFrame.failed')}</p>;
 
   return (
     <div className="map">

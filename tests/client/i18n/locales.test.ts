@@ -7,6 +7,7 @@ import {
   NAMESPACES,
   initI18n,
   SHELL_NAMESPACES,
+  MAP_NAMESPACES,
   loadNamespaces,
   setLanguage,
 } from '../../../client/src/i18n/index.js';
@@ -128,10 +129,13 @@ describe('i18n loading', () => {
     expect(i18next.t('auth.title')).toBe(
       load('vi', 'common').auth && (load('vi', 'common').auth as Tree).title,
     );
-    for (const ns of [...SHELL_NAMESPACES, 'services'])
+    for (const ns of [...SHELL_NAMESPACES, ...MAP_NAMESPACES, 'services'])
       expect(i18next.hasResourceBundle('vi', ns), ns).toBe(false);
     await loadNamespaces(SHELL_NAMESPACES);
     expect(i18next.t('list.title')).toBe((load('vi', 'shelters').list as Tree).title);
+    // The map's strings come with the map (a shelter manager's phone starts without it); its frame's do not wait.
+    expect(i18next.hasResourceBundle('vi', 'map')).toBe(false);
+    expect(i18next.t('mapFrame.show')).toBe((load('vi', 'common').mapFrame as Tree).show);
   });
 
   it('loads a domain namespace lazily and resolves its keys without a namespace prefix', async () => {

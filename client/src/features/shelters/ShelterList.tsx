@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isShelterStale } from '../../../../shared/domain/staleness.js';
 import { NEEDS } from '../../../../shared/enums.js';
@@ -12,12 +13,16 @@ import { alertsAt, useAlertsInForce } from '../alerts/inAlert.js';
 import { areaName, useAreaStore } from '../areas/areaStore.js';
 import { useAuthStore } from '../auth/authStore.js';
 import { selectShelters } from './filters.js';
-import { createsShelter } from '../../../../shared/domain/permissions.js';
+import { createsShelter, importsRecords } from '../../../../shared/domain/permissions.js';
 import { useShelterStore } from './shelterStore.js';
 import { STATUS_COLORS, SCORE_COLORS, scoreBand } from './statusStyle.js';
 import { ExportLinks } from '../export/ExportLinks.js';
-import { ImportButton } from '../import/ImportButton.js';
 import { ListRow, ListTab, useListRows } from '../../app/ui/ListTab.js';
+
+// Only the roles that may import shelters fetch the import button (and, once opened, its dialog).
+const ImportButton = lazy(() =>
+  import('../import/ImportButton.js').then((m) => ({ default: m.ImportButton })),
+);
 
 export function ShelterList() {
   const { t } = useTranslation();
@@ -46,7 +51,11 @@ export function ShelterList() {
       actions={
         <>
           <ExportLinks dataset="shelters" geojson />
-          <ImportButton kind="shelters" />
+          {me && importsRecords(me, 'shelters') && (
+            <Suspense fallback={null}>
+              <ImportButton kind="shelters" />
+            </Suspense>
+          )}
         </>
       }
       empty={shelters.length === 0 ? { text: t('list.empty'), testId: 'shelter-list-empty' } : null}
