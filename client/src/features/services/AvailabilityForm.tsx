@@ -9,7 +9,8 @@ import { errorText } from '../../lib/errorText.js';
 import { ChoiceField } from '../../lib/forms/ChoiceGroup.js';
 import { Check, Field } from '../../lib/forms/Field.js';
 import { LocalTimeField } from '../../lib/forms/LocalTimeField.js';
-import { FormNotice, SubmitButton, type Notice, QuickForm } from '../../lib/forms/FormError.js';
+import { FormNotice, SubmitButton, type Notice } from '../../lib/forms/FormError.js';
+import { QuickForm } from '../../lib/forms/QuickForm.js';
 import { issuesText } from '../../lib/forms/issues.js';
 import { serviceApi } from './api.js';
 import {
