@@ -62,13 +62,17 @@ export async function slowLinkBench(opts: {
         uploadThroughput: opts.bytesPerSecond,
       });
       const urls = new Map<string, string>();
+      /** When each request was sent, ms after navigation start (for the BENCH_LINK_FILES waterfall). */
+      const sentAt = new Map<string, number>();
       let staticBytes = 0;
       let apiBytes = 0;
       let codeGzip = 0;
       let counting = true;
-      cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) =>
-        urls.set(e.requestId, e.request.url),
-      );
+      let start = Date.now();
+      cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => {
+        urls.set(e.requestId, e.request.url);
+        sentAt.set(e.requestId, Date.now() - start);
+      });
       cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
         if (!counting) return;
         const p = new URL(urls.get(e.requestId) ?? srv.url).pathname;
@@ -78,9 +82,13 @@ export async function slowLinkBench(opts: {
           staticBytes += e.encodedDataLength;
           if (p === '/' || /\.(js|mjs|css|html)$/.test(p)) codeGzip += gzipOf(opts.staticDir, p);
         }
-        if (process.env.BENCH_LINK_FILES) console.error(`    ${e.encodedDataLength} ${p}`);
+        // The waterfall: sent and finished (ms after navigation start), bytes on the wire, path.
+        if (process.env.BENCH_LINK_FILES)
+          console.error(
+            `    ${sentAt.get(e.requestId) ?? '?'} -> ${Date.now() - start} ms ${e.encodedDataLength} B ${p}`,
+          );
       });
-      const start = Date.now();
+      start = Date.now();
       await page.goto(srv.url, { waitUntil: 'commit' });
       await page.getByTestId('login-submit').waitFor({ state: 'visible', timeout: 120_000 });
       await page.waitForFunction(
