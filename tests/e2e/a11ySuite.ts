@@ -25,7 +25,6 @@ export function describeA11y(name: keyof typeof A11Y_VIEWPORTS): void {
     const app = useBrowserApp();
 
     it(`the sign-in form has no serious or critical violations (${name})`, async () => {
-      // axe needs a page of its own context (it opens a blank page there to merge frame results).
       const context = await app.browser.newContext({ viewport });
       const page = await context.newPage();
       await page.goto(app.srv.url);
