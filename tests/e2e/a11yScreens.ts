@@ -119,16 +119,16 @@ export async function walkRole(
   }
 }
 
-/** Audit every screen of a role; `shoot` may save a screenshot of each. */
+/** Audit every screen of a role; `each` is then called on each (to save a screenshot, say). */
 export async function auditRole(
   page: Page,
   role: Role,
-  shoot?: (name: string) => Promise<void>,
+  each?: (screen: string) => Promise<void>,
 ): Promise<Finding[]> {
   const found: Finding[] = [];
   await walkRole(page, role, async (screen) => {
     found.push(...(await audit(page, `${role} ${screen}`)));
-    await shoot?.(`${role}-${screen}`);
+    await each?.(screen);
   });
   return found;
 }
