@@ -56,9 +56,7 @@ export function describeFormsFit(widths: readonly { width: number; height: numbe
       it(`every form fits inside its panel at ${viewport.width} px`, async () => {
         const problems: string[] = [];
         const seen = new Set<string>(['login-form']);
-        // Reduced motion: the map jumps to a chosen record instead of gliding there (seconds a move in
-        // software rendering); the layout measured here is the same either way.
-        const context = await app.browser.newContext({ viewport, reducedMotion: 'reduce' });
+        const context = await app.browser.newContext({ viewport });
         // At 3840 px the software-rendered map (SwiftShader) blocks the page for tens of seconds a
         // frame here; the forms are measured with the map folded away (its column is capped at 600 px
         // at 1920 px and above, which the 1920 px run covers with the map shown).
