@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Role } from '../../shared/enums.js';
 import { signIn, useBrowserApp } from '../helpers/browser.js';
 import { DEMO_USERS } from '../helpers/client.js';
@@ -11,7 +12,42 @@ const SHOTS = path.join(ROOT, 'test-results', 'screenshots', 'forms');
 /** The roles whose screens carry forms: ops (alert, request, shelter), a shelter manager, a provider, the admin. */
 const ROLES: Role[] = ['ops_officer', 'shelter_manager', 'service_provider', 'gbv_coordinator', 'admin'];
 
-/** Every form at each of `widths` fits inside its panel, on one server and browser. */
+/** Every form of the product, the alert form ('valid to') among them: a walk at each width reaches them all. */
+export const EVERY_FORM = [
+  'login-form',
+  'alert-form',
+  'request-form',
+  'quick-update-form',
+  'admin-user-form',
+];
+
+/**
+ * The forms on `page` as it is now that stick out of their panels (see formsOverflowing), each
+ * prefixed with `screen`; the panel of each form not in `seen` yet is saved as a screenshot (what a
+ * reader checks by eye) and added to it.
+ */
+export async function measureForms(page: Page, screen: string, seen: Set<string>): Promise<string[]> {
+  const width = page.viewportSize()?.width ?? 0;
+  const forms = await page.$$eval('form[data-testid]', (fs) => fs.map((f) => f.getAttribute('data-testid')!));
+  const problems = (await formsOverflowing(page)).map((p) => `${screen}: ${p}`);
+  for (const p of problems) console.log(`${width} px ${p}`);
+  for (const f of forms) {
+    if (seen.has(f)) continue;
+    seen.add(f);
+    // The form's panel, scrolled into view.
+    const panel = page.locator(`form[data-testid="${f}"]`).first().locator('xpath=..');
+    await panel
+      .screenshot({ path: path.join(SHOTS, `${width}-${screen.split(' ')[0]}-${f}.png`) })
+      .catch(() => undefined);
+  }
+  return problems;
+}
+
+/**
+ * Every form at each of `widths` fits inside its panel, on one server and browser. The phone
+ * (360 px) and the desktop (1440 px) are measured by the accessibility walks (a11ySuite.ts), which
+ * reach the same screens at those sizes.
+ */
 export function describeFormsFit(widths: readonly { width: number; height: number }[]): void {
   describe('forms fit their panels', { timeout: 300_000 }, () => {
     const app = useBrowserApp();
@@ -19,7 +55,7 @@ export function describeFormsFit(widths: readonly { width: number; height: numbe
     for (const viewport of widths) {
       it(`every form fits inside its panel at ${viewport.width} px`, async () => {
         const problems: string[] = [];
-        const seen = new Set<string>();
+        const seen = new Set<string>(['login-form']);
         const context = await app.browser.newContext({ viewport });
         // At 3840 px the software-rendered map (SwiftShader) blocks the page for tens of seconds a
         // frame here; the forms are measured with the map folded away (its column is capped at 600 px
@@ -35,30 +71,13 @@ export function describeFormsFit(widths: readonly { width: number; height: numbe
           // 3840 px map may not reach in a minute. The forms need the data, not the map.
           await page.getByTestId('shelter-item').first().waitFor({ state: 'attached', timeout: 60_000 });
           await walkRole(page, role, async (screen) => {
-            const forms = await page.$$eval('form[data-testid]', (fs) =>
-              fs.map((f) => f.getAttribute('data-testid')!),
-            );
-            for (const p of await formsOverflowing(page)) {
-              problems.push(`${role} ${screen}: ${p}`);
-              console.log(`${viewport.width} px ${role} ${screen}: ${p}`);
-            }
-            for (const f of forms) {
-              if (seen.has(f)) continue;
-              seen.add(f);
-              // The form's panel, scrolled into view, is what a reader checks by eye.
-              const panel = page.locator(`form[data-testid="${f}"]`).first().locator('xpath=..');
-              await panel
-                .screenshot({ path: path.join(SHOTS, `${viewport.width}-${role}-${f}.png`) })
-                .catch(() => undefined);
-            }
+            problems.push(...(await measureForms(page, `${role} ${screen}`, seen)));
           });
           await page.getByTestId('logout').click();
           await page.getByTestId('login-form').waitFor();
         }
         await context.close();
-        // Every form of the product was reached and measured, the alert form ('valid to') among them.
-        for (const f of ['login-form', 'alert-form', 'request-form', 'quick-update-form', 'admin-user-form'])
-          expect([...seen, 'login-form']).toContain(f);
+        for (const f of EVERY_FORM) expect([...seen]).toContain(f);
         expect(problems).toEqual([]);
       });
     }

@@ -1,8 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
 import type { TestServer } from '../helpers/server.js';
+
+/** Far enough out that the demo's shelters gather in clusters; resolves once the map is idle there. */
+function zoomOutToClusters(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__map!;
+        map.jumpTo({ center: [106, 16], zoom: 4 });
+        map.once('idle', () => resolve());
+      }),
+  );
+}
 
 describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
   let srv: TestServer;
@@ -22,15 +34,7 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
         timeout: 60_000,
       },
     );
-    // Far enough out that the demo's shelters gather in clusters.
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const map = window.__map!;
-          map.jumpTo({ center: [106, 16], zoom: 4 });
-          map.once('idle', () => resolve());
-        }),
-    );
+    await zoomOutToClusters(page);
     const target = await page.evaluate(async () => {
       const map = window.__map!;
       const clusters = map.queryRenderedFeatures({ layers: ['shelters-clusters'] });
@@ -52,7 +56,8 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
         })),
       );
       const p = spots.find(
-        (s) => map.queryRenderedFeatures([s.x, s.y], { layers: clickable })[0]?.layer.id === 'shelters-clusters',
+        (s) =>
+          map.queryRenderedFeatures([s.x, s.y], { layers: clickable })[0]?.layer.id === 'shelters-clusters',
       );
       if (!p) return null;
       return {
@@ -102,14 +107,7 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
 
     // Where a service is drawn over a cluster, the click is the service's alone: its panel opens and
     // the map centres on it, and the cluster beneath does not zoom the map away from it.
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const map = window.__map!;
-          map.jumpTo({ center: [106, 16], zoom: 4 });
-          map.once('idle', () => resolve());
-        }),
-    );
+    await zoomOutToClusters(page);
     const over = await page.evaluate(() => {
       const map = window.__map!;
       const clickable = ['shelters-clusters', 'shelters-point', 'shelters-ring', 'services-point'];

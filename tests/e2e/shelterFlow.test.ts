@@ -214,8 +214,7 @@ describe('shelter manager on a phone: the pre-filled request and every way out',
     const save = (await page.getByTestId('qf-save').boundingBox())!;
     expect(Math.abs(save.y - (notice.y + notice.height))).toBeLessThan(120);
     await page.mouse.wheel(0, 1500);
-    await page.waitForTimeout(300);
-    expect(await inView('outbox')).toBe(true);
+    await expect.poll(() => inView('outbox'), { timeout: 10_000 }).toBe(true);
     await page.screenshot({ path: path.join(SHOTS, 'shelter-flow-offline-two-taps.png') });
 
     // The link returns, still without an `online` event: the backoff (10 s at most) sends the one post, once.
