@@ -181,6 +181,25 @@ export async function lockedForWrite<R extends Meta, S>(
   return { current, shown };
 }
 
+/**
+ * `lockedForWrite` for an edit of a directory record (a shelter, a service): refused with `notYours`
+ * unless the caller `edits` it, and a 409 that asks to review the current record before reapplying.
+ */
+export function lockedForEdit<R extends Meta, S>(
+  table: { get(q: Queryable, id: string, forUpdate: boolean): Promise<R | null> },
+  q: Queryable,
+  id: string,
+  version: number,
+  of: Pick<WriteOf<R, S>, 'missing' | 'present'> & { edits: (r: R) => boolean; notYours: string },
+): Promise<{ current: R; shown: S }> {
+  return lockedForWrite(table, q, id, version, {
+    missing: of.missing,
+    changed: `This ${of.missing} changed since you loaded it; review the current record and reapply.`,
+    present: of.present,
+    refuse: (r) => (of.edits(r) ? null : of.notYours),
+  });
+}
+
 /** The 409 of a write whose record moved on, with the record as the caller may see it (if given). */
 export const changedSince = (of: Pick<WriteOf<never, unknown>, 'missing' | 'changed'>, shown?: unknown) =>
   new HttpError(

@@ -12,9 +12,9 @@ import type { Queryable } from '../../db/db.js';
 import { checkOrganisation } from '../organisations/organisations.checks.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { recordEvent, type NewEvent } from '../../events/log.js';
-import type { Idempotency, WriteResult } from '../../events/writer.js';
+import { created, type Idempotency, type WriteResult } from '../../events/writer.js';
 import { badField, forbidden, notFound } from '../../http/errors.js';
-import { changedSince, changesFrom, lockedForWrite } from '../../db/records.js';
+import { changedSince, changesFrom, lockedForEdit } from '../../db/records.js';
 import { getShelter } from '../shelters/shelters.repo.js';
 import { raiseIfCritical } from '../gbvAlerts/gbvAlerts.service.js';
 import { createsService, editsService } from '../../../shared/domain/permissions.js';
@@ -119,15 +119,9 @@ export function createWrite(
     await checkOrganisation(q, providerOrgId, 'providerOrgId');
     const s = await repoOf(ctx).insert(q, fields, { userId: viewer.userId, orgId: providerOrgId });
     await insertAvailability(q, s.id, availability);
-    return {
-      status: 201,
-      body: presentService(s, viewer),
-      events: [recordEvent('service:created', s)],
-    };
+    return created('service:created', s, presentService(s, viewer));
   };
 }
-
-const NOT_YOURS = 'You may edit only your own services (a GBV coordinator: any), within your scope.';
 
 async function lockForEdit(
   ctx: Ctx,
@@ -136,11 +130,11 @@ async function lockForEdit(
   id: string,
   version: number,
 ): Promise<StoredService> {
-  const { current } = await lockedForWrite(repoOf(ctx), q, id, version, {
+  const { current } = await lockedForEdit(repoOf(ctx), q, id, version, {
     missing: 'service',
-    changed: 'This service changed since you loaded it; review the current record and reapply.',
     present: (s) => presentService(s, viewer),
-    refuse: (s) => (editsService(viewer, s) ? null : NOT_YOURS),
+    edits: (s) => editsService(viewer, s),
+    notYours: 'You may edit only your own services (a GBV coordinator: any), within your scope.',
   });
   return current;
 }
