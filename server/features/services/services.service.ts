@@ -1,11 +1,12 @@
 import { haversineKm } from '../../../shared/domain/geo.js';
-import type {
-  Availability,
-  AvailabilityPost,
-  NearestService,
-  ServiceCreate,
-  ServicePatch,
-  ServicePoint,
+import {
+  firstAvailability,
+  type Availability,
+  type AvailabilityPost,
+  type NearestService,
+  type ServiceCreate,
+  type ServicePatch,
+  type ServicePoint,
 } from '../../../shared/schemas/services.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
@@ -82,17 +83,7 @@ export function createWrite(
   // A safe house is hidden whatever was asked: its position must never be shown by mistake.
   const locationVisibility = input.types.includes('safe_house') ? 'hidden' : input.locationVisibility;
   const now = new Date().toISOString();
-  const availability: Availability = {
-    status: input.status,
-    reasons: [],
-    expectedRestoreAt: null,
-    stock: null,
-    safeHouseBeds: null,
-    hotlineWorking: null,
-    note: null,
-    reportedAt: now,
-    reportedBy: viewer.userId,
-  };
+  const availability = firstAvailability(input.status, now, viewer.userId);
   const fields: ServiceFields = {
     name: input.name,
     providerOrgId,
