@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import type { z } from 'zod';
 import { forbidden, HttpError, notFound } from '../http/errors.js';
 import type { Queryable } from './db.js';
 import { all, first, untypedQb } from './query.js';
@@ -19,6 +20,33 @@ export interface Meta {
 
 type Row = Record<string, unknown>;
 
+/** One column of a record table: its name, the record field it holds, how it maps. */
+export type Column<R> = readonly [col: string, key: Exclude<keyof R, keyof Meta> & string, kind?: ColumnKind];
+
+const META_KEYS = new Set(['id', 'createdAt', 'updatedAt', 'version', 'updatedBy', 'orgId']);
+
+/**
+ * A record table's columns read from the domain schema, in its order: every field but the metadata
+ * and `omit`, in a column named in snake case (`provinceCode` in province_code, `open24h` in
+ * open_24h), plain unless listed as `json` or `ts`. The schema is the contract: a field added there
+ * is stored once its column exists.
+ */
+export function columnsOf<S extends z.ZodObject, O extends keyof S['shape'] & string = never>(
+  schema: S,
+  kinds: { json?: readonly (keyof S['shape'])[]; ts?: readonly (keyof S['shape'])[]; omit?: readonly O[] },
+): Column<Omit<z.infer<S>, O>>[] {
+  const omit = new Set<string>(kinds.omit);
+  const columns: Column<Row>[] = Object.keys(schema.shape)
+    .filter((k) => !META_KEYS.has(k) && !omit.has(k))
+    .map((k) => {
+      const col = k.replace(/([a-z])([A-Z0-9])/g, '$1_$2').toLowerCase();
+      const kind = kinds.json?.includes(k) ? 'json' : kinds.ts?.includes(k) ? 'ts' : undefined;
+      return kind ? [col, k, kind] : [col, k];
+    });
+  // The keys are the schema's own, less the metadata and `omit`: what the type says.
+  return columns as Column<Omit<z.infer<S>, O>>[];
+}
+
 const iso = (v: unknown): string | null =>
   v === null || v === undefined
     ? null
@@ -31,10 +59,7 @@ const iso = (v: unknown): string | null =>
  * alerts): maps rows to records and back and builds its statements with Kysely. Column names are
  * constants, never input; `order` and `where` are SQL written by the caller, never input.
  */
-export function recordTable<R extends Meta>(
-  table: string,
-  columns: readonly (readonly [col: string, key: Exclude<keyof R, keyof Meta> & string, kind?: ColumnKind])[],
-) {
+export function recordTable<R extends Meta>(table: string, columns: readonly Column<R>[]) {
   const kindOf = new Map(columns.map(([c, , k]) => [c, k ?? 'plain']));
   const colOf = new Map<string, string>(columns.map(([c, k]) => [k, c]));
   const param = (col: string, v: unknown) =>
@@ -154,6 +179,25 @@ export async function lockedForWrite<R extends Meta, S>(
   if (refused) throw forbidden(refused);
   if (current.version !== version) throw changedSince(of, shown);
   return { current, shown };
+}
+
+/**
+ * `lockedForWrite` for an edit of a directory record (a shelter, a service): refused with `notYours`
+ * unless the caller `edits` it, and a 409 that asks to review the current record before reapplying.
+ */
+export function lockedForEdit<R extends Meta, S>(
+  table: { get(q: Queryable, id: string, forUpdate: boolean): Promise<R | null> },
+  q: Queryable,
+  id: string,
+  version: number,
+  of: Pick<WriteOf<R, S>, 'missing' | 'present'> & { edits: (r: R) => boolean; notYours: string },
+): Promise<{ current: R; shown: S }> {
+  return lockedForWrite(table, q, id, version, {
+    missing: of.missing,
+    changed: `This ${of.missing} changed since you loaded it; review the current record and reapply.`,
+    present: of.present,
+    refuse: (r) => (of.edits(r) ? null : of.notYours),
+  });
 }
 
 /** The 409 of a write whose record moved on, with the record as the caller may see it (if given). */

@@ -8,6 +8,7 @@ import { AvailabilitySchema, ServicePointSchema, StockSchema } from '../../share
 import { CoordinationRequestSchema } from '../../shared/schemas/requests.js';
 import { CoordinationFunctionSchema, RoleContactSchema } from '../../shared/schemas/coordinationRoles.js';
 import { PeriodSchema } from '../../shared/schemas/incidents.js';
+import { RiskAlertSchema } from '../../shared/schemas/alerts.js';
 import { INCIDENT_TYPES } from '../../shared/enums.js';
 
 // The demo's literals live in data/*.json, each checked against the shared schemas when loaded: a
@@ -120,3 +121,35 @@ const IncidentSeedSchema = z.strictObject({
 });
 /** Incident reports for the weeks of Typhoon Yagi and the month before (small counts on purpose). */
 export const INCIDENT_SEEDS = load('incidents.json', z.array(IncidentSeedSchema));
+
+// A time in the storm's timeline: hours after landfall or after now.
+const SeedTimeSchema = z.strictObject({ from: z.enum(['landfall', 'now']), hours: z.number() });
+const AlertSeedSchema = RiskAlertSchema.pick({
+  hazard: true,
+  level: true,
+  title: true,
+  provinceCodes: true,
+  communeCodes: true,
+  status: true,
+  issuer: true,
+  bulletinNumber: true,
+}).extend({
+  key: z.string(),
+  /** The polygon's outline, closed when seeded; null for none. */
+  ring: z
+    .array(z.tuple([z.number(), z.number()]))
+    .min(3)
+    .nullable(),
+  /** Whether the alert carries Yagi's track. */
+  storm: z.boolean(),
+  validFrom: SeedTimeSchema,
+  validTo: SeedTimeSchema,
+});
+/** Risk alerts along Typhoon Yagi's timeline, and its track: [hours after landfall, lat, lon, wind force]. */
+export const ALERT_SEEDS = load(
+  'alerts.json',
+  z.strictObject({
+    track: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()])),
+    alerts: z.array(AlertSeedSchema),
+  }),
+);

@@ -6,7 +6,8 @@ import type { Logger } from '../logger.js';
 import type { Viewer } from '../auth/viewer.js';
 import { HttpError } from '../http/errors.js';
 import { GroupCommit, type GroupCommitOptions } from './groupCommit.js';
-import type { NewEvent, StoredEvent } from './log.js';
+import type { ChangeType } from '../../shared/events.js';
+import { recordEvent, type NewEvent, type StoredEvent } from './log.js';
 
 /** What a write produces inside its transaction. */
 export interface WriteResult<T> {
@@ -14,6 +15,13 @@ export interface WriteResult<T> {
   body: T;
   events: NewEvent[];
 }
+
+/** A create's result: 201, the record as the caller may see it, and the record's `created` event. */
+export const created = <T>(type: ChangeType, record: { id: string }, body: T): WriteResult<T> => ({
+  status: 201,
+  body,
+  events: [recordEvent(type, record)],
+});
 
 /** An idempotency key and the hash of the request it was first used with. */
 export interface Idempotency {

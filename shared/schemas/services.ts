@@ -64,6 +64,22 @@ export const AvailabilitySchema = z.object({
 });
 /** One availability update. */
 export type Availability = z.infer<typeof AvailabilitySchema>;
+/** The availability a service point is listed with: its status, and nothing else reported yet. */
+export const firstAvailability = (
+  status: Availability['status'],
+  reportedAt: string,
+  reportedBy: string | null,
+): Availability => ({
+  status,
+  reasons: [],
+  expectedRestoreAt: null,
+  stock: null,
+  safeHouseBeds: null,
+  hotlineWorking: null,
+  note: null,
+  reportedAt,
+  reportedBy,
+});
 
 /**
  * A service point as the reader may see it. `lat`/`lon` are null when the position is hidden from

@@ -44,20 +44,8 @@ export async function seedGbvDemo(ctx: Ctx, orgIds: Record<string, string>): Pro
       const landfall = now - 18 * HOUR;
       const repo = repoOf(ctx);
       const svcIds: Record<string, string> = {};
-      for (const {
-        name,
-        org,
-        types,
-        provinceCode,
-        communeCode,
-        locationVisibility: vis,
-        lat,
-        lon,
-        status,
-        stock,
-        hoursAgo,
-        open24h,
-      } of SERVICE_SEEDS) {
+      for (const { org, status, stock, hoursAgo, ...place } of SERVICE_SEEDS) {
+        const { name, types, provinceCode, open24h } = place;
         const reportedAt = new Date(now - hoursAgo * HOUR).toISOString();
         const reasons: Availability['reasons'] =
           status === 'closed'
@@ -81,17 +69,10 @@ export async function seedGbvDemo(ctx: Ctx, orgIds: Record<string, string>): Pro
         const s = await repo.insert(
           q,
           {
-            name,
+            ...place,
             providerOrgId: ids[org]!,
-            types,
-            provinceCode,
-            communeCode,
-            locationVisibility: vis,
-            lat,
-            lon,
             contactPhone: types.includes('hotline') ? '1800 0001' : null,
             hours: open24h ? null : '7:30–17:00',
-            open24h,
             languages: provinceCode === '15' ? ['vi', 'Hmong', 'Dao'] : ['vi', 'en'],
             cost: 'free',
             referral: types.includes('safe_house')

@@ -1,4 +1,4 @@
-import { AlertPatchSchema, type RiskAlert } from '../../../shared/schemas/alerts.js';
+import { AlertPatchSchema, type AlertPatch, type RiskAlert } from '../../../shared/schemas/alerts.js';
 import { issuesAlerts } from '../../../shared/domain/permissions.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
@@ -53,16 +53,12 @@ export async function feedAlerts(ctx: Ctx, viewer: Viewer, now: Date): Promise<R
 
 class AlreadyTaken extends Error {}
 
-const PATCHABLE = [
-  'level',
-  'title',
-  'provinceCodes',
-  'communeCodes',
-  'polygon',
-  'validFrom',
-  'validTo',
-  'bulletinNumber',
-] as const;
+// What an Update may change: what a PATCH may, less the track (kept below) and the status (the
+// message type says it).
+type Patchable = Exclude<keyof AlertPatch, 'version' | 'storm' | 'status'>;
+const PATCHABLE = (Object.keys(AlertPatchSchema.shape) as (keyof AlertPatch)[]).filter(
+  (k): k is Patchable => k !== 'version' && k !== 'storm' && k !== 'status',
+);
 
 /** What an Update changes on the alert: only the fields whose values differ. */
 function changesOf(current: RiskAlert, next: NonNullable<CapIn['alert']>): Record<string, unknown> {

@@ -1,25 +1,16 @@
 import type { Queryable } from '../../db/db.js';
-import { recordTable } from '../../db/records.js';
-import type { CareAlert } from '../../../shared/schemas/careAlerts.js';
+import { columnsOf, recordTable } from '../../db/records.js';
+import { CareAlertSchema, type CareAlert } from '../../../shared/schemas/careAlerts.js';
 
 /** Duty-of-care alerts as stored (with pending ones, which never leave the server). */
-export const careAlertTable = recordTable<CareAlert>('care_alerts', [
-  ['rule', 'rule'],
-  ['subject_kind', 'subjectKind'],
-  ['subject_id', 'subjectId'],
-  ['item', 'item'],
-  ['subject_name', 'subjectName'],
-  ['subject_org_id', 'subjectOrgId'],
-  ['safe_house', 'safeHouse'],
-  ['province_code', 'provinceCode'],
-  ['detail', 'detail', 'json'],
-  ['status', 'status'],
-  ['since', 'since', 'ts'],
-  ['raised_at', 'raisedAt', 'ts'],
-  ['acknowledged_at', 'acknowledgedAt', 'ts'],
-  ['acknowledged_by', 'acknowledgedBy'],
-  ['cleared_at', 'clearedAt', 'ts'],
-]);
+export const careAlertTable = recordTable<CareAlert>(
+  'care_alerts',
+  columnsOf(CareAlertSchema, {
+    omit: ['masked'],
+    json: ['detail'],
+    ts: ['since', 'raisedAt', 'acknowledgedAt', 'clearedAt'],
+  }),
+);
 
 /** Alerts whose condition still holds (pending, open or acknowledged). */
 export function listLive(q: Queryable): Promise<CareAlert[]> {

@@ -1,18 +1,12 @@
-import { recordTable } from '../../db/records.js';
+import { columnsOf, recordTable } from '../../db/records.js';
 import type { Queryable } from '../../db/db.js';
-import type { CoordinationRole } from '../../../shared/schemas/coordinationRoles.js';
+import { CoordinationRoleSchema, type CoordinationRole } from '../../../shared/schemas/coordinationRoles.js';
 
 /** The coordination mechanism's roles (migration 10). */
-export const coordinationRoleTable = recordTable<CoordinationRole>('coordination_roles', [
-  ['function', 'function'],
-  ['level', 'level'],
-  ['province_code', 'provinceCode'],
-  ['lead_org_id', 'leadOrgId'],
-  ['support_org_ids', 'supportOrgIds', 'json'],
-  ['contact', 'contact', 'json'],
-  ['state', 'state'],
-  ['last_reviewed_at', 'lastReviewedAt', 'ts'],
-]);
+export const coordinationRoleTable = recordTable<CoordinationRole>(
+  'coordination_roles',
+  columnsOf(CoordinationRoleSchema, { json: ['supportOrgIds', 'contact'], ts: ['lastReviewedAt'] }),
+);
 
 /** The order of the matrix: national roles first, then by province and function. */
 export const ROLE_ORDER = 'province_code NULLS FIRST, function, id';

@@ -9,7 +9,7 @@ import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { recordEvent, type NewEvent } from '../../events/log.js';
-import type { Idempotency } from '../../events/writer.js';
+import { created, type Idempotency } from '../../events/writer.js';
 import { badField, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { changedSince, changesFrom, lockedForWrite } from '../../db/records.js';
 import { organisationExists } from '../organisations/organisations.repo.js';
@@ -65,11 +65,7 @@ export async function create(
         { path: 'function', message: 'already defined for this place' },
       ]);
     const r = await coordinationRoleTable.insert(q, input, { userId: viewer.userId, orgId: viewer.orgId });
-    return {
-      status: 201,
-      body: r,
-      events: [recordEvent('coordination-role:created', r)] satisfies NewEvent[],
-    };
+    return created('coordination-role:created', r, r);
   });
 }
 

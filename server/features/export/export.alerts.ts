@@ -1,7 +1,7 @@
 import type { Caller } from '../../../shared/domain/permissions.js';
 import type { RiskAlert } from '../../../shared/schemas/alerts.js';
 import type { AreaIndex } from '../areas/areas.data.js';
-import { col, isoVn, provinceName, type Column, type ExportContext } from './export.columns.js';
+import { col, isoVn, provinceColumns, type Column, type ExportContext } from './export.columns.js';
 
 /** One alert and one affected province (null for a polygon-only alert). */
 export interface AlertRow {
@@ -43,8 +43,7 @@ export function alertColumns(_a: Caller, x: ExportContext): Column<AlertRow>[] {
       r.alert.polygon ? JSON.stringify(r.alert.polygon) : null,
     ),
     col('#org+issuer+name', 'Cơ quan ban hành', 'Issuer', (r) => r.alert.issuer),
-    col('#adm1+code', 'Mã tỉnh', 'Province code', (r) => r.provinceCode),
-    col('#adm1+name', 'Tỉnh', 'Province', (r) => provinceName(x, r.provinceCode)),
+    ...provinceColumns<AlertRow>(x, (r) => r.provinceCode),
     col('#adm2+code', 'Mã xã', 'Commune codes', (r) => r.communeCodes),
     col('#meta+simulated', 'Dữ liệu mô phỏng', 'Simulated', (r) => r.alert.simulated),
   ];

@@ -63,6 +63,16 @@ export const communeName = (x: ExportContext, code: string | null | undefined) =
   const c = code ? x.areas.commune(code) : undefined;
   return c ? (x.lang === 'vi' ? c.nameVi : c.nameEn) : null;
 };
+/** The province columns of a record: its code, then its name in the export language. */
+export const provinceColumns = <T>(x: ExportContext, code: (r: T) => string | null): Column<T>[] => [
+  col('#adm1+code', 'Mã tỉnh', 'Province code', code),
+  col('#adm1+name', 'Tỉnh', 'Province', (r) => provinceName(x, code(r))),
+];
+/** The commune columns of a record: its code, then its name in the export language. */
+export const communeColumns = <T>(x: ExportContext, code: (r: T) => string | null): Column<T>[] => [
+  col('#adm2+code', 'Mã xã', 'Commune code', code),
+  col('#adm2+name', 'Xã', 'Commune', (r) => communeName(x, code(r))),
+];
 /** An organisation's name, empty when unknown. */
 export const orgName = (x: ExportContext, id: string | null | undefined) =>
   id ? (x.orgs.get(id)?.name ?? null) : null;

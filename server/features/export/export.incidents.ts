@@ -2,7 +2,7 @@ import { INCIDENT_AGE_BANDS, INCIDENT_SETTINGS, INCIDENT_TYPES } from '../../../
 import type { Caller } from '../../../shared/domain/permissions.js';
 import { INCIDENT_NOTE, type Shown } from '../../../shared/domain/suppression.js';
 import type { IncidentCell } from '../../../shared/schemas/incidents.js';
-import { col, provinceName, type Cell, type Column, type ExportContext } from './export.columns.js';
+import { col, provinceColumns, type Cell, type Column, type ExportContext } from './export.columns.js';
 
 const shown = (v: Shown | undefined): Cell => (v === undefined ? null : v);
 
@@ -18,8 +18,7 @@ export function incidentColumns(_a: Caller, x: ExportContext, simulated: boolean
     '60+': 'elderly+age60plus',
   };
   return [
-    col('#adm1+code', 'Mã tỉnh', 'Province code', (c) => c.provinceCode),
-    col('#adm1+name', 'Tỉnh', 'Province', (c) => provinceName(x, c.provinceCode)),
+    ...provinceColumns<IncidentCell>(x, (c) => c.provinceCode),
     col('#date+reported', 'Tháng', 'Month', (c) => c.month),
     col('#event+num+total', 'Tổng số vụ được báo cáo', 'Reported incidents', (c) => shown(c.counts.total)),
     ...INCIDENT_TYPES.map((t) =>

@@ -1,6 +1,6 @@
 import type { Caller } from '../../../shared/domain/permissions.js';
 import type { CoordinationRequest } from '../../../shared/schemas/requests.js';
-import { col, isoVn, orgName, provinceName, type Column, type ExportContext } from './export.columns.js';
+import { col, isoVn, orgName, provinceColumns, type Column, type ExportContext } from './export.columns.js';
 
 /** A request with the names of its shelter and service as the reader sees them. */
 export type RequestRow = CoordinationRequest & { shelterName: string | null; serviceName: string | null };
@@ -19,8 +19,7 @@ export function requestColumns(_a: Caller, x: ExportContext): Column<RequestRow>
     col('#loc+name', 'Điểm sơ tán', 'Shelter', (r) => r.shelterName),
     col('#service+code', 'Mã dịch vụ', 'Service ID', (r) => r.serviceId),
     col('#service+name', 'Dịch vụ', 'Service', (r) => r.serviceName),
-    col('#adm1+code', 'Mã tỉnh', 'Province code', (r) => r.provinceCode),
-    col('#adm1+name', 'Tỉnh', 'Province', (r) => provinceName(x, r.provinceCode)),
+    ...provinceColumns<RequestRow>(x, (r) => r.provinceCode),
     col('#need+num', 'Số lượng', 'Quantity', (r) => r.quantity),
     col('#date+needed_by', 'Cần trước', 'Needed by', (r) => isoVn(r.neededBy)),
     col('#date+reported', 'Tạo lúc', 'Created', (r) => isoVn(r.createdAt)),

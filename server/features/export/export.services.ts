@@ -4,10 +4,10 @@ import { isStale } from '../../../shared/domain/staleness.js';
 import type { ServicePoint } from '../../../shared/schemas/services.js';
 import {
   col,
-  communeName,
+  communeColumns,
   isoVn,
   orgName,
-  provinceName,
+  provinceColumns,
   type Column,
   type ExportContext,
 } from './export.columns.js';
@@ -48,10 +48,8 @@ export function serviceColumns(a: Caller, x: ExportContext): Column<ServicePoint
     col('#org+impl+name', 'Tổ chức cung cấp', 'Provider', (s) => orgName(x, s.providerOrgId)),
     col('#org+impl+code', 'Mã tổ chức cung cấp', 'Provider ID', (s) => s.providerOrgId),
     col('#subsector+code', 'Tiểu lĩnh vực', 'Subsector', () => 'gbv'),
-    col('#adm1+code', 'Mã tỉnh', 'Province code', (s) => s.provinceCode),
-    col('#adm1+name', 'Tỉnh', 'Province', (s) => provinceName(x, s.provinceCode)),
-    col('#adm2+code', 'Mã xã', 'Commune code', (s) => shownCommune(s)),
-    col('#adm2+name', 'Xã', 'Commune', (s) => communeName(x, shownCommune(s))),
+    ...provinceColumns<ServicePoint>(x, (s) => s.provinceCode),
+    ...communeColumns(x, shownCommune),
     col('#geo+precision', 'Độ chính xác vị trí', 'Position shown', (s) => s.positionShown),
     col('#geo+lat', 'Vĩ độ', 'Latitude', (s) => s.lat),
     col('#geo+lon', 'Kinh độ', 'Longitude', (s) => s.lon),

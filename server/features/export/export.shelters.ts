@@ -4,10 +4,10 @@ import { isStale } from '../../../shared/domain/staleness.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import {
   col,
-  communeName,
+  communeColumns,
   isoVn,
   orgName,
-  provinceName,
+  provinceColumns,
   snake,
   type Column,
   type ExportContext,
@@ -60,10 +60,8 @@ export function shelterColumns(a: Caller, x: ExportContext): Column<Shelter>[] {
     // Not in the README table (issue 10 adds it); not `+code`, so an import matching `#loc+code` never takes it.
     col('#loc+sms_code', 'Mã SMS', 'SMS code', (s) => s.smsCode),
     col('#loc+type', 'Loại', 'Kind', (s) => s.kind),
-    col('#adm1+code', 'Mã tỉnh', 'Province code', (s) => s.provinceCode),
-    col('#adm1+name', 'Tỉnh', 'Province', (s) => provinceName(x, s.provinceCode)),
-    col('#adm2+code', 'Mã xã', 'Commune code', (s) => s.communeCode),
-    col('#adm2+name', 'Xã', 'Commune', (s) => communeName(x, s.communeCode)),
+    ...provinceColumns<Shelter>(x, (s) => s.provinceCode),
+    ...communeColumns<Shelter>(x, (s) => s.communeCode),
     col('#geo+lat', 'Vĩ độ', 'Latitude', (s) => s.lat),
     col('#geo+lon', 'Kinh độ', 'Longitude', (s) => s.lon),
     col('#status+code', 'Trạng thái', 'Status', (s) => s.status),

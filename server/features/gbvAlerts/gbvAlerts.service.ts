@@ -4,9 +4,8 @@ import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { recordEvent, type NewEvent } from '../../events/log.js';
-import type { Idempotency } from '../../events/writer.js';
-import { forbidden, HttpError } from '../../http/errors.js';
-import { changedSince, lockedForWrite } from '../../db/records.js';
+import { forbidden } from '../../http/errors.js';
+import { acknowledger } from '../../events/acknowledge.js';
 import type { StoredService } from '../services/services.repo.js';
 import { gbvAlertTable } from './gbvAlerts.repo.js';
 import { presentGbvAlert } from './gbvAlerts.presenter.js';
@@ -66,35 +65,10 @@ export async function list(ctx: Ctx, viewer: Viewer): Promise<GbvAlert[]> {
 }
 
 /** Acknowledge an alert: a GBV coordinator of its province has seen it and acts. */
-export async function acknowledge(
-  ctx: Ctx,
-  viewer: Viewer,
-  id: string,
-  version: number,
-  idem: Idempotency | null,
-) {
-  return ctx.writer.write(viewer, idem, async (q) => {
-    const { current: g, shown } = await lockedForWrite(gbvAlertTable, q, id, version, {
-      missing: 'alert',
-      present: (r) => presentGbvAlert(r, viewer),
-    });
-    if (g.status === 'acknowledged')
-      throw new HttpError(409, 'conflict', 'This alert is already acknowledged.', undefined, shown);
-    const updated = await gbvAlertTable.update(
-      q,
-      id,
-      version,
-      { status: 'acknowledged', acknowledgedAt: new Date().toISOString(), acknowledgedBy: viewer.userId },
-      viewer.userId,
-    );
-    if (!updated) throw changedSince({ missing: 'alert' }, shown);
-    return {
-      status: 200,
-      body: updated,
-      events: [recordEvent('gbv-alert:acknowledged', updated, { status: 'acknowledged' })],
-    };
-  });
-}
+export const acknowledge = acknowledger(gbvAlertTable, 'gbv-alert:acknowledged', (_ctx, viewer) => ({
+  present: (r) => presentGbvAlert(r, viewer),
+  settled: (g) => (g.status === 'acknowledged' ? 'This alert is already acknowledged.' : null),
+}));
 
 /** Only GBV coordinators deal with time-critical alerts. */
 export function requireGbv(viewer: Viewer): void {

@@ -4,7 +4,7 @@ import { OrganisationCreateSchema } from '../../../shared/schemas/auth.js';
 import { HttpError } from '../../http/errors.js';
 import { adminOnly, read, route } from '../../http/route.js';
 import { insertOrganisation, listOrganisations, organisationNameTaken } from './organisations.repo.js';
-import { recordEvent } from '../../events/log.js';
+import { created } from '../../events/writer.js';
 
 /** /api/organisations: every signed-in user reads; the admin creates. */
 export function organisationRoutes(ctx: Ctx): Router {
@@ -28,11 +28,7 @@ export function organisationRoutes(ctx: Ctx): Router {
             { name: input.name, acronym: input.acronym ?? null, kind: input.kind, sectors: input.sectors },
             viewer.userId,
           );
-          return {
-            status: 201,
-            body: org,
-            events: [recordEvent('organisation:created', org)],
-          };
+          return created('organisation:created', org, org);
         }),
     ),
   );

@@ -1,25 +1,16 @@
 import type { Queryable } from '../../db/db.js';
-import { recordTable } from '../../db/records.js';
-import type { CoordinationRequest, RequestMessage } from '../../../shared/schemas/requests.js';
+import { columnsOf, recordTable } from '../../db/records.js';
+import {
+  CoordinationRequestSchema,
+  type CoordinationRequest,
+  type RequestMessage,
+} from '../../../shared/schemas/requests.js';
 
 /** Coordination requests. */
-export const requestTable = recordTable<CoordinationRequest>('coordination_requests', [
-  ['kind', 'kind'],
-  ['title', 'title'],
-  ['from_org_id', 'fromOrgId'],
-  ['to_org_id', 'toOrgId'],
-  ['to_sector', 'toSector'],
-  ['shelter_id', 'shelterId'],
-  ['shelter_org_id', 'shelterOrgId'],
-  ['service_id', 'serviceId'],
-  ['province_code', 'provinceCode'],
-  ['priority', 'priority'],
-  ['quantity', 'quantity'],
-  ['needed_by', 'neededBy', 'ts'],
-  ['status', 'status'],
-  ['message_count', 'messageCount'],
-  ['simulated', 'simulated'],
-]);
+export const requestTable = recordTable<CoordinationRequest>(
+  'coordination_requests',
+  columnsOf(CoordinationRequestSchema, { ts: ['neededBy'] }),
+);
 
 interface MessageRow {
   id: string;

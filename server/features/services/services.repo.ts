@@ -1,6 +1,10 @@
 import type { Queryable } from '../../db/db.js';
-import { recordTable } from '../../db/records.js';
-import type { Availability, ServicePoint } from '../../../shared/schemas/services.js';
+import { columnsOf, recordTable } from '../../db/records.js';
+import {
+  ServicePointSchema,
+  type Availability,
+  type ServicePoint,
+} from '../../../shared/schemas/services.js';
 
 /**
  * A service point as stored and as carried in events: the exact position, plus the public point
@@ -19,25 +23,14 @@ export type ServiceFields = Omit<
   'id' | 'createdAt' | 'updatedAt' | 'version' | 'updatedBy' | 'orgId'
 >;
 
-const table = recordTable<StoredService>('service_points', [
-  ['name', 'name'],
-  ['provider_org_id', 'providerOrgId'],
-  ['types', 'types'],
-  ['province_code', 'provinceCode'],
-  ['commune_code', 'communeCode'],
-  ['location_visibility', 'locationVisibility'],
-  ['lat', 'lat'],
-  ['lon', 'lon'],
-  ['contact_phone', 'contactPhone'],
-  ['hours', 'hours'],
-  ['open_24h', 'open24h'],
-  ['languages', 'languages'],
-  ['cost', 'cost'],
-  ['referral', 'referral'],
-  ['availability', 'availability', 'json'],
-  ['last_reported_at', 'lastReportedAt', 'ts'],
-  ['simulated', 'simulated'],
-]);
+const table = recordTable<StoredService>(
+  'service_points',
+  columnsOf(ServicePointSchema, {
+    omit: ['masked', 'positionShown'],
+    json: ['availability'],
+    ts: ['lastReportedAt'],
+  }),
+);
 
 // The public point is derived from the commune, not stored: keep it on the record in memory.
 type AreaLookup = (communeCode: string) => { lat: number | null; lon: number | null } | undefined;

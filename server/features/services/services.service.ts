@@ -1,20 +1,21 @@
 import { haversineKm } from '../../../shared/domain/geo.js';
-import type {
-  Availability,
-  AvailabilityPost,
-  NearestService,
-  ServiceCreate,
-  ServicePatch,
-  ServicePoint,
+import {
+  firstAvailability,
+  type Availability,
+  type AvailabilityPost,
+  type NearestService,
+  type ServiceCreate,
+  type ServicePatch,
+  type ServicePoint,
 } from '../../../shared/schemas/services.js';
 import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import { checkOrganisation } from '../organisations/organisations.checks.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { recordEvent, type NewEvent } from '../../events/log.js';
-import type { Idempotency, WriteResult } from '../../events/writer.js';
+import { created, type Idempotency, type WriteResult } from '../../events/writer.js';
 import { badField, forbidden, notFound } from '../../http/errors.js';
-import { changedSince, changesFrom, lockedForWrite } from '../../db/records.js';
+import { changedSince, changesFrom, lockedForEdit } from '../../db/records.js';
 import { getShelter } from '../shelters/shelters.repo.js';
 import { raiseIfCritical } from '../gbvAlerts/gbvAlerts.service.js';
 import { createsService, editsService } from '../../../shared/domain/permissions.js';
@@ -82,17 +83,7 @@ export function createWrite(
   // A safe house is hidden whatever was asked: its position must never be shown by mistake.
   const locationVisibility = input.types.includes('safe_house') ? 'hidden' : input.locationVisibility;
   const now = new Date().toISOString();
-  const availability: Availability = {
-    status: input.status,
-    reasons: [],
-    expectedRestoreAt: null,
-    stock: null,
-    safeHouseBeds: null,
-    hotlineWorking: null,
-    note: null,
-    reportedAt: now,
-    reportedBy: viewer.userId,
-  };
+  const availability = firstAvailability(input.status, now, viewer.userId);
   const fields: ServiceFields = {
     name: input.name,
     providerOrgId,
@@ -119,15 +110,9 @@ export function createWrite(
     await checkOrganisation(q, providerOrgId, 'providerOrgId');
     const s = await repoOf(ctx).insert(q, fields, { userId: viewer.userId, orgId: providerOrgId });
     await insertAvailability(q, s.id, availability);
-    return {
-      status: 201,
-      body: presentService(s, viewer),
-      events: [recordEvent('service:created', s)],
-    };
+    return created('service:created', s, presentService(s, viewer));
   };
 }
-
-const NOT_YOURS = 'You may edit only your own services (a GBV coordinator: any), within your scope.';
 
 async function lockForEdit(
   ctx: Ctx,
@@ -136,11 +121,11 @@ async function lockForEdit(
   id: string,
   version: number,
 ): Promise<StoredService> {
-  const { current } = await lockedForWrite(repoOf(ctx), q, id, version, {
+  const { current } = await lockedForEdit(repoOf(ctx), q, id, version, {
     missing: 'service',
-    changed: 'This service changed since you loaded it; review the current record and reapply.',
     present: (s) => presentService(s, viewer),
-    refuse: (s) => (editsService(viewer, s) ? null : NOT_YOURS),
+    edits: (s) => editsService(viewer, s),
+    notYours: 'You may edit only your own services (a GBV coordinator: any), within your scope.',
   });
   return current;
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.js';
-import { recordTable, type Meta } from '../../db/records.js';
-import type { Shelter } from '../../../shared/schemas/shelters.js';
+import { columnsOf, recordTable, type Meta } from '../../db/records.js';
+import { ShelterSchema, type Shelter } from '../../../shared/schemas/shelters.js';
 
 /** Fields a write sets; everything but the record metadata. */
 export type ShelterFields = Omit<
@@ -18,26 +18,11 @@ export type ShelterFields = Omit<
   checklist: NonNullable<Shelter['checklist']>;
 };
 
-const FIELDS = [
-  ['name', 'name'],
-  ['kind', 'kind'],
-  ['province_code', 'provinceCode'],
-  ['commune_code', 'communeCode'],
-  ['lat', 'lat'],
-  ['lon', 'lon'],
-  ['managing_org_id', 'managingOrgId'],
-  ['contact_phone', 'contactPhone'],
-  ['status', 'status'],
-  ['capacity', 'capacity'],
-  ['occupancy', 'occupancy'],
-  ['households', 'households'],
-  ['demographics', 'demographics', 'json'],
-  ['vulnerable', 'vulnerable', 'json'],
-  ['needs', 'needs', 'json'],
-  ['checklist', 'checklist', 'json'],
-  ['safety_score', 'safetyScore'],
-  ['simulated', 'simulated'],
-] as const;
+// What a write sets: every field but those a report sets (when, from where) and the SMS code.
+const FIELDS = columnsOf(ShelterSchema, {
+  omit: ['lastReportedAt', 'reportSource', 'smsCode'],
+  json: ['demographics', 'vulnerable', 'needs', 'checklist'],
+});
 
 /** Shelters. */
 export const shelterTable = recordTable<Shelter>('shelters', [

@@ -9,10 +9,10 @@ import type { Ctx } from '../../context.js';
 import type { Queryable } from '../../db/db.js';
 import { checkOrganisation } from '../organisations/organisations.checks.js';
 import type { Viewer } from '../../auth/viewer.js';
-import type { Idempotency, WriteResult } from '../../events/writer.js';
-import { readEntityEvents, recordEvent } from '../../events/log.js';
+import { created, type Idempotency, type WriteResult } from '../../events/writer.js';
+import { readEntityEvents } from '../../events/log.js';
 import { badField, forbidden, notFound } from '../../http/errors.js';
-import { changedSince, changesFrom, lockedForWrite } from '../../db/records.js';
+import { changedSince, changesFrom, lockedForEdit } from '../../db/records.js';
 import { createsShelter, editsShelter } from '../../../shared/domain/permissions.js';
 import { presentShelter } from './shelters.presenter.js';
 import {
@@ -131,15 +131,9 @@ export function createWrite(
       userId: viewer.userId,
       orgId: fields.managingOrgId ?? viewer.orgId,
     });
-    return {
-      status: 201,
-      body: presentShelter(s, viewer),
-      events: [recordEvent('shelter:created', s)],
-    };
+    return created('shelter:created', s, presentShelter(s, viewer));
   };
 }
-
-const NOT_YOURS = 'You may edit only the shelters you manage, within your scope.';
 
 /** The body of a partial update at the version it was based on, inside a write's transaction. */
 export function patchWrite(
@@ -150,11 +144,11 @@ export function patchWrite(
   source: ReportSource = 'app',
 ): (q: Queryable) => Promise<WriteResult<Shelter>> {
   return async (q) => {
-    const { current, shown } = await lockedForWrite({ get: getShelter }, q, id, p.version, {
+    const { current, shown } = await lockedForEdit({ get: getShelter }, q, id, p.version, {
       missing: 'shelter',
-      changed: 'This shelter changed since you loaded it; review the current record and reapply.',
       present: (s) => presentShelter(s, viewer),
-      refuse: (s) => (editsShelter(viewer, s) ? null : NOT_YOURS),
+      edits: (s) => editsShelter(viewer, s),
+      notYours: 'You may edit only the shelters you manage, within your scope.',
     });
     const checklist = { ...(current.checklist ?? emptyChecklist()), ...p.checklist };
     const next: ShelterFields = {
