@@ -134,8 +134,9 @@ export async function atRate(perSecond: number, ms: number, fn: (i: number) => P
   const start = performance.now();
   const inflight: Promise<void>[] = [];
   for (let i = 0; ; i++) {
+    // Compare the offset, not due - start: with a fractional start that difference rounds below ms and sends one more.
+    if (i * every >= ms) break;
     const due = start + i * every;
-    if (due - start >= ms) break;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     inflight.push(fn(i).catch(() => undefined));
