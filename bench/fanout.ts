@@ -75,7 +75,11 @@ export function connectClient(
 /** Memory summed over nodes (after a full GC in each). */
 export async function memoryOf(nodes: Node[]) {
   const ms = await Promise.all(nodes.map((n) => n.memory()));
-  return { heapUsed: ms.reduce((a, m) => a + m.heapUsed, 0), rss: ms.reduce((a, m) => a + m.rss, 0) };
+  return {
+    heapUsed: ms.reduce((a, m) => a + m.heapUsed, 0),
+    rss: ms.reduce((a, m) => a + m.rss, 0),
+    cpuMicros: ms.reduce((a, m) => a + m.cpuMicros, 0),
+  };
 }
 
 /**

@@ -45,6 +45,7 @@ export type GeneratorRequest =
       /** Time the deliveries to at most this many of this generator's clients (all are counted). */
       timedClients: number;
     }
+  /** Wait for the deliveries of `keys` until all are in or none has arrived for `timeoutMs`, then report. */
   | { op: 'drain'; keys: number[]; timeoutMs: number }
   | { op: 'close' };
 
@@ -187,8 +188,13 @@ async function run(m: Extract<GeneratorRequest, { op: 'run' }>) {
 
 async function drain(m: Extract<GeneratorRequest, { op: 'drain' }>) {
   const expected = m.keys.length * clients;
-  const deadline = performance.now() + m.timeoutMs;
-  while (firstDeliveries < expected && performance.now() < deadline) await sleep(50);
+  // Wait while deliveries still arrive: a delivery is lost only when nothing has arrived for timeoutMs.
+  let seen = firstDeliveries;
+  let progressAt = performance.now();
+  while (firstDeliveries < expected && performance.now() - progressAt < m.timeoutMs) {
+    await sleep(50);
+    if (firstDeliveries !== seen) [seen, progressAt] = [firstDeliveries, performance.now()];
+  }
   let distinct = 0;
   let total = 0;
   for (const k of m.keys) {

@@ -10,7 +10,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export interface Node {
   url: string;
   proc: ChildProcess;
-  memory(): Promise<{ heapUsed: number; rss: number }>;
+  memory(): Promise<{ heapUsed: number; rss: number; cpuMicros: number }>;
   stop(): Promise<void>;
 }
 
@@ -60,7 +60,7 @@ export async function spawnNode(
         const t = setTimeout(() => reject(new Error('memory probe timed out')), 10_000);
         proc.once('message', (m) => {
           clearTimeout(t);
-          resolve(m as { heapUsed: number; rss: number });
+          resolve(m as { heapUsed: number; rss: number; cpuMicros: number });
         });
         proc.send('memory');
       }),

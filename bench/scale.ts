@@ -72,6 +72,10 @@ export interface SegmentOptions {
 export interface GeneratorSegment extends FanoutResult {
   sentAfter: number[];
   connectMs: number;
+  /** Server CPU (user + system, all the mode's nodes) while the changes were sent and delivered, µs. */
+  cpuMicros: number;
+  /** Wall time of that phase, ms. */
+  sendMs: number;
   /** Writes the generators dropped because no shelter was free within 5 s of their due time. */
   late: number;
 }
@@ -102,6 +106,7 @@ export async function startGenerators(size: number): Promise<Generators> {
       await sleep(500);
       const after = await memoryOf(nodes);
 
+      const sendStart = performance.now();
       const keyBase = 10_000 + Math.floor(Math.random() * 50_000);
       const startAt = Date.now() + 1000;
       // Samples on the shared schedule: at the start, every sampleEveryMs, and at the end.
@@ -137,6 +142,8 @@ export async function startGenerators(size: number): Promise<Generators> {
       await sampler;
       const keys = sent.flatMap((s) => s.keys);
       const results = await all(() => ({ op: 'drain', keys, timeoutMs: 10_000 }), 'result');
+      const done = await memoryOf(nodes);
+      const sendMs = performance.now() - sendStart;
       await all(() => ({ op: 'close' }), 'closed');
       // The next segment's writes start from the versions the generators reached.
       if (mode === 'app') {
@@ -159,6 +166,8 @@ export async function startGenerators(size: number): Promise<Generators> {
         rssPerClient: (after.rss - before.rss) / opts.clients,
         sendErrors: sent.reduce((a, s) => a + s.errors, 0),
         late: sent.reduce((a, s) => a + s.late, 0),
+        cpuMicros: done.cpuMicros - after.cpuMicros,
+        sendMs,
         connectMs,
       };
     },

@@ -1,7 +1,7 @@
 import type { BenchCluster } from '../cluster.js';
-import type { appShelters, FanoutMode, FanoutResult } from '../fanout.js';
-import { fmt, summary, table } from '../lib.js';
-import { generatorsFor, startGenerators } from '../scale.js';
+import type { appShelters, FanoutMode } from '../fanout.js';
+import { fmt, median, summary, table } from '../lib.js';
+import { generatorsFor, startGenerators, type GeneratorSegment } from '../scale.js';
 import { flat, lastHalf, p99Drift, slopePerMinute, type Point } from '../stats.js';
 import { fanoutTables, progress, templateFor } from './fanout.js';
 import { KB, load, loadLine, met, metAll, say } from './say.js';
@@ -23,7 +23,7 @@ export async function scaleReport(cluster: BenchCluster, shelters: Shelters, P: 
   const before = load();
   const G = generatorsFor(P.clients);
   const gens = await startGenerators(G);
-  const results: Record<FanoutMode, FanoutResult[]> = { ws: [], sio: [], app: [] };
+  const results: Record<FanoutMode, GeneratorSegment[]> = { ws: [], sio: [], app: [] };
   const connectMs: number[] = [];
   let late = 0;
   try {
@@ -51,12 +51,31 @@ export async function scaleReport(cluster: BenchCluster, shelters: Shelters, P: 
   say();
   say(
     `${P.clients} socket clients held by ${G} load-generator processes (at most ${Math.ceil(P.clients / G)} each), ${P.rate} changes/s for ${P.seconds} s per segment, modes interleaved a, b, c (${P.rounds} rounds); the app's and bare Socket.IO's clients are split over two processes. ` +
-      `Each generator sends its share of the changes (phases staggered so that together they keep an even ${P.rate}/s) and times only the deliveries of its own changes to its own clients, on its own clock ("timed"); every delivery to every client is counted for lost and duplicated. ` +
+      `Each generator sends its share of the changes (phases staggered so that together they keep an even ${P.rate}/s) and times only the deliveries of its own changes to its own clients, on its own clock ("timed"); every delivery to every client is counted for lost (not received once no delivery had arrived at that generator for 10 s) and duplicated. ` +
       `Connecting the app's clients took ${connectMs.map((ms) => fmt(ms / 1000, 1)).join(', ')} s per round; ` +
       `app writes dropped as late (not started within 5 s of their due time): ${late}.`,
   );
   say();
   fanoutTables(results, before, `### Memory per connected client at ${P.clients} clients`);
+  say(`### Server CPU at ${P.clients} clients`);
+  say();
+  say(
+    `User + system CPU of the mode's server processes (process.cpuUsage over IPC) from the first change sent until every delivery landed, median over rounds; ` +
+      `the app's includes the HTTP write, PostgreSQL client and projection. On a shared machine another process's load slows these, so they are upper bounds.`,
+  );
+  say();
+  say(
+    table(
+      ['mode', 'cores busy', 'µs CPU per delivery', 'ms CPU per change'],
+      (['ws', 'sio', 'app'] as const).map((m) => [
+        m,
+        fmt(median(results[m].map((r) => r.cpuMicros / 1000 / r.sendMs)), 2),
+        fmt(median(results[m].map((r) => r.cpuMicros / r.delivered)), 1),
+        fmt(median(results[m].map((r) => r.cpuMicros / 1000 / r.sent)), 1),
+      ]),
+    ),
+  );
+  say();
 }
 
 export interface SoakParams {
