@@ -44,8 +44,11 @@ export function connectClient(
   cookie: string | undefined,
   onKey: (occupancy: number) => void,
   closers: (() => void)[],
+  /** Called when the server closes the connection before the bench does (e.g. the app's backpressure cut-off). */
+  onDrop: () => void = () => undefined,
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
+    let closing = false;
     if (mode === 'ws') {
       const ws = new WebSocket(url.replace('http', 'ws'));
       ws.on('message', (data: Buffer) =>
@@ -53,7 +56,11 @@ export function connectClient(
       );
       ws.once('open', () => resolve());
       ws.once('error', reject);
-      closers.push(() => ws.terminate());
+      ws.once('close', () => closing || onDrop());
+      closers.push(() => {
+        closing = true;
+        ws.terminate();
+      });
       return;
     }
     const socket: Socket = ioClient(url, {
@@ -68,7 +75,11 @@ export function connectClient(
     });
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
-    closers.push(() => socket.close());
+    socket.once('disconnect', () => closing || onDrop());
+    closers.push(() => {
+      closing = true;
+      socket.close();
+    });
   });
 }
 

@@ -62,6 +62,7 @@ export type GeneratorReply =
       distinct: number;
       total: number;
       expected: number;
+      dropped: number;
     }
   | { op: 'closed' }
   | { op: 'error'; message: string };
@@ -77,6 +78,8 @@ let keyBase = 0;
 /** Per key (offset from keyBase), deliveries per client of this generator. */
 const counts = new Map<number, Uint8Array>();
 let firstDeliveries = 0;
+/** Clients the server disconnected before the segment closed them. */
+let dropped = 0;
 /** Own keys: send time on this process's clock. */
 const sentAt = new Map<number, number>();
 let runStart = 0;
@@ -110,6 +113,7 @@ async function connect(m: Extract<GeneratorRequest, { op: 'connect' }>) {
         m.cookies[(m.offset + i) % m.cookies.length],
         (key) => onDelivery(i, key),
         closers,
+        () => dropped++,
       ),
   );
   send({ op: 'connected', ms: performance.now() - started });
@@ -212,6 +216,7 @@ async function drain(m: Extract<GeneratorRequest, { op: 'drain' }>) {
     distinct,
     total,
     expected,
+    dropped,
   });
 }
 
@@ -228,6 +233,7 @@ process.on('message', (m: GeneratorRequest) => {
     latencies.length = 0;
     sentAfter.length = 0;
     firstDeliveries = 0;
+    dropped = 0;
     keyBase = 0;
     send({ op: 'closed' });
   }

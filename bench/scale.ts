@@ -76,6 +76,8 @@ export interface GeneratorSegment extends FanoutResult {
   cpuMicros: number;
   /** Wall time of that phase, ms. */
   sendMs: number;
+  /** Clients the server disconnected during the segment (their later changes count as lost). */
+  dropped: number;
   /** Writes the generators dropped because no shelter was free within 5 s of their due time. */
   late: number;
 }
@@ -166,6 +168,7 @@ export async function startGenerators(size: number): Promise<Generators> {
         rssPerClient: (after.rss - before.rss) / opts.clients,
         sendErrors: sent.reduce((a, s) => a + s.errors, 0),
         late: sent.reduce((a, s) => a + s.late, 0),
+        dropped: results.reduce((a, r) => a + r.dropped, 0),
         cpuMicros: done.cpuMicros - after.cpuMicros,
         sendMs,
         connectMs,

@@ -26,6 +26,7 @@ export async function scaleReport(cluster: BenchCluster, shelters: Shelters, P: 
   const results: Record<FanoutMode, GeneratorSegment[]> = { ws: [], sio: [], app: [] };
   const connectMs: number[] = [];
   let late = 0;
+  let dropped = 0;
   try {
     for (let round = 0; round < P.rounds; round++) {
       for (const mode of ['ws', 'sio', 'app'] as const) {
@@ -40,6 +41,7 @@ export async function scaleReport(cluster: BenchCluster, shelters: Shelters, P: 
         if (mode === 'app') {
           connectMs.push(r.connectMs);
           late += r.late;
+          dropped += r.dropped;
         }
         progress('scale', round, r);
       }
@@ -53,7 +55,7 @@ export async function scaleReport(cluster: BenchCluster, shelters: Shelters, P: 
     `${P.clients} socket clients held by ${G} load-generator processes (at most ${Math.ceil(P.clients / G)} each), ${P.rate} changes/s for ${P.seconds} s per segment, modes interleaved a, b, c (${P.rounds} rounds); the app's and bare Socket.IO's clients are split over two processes. ` +
       `Each generator sends its share of the changes (phases staggered so that together they keep an even ${P.rate}/s) and times only the deliveries of its own changes to its own clients, on its own clock ("timed"); every delivery to every client is counted for lost (not received once no delivery had arrived at that generator for 10 s) and duplicated. ` +
       `Connecting the app's clients took ${connectMs.map((ms) => fmt(ms / 1000, 1)).join(', ')} s per round; ` +
-      `app writes dropped as late (not started within 5 s of their due time): ${late}.`,
+      `app writes dropped as late (not started within 5 s of their due time): ${late}; app clients disconnected by the server during the segments (the bench's clients do not reconnect, so their later changes count as lost): ${dropped}.`,
   );
   say();
   fanoutTables(results, before, `### Memory per connected client at ${P.clients} clients`);
@@ -203,6 +205,12 @@ export async function soakReport(cluster: BenchCluster, shelters: Shelters, P: S
           metAll((x) => x <= STEADY_P99_RATIO, drift.perWindow, drift.pooled),
         ],
         ['lost', String(r.lost), '0', met(r.lost === 0)],
+        [
+          'clients disconnected by the server (a bench client does not reconnect)',
+          String(r.dropped),
+          '0',
+          met(r.dropped === 0),
+        ],
         ['duplicated', String(r.duplicated), '0', met(r.duplicated === 0)],
         [
           'writes committed / refused / late (dropped: not started within 5 s of due)',
