@@ -105,6 +105,8 @@ export function fanoutTables(
         ratioRow('c/b p99', ratio(c.p99s, b.p99s), c.s.p99 / b.s.p99, '1.15'),
         ['lost (c)', String(c.lost), '', '0', met(c.lost === 0)],
         ['duplicated (c)', String(c.dup), '', '0', met(c.dup === 0)],
+        // The ratios compare like with like only when the app carried the same load as the baselines.
+        ['changes sent c/a', fmt(c.sent / a.sent, 2), '', '>= 0.95', met(c.sent >= 0.95 * a.sent)],
       ],
     ),
   );
