@@ -49,6 +49,11 @@ export function connectClient(
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let closing = false;
+    const closeWith = (close: () => void) =>
+      closers.push(() => {
+        closing = true;
+        close();
+      });
     if (mode === 'ws') {
       const ws = new WebSocket(url.replace('http', 'ws'));
       ws.on('message', (data: Buffer) =>
@@ -57,10 +62,7 @@ export function connectClient(
       ws.once('open', () => resolve());
       ws.once('error', reject);
       ws.once('close', () => closing || onDrop());
-      closers.push(() => {
-        closing = true;
-        ws.terminate();
-      });
+      closeWith(() => ws.terminate());
       return;
     }
     const socket: Socket = ioClient(url, {
@@ -76,10 +78,7 @@ export function connectClient(
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
     socket.once('disconnect', () => closing || onDrop());
-    closers.push(() => {
-      closing = true;
-      socket.close();
-    });
+    closeWith(() => socket.close());
   });
 }
 
