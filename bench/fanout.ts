@@ -10,6 +10,8 @@ export interface FanoutResult {
   mode: FanoutMode;
   clients: number;
   sent: number;
+  /** Deliveries received (every client, duplicates included). */
+  delivered: number;
   /** Delivery latencies (ms) from the sender's clock to each receiving client, same process. */
   latencies: number[];
   lost: number;
@@ -32,9 +34,62 @@ export async function appShelters(c: BenchCluster): Promise<Shelter[]> {
   return ((await res.json()) as { data: Shelter[] }).data;
 }
 
-async function memoryOf(nodes: Node[]) {
+/**
+ * Connect one client of `mode` to `url`; `onKey` gets the counter carried in `occupancy` of each
+ * change it receives; its closer is pushed to `closers`.
+ */
+export function connectClient(
+  mode: FanoutMode,
+  url: string,
+  cookie: string | undefined,
+  onKey: (occupancy: number) => void,
+  closers: (() => void)[],
+  /** Called when the server closes the connection before the bench does (e.g. the app's backpressure cut-off). */
+  onDrop: () => void = () => undefined,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let closing = false;
+    const closeWith = (close: () => void) =>
+      closers.push(() => {
+        closing = true;
+        close();
+      });
+    if (mode === 'ws') {
+      const ws = new WebSocket(url.replace('http', 'ws'));
+      ws.on('message', (data: Buffer) =>
+        onKey((JSON.parse(data.toString()) as { data: { occupancy: number } }).data.occupancy),
+      );
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+      ws.once('close', () => closing || onDrop());
+      closeWith(() => ws.terminate());
+      return;
+    }
+    const socket: Socket = ioClient(url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      timeout: 60_000,
+      extraHeaders: cookie ? { cookie } : {},
+    });
+    socket.on('change', (ch: { data?: { occupancy: number } }) => {
+      if (ch.data) onKey(ch.data.occupancy);
+    });
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+    socket.once('disconnect', () => closing || onDrop());
+    closeWith(() => socket.close());
+  });
+}
+
+/** Memory summed over nodes (after a full GC in each). */
+export async function memoryOf(nodes: Node[]) {
   const ms = await Promise.all(nodes.map((n) => n.memory()));
-  return { heapUsed: ms.reduce((a, m) => a + m.heapUsed, 0), rss: ms.reduce((a, m) => a + m.rss, 0) };
+  return {
+    heapUsed: ms.reduce((a, m) => a + m.heapUsed, 0),
+    rss: ms.reduce((a, m) => a + m.rss, 0),
+    cpuMicros: ms.reduce((a, m) => a + m.cpuMicros, 0),
+  };
 }
 
 /**
@@ -68,31 +123,13 @@ export async function fanoutSegment(
     Array.from({ length: opts.clients }, (_, i) => i),
     50,
     (i) =>
-      new Promise<void>((resolve, reject) => {
-        const node = nodes[i % nodes.length]!;
-        if (mode === 'ws') {
-          const ws = new WebSocket(node.url.replace('http', 'ws'));
-          ws.on('message', (data: Buffer) =>
-            onMessage(i, (JSON.parse(data.toString()) as { data: { occupancy: number } }).data.occupancy),
-          );
-          ws.once('open', () => resolve());
-          ws.once('error', reject);
-          closers.push(() => ws.terminate());
-          return;
-        }
-        const socket: Socket = ioClient(node.url, {
-          transports: ['websocket'],
-          forceNew: true,
-          reconnection: false,
-          extraHeaders: mode === 'app' ? { cookie: c.cookies[roles[i % roles.length]!]! } : {},
-        });
-        socket.on('change', (ch: { type?: string; data?: { occupancy: number } }) => {
-          if (ch.data) onMessage(i, ch.data.occupancy);
-        });
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-        closers.push(() => socket.close());
-      }),
+      connectClient(
+        mode,
+        nodes[i % nodes.length]!.url,
+        mode === 'app' ? c.cookies[roles[i % roles.length]!] : undefined,
+        (occupancy) => onMessage(i, occupancy),
+        closers,
+      ),
   );
   await sleep(500);
   const after = await memoryOf(nodes);
@@ -147,6 +184,7 @@ export async function fanoutSegment(
     mode,
     clients: opts.clients,
     sent: sentAt.size,
+    delivered: total,
     latencies,
     lost: expected - distinct,
     duplicated: total - distinct,

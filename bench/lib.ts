@@ -10,7 +10,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export interface Node {
   url: string;
   proc: ChildProcess;
-  memory(): Promise<{ heapUsed: number; rss: number }>;
+  memory(): Promise<{ heapUsed: number; rss: number; cpuMicros: number }>;
   stop(): Promise<void>;
 }
 
@@ -60,7 +60,7 @@ export async function spawnNode(
         const t = setTimeout(() => reject(new Error('memory probe timed out')), 10_000);
         proc.once('message', (m) => {
           clearTimeout(t);
-          resolve(m as { heapUsed: number; rss: number });
+          resolve(m as { heapUsed: number; rss: number; cpuMicros: number });
         });
         proc.send('memory');
       }),
@@ -134,8 +134,9 @@ export async function atRate(perSecond: number, ms: number, fn: (i: number) => P
   const start = performance.now();
   const inflight: Promise<void>[] = [];
   for (let i = 0; ; i++) {
+    // Compare the offset, not due - start: with a fractional start that difference rounds below ms and sends one more.
+    if (i * every >= ms) break;
     const due = start + i * every;
-    if (due - start >= ms) break;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     inflight.push(fn(i).catch(() => undefined));

@@ -13,10 +13,14 @@ import { writesReport } from './report/writes.js';
 import { catchUpReport } from './report/catchUp.js';
 import { historyReport } from './report/history.js';
 import { clientReport, linkSegment } from './report/client.js';
+import { scaleReport, soakReport, type ScaleParams, type SoakParams } from './report/scale.js';
 
 /**
  * `npm run bench [-- --quick | --full] [--clients N] [--rate R] [--no-browser] [--away S] [--only link|map|storm]`: every figure
  * that matters is a ratio against a baseline measured in this run, interleaved A, B, A, B.
+ * `--scale` (5,000 clients) and `--soak S` (2,000 clients, 50 writes/s for S seconds) run alone
+ * (printed, docs/BENCHMARKS.md left alone; `--clients` and `--rate` override their sizes);
+ * `--full` runs both too (the soak for 600 s unless `--soak S` says otherwise) and writes them.
  */
 const { values: args } = parseArgs({
   options: {
@@ -30,6 +34,10 @@ const { values: args } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     /** `link`, `map` or `storm`: only that segment (docs/BENCHMARKS.md left alone). */
     only: { type: 'string' },
+    /** The scale segment alone: 5,000 clients (or --clients) at 10 changes/s (or --rate). */
+    scale: { type: 'boolean', default: false },
+    /** The soak alone, for this many seconds: 2,000 clients (or --clients), 50 writes/s (or --rate). */
+    soak: { type: 'string' },
   },
 });
 const full = args.full && !args.quick;
@@ -48,11 +56,27 @@ const P: BenchParams = {
   historySeconds: full ? 10 : 4,
 };
 
+const alone = !full && (args.scale || args.soak !== undefined);
+const S: ScaleParams = {
+  clients: Number((alone && args.clients) || 5000),
+  rate: Number((alone && args.rate) || 10),
+  seconds: 15,
+  rounds: 2,
+};
+const soakSeconds = Number(args.soak ?? 600);
+const K: SoakParams = {
+  clients: Number((alone && args.clients) || 2000),
+  rate: Number((alone && args.rate) || 50),
+  seconds: soakSeconds,
+  sampleEveryMs: 10_000,
+  timedPerGenerator: 100,
+};
+
 const started = new Date();
 say(`# Benchmarks`);
 say();
 say(
-  `Written by \`npm run bench${full ? ' -- --full' : ' -- --quick'}\` on ${started.toISOString()} (commit ${git('rev-parse', '--short', 'HEAD')}).`,
+  `Written by \`npm run bench -- ${process.argv.slice(2).join(' ') || '--quick'}\` on ${started.toISOString()} (commit ${git('rev-parse', '--short', 'HEAD')}).`,
 );
 say();
 say(
@@ -64,7 +88,9 @@ say(
       .join(' ')} (the machine is shared, so absolute times drift; compare the ratios).`,
 );
 say();
-say(`Parameters: ${JSON.stringify(P)}`);
+say(
+  `Parameters: ${JSON.stringify(alone ? { ...(args.scale ? { scale: S } : {}), ...(args.soak ? { soak: K } : {}) } : P)}`,
+);
 say();
 
 if (args.only === 'map') {
@@ -90,6 +116,20 @@ if (args.only === 'link') {
   process.exit(0);
 }
 
+if (alone) {
+  // Only the scale and/or soak segments, printed as they are measured (docs/BENCHMARKS.md left alone).
+  const cluster = await startBenchCluster();
+  try {
+    const shelters = await appShelters(cluster);
+    if (args.scale) await scaleReport(cluster, shelters, S);
+    if (args.soak !== undefined) await soakReport(cluster, shelters, K);
+  } finally {
+    await cluster.stop();
+  }
+  say(`Finished in ${fmt((Date.now() - started.getTime()) / 1000, 0)} s.`);
+  process.exit(0);
+}
+
 if (args.only === 'storm') {
   // Only the catch-up storm, interleaved as in a full run when --full (docs/BENCHMARKS.md left alone).
   const cluster = await startBenchCluster();
@@ -108,6 +148,10 @@ try {
   if (!args['no-write']) await writesReport(cluster, shelters, P);
   await catchUpReport(cluster, shelters, P, full);
   await historyReport(cluster, P);
+  if (full) {
+    await scaleReport(cluster, shelters, S);
+    await soakReport(cluster, shelters, K);
+  }
 } finally {
   await cluster.stop();
 }
@@ -118,7 +162,15 @@ say(`## How to run`);
 say();
 say('```');
 say('npm run bench              # quick mode (about a minute or two): 200 clients, short segments');
-say('npm run bench -- --full    # 1,000 clients, 20 s fan-out segments, 30 s away; writes this file');
+say(
+  'npm run bench -- --full    # 1,000 clients, 20 s fan-out segments, 30 s away, scale at 5,000 clients, a 600 s soak; writes this file (about 20 minutes)',
+);
+say(
+  'npm run bench -- --scale   # only the scale segment (5,000 clients over several generator processes); --clients N for fewer',
+);
+say(
+  'npm run bench -- --soak 600  # only the soak: 2,000 clients, 50 writes/s for 600 s; --clients and --rate override',
+);
 say('npm run bench -- --clients 500 --rate 20 --no-browser');
 say('```');
 say();

@@ -91,6 +91,9 @@ export async function clientReport(P: BenchParams, full: boolean, browser: boole
   if (browser) await linkSegment(built.dir, P);
   if (browser) {
     let m: MapResult | null = null;
+    const mapLoad = load();
+    say(`## Live map`);
+    say();
     try {
       m = await mapBench({ features: 5000, changesPerSecond: 50, seconds: P.mapSeconds, rounds: P.rounds });
     } catch (err) {
@@ -118,8 +121,10 @@ export async function clientReport(P: BenchParams, full: boolean, browser: boole
         ),
       );
       say();
-      say(`Frame time p95 live/static: ${fmt(m.live.p95 / m.static.p95, 2)}.`);
-      say();
+      const ratio = m.live.p95 / m.static.p95;
+      say(`Frame time p95 live/static: ${fmt(ratio, 2)} (target <= 2: ${metAll((x) => x <= 2, ratio)}).`);
     }
+    say(loadLine(mapLoad));
+    say();
   }
 }
