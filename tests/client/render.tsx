@@ -1,5 +1,5 @@
-import { cleanup } from '@testing-library/react';
-import { afterEach, beforeAll, vi } from 'vitest';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, beforeAll, expect, vi } from 'vitest';
 import type { Me } from '../../shared/schemas/auth.js';
 import { useAreaStore } from '../../client/src/features/areas/areaStore.js';
 import { useAuthStore } from '../../client/src/features/auth/authStore.js';
@@ -57,7 +57,14 @@ export function setUpForms() {
       }),
     );
   };
-  return { sent, answer };
+  /** Click the form's `${prefix}-save`, check nothing was sent, and give the text of its `${prefix}-error`. */
+  const saveRefused = async (prefix: string) => {
+    fireEvent.click(screen.getByTestId(`${prefix}-save`));
+    const text = (await screen.findByTestId(`${prefix}-error`)).textContent;
+    expect(sent).toHaveLength(0);
+    return text;
+  };
+  return { sent, answer, saveRefused };
 }
 
 /** An envelope of success. */

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -6,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../../server/app.js';
 import type { AppConfig } from '../../server/env.js';
 import { DEFAULT_CARE_THRESHOLDS } from '../../shared/domain/careRules.js';
+import { loginAll, type ApiClient } from './client.js';
 import { freshPostgres } from './db.js';
 import { freePort, waitForProcessUrl } from './net.js';
 
@@ -73,6 +75,37 @@ export async function startServer(
       if (!databaseUrl) fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A suite's server and its signed-in users, by the name the tests give them. */
+export interface ServerSuite<K extends string> {
+  srv: TestServer;
+  as: Record<K, ApiClient>;
+}
+
+/**
+ * A server for the enclosing suite: started before its first test (by `start`, default a fresh
+ * PGlite server) with `users` signed in at once (the tests' name for each -> its demo username),
+ * stopped after its last. Filled in place, so `into` lets module-level helpers share it.
+ */
+export function useServer<K extends string>(
+  users: Readonly<Record<K, string>>,
+  opts: { start?: () => Promise<TestServer>; timeoutMs?: number; into?: ServerSuite<K> } = {},
+): ServerSuite<K> {
+  const suite = opts.into ?? ({ as: {} } as ServerSuite<K>);
+  beforeAll(async () => {
+    suite.srv = await (opts.start ?? (() => startServer()))();
+    const names = Object.keys(users) as K[];
+    const clients = await loginAll(
+      suite.srv.url,
+      names.map((k) => users[k]),
+    );
+    names.forEach((k, i) => (suite.as[k] = clients[i]!));
+  }, opts.timeoutMs ?? 120_000);
+  afterAll(async () => {
+    await suite.srv?.stop();
+  });
+  return suite;
 }
 
 /** A server running as its own OS process (for multi-process and kill -9 tests). */

@@ -18,6 +18,7 @@ import { buildShelter } from '../../helpers/factories.js';
 import {
   buildAlert,
   buildCell,
+  buildChange,
   buildGbvAlert,
   buildMessage,
   buildRequest,
@@ -25,7 +26,6 @@ import {
   uid,
 } from '../factories.js';
 
-const by = { userId: null, orgId: null };
 const at = '2024-09-07T06:00:00.000Z';
 const org: Organisation = {
   id: uid(),
@@ -116,18 +116,12 @@ describe('DOMAIN_STORES', () => {
     const alert = buildAlert();
     const gbv = buildGbvAlert();
     applyAll([
-      { seq: 11, type: 'shelter:updated', data: { ...shelter, version: 2, occupancy: 42 }, at, by },
-      { seq: 12, type: 'service:availability-changed', data: { ...service, version: 2 }, at, by },
-      { seq: 13, type: 'alert:created', data: alert, at, by },
-      {
-        seq: 14,
-        type: 'request:message-added',
-        data: { request: { ...request, messageCount: 1 }, message },
-        at,
-        by,
-      },
-      { seq: 15, type: 'gbv-alert:raised', data: gbv, at, by },
-      { seq: 16, type: 'stock-totals:changed', data: { ...totals, services: 4 }, at, by },
+      buildChange(11, 'shelter:updated', { ...shelter, version: 2, occupancy: 42 }),
+      buildChange(12, 'service:availability-changed', { ...service, version: 2 }),
+      buildChange(13, 'alert:created', alert),
+      buildChange(14, 'request:message-added', { request: { ...request, messageCount: 1 }, message }),
+      buildChange(15, 'gbv-alert:raised', gbv),
+      buildChange(16, 'stock-totals:changed', { ...totals, services: 4 }),
       { seq: 17, type: 'hidden' },
     ]);
     expect(useShelterStore.getState().byId[shelter.id]?.occupancy).toBe(42);

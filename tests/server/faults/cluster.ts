@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { io as ioClient } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Change } from '../../../shared/events.js';
@@ -10,6 +11,7 @@ import { startPostgresServer, type PostgresServer } from '../../helpers/postgres
 import { startRedisServer } from '../../helpers/redis.js';
 import { spawnServer, type ServerProcess } from '../../helpers/server.js';
 import { uniquePrefix } from '../../helpers/redis.js';
+import { startPgProxy, type PgProxy } from './pgProxy.js';
 
 /** Resolve after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -103,18 +105,20 @@ export function useCluster(beforeStop?: (c: Cluster) => void): Cluster {
 const opened = new WeakMap<Cluster, FailoverReplica[]>();
 
 /**
- * One failover replica per [username, index of the server it starts on], opened at once. They are
- * closed after the test, whether it passed or not.
+ * Failover replicas for the usernames given per server (the first list starts on the first server,
+ * the next on the second), opened at once and in that order. They are closed after the test,
+ * whether it passed or not.
  */
-export async function openReplicas(c: Cluster, who: [string, number][]): Promise<FailoverReplica[]> {
+export async function openReplicas(c: Cluster, ...perServer: string[][]): Promise<FailoverReplica[]> {
+  const who = perServer.flatMap((usernames, at) => usernames.map((u) => [u, at] as const));
   const replicas = await Promise.all(who.map(([username, at]) => FailoverReplica.open(c.urls, username, at)));
   opened.set(c, [...(opened.get(c) ?? []), ...replicas]);
   return replicas;
 }
 
-/** The ops officer signed in on the first server, and every shelter as ops sees them. */
-export async function opsAndShelters(c: Cluster): Promise<{ ops: ApiClient; shelters: Shelter[] }> {
-  const ops = await login(c.urls[0]!, 'ops');
+/** The ops officer signed in on server `on` (default the first), and every shelter as ops sees them. */
+export async function opsAndShelters(c: Cluster, on = 0): Promise<{ ops: ApiClient; shelters: Shelter[] }> {
+  const ops = await login(c.urls[on]!, 'ops');
   return { ops, shelters: (await ops.get<Shelter[]>('/api/shelters')).body.data! };
 }
 
@@ -127,13 +131,92 @@ export async function waitAllReady(c: Cluster, timeoutMs: number, everyMs: numbe
   );
 }
 
-/** After a fault is over: let the load run a second more, stop it, and check no process died and no write failed. */
+/**
+ * Writes flowing before the fault: the ops officer signed in on server `on` (default the first)
+ * writes through both servers to every shelter but the first `spare` (kept for the test's own
+ * writes), and the load has run for `warmMs` (default one second).
+ */
+export async function startLoad(
+  c: Cluster,
+  opts: ConstructorParameters<typeof WriteLoad>[3] & { on?: number; spare?: number; warmMs?: number },
+): Promise<{ ops: ApiClient; shelters: Shelter[]; load: WriteLoad }> {
+  const { on = 0, spare = 0, warmMs = 1000, ...rate } = opts;
+  const { ops, shelters } = await opsAndShelters(c, on);
+  const load = new WriteLoad(c.urls, ops.cookie, shelters.slice(spare), rate);
+  load.start();
+  await sleep(warmMs);
+  return { ops, shelters, load };
+}
+
+/**
+ * After a fault is repaired: wait until every process says it is ready again, let the load run a
+ * second more, stop it, and check no process died and no write failed.
+ */
 export async function finishLoad(c: Cluster, load: WriteLoad): Promise<WriteStats> {
+  await waitAllReady(c, 15_000, 100);
   await sleep(1000);
   const stats = await load.stop();
   expectAlive(c.servers);
   expect(stats.errors).toEqual([]);
   return stats;
+}
+
+/** The checks that end a fault test: every replica converged, and the log in the database is whole. */
+export async function expectConsistent(c: Cluster, replicas: FailoverReplica[]): Promise<{ head: number }> {
+  await expectConverged(c.urls, replicas);
+  return checkLog(c.pg.url);
+}
+
+/**
+ * Two server processes over a private PostgreSQL and Redis, for faults of the database connection:
+ * `a` reaches PostgreSQL through a proxy the test controls, `b` directly; `db` is the test's own
+ * direct connection for checks. `env` goes to both processes, `envA` to `a` only.
+ */
+export interface ProxiedPair {
+  pg: PostgresServer;
+  proxy: PgProxy;
+  a: ServerProcess;
+  b: ServerProcess;
+  db: pg.Client;
+}
+
+/** A proxied pair for this file's tests: started before the first, stopped after the last. */
+export function useProxiedPair(
+  opts: {
+    env?: Record<string, string>;
+    envA?: Record<string, string>;
+    beforeStop?: (p: ProxiedPair) => void;
+  } = {},
+): ProxiedPair {
+  // Filled in by beforeAll; only what started is stopped.
+  const p = {} as Partial<ProxiedPair> as ProxiedPair;
+  let redisStop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    p.pg = await startPostgresServer();
+    const redis = await startRedisServer();
+    redisStop = redis.stop;
+    p.proxy = await startPgProxy({ host: '127.0.0.1', port: p.pg.port });
+    const env = {
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: uniquePrefix(),
+      DEMO: '1',
+      LOG_LEVEL: 'error',
+      ...opts.env,
+    };
+    p.b = await spawnServer({ ...env, DATABASE_URL: p.pg.url });
+    p.a = await spawnServer({ ...env, DATABASE_URL: p.proxy.url, ...opts.envA });
+    p.db = new pg.Client({ connectionString: p.pg.url });
+    await p.db.connect();
+  });
+  afterAll(async () => {
+    if ('a' in p) opts.beforeStop?.(p);
+    await p.db?.end();
+    await Promise.all([p.a?.stop('SIGKILL'), p.b?.stop('SIGKILL')]);
+    await p.proxy?.close();
+    await redisStop?.();
+    await p.pg?.destroy();
+  });
+  return p;
 }
 
 /** GET /api/snapshot through whichever server answers. */
@@ -389,7 +472,6 @@ export class WriteLoad {
 
 /** Log checks straight from the database: gap-free seqs, and each shelter's version matches its events. */
 export async function checkLog(pgUrl: string): Promise<{ head: number }> {
-  const pg = (await import('pg')).default;
   const c = new pg.Client({ connectionString: pgUrl });
   await c.connect();
   try {

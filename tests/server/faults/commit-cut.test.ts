@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../../shared/events.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { connectSocket, login, type ApiClient, type TestSocket } from '../../helpers/client.js';
 import { buildIncidentCounts } from '../../helpers/factories.js';
 import { waitFor } from '../../helpers/net.js';
-import { startPostgresServer, type PostgresServer } from '../../helpers/postgres.js';
-import { startRedisServer, uniquePrefix } from '../../helpers/redis.js';
-import { spawnServer, type ServerProcess } from '../../helpers/server.js';
-import { checkLog, sleep } from './cluster.js';
-import { startPgProxy, type PgProxy } from './pgProxy.js';
+import { checkLog, sleep, useProxiedPair } from './cluster.js';
 
 type Reply = Awaited<ReturnType<ApiClient['send']>>;
 
@@ -34,51 +29,31 @@ const DOWN_MS = 2000;
 const SETTLE_MS = 400;
 
 describe('fault: connection cut right after COMMIT', () => {
-  let pgServer: PostgresServer;
-  let redisStop: () => Promise<void>;
-  let proxy: PgProxy;
-  let a: ServerProcess; // through the proxy
-  let b: ServerProcess; // straight to PostgreSQL
-  let db: pg.Client;
+  // `a` goes through the proxy, `b` straight to PostgreSQL.
+  const p = useProxiedPair({ envA: { WRITE_SETTLE_MS: String(SETTLE_MS) } });
   const users: Record<string, ApiClient> = {};
   const figures: Record<string, number> = {};
 
   /** Rows of a query on the test's own connection (id and version columns, as the checks need). */
   type Row = { id: string; version: number };
   const q = async (sql: string, params: unknown[] = []): Promise<Row[]> =>
-    (await db.query<Row>(sql, params)).rows;
+    (await p.db.query<Row>(sql, params)).rows;
   const first = async (sql: string, params: unknown[] = []): Promise<Row> => (await q(sql, params))[0]!;
   /** The single value of a one-row, one-column query, as a number. */
   const one = async (sql: string, params: unknown[] = []): Promise<number> => {
-    const { rows } = await db.query<Record<string, unknown>>(sql, params);
+    const { rows } = await p.db.query<Record<string, unknown>>(sql, params);
     return Number(Object.values(rows[0]!)[0]);
   };
 
   beforeAll(async () => {
-    pgServer = await startPostgresServer();
-    const redis = await startRedisServer();
-    redisStop = redis.stop;
-    proxy = await startPgProxy({ host: '127.0.0.1', port: pgServer.port });
-    const env = { REDIS_URL: redis.url, REDIS_PREFIX: uniquePrefix(), DEMO: '1', LOG_LEVEL: 'error' };
-    b = await spawnServer({ ...env, DATABASE_URL: pgServer.url });
-    a = await spawnServer({ ...env, DATABASE_URL: proxy.url, WRITE_SETTLE_MS: String(SETTLE_MS) });
-    db = new pg.Client({ connectionString: pgServer.url });
-    await db.connect();
-    for (const u of ['ops', 'gbv', 'admin'] as const) users[u] = await login(a.url, u);
+    for (const u of ['ops', 'gbv', 'admin'] as const) users[u] = await login(p.a.url, u);
   });
-  afterAll(async () => {
-    await db?.end();
-    await Promise.all([a?.stop('SIGKILL'), b?.stop('SIGKILL')]);
-    await proxy?.close();
-    await redisStop?.();
-    await pgServer?.destroy();
-    console.log('commit-cut figures (ms):', JSON.stringify(figures));
-  });
+  afterAll(() => console.log('commit-cut figures (ms):', JSON.stringify(figures)));
 
   // Each test starts with the app able to reach its database again (the pool has replaced the
   // connections the last outage broke).
   beforeEach(async () => {
-    await waitFor(async () => !proxy.isDown && (await fetch(`${a.url}/readyz`)).status === 200, 10_000);
+    await waitFor(async () => !p.proxy.isDown && (await fetch(`${p.a.url}/readyz`)).status === 200, 10_000);
   });
 
   const send = (user: string, method: string, path: string, body: unknown, key: string): Promise<Reply> =>
@@ -89,7 +64,7 @@ describe('fault: connection cut right after COMMIT', () => {
     const s = (await ops.get<Shelter[]>('/api/shelters')).body.data![0]!;
     const key = randomUUID();
     const body = { version: s.version, occupancy: s.occupancy + 1 };
-    const cut = proxy.cutNextCommit();
+    const cut = p.proxy.cutNextCommit();
     const t0 = Date.now();
     const r = await send('ops', 'PATCH', `/api/shelters/${s.id}`, body, key);
     figures.selfSettledReplyMs = Date.now() - t0;
@@ -104,8 +79,8 @@ describe('fault: connection cut right after COMMIT', () => {
 
   it('answers outcome_unknown while it cannot tell, and the other process gets the committed event within a second of the database coming back', async () => {
     const ops = users.ops!;
-    const viewer = await login(b.url, 'ops');
-    const socket: TestSocket = connectSocket(b.url, viewer.cookie);
+    const viewer = await login(p.b.url, 'ops');
+    const socket: TestSocket = connectSocket(p.b.url, viewer.cookie);
     const seen: Change[] = [];
     socket.on('change', (c) => seen.push(c));
     try {
@@ -113,7 +88,7 @@ describe('fault: connection cut right after COMMIT', () => {
       const s = (await ops.get<Shelter[]>('/api/shelters')).body.data![1]!;
       const key = randomUUID();
       const body = { version: s.version, occupancy: s.occupancy + 2 };
-      const cut = proxy.cutNextCommit({ downMs: DOWN_MS });
+      const cut = p.proxy.cutNextCommit({ downMs: DOWN_MS });
       const t0 = Date.now();
       const r = await send('ops', 'PATCH', `/api/shelters/${s.id}`, body, key);
       figures.outcomeUnknownReplyMs = Date.now() - t0;
@@ -134,7 +109,7 @@ describe('fault: connection cut right after COMMIT', () => {
 
       // The other process reads PostgreSQL directly: its safety-net log poll can deliver the event
       // while the app's database is still unreachable. Retry once it is back (at once, no grace).
-      await waitFor(() => !proxy.isDown, 10_000, 10);
+      await waitFor(() => !p.proxy.isDown, 10_000, 10);
       const retry = await send('ops', 'PATCH', `/api/shelters/${s.id}`, body, key);
       expect(retry.status, JSON.stringify(retry.body)).toBe(200);
       expect((retry.body.data as Shelter).version).toBe(s.version + 1);
@@ -148,7 +123,7 @@ describe('fault: connection cut right after COMMIT', () => {
     const ops = users.ops!;
     const s = (await ops.get<Shelter[]>('/api/shelters')).body.data![2]!;
     // Refuse every connection: the write cannot even begin.
-    proxy.setDown(true);
+    p.proxy.setDown(true);
     try {
       const r = await send(
         'ops',
@@ -161,7 +136,7 @@ describe('fault: connection cut right after COMMIT', () => {
       expect(r.body.error?.code).toBe('unavailable');
       expect(r.body.error?.message).toMatch(/Nothing was saved/);
     } finally {
-      proxy.setDown(false);
+      p.proxy.setDown(false);
     }
     expect(await one('SELECT version FROM shelters WHERE id = $1', [s.id])).toBe(s.version);
   });
@@ -171,48 +146,76 @@ describe('fault: connection cut right after COMMIT', () => {
   let requestId = '';
   let serviceId = '';
 
+  /** A form that creates a record: one stored copy is one row of `table` whose `column` is `value`. */
+  const creates = (
+    name: string,
+    user: FormAction['user'],
+    [table, column, value]: readonly [string, string, string],
+    request: () => { path: string; body: unknown } | Promise<{ path: string; body: unknown }>,
+  ): FormAction => ({
+    name,
+    user,
+    prepare: async () => ({
+      method: 'POST',
+      ...(await request()),
+      copies: () => one(`SELECT count(*) FROM ${table} WHERE ${column} = $1`, [value]),
+    }),
+  });
+
+  /** A form that changes the row `find` picks in `table`: one stored copy is one version more. */
+  const updates = (
+    name: string,
+    user: FormAction['user'],
+    table: string,
+    find: () => Promise<Row>,
+    request: (row: Row) => { method: string; path: string; body: unknown },
+  ): FormAction => ({
+    name,
+    user,
+    prepare: async () => {
+      const row = await find();
+      return {
+        ...request(row),
+        copies: async () => (await one(`SELECT version FROM ${table} WHERE id = $1`, [row.id])) - row.version,
+      };
+    },
+  });
+
+  const alertTitle = `Cut alert ${tag}`;
+  const messageText = `Cut message ${tag}`;
+  const orgName = `Cut org ${tag}`;
+  const username = `cut${tag}`;
+
   // Every write of the client's forms (the shelter forms go through the outbox, covered above by the PATCH).
   const actions: FormAction[] = [
-    {
-      name: 'AlertForm: new risk alert',
-      user: 'ops',
-      prepare: () => {
-        const title = `Cut alert ${tag}`;
-        return {
-          method: 'POST',
-          path: '/api/alerts',
-          body: {
-            hazard: 'flood',
-            level: 2,
-            title,
-            provinceCodes: ['46'],
-            communeCodes: [],
-            polygon: null,
-            storm: null,
-            validFrom: new Date(now).toISOString(),
-            validTo: new Date(now + 3_600_000).toISOString(),
-            status: 'active',
-            issuer: 'Test office',
-            bulletinNumber: null,
-          },
-          copies: () => one('SELECT count(*) FROM risk_alerts WHERE title = $1', [title]),
-        };
+    creates('AlertForm: new risk alert', 'ops', ['risk_alerts', 'title', alertTitle], () => ({
+      path: '/api/alerts',
+      body: {
+        hazard: 'flood',
+        level: 2,
+        title: alertTitle,
+        provinceCodes: ['46'],
+        communeCodes: [],
+        polygon: null,
+        storm: null,
+        validFrom: new Date(now).toISOString(),
+        validTo: new Date(now + 3_600_000).toISOString(),
+        status: 'active',
+        issuer: 'Test office',
+        bulletinNumber: null,
       },
-    },
-    {
-      name: 'AlertPanel: cancel an alert',
-      user: 'ops',
-      prepare: async () => {
-        const row = await first(`SELECT id, version FROM risk_alerts WHERE title = $1`, [`Cut alert ${tag}`]);
-        return {
-          method: 'PATCH',
-          path: `/api/alerts/${row.id}`,
-          body: { version: row.version, status: 'cancelled' },
-          copies: async () =>
-            (await one('SELECT version FROM risk_alerts WHERE id = $1', [row.id])) - row.version,
-        };
-      },
-    },
+    })),
+    updates(
+      'AlertPanel: cancel an alert',
+      'ops',
+      'risk_alerts',
+      () => first(`SELECT id, version FROM risk_alerts WHERE title = $1`, [alertTitle]),
+      (row) => ({
+        method: 'PATCH',
+        path: `/api/alerts/${row.id}`,
+        body: { version: row.version, status: 'cancelled' },
+      }),
+    ),
     {
       name: 'RequestForm: new request',
       user: 'gbv',
@@ -230,33 +233,21 @@ describe('fault: connection cut right after COMMIT', () => {
         };
       },
     },
-    {
-      name: 'RequestPanel: thread message',
-      user: 'gbv',
-      prepare: () => {
-        const text = `Cut message ${tag}`;
-        return {
-          method: 'POST',
-          path: `/api/requests/${requestId}/messages`,
-          body: { text },
-          copies: () => one('SELECT count(*) FROM request_messages WHERE text = $1', [text]),
-        };
-      },
-    },
-    {
-      name: 'RequestPanel: status move',
-      user: 'gbv',
-      prepare: async () => {
-        const row = await first('SELECT version FROM coordination_requests WHERE id = $1', [requestId]);
-        return {
-          method: 'PATCH',
-          path: `/api/requests/${requestId}`,
-          body: { version: row.version, status: 'cancelled' },
-          copies: async () =>
-            (await one('SELECT version FROM coordination_requests WHERE id = $1', [requestId])) - row.version,
-        };
-      },
-    },
+    creates('RequestPanel: thread message', 'gbv', ['request_messages', 'text', messageText], () => ({
+      path: `/api/requests/${requestId}/messages`,
+      body: { text: messageText },
+    })),
+    updates(
+      'RequestPanel: status move',
+      'gbv',
+      'coordination_requests',
+      () => first('SELECT id, version FROM coordination_requests WHERE id = $1', [requestId]),
+      (row) => ({
+        method: 'PATCH',
+        path: `/api/requests/${row.id}`,
+        body: { version: row.version, status: 'cancelled' },
+      }),
+    ),
     {
       name: 'AvailabilityForm: service availability',
       user: 'gbv',
@@ -299,65 +290,44 @@ describe('fault: connection cut right after COMMIT', () => {
             one(`SELECT count(*) FROM incident_reports WHERE period = '2024-W40' AND province_code = '22'`),
         }),
     },
-    {
-      name: 'GbvAlertBanner: acknowledge',
-      user: 'gbv',
-      prepare: async () => {
-        const row = await first(
-          `SELECT id, version FROM gbv_alerts WHERE status = 'open' ORDER BY id LIMIT 1`,
-        );
-        return {
-          method: 'POST',
-          path: `/api/gbv-alerts/${row.id}/acknowledge`,
-          body: { version: row.version },
-          copies: async () =>
-            (await one('SELECT version FROM gbv_alerts WHERE id = $1', [row.id])) - row.version,
-        };
-      },
-    },
-    {
-      name: 'AdminScreen: new organisation',
-      user: 'admin',
-      prepare: () => {
-        const name = `Cut org ${tag}`;
-        return {
-          method: 'POST',
-          path: '/api/organisations',
-          body: { name, acronym: null, kind: 'ngo', sectors: [] },
-          copies: () => one('SELECT count(*) FROM organisations WHERE name = $1', [name]),
-        };
-      },
-    },
-    {
-      name: 'AdminScreen: new user',
-      user: 'admin',
-      prepare: async () => {
-        const username = `cut${tag}`;
-        const org = await first('SELECT id FROM organisations ORDER BY name LIMIT 1');
-        return {
-          method: 'POST',
-          path: '/api/users',
-          body: {
-            username,
-            displayName: 'Cut user',
-            password: 'Vịnh-Hạ-Long-ngập-lụt-2024!',
-            role: 'viewer',
-            orgId: org.id,
-            scope: null,
-          },
-          copies: () => one('SELECT count(*) FROM users WHERE username = $1', [username]),
-        };
-      },
-    },
+    updates(
+      'GbvAlertBanner: acknowledge',
+      'gbv',
+      'gbv_alerts',
+      () => first(`SELECT id, version FROM gbv_alerts WHERE status = 'open' ORDER BY id LIMIT 1`),
+      (row) => ({
+        method: 'POST',
+        path: `/api/gbv-alerts/${row.id}/acknowledge`,
+        body: { version: row.version },
+      }),
+    ),
+    creates('AdminScreen: new organisation', 'admin', ['organisations', 'name', orgName], () => ({
+      path: '/api/organisations',
+      body: { name: orgName, acronym: null, kind: 'ngo', sectors: [] },
+    })),
+    creates('AdminScreen: new user', 'admin', ['users', 'username', username], async () => {
+      const org = await first('SELECT id FROM organisations ORDER BY name LIMIT 1');
+      return {
+        path: '/api/users',
+        body: {
+          username,
+          displayName: 'Cut user',
+          password: 'Vịnh-Hạ-Long-ngập-lụt-2024!',
+          role: 'viewer',
+          orgId: org.id,
+          scope: null,
+        },
+      };
+    }),
   ];
 
   it.each(actions.map((x) => [x.name, x] as const))(
     '%s: outcome_unknown first, the same-key retry gets the stored reply, one stored copy',
     async (_name, action) => {
-      await waitFor(() => !proxy.isDown, 5000);
+      await waitFor(() => !p.proxy.isDown, 5000);
       const { method, path, body, copies } = await action.prepare();
       const key = randomUUID();
-      const cut = proxy.cutNextCommit({ downMs: 800 });
+      const cut = p.proxy.cutNextCommit({ downMs: 800 });
       const first = await send(action.user, method, path, body, key);
       expect(first.status, JSON.stringify(first.body)).toBe(503);
       await cut;
@@ -380,7 +350,7 @@ describe('fault: connection cut right after COMMIT', () => {
   );
 
   it('left a consistent log', async () => {
-    await checkLog(pgServer.url);
-    expect(proxy.cuts).toBe(2 + actions.length);
+    await checkLog(p.pg.url);
+    expect(p.proxy.cuts).toBe(2 + actions.length);
   });
 });

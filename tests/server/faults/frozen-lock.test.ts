@@ -1,60 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { login, type ApiClient } from '../../helpers/client.js';
 import { waitFor } from '../../helpers/net.js';
-import { startPostgresServer, type PostgresServer } from '../../helpers/postgres.js';
-import { startRedisServer, uniquePrefix } from '../../helpers/redis.js';
-import { spawnServer, type ServerProcess } from '../../helpers/server.js';
-import { checkLog, sleep } from './cluster.js';
-import { startPgProxy, type PgProxy } from './pgProxy.js';
+import { checkLog, sleep, useProxiedPair } from './cluster.js';
 
 const LOCK_TIMEOUT_MS = 1000;
 const IDLE_IN_TX_MS = 2000;
 
 describe('fault: a process frozen (SIGSTOP) inside a write, holding the event counter lock', () => {
-  let pgServer: PostgresServer;
-  let redisStop: () => Promise<void>;
-  let proxy: PgProxy;
-  let a: ServerProcess; // through the proxy, which freezes it
-  let b: ServerProcess;
-  let db: pg.Client;
-
-  beforeAll(async () => {
-    pgServer = await startPostgresServer();
-    const redis = await startRedisServer();
-    redisStop = redis.stop;
-    proxy = await startPgProxy({ host: '127.0.0.1', port: pgServer.port });
-    const env = {
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: uniquePrefix(),
-      DEMO: '1',
-      LOG_LEVEL: 'error',
+  // `a` goes through the proxy, which freezes it.
+  const p = useProxiedPair({
+    env: {
       DB_LOCK_TIMEOUT_MS: String(LOCK_TIMEOUT_MS),
       DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: String(IDLE_IN_TX_MS),
-    };
-    b = await spawnServer({ ...env, DATABASE_URL: pgServer.url });
-    a = await spawnServer({ ...env, DATABASE_URL: proxy.url });
-    db = new pg.Client({ connectionString: pgServer.url });
-    await db.connect();
-  });
-  afterAll(async () => {
-    a?.proc.kill('SIGCONT');
-    await db?.end();
-    await Promise.all([a?.stop('SIGKILL'), b?.stop('SIGKILL')]);
-    await proxy?.close();
-    await redisStop?.();
-    await pgServer?.destroy();
+    },
+    beforeStop: ({ a }) => void a.proc.kill('SIGCONT'),
   });
 
   const version = async (id: string) =>
     Number(
-      (await db.query<{ version: number }>('SELECT version FROM shelters WHERE id = $1', [id])).rows[0]!
+      (await p.db.query<{ version: number }>('SELECT version FROM shelters WHERE id = $1', [id])).rows[0]!
         .version,
     );
 
   it('lets the other process write again within the timeouts, and nothing is half-written when the frozen one resumes', async () => {
+    const { a, b, db, proxy } = p;
     const opsA = await login(a.url, 'ops');
     const opsB: ApiClient = await login(b.url, 'ops');
     const [s1, s2] = (await opsB.get<Shelter[]>('/api/shelters')).body.data!;
@@ -118,7 +89,7 @@ describe('fault: a process frozen (SIGSTOP) inside a write, holding the event co
     expect(await version(s1!.id)).toBe(s1!.version);
     const { rows: keys } = await db.query('SELECT 1 FROM idempotency_keys WHERE key = $1', [keyA]);
     expect(keys).toEqual([]);
-    await checkLog(pgServer.url);
+    await checkLog(p.pg.url);
 
     // The same action retried with its key now applies, once.
     const again = await opsA.send<Shelter>('PATCH', `/api/shelters/${s1!.id}`, bodyA, {
@@ -126,7 +97,7 @@ describe('fault: a process frozen (SIGSTOP) inside a write, holding the event co
     });
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect(await version(s1!.id)).toBe(s1!.version + 1);
-    await checkLog(pgServer.url);
+    await checkLog(p.pg.url);
     console.log(
       'frozen-lock figures (ms):',
       JSON.stringify({ ...figures, attemptsByOther: statuses.length }),

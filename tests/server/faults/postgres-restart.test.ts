@@ -1,34 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
-import {
-  checkLog,
-  expectAlive,
-  expectConverged,
-  readyStatus,
-  sleep,
-  WriteLoad,
-  useCluster,
-  openReplicas,
-  opsAndShelters,
-  waitAllReady,
-  finishLoad,
-} from './cluster.js';
+import { expectAlive, expectConsistent, finishLoad, readyStatus, sleep, startLoad } from './cluster.js';
+import { openReplicas, useCluster } from './cluster.js';
 
 describe('fault: PostgreSQL restarted', () => {
   const c = useCluster();
 
   it('answers writes during the outage with a quick 503, half-writes nothing, and resumes by itself', async () => {
-    const replicas = await openReplicas(c, [
-      ['ops', 0],
-      ['viewer', 1],
-      ['gbv', 1],
-    ]);
-    const { ops, shelters } = await opsAndShelters(c);
+    const replicas = await openReplicas(c, ['ops'], ['viewer', 'gbv']);
     // The load retries a 503 with the same key for long enough to outlast the outage.
-    const load = new WriteLoad(c.urls, ops.cookie, shelters.slice(5), { perSecond: 20, retryFor: 30_000 });
-    load.start();
-    await sleep(1000);
+    const { ops, shelters, load } = await startLoad(c, { perSecond: 20, retryFor: 30_000, spare: 5 });
     await c.pg.stop('fast');
 
     // Probe writes while the database is down: each gets a clear 503, quickly.
@@ -72,7 +54,6 @@ describe('fault: PostgreSQL restarted', () => {
 
     await c.pg.start();
     // Nobody restarts the app: the pool reconnects on its own.
-    await waitAllReady(c, 15_000, 100);
     const stats = await finishLoad(c, load);
     expect(stats.statuses['503'] ?? 0).toBeGreaterThan(0);
     expect(Math.max(...stats.unavailableMs)).toBeLessThan(4500);
@@ -93,7 +74,6 @@ describe('fault: PostgreSQL restarted', () => {
       target.version + 1,
     );
 
-    await expectConverged(c.urls, replicas);
-    await checkLog(c.pg.url);
+    await expectConsistent(c, replicas);
   });
 });

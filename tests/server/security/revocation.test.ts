@@ -74,77 +74,78 @@ describe('revocation on two processes sharing Redis and PostgreSQL', { timeout: 
   const meOn = async (url: string, cookie: string) =>
     (await fetch(`${url}/api/me`, { headers: { cookie } })).status;
 
-  it('disabling a user closes their sockets on both processes within a second and B refuses the token at once', async () => {
+  type Coordinator = Awaited<ReturnType<typeof coordinator>>;
+
+  /** Run `test` with a fresh coordinator, whose sockets are disconnected afterwards whatever happens. */
+  async function withCoordinator(test: (u: Coordinator) => Promise<void>) {
     const u = await coordinator();
     try {
+      await test(u);
+    } finally {
+      u.sockets.forEach((s) => s.disconnect());
+    }
+  }
+
+  /** B refuses the session at once and the server closes both sockets within a second; the times it took. */
+  async function expectEnded(u: Coordinator): Promise<number[]> {
+    expect(await meOn(b.url, u.api.cookie)).toBe(401);
+    return Promise.all(u.sockets.map((s) => closedWithin(s, 1000)));
+  }
+
+  it('disabling a user closes their sockets on both processes within a second and B refuses the token at once', () =>
+    withCoordinator(async (u) => {
       const r = await admin.send('PATCH', `/api/users/${u.id}`, { disabled: true });
       expect(r.status).toBe(200);
-      expect(await meOn(b.url, u.api.cookie)).toBe(401);
-      const times = await Promise.all(u.sockets.map((s) => closedWithin(s, 1000)));
+      const times = await expectEnded(u);
       expect(Math.max(...times)).toBeLessThanOrEqual(1000);
       // A new socket with the old cookie is refused on both.
       for (const url of [a.url, b.url])
         await expect(connected(connectSocket(url, u.api.cookie))).rejects.toThrow(/unauthenticated/);
-    } finally {
-      u.sockets.forEach((s) => s.disconnect());
-    }
-  });
+    }));
 
   it('changing a user’s role or scope ends their sessions everywhere', async () => {
-    for (const change of [{ role: 'viewer' }, { scope: ['22'] }]) {
-      const u = await coordinator();
-      try {
+    for (const change of [{ role: 'viewer' }, { scope: ['22'] }])
+      await withCoordinator(async (u) => {
         const r = await admin.send('PATCH', `/api/users/${u.id}`, change);
         expect(r.status, JSON.stringify(r.body)).toBe(200);
-        expect(await meOn(b.url, u.api.cookie)).toBe(401);
-        await Promise.all(u.sockets.map((s) => closedWithin(s, 1000)));
-      } finally {
-        u.sockets.forEach((s) => s.disconnect());
-      }
-    }
+        await expectEnded(u);
+      });
   });
 
-  it('signing out on A ends the session on B at once', async () => {
-    const u = await coordinator();
-    try {
+  it('signing out on A ends the session on B at once', () =>
+    withCoordinator(async (u) => {
       expect((await u.api.send('POST', '/api/auth/logout', {})).status).toBe(200);
-      expect(await meOn(b.url, u.api.cookie)).toBe(401);
-      await Promise.all(u.sockets.map((s) => closedWithin(s, 1000)));
-    } finally {
-      u.sockets.forEach((s) => s.disconnect());
-    }
-  });
+      await expectEnded(u);
+    }));
 
-  it('a socket whose session ended without a revocation message is closed by the re-check timer, and a sync on it is not answered', async () => {
-    const u = await coordinator();
-    const direct = new pg.Client({ connectionString: procs!.dbUrl });
-    await direct.connect();
-    try {
-      // Ended behind the app's back (as if the revocation message were lost).
-      await direct.query('DELETE FROM sessions WHERE user_id = $1', [u.id]);
-      // The socket's next sync is refused once the cache entry has expired (at most 5 s), or the
-      // timer closes the socket first; either way no events are answered.
-      const s = u.sockets[1]!;
-      const closed = closedWithin(s, 8000);
-      const reply = await Promise.race([
-        sync(s, 0).then(
-          (r) => (r.ok ? 'answered' : 'refused'),
-          () => 'no answer',
-        ),
-        closed.then(() => 'closed'),
-      ]);
-      expect(['closed', 'no answer', 'refused', 'answered']).toContain(reply);
-      await closed;
-      expect(s.connected).toBe(false);
-    } finally {
-      await direct.end();
-      u.sockets.forEach((s) => s.disconnect());
-    }
-  });
+  it('a socket whose session ended without a revocation message is closed by the re-check timer, and a sync on it is not answered', () =>
+    withCoordinator(async (u) => {
+      const direct = new pg.Client({ connectionString: procs!.dbUrl });
+      await direct.connect();
+      try {
+        // Ended behind the app's back (as if the revocation message were lost).
+        await direct.query('DELETE FROM sessions WHERE user_id = $1', [u.id]);
+        // The socket's next sync is refused once the cache entry has expired (at most 5 s), or the
+        // timer closes the socket first; either way no events are answered.
+        const s = u.sockets[1]!;
+        const closed = closedWithin(s, 8000);
+        const reply = await Promise.race([
+          sync(s, 0).then(
+            (r) => (r.ok ? 'answered' : 'refused'),
+            () => 'no answer',
+          ),
+          closed.then(() => 'closed'),
+        ]);
+        expect(['closed', 'no answer', 'refused', 'answered']).toContain(reply);
+        await closed;
+        expect(s.connected).toBe(false);
+      } finally {
+        await direct.end();
+      }
+    }));
 
-  it('refuses a bad user patch with a 400 naming the field', async () => {
-    const u = await coordinator();
-    try {
+  it('refuses a bad user patch with a 400 naming the field', () =>
+    withCoordinator(async (u) => {
       for (const [body, field] of [
         [{}, 'disabled'],
         [{ role: 'superuser' }, 'role'],
@@ -157,8 +158,5 @@ describe('revocation on two processes sharing Redis and PostgreSQL', { timeout: 
         expect(JSON.stringify(r.body)).toContain(field);
       }
       expect(await meOn(b.url, u.api.cookie)).toBe(200);
-    } finally {
-      u.sockets.forEach((s) => s.disconnect());
-    }
-  });
+    }));
 });

@@ -16,10 +16,7 @@ import {
 import { requestMovesFor } from '../../../../shared/domain/permissions.js';
 import { GAP_REQUEST_KIND } from '../../../../client/src/features/requests/prefill.js';
 import { indexById } from '../../../../client/src/lib/byId.js';
-import { buildMessage, buildRequest } from '../../factories.js';
-
-const by = { userId: null, orgId: null };
-const at = '2024-09-07T06:00:00.000Z';
+import { buildChange, buildMessage, buildRequest } from '../../factories.js';
 
 describe('requests reconcile', () => {
   it('takes a message count rise at the same version as newer (messages do not bump the version)', () => {
@@ -37,13 +34,10 @@ describe('requests reconcile', () => {
     const first = buildMessage(r.id, { createdAt: '2024-09-07T05:00:00.000Z' });
     const m = buildMessage(r.id);
     const threads = { [r.id]: [first] };
-    const change = {
-      seq: 1,
-      type: 'request:message-added' as const,
-      data: { request: { ...r, messageCount: 2 }, message: m },
-      at,
-      by,
-    };
+    const change = buildChange(1, 'request:message-added', {
+      request: { ...r, messageCount: 2 },
+      message: m,
+    });
     const changes = [change, { ...change, seq: 2 }];
     expect(applyThreadChanges(threads, changes)[r.id]?.map((x) => x.id)).toEqual([first.id, m.id]);
     expect(applyRequestChanges(indexById([r, other]), changes).byId[r.id]?.messageCount).toBe(2);

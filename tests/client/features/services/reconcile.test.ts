@@ -11,10 +11,7 @@ import {
   applyStockTotalChanges,
 } from '../../../../client/src/features/services/reconcile.js';
 import { indexById } from '../../../../client/src/lib/byId.js';
-import { buildService } from '../../factories.js';
-
-const by = { userId: null, orgId: null };
-const at = '2024-09-07T06:00:00.000Z';
+import { buildChange, buildService } from '../../factories.js';
 
 describe('services reconcile', () => {
   it('applies created, updated and availability changes; an older or equal version never rolls a service back', () => {
@@ -22,8 +19,8 @@ describe('services reconcile', () => {
     const byId = indexById([s]);
     const closed = { ...s, version: 3, availability: { ...s.availability, status: 'closed' as const } };
     const changes: Change[] = [
-      { seq: 1, type: 'service:availability-changed', data: closed, at, by },
-      { seq: 2, type: 'service:updated', data: { ...s, version: 2, name: 'old echo' }, at, by },
+      buildChange(1, 'service:availability-changed', closed),
+      buildChange(2, 'service:updated', { ...s, version: 2, name: 'old echo' }),
     ];
     const out = applyServiceChanges(byId, changes);
     expect(out.byId[s.id]?.availability.status).toBe('closed');
@@ -36,8 +33,8 @@ describe('services reconcile', () => {
     const t1 = { provinceCode: '22', services: 2, stock: {} } as never;
     const t2 = { provinceCode: '22', services: 3, stock: {} } as never;
     const out = applyStockTotalChanges({}, [
-      { seq: 1, type: 'stock-totals:changed', data: t1, at, by },
-      { seq: 2, type: 'stock-totals:changed', data: t2, at, by },
+      buildChange(1, 'stock-totals:changed', t1),
+      buildChange(2, 'stock-totals:changed', t2),
     ]);
     expect(out['22']).toBe(t2);
   });

@@ -7,9 +7,7 @@ import {
   reconcileShelter,
 } from '../../../../client/src/features/shelters/reconcile.js';
 import { buildShelter } from '../../../helpers/factories.js';
-
-const by = { userId: null, orgId: null };
-const at = '2024-09-07T06:00:00.000Z';
+import { buildChange } from '../../factories.js';
 
 describe('reconcileShelter', () => {
   it('takes a record it has not seen', () => {
@@ -60,9 +58,9 @@ describe('applyChanges', () => {
     const old = buildShelter({ name: 'Old' });
     const fresh = buildShelter({ name: 'New' });
     const changes: Change[] = [
-      { seq: 5, type: 'shelter:created', data: fresh, at, by },
+      buildChange(5, 'shelter:created', fresh),
       { seq: 6, type: 'hidden' },
-      { seq: 7, type: 'shelter:updated', data: { ...old, version: 2, status: 'full' }, at, by },
+      buildChange(7, 'shelter:updated', { ...old, version: 2, status: 'full' }),
     ];
     const r = applyChanges(indexShelters([old]), changes);
     expect(Object.keys(r.byId)).toHaveLength(2);
@@ -73,7 +71,7 @@ describe('applyChanges', () => {
   it('does not roll a record back when an echo of an older write arrives after the HTTP reply', () => {
     const s = buildShelter({ version: 4, occupancy: 80 });
     const r = applyChanges(indexShelters([s]), [
-      { seq: 9, type: 'shelter:updated', data: { ...s, version: 3, occupancy: 60 }, at, by },
+      buildChange(9, 'shelter:updated', { ...s, version: 3, occupancy: 60 }),
     ]);
     expect(r.byId[s.id]?.occupancy).toBe(80);
   });

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CARE_THRESHOLDS, type CareThresholds } from '../../../../shared/domain/careRules.js';
 import type { CareAlert, CareAlertRule } from '../../../../shared/schemas/careAlerts.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
@@ -9,8 +9,7 @@ import enCare from '../../../../client/src/i18n/locales/en/careAlerts.json' with
 import viCare from '../../../../client/src/i18n/locales/vi/careAlerts.json' with { type: 'json' };
 import enShelters from '../../../../client/src/i18n/locales/en/shelters.json' with { type: 'json' };
 import viShelters from '../../../../client/src/i18n/locales/vi/shelters.json' with { type: 'json' };
-import { startServer, type TestServer } from '../../../helpers/server.js';
-import { loginAll, type ApiClient } from '../../../helpers/client.js';
+import { startServer, useServer } from '../../../helpers/server.js';
 import { buildHaLongFloodAlert, buildShelterCreate } from '../../../helpers/factories.js';
 
 /**
@@ -87,33 +86,32 @@ const CASES: [string, CareThresholds, Record<'en' | 'vi', Partial<Record<CareAle
 ];
 
 describe.each(CASES)('duty-of-care alert texts with %s', (_name, thresholds, expected) => {
-  let srv: TestServer;
-  let ops: ApiClient;
-  let gbv: ApiClient;
   let clock = Date.now();
-
-  beforeAll(async () => {
-    srv = await startServer({
-      config: { careAlerts: { checkMs: 24 * HOUR, thresholds, now: () => new Date(clock), onChange: false } },
-    });
-    [ops, gbv] = await loginAll(srv.url, ['ops', 'gbv']);
-  }, 120_000);
-  afterAll(async () => {
-    await srv?.stop();
-  });
+  const suite = useServer(
+    { ops: 'ops', gbv: 'gbv' },
+    {
+      start: () =>
+        startServer({
+          config: {
+            careAlerts: { checkMs: 24 * HOUR, thresholds, now: () => new Date(clock), onChange: false },
+          },
+        }),
+    },
+  );
+  const { as } = suite;
 
   it('names the configured threshold in vi and en', async () => {
     const real = Date.now();
     clock = real;
     const s = (
-      await ops.send<Shelter>('POST', '/api/shelters', {
+      await as.ops.send<Shelter>('POST', '/api/shelters', {
         ...buildShelterCreate({ status: 'open', capacity: 100, occupancy: 131 }),
         checklist: { lighting: 'no' },
       })
     ).body.data!;
     expect(s?.id).toBeDefined();
     const service = async (types: string[]) => {
-      const r = await gbv.send<ServicePoint>('POST', '/api/services', {
+      const r = await as.gbv.send<ServicePoint>('POST', '/api/services', {
         name: `Text test ${types.join('+')}`,
         provinceCode: '22',
         communeCode: '06688',
@@ -126,24 +124,24 @@ describe.each(CASES)('duty-of-care alert texts with %s', (_name, thresholds, exp
     };
     const hotline = await service(['hotline']);
     const legal = await service(['legal_aid']);
-    const cur = (await gbv.get<ServicePoint>(`/api/services/${hotline.id}`)).body.data!;
+    const cur = (await as.gbv.get<ServicePoint>(`/api/services/${hotline.id}`)).body.data!;
     expect(
       (
-        await gbv.send('POST', `/api/services/${hotline.id}/availability`, {
+        await as.gbv.send('POST', `/api/services/${hotline.id}/availability`, {
           version: cur.version,
           status: 'open',
           hotlineWorking: false,
         })
       ).status,
     ).toBe(200);
-    const alert = await ops.send('POST', '/api/alerts', buildHaLongFloodAlert(real));
+    const alert = await as.ops.send('POST', '/api/alerts', buildHaLongFloodAlert(real));
     expect(alert.status).toBe(201);
 
     // First seen now; a day and more later every threshold (default or changed) has passed.
-    await srv.app.careAlerts.run();
+    await suite.srv.app.careAlerts.run();
     clock = real + 30 * HOUR;
-    await srv.app.careAlerts.run();
-    const alerts = (await gbv.get<CareAlert[]>('/api/care-alerts')).body.data!;
+    await suite.srv.app.careAlerts.run();
+    const alerts = (await as.gbv.get<CareAlert[]>('/api/care-alerts')).body.data!;
     const of = (rule: CareAlertRule, id: string) => {
       const a = alerts.find((x) => x.rule === rule && x.subjectId === id && x.status === 'open');
       expect(a, rule).toBeDefined();

@@ -6,8 +6,14 @@ import type { ServicePoint } from '../../../../shared/schemas/services.js';
 import pg from 'pg';
 import { freshPostgres, POSTGRES_URL, STORAGES } from '../../../helpers/db.js';
 import { testRedis, uniquePrefix } from '../../../helpers/redis.js';
-import { spawnServer, startServer, type ServerProcess, type TestServer } from '../../../helpers/server.js';
-import { connectSocket, connected, login, loginAll, type ApiClient } from '../../../helpers/client.js';
+import {
+  spawnServer,
+  startServer,
+  useServer,
+  type ServerProcess,
+  type TestServer,
+} from '../../../helpers/server.js';
+import { connectSocket, connected, login, type ApiClient } from '../../../helpers/client.js';
 import { waitFor } from '../../../helpers/net.js';
 import type { Change, Snapshot } from '../../../../shared/events.js';
 import { buildHaLongFloodAlert, buildShelterCreate } from '../../../helpers/factories.js';
@@ -20,40 +26,25 @@ const CARE = { checkMs: 24 * HOUR, thresholds: DEFAULT_CARE_THRESHOLDS };
 const RAISED_ACKED_CLEARED = ['care-alert:raised', 'care-alert:acknowledged', 'care-alert:cleared'];
 
 describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
-  let srv: TestServer;
-  let ops: ApiClient;
-  let gbv: ApiClient;
-  let manager: ApiClient;
-  let viewer: ApiClient;
-  let provider: ApiClient;
   let managerOrg: string;
   // The fake clock every evaluation (the bus's, the timer's, the test's) reads.
   let clock = Date.now();
+  const t = useServer(
+    { ops: 'ops', gbv: 'gbv', manager: 'shelter', viewer: 'viewer', provider: 'provider' },
+    {
+      start: () => startServer({ storage, config: { careAlerts: { ...CARE, now: () => new Date(clock) } } }),
+    },
+  );
+  const { as } = t;
 
   beforeAll(async () => {
-    srv = await startServer({
-      storage,
-      config: {
-        careAlerts: { ...CARE, now: () => new Date(clock) },
-      },
-    });
-    [ops, gbv, manager, viewer, provider] = await loginAll(srv.url, [
-      'ops',
-      'gbv',
-      'shelter',
-      'viewer',
-      'provider',
-    ]);
-    const { rows } = await srv.app.ctx.db.query<{ org_id: string }>(
+    const { rows } = await t.srv.app.ctx.db.query<{ org_id: string }>(
       "SELECT org_id FROM users WHERE username = 'shelter'",
     );
     managerOrg = rows[0]!.org_id;
-  }, 120_000);
-  afterAll(async () => {
-    await srv?.stop();
   });
 
-  const evaluate = () => srv.app.careAlerts.run();
+  const evaluate = () => t.srv.app.careAlerts.run();
   const listed = async (c: ApiClient) => (await c.get<CareAlert[]>('/api/care-alerts')).body.data ?? [];
   const find = async (c: ApiClient, rule: CareAlertRule, subjectId: string, item = '') =>
     (await listed(c)).find(
@@ -63,14 +54,14 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     null;
   const rows = async (rule: CareAlertRule, subjectId: string) =>
     (
-      await srv.app.ctx.db.query<{ status: string }>(
+      await t.srv.app.ctx.db.query<{ status: string }>(
         'SELECT status FROM care_alerts WHERE rule = $1 AND subject_id = $2 ORDER BY created_at',
         [rule, subjectId],
       )
     ).rows.map((r) => r.status);
   const eventsOf = async (id: string) =>
     (
-      await srv.app.ctx.db.query<{ type: string }>(
+      await t.srv.app.ctx.db.query<{ type: string }>(
         "SELECT type FROM events WHERE entity = 'care-alert' AND entity_id = $1 ORDER BY seq",
         [id],
       )
@@ -79,15 +70,15 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     c.send<CareAlert>('POST', `/api/care-alerts/${a.id}/acknowledge`, { version: a.version });
 
   async function shelter(over: Record<string, unknown> = {}): Promise<Shelter> {
-    const r = await ops.send<Shelter>('POST', '/api/shelters', {
+    const r = await as.ops.send<Shelter>('POST', '/api/shelters', {
       ...buildShelterCreate({ managingOrgId: managerOrg, status: 'open', ...over }),
     });
     expect(r.status).toBe(201);
     return r.body.data!;
   }
   async function patchShelter(id: string, patch: Record<string, unknown>): Promise<Shelter> {
-    const cur = (await ops.get<Shelter>(`/api/shelters/${id}`)).body.data!;
-    const r = await ops.send<Shelter>('PATCH', `/api/shelters/${id}`, { version: cur.version, ...patch });
+    const cur = (await as.ops.get<Shelter>(`/api/shelters/${id}`)).body.data!;
+    const r = await as.ops.send<Shelter>('PATCH', `/api/shelters/${id}`, { version: cur.version, ...patch });
     expect(r.status).toBe(200);
     return r.body.data!;
   }
@@ -98,7 +89,7 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     return rows(rule, id);
   }
   async function service(body: Record<string, unknown>): Promise<ServicePoint> {
-    const r = await gbv.send<ServicePoint>('POST', '/api/services', {
+    const r = await as.gbv.send<ServicePoint>('POST', '/api/services', {
       name: `Care test ${Math.random().toString(36).slice(2, 8)}`,
       provinceCode: '22',
       ...body,
@@ -107,8 +98,8 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     return r.body.data!;
   }
   async function availability(id: string, body: Record<string, unknown>) {
-    const cur = (await gbv.get<ServicePoint>(`/api/services/${id}`)).body.data!;
-    const r = await gbv.send('POST', `/api/services/${id}/availability`, {
+    const cur = (await as.gbv.get<ServicePoint>(`/api/services/${id}`)).body.data!;
+    const r = await as.gbv.send('POST', `/api/services/${id}/availability`, {
       version: cur.version,
       status: 'open',
       ...body,
@@ -122,46 +113,46 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     await evaluate();
     await evaluate();
     expect(await rows('over_capacity', s.id)).toEqual(['open']);
-    const a = (await find(ops, 'over_capacity', s.id))!;
+    const a = (await find(as.ops, 'over_capacity', s.id))!;
     expect(a).toMatchObject({ status: 'open', subjectName: s.name, detail: { occupancyPct: 111 } });
-    expect((await find(gbv, 'over_capacity', s.id))?.id).toBe(a.id);
+    expect((await find(as.gbv, 'over_capacity', s.id))?.id).toBe(a.id);
     // The shelter manager sees its own shelter's alert; a viewer and a provider none at all.
-    expect((await find(manager, 'over_capacity', s.id))?.id).toBe(a.id);
-    expect((await viewer.get('/api/care-alerts')).status).toBe(403);
-    expect((await provider.get('/api/care-alerts')).status).toBe(403);
-    expect((await viewer.get<Snapshot>('/api/snapshot')).body.data!.careAlerts).toBeUndefined();
-    const snap = (await ops.get<Snapshot>('/api/snapshot')).body.data!;
+    expect((await find(as.manager, 'over_capacity', s.id))?.id).toBe(a.id);
+    expect((await as.viewer.get('/api/care-alerts')).status).toBe(403);
+    expect((await as.provider.get('/api/care-alerts')).status).toBe(403);
+    expect((await as.viewer.get<Snapshot>('/api/snapshot')).body.data!.careAlerts).toBeUndefined();
+    const snap = (await as.ops.get<Snapshot>('/api/snapshot')).body.data!;
     expect(snap.careAlerts?.some((x) => x.id === a.id)).toBe(true);
 
-    const acked = await ack(manager, a);
+    const acked = await ack(as.manager, a);
     expect(acked.status).toBe(200);
     expect(acked.body.data).toMatchObject({ status: 'acknowledged', version: a.version + 1 });
-    expect((await ack(ops, a)).status).toBe(409);
+    expect((await ack(as.ops, a)).status).toBe(409);
 
     // Still over: acknowledged, not raised again.
     expect(await patchAndRows(s.id, { occupancy: 115 }, 'over_capacity')).toEqual(['acknowledged']);
 
     expect(await patchAndRows(s.id, { occupancy: 100 }, 'over_capacity')).toEqual(['cleared']);
-    expect((await find(ops, 'over_capacity', s.id))?.status).toBe('cleared');
+    expect((await find(as.ops, 'over_capacity', s.id))?.status).toBe('cleared');
     expect(await eventsOf(a.id)).toEqual(RAISED_ACKED_CLEARED);
   });
 
   it('raises a critical checklist `no` only after six hours, and a gap without a request at once', async () => {
     const s = await shelter();
     expect(await patchAndRows(s.id, { checklist: { lighting: 'no' } }, 'checklist_no')).toEqual(['pending']);
-    expect(await find(gbv, 'checklist_no', s.id, 'lighting')).toBeNull();
-    const gap = (await find(gbv, 'gap_unrequested', s.id, 'lighting'))!;
+    expect(await find(as.gbv, 'checklist_no', s.id, 'lighting')).toBeNull();
+    const gap = (await find(as.gbv, 'gap_unrequested', s.id, 'lighting'))!;
     expect(gap.status).toBe('open');
 
     clock += 6 * HOUR + MIN;
     await evaluate();
-    const long = (await find(gbv, 'checklist_no', s.id, 'lighting'))!;
+    const long = (await find(as.gbv, 'checklist_no', s.id, 'lighting'))!;
     expect(long.status).toBe('open');
-    expect((await ack(gbv, long)).status).toBe(200);
-    expect((await ack(gbv, gap)).status).toBe(200);
+    expect((await ack(as.gbv, long)).status).toBe(200);
+    expect((await ack(as.gbv, gap)).status).toBe(200);
 
     // A request of the item's kind answers the gap; the item is still `no`.
-    const req = await ops.send('POST', '/api/requests', {
+    const req = await as.ops.send('POST', '/api/requests', {
       kind: 'lighting',
       title: 'Lights for the latrines',
       shelterId: s.id,
@@ -188,10 +179,10 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     // Far from every demo clinic (the Lao border of Dien Bien).
     const s = await shelter({ provinceCode: '11', communeCode: null, lat: 21.4, lon: 102.4 });
     await evaluate();
-    const a = (await find(ops, 'no_clinic_nearby', s.id))!;
+    const a = (await find(as.ops, 'no_clinic_nearby', s.id))!;
     expect(a.status).toBe('open');
     expect(a.detail.radiusKm).toBe(20);
-    expect((await ack(ops, a)).status).toBe(200);
+    expect((await ack(as.ops, a)).status).toBe(200);
     await service({ types: ['health_cmr'], provinceCode: '11', lat: 21.45, lon: 102.45 });
     await evaluate();
     expect(await rows('no_clinic_nearby', s.id)).toEqual(['cleared']);
@@ -205,11 +196,11 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     expect(await rows('hotline_down', h.id)).toEqual(['pending']);
     clock += 31 * MIN;
     await evaluate();
-    const a = (await find(gbv, 'hotline_down', h.id))!;
+    const a = (await find(as.gbv, 'hotline_down', h.id))!;
     expect(a).toMatchObject({ status: 'open', subjectName: h.name, masked: false });
     // A service alert is not a shelter manager's.
-    expect(await find(manager, 'hotline_down', h.id)).toBeNull();
-    expect((await ack(ops, a)).status).toBe(200);
+    expect(await find(as.manager, 'hotline_down', h.id)).toBeNull();
+    expect((await ack(as.ops, a)).status).toBe(200);
     await availability(h.id, { hotlineWorking: true });
     await evaluate();
     expect(await rows('hotline_down', h.id)).toEqual(['cleared']);
@@ -225,7 +216,7 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
       lat: 20.951,
       lon: 107.081,
     });
-    const alert = await ops.send('POST', '/api/alerts', buildHaLongFloodAlert(real));
+    const alert = await as.ops.send('POST', '/api/alerts', buildHaLongFloodAlert(real));
     expect(alert.status).toBe(201);
     await availability(house.id, { hotlineWorking: false });
     // Seen down now (so down for 25 hours at the next evaluation), not yet unconfirmed.
@@ -233,16 +224,16 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     expect(await rows('unconfirmed_in_alert', house.id)).toEqual([]);
     clock = real + 25 * HOUR;
     await evaluate();
-    const forGbv = (await find(gbv, 'unconfirmed_in_alert', house.id))!;
+    const forGbv = (await find(as.gbv, 'unconfirmed_in_alert', house.id))!;
     expect(forGbv).toMatchObject({ status: 'open', subjectName: house.name, masked: false });
     // Operations officers see the safe house's hotline alert masked, and not which alert area it is in.
-    const masked = (await find(ops, 'hotline_down', house.id))!;
+    const masked = (await find(as.ops, 'hotline_down', house.id))!;
     expect(masked).toMatchObject({ subjectName: 'Safe house', masked: true, subjectOrgId: null });
-    expect(JSON.stringify(await listed(ops))).not.toContain(house.name);
-    expect(await find(ops, 'unconfirmed_in_alert', house.id)).toBeNull();
-    expect((await ack(ops, forGbv)).status).toBe(404);
-    expect((await ack(gbv, forGbv)).status).toBe(200);
-    const opsSnap = (await ops.get<Snapshot>('/api/snapshot')).body.data!;
+    expect(JSON.stringify(await listed(as.ops))).not.toContain(house.name);
+    expect(await find(as.ops, 'unconfirmed_in_alert', house.id)).toBeNull();
+    expect((await ack(as.ops, forGbv)).status).toBe(404);
+    expect((await ack(as.gbv, forGbv)).status).toBe(200);
+    const opsSnap = (await as.ops.get<Snapshot>('/api/snapshot')).body.data!;
     expect(JSON.stringify(opsSnap.careAlerts)).not.toContain(house.name);
 
     // Reconfirmed (a report now): the condition ends.
@@ -254,12 +245,12 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
   });
 
   it('refuses a bad acknowledgement naming the field', async () => {
-    const r = await ops.send('POST', '/api/care-alerts/00000000-0000-4000-8000-000000000000/acknowledge', {
+    const r = await as.ops.send('POST', '/api/care-alerts/00000000-0000-4000-8000-000000000000/acknowledge', {
       version: 'x',
     });
     expect(r.status).toBe(400);
     expect(r.body.error?.message).toContain('version');
-    const missing = await ops.send(
+    const missing = await as.ops.send(
       'POST',
       '/api/care-alerts/00000000-0000-4000-8000-000000000000/acknowledge',
       { version: 1 },

@@ -12,6 +12,9 @@ import type { DemoClock, DemoInfo } from '../../../../shared/schemas/demo.js';
 import { ScenarioSchema } from '../../../../shared/schemas/scenario.js';
 import { loadScenario, planSteps } from '../../../../scripts/replay/scenario.js';
 
+/** A replayed record's row as the checks read it: its own columns and those every record has. */
+type Replayed<T> = T & { id: string; status: string; simulated: boolean; version: number };
+
 /** Run `npm run demo:replay` (the same script) and collect its exit code and output. */
 const runReplay = (args: string[]) => runScript('scripts/replay.ts', args);
 
@@ -83,31 +86,17 @@ describe('demo:replay against two server processes', { timeout: 120_000 }, () =>
       await waitFor(() => ra.lastSeq === dbHead && rb.lastSeq === dbHead, 20_000);
 
       const shelters = (
-        await sql.query<{
-          id: string;
-          name: string;
-          status: string;
-          occupancy: number;
-          simulated: boolean;
-          version: number;
-        }>(
+        await sql.query<Replayed<{ name: string; occupancy: number }>>(
           `SELECT id, name, status, occupancy, simulated, version FROM shelters WHERE name LIKE '%Bình Minh, Cẩm Phả%' OR name = 'Tuan Chau Commune Hall'`,
         )
       ).rows;
       const alerts = (
-        await sql.query<{
-          id: string;
-          title: string;
-          status: string;
-          level: number;
-          simulated: boolean;
-          version: number;
-        }>(
+        await sql.query<Replayed<{ title: string; level: number }>>(
           `SELECT id, title, status, level, simulated, version FROM risk_alerts WHERE issuer = 'NCHMF (replayed)'`,
         )
       ).rows;
       const requests = (
-        await sql.query<{ id: string; kind: string; status: string; simulated: boolean; version: number }>(
+        await sql.query<Replayed<{ kind: string }>>(
           `SELECT id, kind, status, simulated, version FROM coordination_requests WHERE title = ANY($1)`,
           [scenarioTitles('request')],
         )

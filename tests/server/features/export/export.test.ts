@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { check as checkGeoJson } from '@placemarkio/check-geojson';
 import geojsonhint from '@mapbox/geojsonhint';
@@ -7,9 +7,9 @@ import type { ServicePoint } from '../../../../shared/schemas/services.js';
 import type { IncidentSummary, AuditEntry } from '../../../../shared/schemas/incidents.js';
 import type { CoordinationRequest } from '../../../../shared/schemas/requests.js';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
-import { startServer, type TestServer } from '../../../helpers/server.js';
+import { startServer, useServer, type ServerSuite, type TestServer } from '../../../helpers/server.js';
 import { STORAGES } from '../../../helpers/db.js';
-import { login, type ApiClient, DEMO_USERS } from '../../../helpers/client.js';
+import { type ApiClient, DEMO_USERS } from '../../../helpers/client.js';
 
 /**
  * The exports (issue 9 item 1), over real HTTP: each CSV parsed with csv-parse and checked against
@@ -233,22 +233,16 @@ async function geojsonOf(srv: TestServer, who: ApiClient, path: string) {
   return { text, fc };
 }
 
-let srv: TestServer;
-const as: Partial<Record<Role, ApiClient>> = {};
-const c = (r: Role) => as[r]!;
+// Each storage's suite fills this in turn.
+const suite = { as: {} } as ServerSuite<Role>;
+const c = (r: Role) => suite.as[r];
 
 describe.each(STORAGES)('exports on %s', (storage) => {
-  beforeAll(async () => {
-    srv = await startServer({ storage });
-    for (const r of ROLES) as[r] = await login(srv.url, USERS[r]);
-  }, 60_000);
-  afterAll(async () => {
-    await srv?.stop();
-  });
+  useServer(USERS, { start: () => startServer({ storage }), timeoutMs: 60_000, into: suite });
 
   describe('CSV exports: the file format', () => {
     it('shelters.csv: BOM, RFC 4180 CRLF, Vietnamese headers by default, the HXL row of the README, streamed', async () => {
-      const f = await csvOf(srv, c('ops_officer'), '/api/export/shelters.csv');
+      const f = await csvOf(suite.srv, c('ops_officer'), '/api/export/shelters.csv');
       expect(f.status).toBe(200);
       expect(f.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
       expect(f.headers.get('content-disposition')).toContain('shelters.csv');
@@ -267,7 +261,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
     });
 
     it('headers follow ?lang=en; a bad lang is a 400 naming lang', async () => {
-      const en = await csvOf(srv, c('ops_officer'), '/api/export/shelters.csv?lang=en');
+      const en = await csvOf(suite.srv, c('ops_officer'), '/api/export/shelters.csv?lang=en');
       expect(en.header).toContain('Shelter name');
       expect(en.header).not.toContain('Tên điểm sơ tán');
       expect(en.tags).toEqual(shelterTags(true));
@@ -293,7 +287,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
         contactPhone: '+84 24 3825 0000',
       });
       expect(created.status).toBe(201);
-      const f = await csvOf(srv, c('viewer'), '/api/export/shelters.csv');
+      const f = await csvOf(suite.srv, c('viewer'), '/api/export/shelters.csv');
       const row = f.rows.find((r) => r['#loc+code'] === created.body.data!.id)!;
       expect(row['#adm1+code']).toBe('01');
       expect(row['#adm2+code']).toBe('00004');
@@ -313,7 +307,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
   describe('CSV exports: each role gets what SPEC 3 lets it read', () => {
     it('shelters: the checklist columns only for readers of the checklist', async () => {
       for (const r of ROLES) {
-        const f = await csvOf(srv, c(r), '/api/export/shelters.csv');
+        const f = await csvOf(suite.srv, c(r), '/api/export/shelters.csv');
         expect(f.status).toBe(200);
         const reads = ['ops_officer', 'shelter_manager', 'gbv_coordinator', 'admin'].includes(r);
         expect(f.tags, r).toEqual(shelterTags(reads));
@@ -329,7 +323,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
       const safeHouses = body.data!.filter((s) => s.types.includes('safe_house'));
       expect(safeHouses.length).toBeGreaterThan(0);
       for (const r of ROLES) {
-        const f = await csvOf(srv, c(r), '/api/export/services.csv');
+        const f = await csvOf(suite.srv, c(r), '/api/export/services.csv');
         expect(f.status).toBe(200);
         const restricted = r === 'gbv_coordinator' || r === 'service_provider';
         expect(f.tags, r).toEqual(serviceTags(restricted));
@@ -368,10 +362,10 @@ describe.each(STORAGES)('exports on %s', (storage) => {
     });
 
     it('requests: 403 for the partner viewer; others get the rows the API gives them', async () => {
-      const v = await csvOf(srv, c('viewer'), '/api/export/requests.csv');
+      const v = await csvOf(suite.srv, c('viewer'), '/api/export/requests.csv');
       expect(v.status).toBe(403);
       for (const r of ROLES.filter((x) => x !== 'viewer')) {
-        const f = await csvOf(srv, c(r), '/api/export/requests.csv');
+        const f = await csvOf(suite.srv, c(r), '/api/export/requests.csv');
         expect(f.status, r).toBe(200);
         expect(f.tags).toEqual(REQUEST_TAGS);
         const api = (await c(r).get<CoordinationRequest[]>('/api/requests')).body.data!;
@@ -382,7 +376,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
 
     it('alerts: one row per alert and province, a polygon-only alert once with an empty province', async () => {
       const api = (await c('viewer').get<RiskAlert[]>('/api/alerts')).body.data!;
-      const f = await csvOf(srv, c('viewer'), '/api/export/alerts.csv?lang=en');
+      const f = await csvOf(suite.srv, c('viewer'), '/api/export/alerts.csv?lang=en');
       expect(f.tags).toEqual(ALERT_TAGS);
       for (const a of api) {
         const rows = f.rows.filter((x) => x['#meta+id'] === a.id);
@@ -398,12 +392,12 @@ describe.each(STORAGES)('exports on %s', (storage) => {
 
     it('incidents: only for operations officers and GBV coordinators, released and suppressed, no place finer than the province', async () => {
       for (const r of ['shelter_manager', 'service_provider', 'viewer', 'admin'] as Role[]) {
-        const f = await csvOf(srv, c(r), '/api/export/incidents.csv');
+        const f = await csvOf(suite.srv, c(r), '/api/export/incidents.csv');
         expect(f.status, r).toBe(403);
       }
       for (const r of ['ops_officer', 'gbv_coordinator'] as Role[]) {
         const f = await csvOf(
-          srv,
+          suite.srv,
           c(r),
           `/api/export/incidents.csv?lang=${r === 'ops_officer' ? 'en' : 'vi'}`,
         );
@@ -457,7 +451,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
     });
 
     it('every export is audited with who, what and how many rows', async () => {
-      await csvOf(srv, c('gbv_coordinator'), '/api/export/incidents.csv');
+      await csvOf(suite.srv, c('gbv_coordinator'), '/api/export/incidents.csv');
       const audit = (await c('admin').get<AuditEntry[]>('/api/audit?limit=500')).body.data!;
       const inc = audit.find((e) => e.action === 'export' && e.resource === 'export.incidents.csv');
       expect(inc).toBeDefined();
@@ -480,7 +474,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
 
   describe('GeoJSON exports', () => {
     it('shelters: valid RFC 7946 points with the record id', async () => {
-      const { fc } = await geojsonOf(srv, c('viewer'), '/api/export/shelters.geojson');
+      const { fc } = await geojsonOf(suite.srv, c('viewer'), '/api/export/shelters.geojson');
       const api = (await c('viewer').get<{ id: string; lat: number; lon: number }[]>('/api/shelters')).body
         .data!;
       expect(fc.features.length).toBe(api.length);
@@ -496,7 +490,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
       const gbv = (await c('gbv_coordinator').get<ServicePoint[]>('/api/services')).body.data!;
       for (const r of ['viewer', 'ops_officer', 'gbv_coordinator', 'provider' as never] as Role[]) {
         const who = r === ('provider' as never) ? c('service_provider') : c(r);
-        const { fc, text } = await geojsonOf(srv, who, '/api/export/services.geojson');
+        const { fc, text } = await geojsonOf(suite.srv, who, '/api/export/services.geojson');
         const api = (await who.get<ServicePoint[]>('/api/services')).body.data!;
         expect(fc.features.length).toBe(api.length);
         for (const f of fc.features) {
@@ -550,7 +544,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
       });
       expect(cw.status).toBe(201);
       const id = cw.body.data!.id;
-      const { fc } = await geojsonOf(srv, c('viewer'), '/api/export/alerts.geojson');
+      const { fc } = await geojsonOf(suite.srv, c('viewer'), '/api/export/alerts.geojson');
       const area = fc.features.find((f) => f.id === id)!;
       expect(area.geometry!.type).toBe('Polygon');
       const ring = (area.geometry!.coordinates as number[][][])[0]!;
@@ -587,7 +581,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
 
   describe('OpenAPI', () => {
     it('describes every export path with its real content type, an operationId and the 403', async () => {
-      const res = await fetch(`${srv.url}/api/openapi.json`);
+      const res = await fetch(`${suite.srv.url}/api/openapi.json`);
       const doc = (await res.json()) as {
         paths: Record<
           string,
@@ -622,7 +616,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
         expect(op!.responses['401']).toBeDefined();
         if (type === 'text/csv') expect(op!.parameters.map((p) => p.name)).toContain('lang');
         // The live route answers with the documented type.
-        const live = await fetch(`${srv.url}/api/export/${file}`, {
+        const live = await fetch(`${suite.srv.url}/api/export/${file}`, {
           headers: { cookie: c('ops_officer').cookie },
         });
         expect(live.headers.get('content-type')!.split(';')[0]).toBe(type);
@@ -634,7 +628,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
 
   describe('paging', () => {
     it('pages of 500 lose and repeat no row when keys tie or differ by a microsecond', async () => {
-      const db = srv.app.ctx.db;
+      const db = suite.srv.app.ctx.db;
       // 1,100 requests over three created_at values a microsecond apart: ties across page ends,
       // and a key a JS Date (milliseconds) could not tell apart.
       await db.query(
@@ -645,7 +639,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
       );
       const api = (await c('ops_officer').get<CoordinationRequest[]>('/api/requests')).body.data!;
       expect(api.length).toBeGreaterThan(1100);
-      const f = await csvOf(srv, c('ops_officer'), '/api/export/requests.csv');
+      const f = await csvOf(suite.srv, c('ops_officer'), '/api/export/requests.csv');
       const ids = f.rows.map((x) => x['#meta+id']!);
       expect(ids.length).toBe(api.length);
       expect(new Set(ids).size).toBe(ids.length);
@@ -656,7 +650,7 @@ describe.each(STORAGES)('exports on %s', (storage) => {
   // Last: it fills the table, and its validation keeps the event loop busy past the keep-alive timeout.
   describe('export of 5,000 shelters', () => {
     it('streams every row through the projection and reports the time', async () => {
-      const db = srv.app.ctx.db;
+      const db = suite.srv.app.ctx.db;
       await db.query(
         `INSERT INTO shelters (name, kind, province_code, commune_code, lat, lon, status, capacity, occupancy, households, needs, checklist, safety_score, simulated)
        SELECT 'Bulk shelter ' || lpad(g::text, 5, '0'), 'school', '22', NULL, 21 + g / 100000.0, 107 + g / 100000.0, 'open', 100, 10, 3,
@@ -668,21 +662,21 @@ describe.each(STORAGES)('exports on %s', (storage) => {
       // ops officer (checklist columns), GeoJSON for the viewer.
       const timed = async (who: ApiClient, path: string) => {
         const t = performance.now();
-        const { res, bytes } = await fetchRaw(srv, who, path);
+        const { res, bytes } = await fetchRaw(suite.srv, who, path);
         expect(res.status).toBe(200);
         return { ms: performance.now() - t, kib: bytes.length / 1024 };
       };
       const csvViewer = await timed(c('viewer'), '/api/export/shelters.csv?lang=en');
       const csvOps = await timed(c('ops_officer'), '/api/export/shelters.csv');
       const geo = await timed(c('viewer'), '/api/export/shelters.geojson');
-      const f = await csvOf(srv, c('viewer'), '/api/export/shelters.csv?lang=en');
+      const f = await csvOf(suite.srv, c('viewer'), '/api/export/shelters.csv?lang=en');
       expect(f.rows.length).toBe(expected);
       expect(new Set(f.rows.map((r) => r['#loc+code'])).size).toBe(expected);
-      const g = await geojsonOf(srv, c('viewer'), '/api/export/shelters.geojson');
+      const g = await geojsonOf(suite.srv, c('viewer'), '/api/export/shelters.geojson');
       expect(g.fc.features.length).toBe(expected);
       const fmt = (x: { ms: number; kib: number }) => `${x.ms.toFixed(0)} ms (${x.kib.toFixed(0)} KiB)`;
       console.log(
-        `[export] ${expected} shelters on ${srv.app.ctx.db.kind}: CSV viewer ${fmt(csvViewer)}, CSV ops ${fmt(csvOps)}, GeoJSON ${fmt(geo)}`,
+        `[export] ${expected} shelters on ${suite.srv.app.ctx.db.kind}: CSV viewer ${fmt(csvViewer)}, CSV ops ${fmt(csvOps)}, GeoJSON ${fmt(geo)}`,
       );
     }, 120_000);
   });

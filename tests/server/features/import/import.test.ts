@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Role } from '../../../../shared/enums.js';
@@ -6,9 +6,9 @@ import type { Shelter } from '../../../../shared/schemas/shelters.js';
 import type { ServicePoint } from '../../../../shared/schemas/services.js';
 import type { ImportReport } from '../../../../shared/schemas/imports.js';
 import type { AuditEntry } from '../../../../shared/schemas/incidents.js';
-import { startServer, type TestServer } from '../../../helpers/server.js';
+import { startServer, useServer, type ServerSuite } from '../../../helpers/server.js';
 import { STORAGES } from '../../../helpers/db.js';
-import { login, type ApiClient, DEMO_USERS } from '../../../helpers/client.js';
+import { DEMO_USERS } from '../../../helpers/client.js';
 
 /**
  * CSV imports of shelters and services (issue 9 item 2), over real HTTP: the file as the body or as
@@ -16,9 +16,8 @@ import { login, type ApiClient, DEMO_USERS } from '../../../helpers/client.js';
  * are written with csv-stringify (an outside writer) or taken from our own export.
  */
 
-let srv: TestServer;
-const as = {} as Record<Role, ApiClient>;
-const ROLES = Object.keys(DEMO_USERS) as Role[];
+// Each storage's suite fills this in turn.
+const t = { as: {} } as ServerSuite<Role>;
 
 type Reply = { status: number; json: { ok: boolean; data?: ImportReport; error?: Record<string, unknown> } };
 
@@ -28,10 +27,10 @@ async function post(
   body: BodyInit,
   opts: { query?: string; type?: string | null; headers?: Record<string, string> } = {},
 ): Promise<Reply> {
-  const res = await fetch(`${srv.url}/api/import/${kind}${opts.query ? `?${opts.query}` : ''}`, {
+  const res = await fetch(`${t.srv.url}/api/import/${kind}${opts.query ? `?${opts.query}` : ''}`, {
     method: 'POST',
     headers: {
-      cookie: as[who].cookie,
+      cookie: t.as[who].cookie,
       ...(opts.type === null ? {} : { 'content-type': opts.type ?? 'text/csv' }),
       ...opts.headers,
     },
@@ -41,25 +40,19 @@ async function post(
 }
 
 const exported = async (who: Role, path: string) => {
-  const res = await fetch(`${srv.url}${path}`, { headers: { cookie: as[who].cookie } });
+  const res = await fetch(`${t.srv.url}${path}`, { headers: { cookie: t.as[who].cookie } });
   return new Uint8Array(await res.arrayBuffer());
 };
 const head = async (who: Role) =>
-  ((await as[who].get<{ seq: number }>('/api/snapshot')).body.data as { seq: number }).seq;
-const shelters = async () => (await as.ops_officer.get<Shelter[]>('/api/shelters')).body.data!;
-const services = async () => (await as.gbv_coordinator.get<ServicePoint[]>('/api/services')).body.data!;
+  ((await t.as[who].get<{ seq: number }>('/api/snapshot')).body.data as { seq: number }).seq;
+const shelters = async () => (await t.as.ops_officer.get<Shelter[]>('/api/shelters')).body.data!;
+const services = async () => (await t.as.gbv_coordinator.get<ServicePoint[]>('/api/services')).body.data!;
 
 const SHELTER_HEADER = ['name', 'kind', 'provinceCode', 'lat', 'lon', 'capacity', 'occupancy'];
 const csv = (rows: unknown[][]) => stringify(rows);
 
 describe.each(STORAGES)('CSV imports on %s', (storage) => {
-  beforeAll(async () => {
-    srv = await startServer({ storage });
-    for (const r of ROLES) as[r] = await login(srv.url, DEMO_USERS[r]);
-  }, 60_000);
-  afterAll(async () => {
-    await srv?.stop();
-  });
+  useServer(DEMO_USERS, { start: () => startServer({ storage }), timeoutMs: 60_000, into: t });
 
   it('our own shelters export re-imported (vi and en headers) changes nothing, dry run and for real', async () => {
     const before = await shelters();
@@ -156,7 +149,7 @@ describe.each(STORAGES)('CSV imports on %s', (storage) => {
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     expect(r.json.data).toMatchObject({ updated: 1, unchanged: 0 });
     const events = (
-      await as.ops_officer.get<{ events: { type: string; data: { id: string } }[] }>(
+      await t.as.ops_officer.get<{ events: { type: string; data: { id: string } }[] }>(
         `/api/events?after=${seq}`,
       )
     ).body.data!.events;
@@ -311,7 +304,7 @@ describe.each(STORAGES)('CSV imports on %s', (storage) => {
     expect(r.json.data!.notes).toEqual([
       { row: 2, column: '#geo+lat', note: 'nhà tạm lánh: vị trí được lưu nhưng luôn ẩn' },
     ]);
-    const seen = (await as.viewer.get<ServicePoint[]>('/api/services')).body.data!;
+    const seen = (await t.as.viewer.get<ServicePoint[]>('/api/services')).body.data!;
     const house = seen.filter((s) => s.types.includes('safe_house'));
     expect(house.every((s) => s.lat === null && s.positionShown === 'hidden')).toBe(true);
     expect(JSON.stringify(seen)).not.toContain('Hoa Sen');
@@ -328,7 +321,7 @@ describe.each(STORAGES)('CSV imports on %s', (storage) => {
     expect(a.status).toBe(200);
     expect(b.json.data).toEqual(a.json.data);
     expect((await shelters()).length).toBe(before + 1);
-    const audit = (await as.admin.get<AuditEntry[]>('/api/audit?limit=50')).body.data!;
+    const audit = (await t.as.admin.get<AuditEntry[]>('/api/audit?limit=50')).body.data!;
     const rows = audit.filter((e) => e.action === 'import' && e.resource === 'shelters');
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.map((e) => Object.keys(e.detail).sort())).toContainEqual([

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../../../helpers/server.js';
-import { loginAll, type ApiClient } from '../../../helpers/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useServer } from '../../../helpers/server.js';
+import type { ApiClient } from '../../../helpers/client.js';
 import { demoId } from '../../../../server/demo/ids.js';
 import { DISTANCE_BANDS } from '../../../../shared/domain/referralPathway.js';
 import type { PosterPrint, ReferralPathway } from '../../../../shared/schemas/referralPathway.js';
@@ -16,36 +16,21 @@ const SHELTER = demoId('shelter:Ha Long Primary School No. 1');
 const poster = (c: ApiClient, id = SHELTER) => c.get<ReferralPathway>(`/api/shelters/${id}/referral-pathway`);
 
 describe('GET /api/shelters/:id/referral-pathway', () => {
-  let srv: TestServer;
-  let ops: ApiClient;
-  let gbv: ApiClient;
-  let manager: ApiClient;
-  let viewer: ApiClient;
-  let provider: ApiClient;
-  let admin: ApiClient;
+  const { as } = useServer(
+    { ops: 'ops', gbv: 'gbv', manager: 'shelter', viewer: 'viewer', provider: 'provider', admin: 'admin' },
+    { timeoutMs: 180_000 },
+  );
   let safeHouses: ServicePoint[];
 
   beforeAll(async () => {
-    srv = await startServer();
-    [ops, gbv, manager, viewer, provider, admin] = await loginAll(srv.url, [
-      'ops',
-      'gbv',
-      'shelter',
-      'viewer',
-      'provider',
-      'admin',
-    ]);
-    safeHouses = (await gbv.get<ServicePoint[]>('/api/services')).body.data!.filter((s) =>
+    safeHouses = (await as.gbv.get<ServicePoint[]>('/api/services')).body.data!.filter((s) =>
       s.types.includes('safe_house'),
     );
     expect(safeHouses.length).toBeGreaterThan(2);
-  }, 180_000);
-  afterAll(async () => {
-    await srv.stop();
   });
 
-  it('gives a shelter manager the nearest open services per type, by distance band, with hours and how to reach them', async () => {
-    const r = await poster(manager);
+  it('gives a shelter as.manager the nearest open services per type, by distance band, with hours and how to reach them', async () => {
+    const r = await poster(as.manager);
     expect(r.status).toBe(200);
     const p = r.body.data!;
     expect(p.shelter.name).toBe('Ha Long Primary School No. 1');
@@ -71,7 +56,7 @@ describe('GET /api/shelters/:id/referral-pathway', () => {
   });
 
   it('never names or places a safe house, for any role, and reaches safe houses through the hotline', async () => {
-    for (const c of [manager, ops, gbv, viewer, provider, admin]) {
+    for (const c of [as.manager, as.ops, as.gbv, as.viewer, as.provider, as.admin]) {
       const r = await poster(c);
       expect(r.status).toBe(200);
       const text = JSON.stringify(r.body.data);
@@ -88,26 +73,26 @@ describe('GET /api/shelters/:id/referral-pathway', () => {
   });
 
   it('answers 404 for an unknown shelter and 400 naming the id for a malformed one', async () => {
-    const unknown = await poster(manager, '00000000-0000-4000-8000-000000000000');
+    const unknown = await poster(as.manager, '00000000-0000-4000-8000-000000000000');
     expect(unknown.status).toBe(404);
-    const bad = await poster(manager, 'not-a-uuid');
+    const bad = await poster(as.manager, 'not-a-uuid');
     expect(bad.status).toBe(400);
     expect(bad.body.error!.issues!.map((i) => i.path).join(' ')).toContain('id');
-    const badPrint = await manager.send('POST', '/api/shelters/not-a-uuid/referral-pathway/printed', {});
+    const badPrint = await as.manager.send('POST', '/api/shelters/not-a-uuid/referral-pathway/printed', {});
     expect(badPrint.status).toBe(400);
   });
 
-  it('records a print by the shelter manager, refuses one by a viewer, and flags the poster outdated once a service on it closes', async () => {
-    const refused = await viewer.send('POST', `/api/shelters/${SHELTER}/referral-pathway/printed`, {});
+  it('records a print by the shelter as.manager, refuses one by a as.viewer, and flags the poster outdated once a service on it closes', async () => {
+    const refused = await as.viewer.send('POST', `/api/shelters/${SHELTER}/referral-pathway/printed`, {});
     expect(refused.status).toBe(403);
-    const printed = await manager.send<PosterPrint>(
+    const printed = await as.manager.send<PosterPrint>(
       'POST',
       `/api/shelters/${SHELTER}/referral-pathway/printed`,
       {},
     );
     expect(printed.status).toBe(200);
     expect(printed.body.data!.outdated).toBe(false);
-    const onPoster = (await poster(manager)).body.data!;
+    const onPoster = (await poster(as.manager)).body.data!;
     const ids = onPoster.sections.flatMap((s) => s.services.map((x) => x.id));
     expect(printed.body.data!.serviceIds.sort()).toEqual(ids.sort());
     expect(onPoster.lastPrint!.outdated).toBe(false);
@@ -115,24 +100,24 @@ describe('GET /api/shelters/:id/referral-pathway', () => {
     // The Quang Ninh hospital (on the poster) closes: its provider reports it.
     const hospital = demoId('service:Quang Ninh General Hospital – one-stop crisis unit');
     expect(ids).toContain(hospital);
-    const before = (await provider.get<ServicePoint>(`/api/services/${hospital}`)).body.data!;
-    const closed = await provider.send('POST', `/api/services/${hospital}/availability`, {
+    const before = (await as.provider.get<ServicePoint>(`/api/services/${hospital}`)).body.data!;
+    const closed = await as.provider.send('POST', `/api/services/${hospital}/availability`, {
       version: before.version,
       status: 'closed',
       reasons: ['flooded'],
     });
     expect(closed.status).toBeLessThan(300);
-    const after = await manager.get<PosterPrint>(`/api/shelters/${SHELTER}/referral-pathway/printed`);
+    const after = await as.manager.get<PosterPrint>(`/api/shelters/${SHELTER}/referral-pathway/printed`);
     expect(after.body.data!.outdated).toBe(true);
     // A fresh poster no longer lists it, and printing again clears the flag.
-    expect(JSON.stringify((await poster(manager)).body.data!.sections)).not.toContain(hospital);
-    const again = await ops.send<PosterPrint>(
+    expect(JSON.stringify((await poster(as.manager)).body.data!.sections)).not.toContain(hospital);
+    const again = await as.ops.send<PosterPrint>(
       'POST',
       `/api/shelters/${SHELTER}/referral-pathway/printed`,
       {},
     );
     expect(again.body.data!.outdated).toBe(false);
-    const read = await viewer.get<PosterPrint>(`/api/shelters/${SHELTER}/referral-pathway/printed`);
+    const read = await as.viewer.get<PosterPrint>(`/api/shelters/${SHELTER}/referral-pathway/printed`);
     expect(read.body.data!.outdated).toBe(false);
   });
 });
