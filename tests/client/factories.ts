@@ -2,7 +2,7 @@ import type { VisibleChange } from '../../shared/events.js';
 import type { RiskAlert } from '../../shared/schemas/alerts.js';
 import type { IncidentCell } from '../../shared/schemas/incidents.js';
 import type { CoordinationRequest, RequestMessage } from '../../shared/schemas/requests.js';
-import type { GbvAlert, ServicePoint } from '../../shared/schemas/services.js';
+import { firstAvailability, type GbvAlert, type ServicePoint } from '../../shared/schemas/services.js';
 
 let n = 0;
 /** A fresh UUID-shaped id. */
@@ -38,17 +38,8 @@ export const buildService = recordBuilder<ServicePoint>(() => ({
   languages: ['vi'],
   cost: 'free',
   referral: 'any',
-  availability: {
-    status: 'open',
-    reasons: [],
-    expectedRestoreAt: null,
-    stock: null,
-    safeHouseBeds: null,
-    hotlineWorking: null,
-    note: null,
-    reportedAt: at,
-    reportedBy: null,
-  },
+  availability: firstAvailability('open', at, null),
+
   lastReportedAt: at,
 }));
 
