@@ -20,7 +20,18 @@ import { client, DEMO_USERS, login, type ApiClient } from '../../../helpers/clie
  */
 
 const XSD = fs.readFileSync(
-  path.join(import.meta.dirname, '..', '..', '..', '..', 'server', 'features', 'cap', 'standards', 'CAP-v1.2.xsd'),
+  path.join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    '..',
+    'server',
+    'features',
+    'cap',
+    'standards',
+    'CAP-v1.2.xsd',
+  ),
   'utf8',
 );
 const ROLES = Object.keys(DEMO_USERS) as Role[];
