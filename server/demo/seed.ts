@@ -12,7 +12,7 @@ import { insertUser } from '../features/users/users.routes.js';
 import { recordEvent, type NewEvent } from '../events/log.js';
 import { demoId } from './ids.js';
 import { HttpError } from '../http/errors.js';
-import { seedGbvDemo } from './seed/services.js';
+import { seedResponsePicture } from './seed/services.js';
 import { seedCoordinationRoles } from './seed/coordinationRoles.js';
 import { ORG_SEEDS, SHELTER_SEEDS, USER_SEEDS } from './data.js';
 
@@ -157,7 +157,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ created: number }> {
       phone,
     ]);
   // The GBV response picture (services, alerts, requests, incidents) on top of the shelters.
-  await seedGbvDemo(ctx, orgIds);
+  await seedResponsePicture(ctx, orgIds);
   await seedCoordinationRoles(ctx);
   return { created };
 }

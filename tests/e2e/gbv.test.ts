@@ -14,7 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
 /**
- * Safe-house positions of the demo seed (server/demo/seedGbv.ts), as JSON would write them.
+ * Safe-house positions of the demo seed (server/demo/data/services.json), as JSON would write them.
  * (Binh Minh's latitude 21.0199 is left out: a Ha Noi shelter shares it; its longitude is here.)
  */
 const SAFE_HOUSE_COORDS = ['20.9561', '107.0899', '107.3011', '20.8901', '106.6902', '21.723', '104.912'];

@@ -23,7 +23,7 @@ import { seedIncidents } from './incidents.js';
  * time-critical alerts and incident aggregates with small counts. Idempotent. The timeline is
  * anchored to now (landfall 18 hours ago) so the demo is live; everything is labelled simulated.
  */
-export async function seedGbvDemo(ctx: Ctx, orgIds: Record<string, string>): Promise<number> {
+export async function seedResponsePicture(ctx: Ctx, orgIds: Record<string, string>): Promise<number> {
   return (
     await ctx.writer.write(null, null, async (q) => {
       await q.query('SELECT pg_advisory_xact_lock(7303)');
