@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { startBenchCluster, ADMIN_DATABASE_URL, REDIS_URL } from './cluster.js';
 import { appShelters } from './fanout.js';
 import { buildClient, chunkSizes } from './clientSize.js';
-import { fmt, ROOT } from './lib.js';
-import { git, KB, load, loadLine, out, say, type BenchParams } from './report/say.js';
+import { fmt, ROOT, table } from './lib.js';
+import { git, KB, load, loadLine, met, out, say, type BenchParams } from './report/say.js';
 import { mapBench } from './map.js';
 import { fanoutReport } from './report/fanout.js';
 import { writesReport } from './report/writes.js';
@@ -141,22 +141,49 @@ if (args.only === 'storm') {
   process.exit(0);
 }
 
+/** How long each segment took, for the quick mode's two-minute goal. */
+const took: [string, number][] = [];
+const timed = async (name: string, run: () => Promise<void>) => {
+  const t0 = Date.now();
+  await run();
+  took.push([name, (Date.now() - t0) / 1000]);
+};
+
+const clusterStarted = Date.now();
 const cluster = await startBenchCluster();
+took.push(['start two app nodes', (Date.now() - clusterStarted) / 1000]);
 try {
   const shelters = await appShelters(cluster);
-  await fanoutReport(cluster, shelters, P);
-  if (!args['no-write']) await writesReport(cluster, shelters, P);
-  await catchUpReport(cluster, shelters, P, full);
-  await historyReport(cluster, P);
+  await timed('fan-out', () => fanoutReport(cluster, shelters, P));
+  if (!args['no-write']) await timed('durable writes', () => writesReport(cluster, shelters, P));
+  await timed('catch-up storm', () => catchUpReport(cluster, shelters, P, full));
+  await timed('history readers', () => historyReport(cluster, P));
   if (full) {
-    await scaleReport(cluster, shelters, S);
-    await soakReport(cluster, shelters, K);
+    await timed('scale', () => scaleReport(cluster, shelters, S));
+    await timed('soak', () => soakReport(cluster, shelters, K));
   }
 } finally {
   await cluster.stop();
 }
 
-await clientReport(P, full, !args['no-browser']);
+await timed('client (sizes, slow link, live map)', () => clientReport(P, full, !args['no-browser']));
+
+const total = (Date.now() - started.getTime()) / 1000;
+say(`## Time per segment`);
+say();
+say(
+  table(
+    ['segment', 's'],
+    took.map(([name, s]) => [name, fmt(s, 1)]),
+  ),
+);
+say();
+say(
+  full
+    ? `Total ${fmt(total, 0)} s.`
+    : `Total ${fmt(total, 0)} s (quick mode target < 120 s${args['no-browser'] ? ', without the browser segments' : ''}: ${met(total < 120)}).`,
+);
+say();
 
 say(`## How to run`);
 say();
