@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +36,43 @@ const TYPES: Record<string, string> = {
   '.geojson': 'application/json',
 };
 
+// What the bench page is built from: it is rebuilt only when one of these changed.
+const MAP_INPUTS = ['bench/map', 'client/src', 'shared', 'package-lock.json'];
+const MAP_OUT = path.join(ROOT, '.tmp', 'bench-map');
+const MAP_STAMP = path.join(MAP_OUT, '.inputs.sha256');
+
+/** A hash over the names and contents of every file the bench page is built from. */
+function mapInputsHash(): string {
+  const h = createHash('sha256');
+  const walk = (rel: string) => {
+    const abs = path.join(ROOT, rel);
+    if (fs.statSync(abs).isDirectory()) {
+      for (const name of fs.readdirSync(abs).sort()) walk(path.join(rel, name));
+    } else {
+      h.update(rel).update('\0').update(fs.readFileSync(abs)).update('\0');
+    }
+  };
+  MAP_INPUTS.forEach(walk);
+  return h.digest('hex');
+}
+
+/** Build the bench page unless the last build was made from the same files (the quick mode's minute). */
+function buildMapPage(): void {
+  const hash = mapInputsHash();
+  if (fs.existsSync(MAP_STAMP) && fs.readFileSync(MAP_STAMP, 'utf8') === hash) return;
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'bench/map/vite.config.ts',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  fs.writeFileSync(MAP_STAMP, hash);
+}
+
 /** Build bench/map, serve it on 127.0.0.1 and measure long tasks and frame times in headless Chromium, static and live interleaved. */
 export async function mapBench(opts: {
   features: number;
@@ -46,17 +84,8 @@ export async function mapBench(opts: {
 }): Promise<MapResult> {
   // No Chromium: say so before the slow build.
   chromiumPath();
-  execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--config',
-      'bench/map/vite.config.ts',
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  const dir = path.join(ROOT, '.tmp', 'bench-map');
+  buildMapPage();
+  const dir = MAP_OUT;
   const server = createServer((req, res) => {
     const p = path.join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     const file = p.endsWith('/') ? path.join(p, 'index.html') : p;
