@@ -32,9 +32,10 @@ export const SCREEN_NAMESPACES = [
 
 /**
  * One namespace per domain, each a JSON file under `locales/<lng>/`: `signin` (the sign-in screen's
- * and the frame's, bundled), `common` (the shell's, loaded with i18next), the shell's, the screens', and those of the printable pages. The others are searched
- * after `common` (fallbackNS), so components keep plain keys such as `services.title` and need not
- * name a namespace; each top-level key lives in one namespace, so their order does not matter.
+ * and the frame's, bundled with the form), `common` (the shell's, in i18next's chunk), the shell's,
+ * the screens', and those of the printable pages. The others are searched after `common`
+ * (fallbackNS), so components keep plain keys such as `services.title` and need not name a
+ * namespace; each top-level key lives in one namespace, so their order does not matter.
  */
 export const NAMESPACES = [
   'signin',
