@@ -19,9 +19,6 @@ const PRECACHE = [
  */
 const NOT_AT_INSTALL = ['**/MapView-*', '**/maplibre-gl-worker-*', '**/*.geojson', '**/countries-*.json'];
 
-const BOOT =
-  /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|i18next-resources-to-backend|zustand|use-sync-external-store|react-error-boundary)[\\/]|vite[\\/]preload-helper|rolldown[\\/]runtime/;
-
 /** A path ending in one of `names` (with `.ts`, `.tsx` or `.js`) under `dir`. */
 const under = (dir: string, names: readonly string[]) =>
   new RegExp(
@@ -31,6 +28,26 @@ const anyOf =
   (...res: RegExp[]) =>
   (id: string) =>
     res.some((re) => re.test(id));
+
+/**
+ * What the sign-in form runs: React, zustand, and its strings without i18next (both languages; shared
+ * with i18next, they were a file of their own).
+ */
+const BOOT = anyOf(
+  /node_modules[\\/](react|react-dom|scheduler|zustand|use-sync-external-store|react-error-boundary)[\\/]|vite[\\/]preload-helper|rolldown[\\/]runtime/,
+  under('client/src/i18n', ['language', 'signInText']),
+  /client[\\/]src[\\/]i18n[\\/]locales[\\/](?:vi|en)[\\/]signin\.json$/,
+);
+
+/**
+ * i18next, its React binding, its setup and the Vietnamese shell strings in one file, fetched with the
+ * signed-in app: the sign-in form draws without them (client/src/i18n/signInText.ts).
+ */
+const I18N = anyOf(
+  /node_modules[\\/](i18next|react-i18next|i18next-resources-to-backend)[\\/]/,
+  under('client/src/i18n', ['index']),
+  /client[\\/]src[\\/]i18n[\\/]locales[\\/]vi[\\/]common\.json$/,
+);
 
 /** The shared schemas the shelter manager's list is validated with (realtime/validate.ts), and LoginSchema. */
 const FIRST_SCHEMAS = anyOf(
@@ -150,11 +167,12 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // What the sign-in form runs (React, i18next, zustand) in one file: left to itself the
-          // bundler cut it into six, and on a 400 ms link each file past the browser's six connections
-          // waits a round trip.
+          // What the sign-in form runs (React, zustand) in one file: left to itself the bundler cut it
+          // into several, and on a 400 ms link each file past the browser's six connections waits a
+          // round trip. i18next comes with the signed-in app, in one file of its own.
           groups: [
             { name: 'boot', test: BOOT },
+            { name: 'i18n', test: I18N },
             // The schemas and the small modules the shell shares with the other screens, each in one
             // file rather than a dozen: fewer round trips before the list, and one gzip dictionary.
             // Only the modules listed (not what they import), so nothing moves into the sign-in chunk.

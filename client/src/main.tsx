@@ -9,20 +9,26 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import { PartBoundary } from './app/PartBoundary.js';
-import { initI18n } from './i18n/index.js';
+import { useLanguageStore } from './i18n/language.js';
 import { useAuthStore } from './features/auth/authStore.js';
 import { registerServiceWorker } from './lib/serviceWorker.js';
 
+/** A page with i18next started: the sign-in screen draws without it, the pages and the shell need it. */
+const withI18n = <T,>(page: Promise<T>) =>
+  Promise.all([page, import('./i18n/index.js').then((m) => m.initI18n())]).then(([m]) => m);
+
 // The printable shift handover brief is a page of its own (/handover), loaded only when opened.
 const HandoverPage = lazy(() =>
-  import('./features/handover/HandoverPage.js').then((m) => ({ default: m.HandoverPage })),
+  withI18n(import('./features/handover/HandoverPage.js')).then((m) => ({ default: m.HandoverPage })),
 );
 // So are the coordination matrix (/coordination) and a shelter's referral pathway poster (/referral-pathway).
 const MatrixPage = lazy(() =>
-  import('./features/coordination/MatrixPage.js').then((m) => ({ default: m.MatrixPage })),
+  withI18n(import('./features/coordination/MatrixPage.js')).then((m) => ({ default: m.MatrixPage })),
 );
 const ReferralPosterPage = lazy(() =>
-  import('./features/coordination/ReferralPosterPage.js').then((m) => ({ default: m.ReferralPosterPage })),
+  withI18n(import('./features/coordination/ReferralPosterPage.js')).then((m) => ({
+    default: m.ReferralPosterPage,
+  })),
 );
 const PAGES = {
   '/handover': HandoverPage,
@@ -33,21 +39,20 @@ const Page = PAGES[window.location.pathname as keyof typeof PAGES] ?? null;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
-void initI18n().then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      {/* Last resort: parts have their own boundaries; this keeps even a broken shell from a blank page. */}
-      <PartBoundary name="app">
-        {Page ? (
-          <Suspense fallback={null}>
-            <Page />
-          </Suspense>
-        ) : (
-          <App />
-        )}
-      </PartBoundary>
-    </StrictMode>,
-  ),
+document.documentElement.lang = useLanguageStore.getState().language;
+createRoot(root).render(
+  <StrictMode>
+    {/* Last resort: parts have their own boundaries; this keeps even a broken shell from a blank page. */}
+    <PartBoundary name="app">
+      {Page ? (
+        <Suspense fallback={null}>
+          <Page />
+        </Suspense>
+      ) : (
+        <App />
+      )}
+    </PartBoundary>
+  </StrictMode>,
 );
 
 // After the first state is on screen (live or from the device), never before. The device copy and the

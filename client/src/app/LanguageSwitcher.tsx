@@ -1,10 +1,12 @@
-import { useTranslation } from 'react-i18next';
-import { LANGUAGES, setLanguage } from '../i18n/index.js';
+import { LANGUAGES, setLanguage, useLanguageStore } from '../i18n/language.js';
+import { useSignInText } from '../i18n/signInText.js';
 
 const NAMES = { vi: 'Tiếng Việt', en: 'English' } as const;
 
+/** On the sign-in screen too, so it draws without i18next (which follows it once loaded). */
 export function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
+  const t = useSignInText();
+  const language = useLanguageStore((s) => s.language);
   return (
     <div
       className="segmented segmented--small"
@@ -17,7 +19,7 @@ export function LanguageSwitcher() {
           key={lng}
           type="button"
           lang={lng}
-          aria-pressed={i18n.language === lng}
+          aria-pressed={language === lng}
           data-testid={`lang-${lng}`}
           aria-label={NAMES[lng]}
           onClick={() => void setLanguage(lng)}

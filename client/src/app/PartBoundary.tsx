@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
-import { useTranslation } from 'react-i18next';
+import { useSignInText } from '../i18n/signInText.js';
 
 /**
  * Keeps a failure where it happened: a panel, tab, form part or the map that throws while rendering
@@ -48,7 +48,8 @@ function PartFailed({
   message: string | undefined;
   onReload: () => void;
 }) {
-  const { t } = useTranslation();
+  // Its strings are the sign-in screen's: the last-resort boundary around the app has no i18next yet.
+  const t = useSignInText();
   return (
     <div className="part-failed" role="alert" data-testid="part-failed" data-part={name}>
       <p>{message ?? t('app.partFailed')}</p>

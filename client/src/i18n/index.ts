@@ -1,15 +1,16 @@
 import i18next from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
+import { followLanguage, LANGUAGES, useLanguageStore } from './language.js';
 import viCommon from './locales/vi/common.json' with { type: 'json' };
+import enSignIn from './locales/en/signin.json' with { type: 'json' };
+import viSignIn from './locales/vi/signin.json' with { type: 'json' };
 
-/** Languages of the interface, Vietnamese first. */
-export const LANGUAGES = ['vi', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, setLanguage, type Language } from './language.js';
 
 /**
- * The signed-in shell's namespaces (lists, panels), loaded with the shell's chunk: the sign-in form
- * needs only `common`, bundled, so it draws without waiting for them.
+ * The signed-in shell's namespaces (lists, panels), loaded with the shell's chunk. The sign-in form
+ * needs only `signin` (both languages, bundled), which it draws without i18next (signInText.ts).
  */
 export const SHELL_NAMESPACES = ['shelters'] as const;
 
@@ -30,12 +31,14 @@ export const SCREEN_NAMESPACES = [
 ] as const;
 
 /**
- * One namespace per domain, each a JSON file under `locales/<lng>/`: `common` (the shell's strings,
- * bundled), the shell's, the screens', and those of the printable pages. The others are searched
- * after `common` (fallbackNS), so components keep plain keys such as `services.title` and need not
- * name a namespace; each top-level key lives in one namespace, so their order does not matter.
+ * One namespace per domain, each a JSON file under `locales/<lng>/`: `signin` (the sign-in screen's
+ * and the frame's, bundled with the form), `common` (the shell's, in i18next's chunk), the shell's,
+ * the screens', and those of the printable pages. The others are searched after `common`
+ * (fallbackNS), so components keep plain keys such as `services.title` and need not name a
+ * namespace; each top-level key lives in one namespace, so their order does not matter.
  */
 export const NAMESPACES = [
+  'signin',
   'common',
   ...SHELL_NAMESPACES,
   ...MAP_NAMESPACES,
@@ -48,20 +51,9 @@ export type Namespace = (typeof NAMESPACES)[number];
 // The bundled files are left out, so that each of the others becomes its own chunk.
 const lazyLocales = import.meta.glob<{ default: Record<string, unknown> }>([
   './locales/*/*.json',
+  '!./locales/*/signin.json',
   '!./locales/vi/common.json',
 ]);
-
-const STORAGE_KEY = 'shr.lang';
-
-function storedLanguage(): Language {
-  try {
-    const v = localStorage.getItem(STORAGE_KEY);
-    if (v === 'vi' || v === 'en') return v;
-  } catch {
-    // Storage can be off (private mode); Vietnamese stays the default.
-  }
-  return 'vi';
-}
 
 /** Load namespaces for the current language (and Vietnamese, the fallback). Safe to call often. */
 export async function loadNamespaces(ns: readonly Namespace[] = SCREEN_NAMESPACES): Promise<void> {
@@ -76,21 +68,30 @@ export function withNamespaces<T>(
   return Promise.all([load(), loadNamespaces(ns)]).then(([m]) => m);
 }
 
-/** Start i18next in the remembered language (Vietnamese by default). */
-export async function initI18n(): Promise<void> {
-  const stored = storedLanguage();
+let started: Promise<void> | null = null;
+
+/**
+ * Start i18next in the chosen language (Vietnamese by default), once: the signed-in app and the
+ * printable pages call it as they load, the sign-in screen never does.
+ */
+export function initI18n(): Promise<void> {
+  started ??= start();
+  return started;
+}
+
+async function start(): Promise<void> {
   await i18next
     .use(initReactI18next)
-    // Every other language and namespace is its own chunk, fetched when first needed, so the
-    // phone's first download carries only the Vietnamese strings of the sign-in form and the frame.
+    // Every other language and namespace is its own chunk, fetched when first needed. The sign-in
+    // strings come with the sign-in form; the Vietnamese shell strings with i18next, in its chunk.
     .use(resourcesToBackend((lng: string, ns: string) => lazyLocales[`./locales/${lng}/${ns}.json`]?.()))
     .init({
-      resources: { vi: { common: viCommon } },
+      resources: { vi: { signin: viSignIn, common: viCommon }, en: { signin: enSignIn } },
       partialBundledLanguages: true,
-      ns: ['common'],
+      ns: ['signin', 'common'],
       defaultNS: 'common',
       fallbackNS: NAMESPACES.filter((n) => n !== 'common'),
-      lng: stored,
+      lng: useLanguageStore.getState().language,
       fallbackLng: 'vi',
       supportedLngs: [...LANGUAGES],
       interpolation: { escapeValue: false },
@@ -99,19 +100,12 @@ export async function initI18n(): Promise<void> {
       returnNull: false,
     })
     .catch(() => undefined);
-  document.documentElement.lang = i18next.language === 'en' ? 'en' : 'vi';
-}
-
-/** Switch language and remember it on this device. */
-export async function setLanguage(lng: Language): Promise<void> {
-  try {
-    localStorage.setItem(STORAGE_KEY, lng);
-  } catch {
-    // Not remembered, still switched.
-  }
   // changeLanguage loads every namespace already in use for the new language before switching.
-  await i18next.changeLanguage(lng);
-  document.documentElement.lang = lng;
+  followLanguage((lng) => i18next.changeLanguage(lng));
+  // Switched on the sign-in screen while i18next was on its way.
+  const chosen = useLanguageStore.getState().language;
+  if (i18next.language !== chosen) await i18next.changeLanguage(chosen);
+  document.documentElement.lang = chosen;
 }
 
 /** The BCP 47 locale for dates and numbers in the chosen language. */

@@ -60,4 +60,10 @@ describe('first load: what the sign-in form waits for', () => {
     expect(entryPackages([ROOTS[0]!]).has('zod')).toBe(false);
     expect(entryPackages([ROOTS[0]!]).has('react')).toBe(true);
   });
+
+  it('is drawn without i18next: its strings come from i18n/signInText.ts, i18next with the signed-in app', () => {
+    const pkgs = entryPackages([ROOTS[0]!]);
+    for (const pkg of ['i18next', 'react-i18next', 'i18next-resources-to-backend'])
+      expect(pkgs.has(pkg), pkg).toBe(false);
+  });
 });

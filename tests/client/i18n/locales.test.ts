@@ -125,10 +125,9 @@ describe('i18n loading', () => {
     delete (globalThis as { document?: unknown }).document;
   });
 
-  it('starts in Vietnamese with the sign-in strings only: the shell and screen strings come later', async () => {
-    expect(i18next.t('auth.title')).toBe(
-      load('vi', 'common').auth && (load('vi', 'common').auth as Tree).title,
-    );
+  it('starts in Vietnamese with the sign-in and shell frame strings only: the shell and screen strings come later', async () => {
+    expect(i18next.t('auth.title')).toBe((load('vi', 'signin').auth as Tree).title);
+    expect(i18next.t('wall.enter')).toBe((load('vi', 'common').wall as Tree).enter);
     for (const ns of [...SHELL_NAMESPACES, ...MAP_NAMESPACES, 'services'])
       expect(i18next.hasResourceBundle('vi', ns), ns).toBe(false);
     await loadNamespaces(SHELL_NAMESPACES);
@@ -146,6 +145,7 @@ describe('i18n loading', () => {
   it('switches to English, loading every namespace already in use', async () => {
     await setLanguage('en');
     expect(i18next.t('services.title')).toBe((load('en', 'services').services as Tree).title);
-    expect(i18next.t('auth.title')).toBe((load('en', 'common').auth as Tree).title);
+    expect(i18next.t('auth.title')).toBe((load('en', 'signin').auth as Tree).title);
+    expect(i18next.t('app.subtitle')).toBe((load('en', 'signin').app as Tree).subtitle);
   });
 });

@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { LIMITS } from '../../../../shared/limits.js';
 import type { LoginSchema } from '../../../../shared/schemas/auth.js';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher.js';
+import { useSignInText } from '../../i18n/signInText.js';
 import { Field } from '../../lib/forms/Field.js';
 import { FormError } from '../../lib/forms/FormError.js';
 import { useAuthStore } from './authStore.js';
@@ -17,10 +17,11 @@ const loginSchema = () => import('../../../../shared/schemas/auth.js').then((m) 
 /**
  * The sign-in screen. A sign-in the shared schema refuses is answered as the server would: bad credentials.
  * Two fields need no form library: react-hook-form (about 12 KB gzip with its resolver) stays out of
- * what a phone loads before the list, and comes with the first form that needs it.
+ * what a phone loads before the list, and comes with the first form that needs it. Nor does it need
+ * i18next: its strings are drawn by i18n/signInText.ts, and i18next comes with the signed-in app.
  */
 export function LoginForm() {
-  const { t } = useTranslation();
+  const t = useSignInText();
   const login = useAuthStore((s) => s.login);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
