@@ -14,7 +14,7 @@ import {
   IncidentSummarySchema,
 } from './schemas/incidents.js';
 import type { ApiError } from './schemas/api.js';
-import { SnapshotDomainSchema } from './snapshotParts.js';
+import { SNAPSHOT_DOMAINS } from './snapshotParts.js';
 import type { DemoClock } from './schemas/demo.js';
 
 export { PROTOCOL_VERSION } from './protocol.js';
@@ -134,6 +134,9 @@ export const SnapshotSchema = z.object({
 });
 /** GET /api/snapshot. */
 export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/** A domain a snapshot can be read in parts by. */
+export const SnapshotDomainSchema = z.enum(SNAPSHOT_DOMAINS);
 
 /**
  * GET /api/snapshot?domains=…: the listed domains only, current to `seq` (each part read in one

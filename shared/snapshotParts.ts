@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Role } from './enums.js';
 
 /**
@@ -17,8 +16,8 @@ export const SNAPSHOT_DOMAINS = [
   'incidents',
   'coordinationRoles',
 ] as const;
-export const SnapshotDomainSchema = z.enum(SNAPSHOT_DOMAINS);
-export type SnapshotDomain = z.infer<typeof SnapshotDomainSchema>;
+/** A domain of the snapshot (its schema, `SnapshotDomainSchema`, is in events.ts: this file stays free of zod for the client's first chunk). */
+export type SnapshotDomain = (typeof SNAPSHOT_DOMAINS)[number];
 
 /**
  * What the first screen after sign-in shows, so the first snapshot part carries only that. Every role

@@ -71,8 +71,14 @@ export function useFakeServer(): void {
     vi.stubGlobal('navigator', { onLine: true });
     net.snapshotLoads = 0;
     vi.stubGlobal('fetch', (url: string) => {
+      // A part (`?domains=…`) says which domains it covers, as the server's does.
+      const domains = new URL(url, 'http://x').searchParams.get('domains');
       const body = url.startsWith('/api/snapshot')
-        ? (net.snapshotLoads++, { ok: true, data: { ...net.snapshot, organisations: [] } })
+        ? (net.snapshotLoads++,
+          {
+            ok: true,
+            data: { ...net.snapshot, organisations: [], ...(domains ? { domains: domains.split(',') } : {}) },
+          })
         : url.startsWith('/api/events')
           ? { ok: true, data: { reset: false, events: [], head: net.snapshot.seq } }
           : { ok: true, data: [] };
