@@ -124,6 +124,23 @@ describe('the snapshot in parts (GET /api/snapshot?domains=…)', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
 
+  it('records a read of incident figures through a part that carries them, and none through one that does not', async () => {
+    type Row = { action: string; resource: string; username: string | null };
+    const reads = async () =>
+      (await as.admin.get<Row[]>('/api/audit?limit=500')).body.data!.filter(
+        (r) => r.action === 'read' && r.resource === 'snapshot.incidents' && r.username === 'gbv',
+      ).length;
+    const start = await reads();
+    expect((await as.gbv_coordinator.get<SnapshotPart>(part(['shelters']))).body.data).not.toHaveProperty(
+      'incidents',
+    );
+    expect(await reads()).toBe(start);
+    expect(
+      (await as.gbv_coordinator.get<SnapshotPart>(part(['incidents']))).body.data!.incidents,
+    ).toBeDefined();
+    expect(await reads()).toBe(start + 1);
+  });
+
   it('refuses a bad domains list with a 400 naming the field', async () => {
     for (const q of ['domains=', 'domains=nope', 'domains=shelters,shelters', 'domains=inAlert']) {
       const r = await as.ops_officer.get(`/api/snapshot?${q}`);
