@@ -9,6 +9,7 @@ import {
 } from '../shared/schemas/auth.js';
 import { AdminAreaSchema } from '../shared/schemas/areas.js';
 import { SnapshotSchema, SyncResultSchema } from '../shared/events.js';
+import { SNAPSHOT_DOMAINS } from '../shared/snapshotParts.js';
 import type { Op } from './openapi.js';
 import { write } from './openapi.records.js';
 
@@ -21,7 +22,12 @@ export function sessionOps(): Record<string, Record<string, Op>> {
     '/api/auth/logout': { post: { summary: 'Sign out and close this session’s sockets' } },
     '/api/me': { get: { summary: 'The signed-in user', reply: MeSchema } },
     '/api/snapshot': {
-      get: { summary: 'Everything the caller may see, with the seq it is current to', reply: SnapshotSchema },
+      get: {
+        summary:
+          'Everything the caller may see, with the seq it is current to; with `domains`, only those (a part, with its own seq)',
+        query: { domains: `comma-separated, of ${SNAPSHOT_DOMAINS.join(' ')}` },
+        reply: SnapshotSchema,
+      },
     },
     '/api/events': {
       get: {

@@ -14,6 +14,7 @@ import {
   IncidentSummarySchema,
 } from './schemas/incidents.js';
 import type { ApiError } from './schemas/api.js';
+import { SNAPSHOT_DOMAINS } from './snapshotParts.js';
 import type { DemoClock } from './schemas/demo.js';
 
 export { PROTOCOL_VERSION } from './protocol.js';
@@ -133,6 +134,20 @@ export const SnapshotSchema = z.object({
 });
 /** GET /api/snapshot. */
 export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/** A domain a snapshot can be read in parts by. */
+export const SnapshotDomainSchema = z.enum(SNAPSHOT_DOMAINS);
+
+/**
+ * GET /api/snapshot?domains=…: the listed domains only, current to `seq` (each part read in one
+ * transaction with the seq it is at). `domains` echoes what the part covers; a covered key the role
+ * may not read is absent, as in the whole snapshot. `inAlert` is only in the whole snapshot.
+ */
+export const SnapshotPartSchema = SnapshotSchema.omit({ inAlert: true })
+  .partial()
+  .extend({ seq: SnapshotSchema.shape.seq, domains: z.array(SnapshotDomainSchema).min(1) });
+/** GET /api/snapshot?domains=…. */
+export type SnapshotPart = z.infer<typeof SnapshotPartSchema>;
 
 /** The server's first message on a socket: its protocol version and the seq it has sent up to. */
 export const HelloSchema = z.object({ protocol: z.number().int().min(1), head: z.number().int().min(0) });

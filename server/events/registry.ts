@@ -12,6 +12,9 @@ export interface SnapshotInput {
   built: Readonly<Partial<Snapshot>>;
 }
 
+/** A key of the snapshot. */
+export type SnapshotKey = keyof Omit<Snapshot, 'seq'>;
+
 /** A feature's keys of the snapshot, as the audience may see them; a key a role may not read is left out. */
 export type SnapshotPart = (input: SnapshotInput) => Promise<Partial<Omit<Snapshot, 'seq'>>>;
 
@@ -38,6 +41,10 @@ export interface Domain<R = never, S = never> {
   anonymous?: boolean | ((shown: unknown) => boolean);
   current?: CurrentStateSource<R, S>;
   snapshotPart?: SnapshotPart;
+  /** The snapshot keys `snapshotPart` gives, so a snapshot read in parts reads only the parts it needs. */
+  snapshotKeys?: readonly SnapshotKey[];
+  /** Keys of earlier parts that `snapshotPart` reads from `built`. */
+  snapshotNeeds?: readonly SnapshotKey[];
 }
 
 /** A registration as the event core uses it (the record and state types are the feature's business). */

@@ -184,10 +184,14 @@ describe('offline app (phone)', { timeout: 240_000 }, () => {
     const page = await context.newPage();
     let release: () => void = () => undefined;
     const held = new Promise<void>((r) => (release = r));
-    await page.route('**/api/snapshot', async (route) => {
-      await held;
-      await route.continue();
-    });
+    // Every read of the snapshot, whole or a part (`?domains=…`).
+    await page.route(
+      (url) => url.pathname === '/api/snapshot',
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+    );
     await signIn(page, srv.url, 'shelter');
     await page.getByTestId('loading-skeleton').waitFor();
     expect(await page.getByTestId('shelter-item').count()).toBe(0);

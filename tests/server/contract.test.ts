@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { HelloSchema, PROTOCOL_VERSION, SnapshotSchema, type Hello } from '../../shared/events.js';
+import {
+  HelloSchema,
+  PROTOCOL_VERSION,
+  SnapshotPartSchema,
+  SnapshotSchema,
+  type Hello,
+} from '../../shared/events.js';
+import { firstScreenDomains, restOf } from '../../shared/snapshotParts.js';
 import { DEMO_USERS } from '../../server/demo/seed.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { connectSocket, login } from '../helpers/client.js';
 
 // Strict here: a key the server adds without describing it in SnapshotSchema fails too.
 const StrictSnapshot = z.strictObject(SnapshotSchema.shape);
+const StrictPart = z.strictObject(SnapshotPartSchema.shape);
 
 describe('the contract in shared/events.ts describes what the server sends', () => {
   let server: TestServer;
@@ -24,6 +32,20 @@ describe('the contract in shared/events.ts describes what the server sends', () 
       const parsed = StrictSnapshot.safeParse(res.body.data);
       expect(parsed.success ? [] : parsed.error.issues.slice(0, 5)).toEqual([]);
       expect(parsed.data?.shelters.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(DEMO_USERS.map((u) => [u.role, u.username] as const))(
+    'the first-screen part and the rest of the demo %s (%s) parse with SnapshotPartSchema',
+    async (role, username) => {
+      const api = await login(server.url, username);
+      const first = firstScreenDomains(role, { map: role !== 'shelter_manager' });
+      for (const domains of [first, restOf(first)]) {
+        const res = await api.get(`/api/snapshot?domains=${domains.join(',')}`);
+        expect(res.status).toBe(200);
+        const parsed = StrictPart.safeParse(res.body.data);
+        expect(parsed.success ? [] : parsed.error.issues.slice(0, 5)).toEqual([]);
+      }
     },
   );
 

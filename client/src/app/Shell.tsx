@@ -17,6 +17,8 @@ import { ReloadBanner } from './ReloadBanner.js';
 import { OfflineBanner } from './OfflineBanner.js';
 import { LoadingSkeleton } from './LoadingSkeleton.js';
 import { useDeviceCopyStore } from '../realtime/deviceCopy.js';
+import { firstScreenDomains, type SnapshotDomain } from '../../../shared/snapshotParts.js';
+import { useDomainsLoaded } from './domainLoad.js';
 import { PartBoundary } from './PartBoundary.js';
 import { useBackCloses } from './useBackCloses.js';
 import { useDisplayStore, WALL_ROLES } from './displayStore.js';
@@ -33,7 +35,7 @@ import {
   ServicesTab,
 } from './lazyScreens.js';
 import { MAP_NAMESPACES, SCREEN_NAMESPACES, withNamespaces } from '../i18n/index.js';
-import { openId, tabsFor, useNavStore } from './navStore.js';
+import { openId, tabsFor, useNavStore, type Tab } from './navStore.js';
 import { expectMap } from './readiness.js';
 
 // The map (MapLibre, basemap data) is its own chunk: a shelter manager on a phone never loads it
@@ -56,6 +58,15 @@ const FreezeBanner = lazy(() => import('./WallControls.js').then((m) => ({ defau
 
 const MAP_PREF = 'shr.map';
 
+/** What each tab's list needs before it can say anything (a count, "no results"). */
+const TAB_DOMAINS: Record<Exclude<Tab, 'admin'>, readonly SnapshotDomain[]> = {
+  shelters: ['shelters', 'alerts'],
+  services: ['services', 'alerts', 'requests'],
+  alerts: ['alerts'],
+  requests: ['requests', 'services', 'shelters'],
+  incidents: ['incidents'],
+};
+
 function initialShowMap(me: Me): boolean {
   try {
     const v = localStorage.getItem(MAP_PREF);
@@ -77,7 +88,9 @@ export function Shell({ me }: { me: Me }) {
   // Shelters and the new-shelter form have their own panel; every other record or form opens in DetailPanel.
   const otherDetail = detail && !shelterId && !creating ? detail : null;
   const tabs = tabsFor(me.role);
-  const loaded = useDeviceCopyStore((s) => s.loaded);
+  const anyLoaded = useDeviceCopyStore((s) => s.loaded);
+  const tabLoaded = useDomainsLoaded(...(tab === 'admin' ? [] : TAB_DOMAINS[tab]));
+  const loaded = anyLoaded && tabLoaded;
   // The wall is for the operations room; other roles keep the desk layout even with ?display=wall.
   const wallRole = WALL_ROLES.includes(me.role);
   const wall = useDisplayStore((s) => s.wall) && wallRole;
@@ -88,7 +101,9 @@ export function Shell({ me }: { me: Me }) {
     if (me.role === 'shelter_manager')
       useFilterStore.getState().setShelterFilter({ managingOrgId: me.orgId });
     void useAreaStore.getState().load();
-    const stop = startRealtime();
+    // The first part of the snapshot is what this first screen shows; the rest comes right after.
+    const map = initialShowMap(me) || (useDisplayStore.getState().wall && WALL_ROLES.includes(me.role));
+    const stop = startRealtime(firstScreenDomains(me.role, { map }));
     return () => {
       stop();
       useOutboxStore.getState().close();
@@ -165,7 +180,7 @@ export function Shell({ me }: { me: Me }) {
           </Suspense>
         </PartBoundary>
       )}
-      {loaded && (
+      {anyLoaded && (
         <PartBoundary name="key-figures">
           <KeyFigures />
         </PartBoundary>

@@ -10,11 +10,14 @@ import { useServiceStore } from '../features/services/serviceStore.js';
 import { useStockTotalStore } from '../features/services/stockTotalStore.js';
 import { useShelterStore } from '../features/shelters/shelterStore.js';
 import type { Snapshot } from '../realtime/snapshot.js';
+import type { SnapshotDomain } from '../../../shared/snapshotParts.js';
 
 /** What the realtime listener and sign-out need of a domain's store. */
 export interface DomainStore {
   name: string;
-  /** Take this domain's part of the snapshot; absent for stores the snapshot does not fill. */
+  /** The snapshot domain it loads from; absent for stores the snapshot does not fill. */
+  key?: SnapshotDomain;
+  /** Take this domain's part of the snapshot (it reads only its own key); absent with `key`. */
   load?: (snap: Snapshot) => void;
   /** Apply released stream changes, in seq order; each store picks its own. */
   apply: (changes: readonly Change[]) => void;
@@ -44,20 +47,29 @@ function domain<S extends Applies>(
   };
 }
 
+/** A store the snapshot fills, named after its snapshot key. */
+function filled<S extends Applies>(
+  key: SnapshotDomain,
+  store: Store<S>,
+  load: (state: S, snap: Snapshot) => void,
+): DomainStore {
+  return { ...domain(key, store, load), key };
+}
+
 /**
  * Every domain store the server's stream and snapshot fill, in the order changes are applied. A new
  * domain is one line here: realtime/realtime.ts loads and applies through this list, and the shell
  * resets it on sign-out.
  */
 export const DOMAIN_STORES: readonly DomainStore[] = [
-  domain('shelters', useShelterStore, (s, snap) => s.replaceAll(snap.shelters)),
-  domain('organisations', useOrganisationStore, (s, snap) => s.replaceAll(snap.organisations)),
-  domain('services', useServiceStore, (s, snap) => s.replaceAll(snap.services)),
-  domain('stockTotals', useStockTotalStore, (s, snap) => s.replaceAll(snap.stockTotals)),
-  domain('alerts', useAlertStore, (s, snap) => s.replaceAll(snap.alerts)),
-  domain('requests', useRequestStore, (s, snap) => s.replaceAll(snap.requests)),
+  filled('shelters', useShelterStore, (s, snap) => s.replaceAll(snap.shelters)),
+  filled('organisations', useOrganisationStore, (s, snap) => s.replaceAll(snap.organisations)),
+  filled('services', useServiceStore, (s, snap) => s.replaceAll(snap.services)),
+  filled('stockTotals', useStockTotalStore, (s, snap) => s.replaceAll(snap.stockTotals)),
+  filled('alerts', useAlertStore, (s, snap) => s.replaceAll(snap.alerts)),
+  filled('requests', useRequestStore, (s, snap) => s.replaceAll(snap.requests)),
   domain('threads', useThreadStore),
-  domain('gbvAlerts', useGbvAlertStore, (s, snap) => s.replaceAll(snap.gbvAlerts)),
-  domain('careAlerts', useCareAlertStore, (s, snap) => s.replaceAll(snap.careAlerts ?? [])),
-  domain('incidents', useIncidentStore, (s, snap) => s.replaceAll(snap.incidents)),
+  filled('gbvAlerts', useGbvAlertStore, (s, snap) => s.replaceAll(snap.gbvAlerts)),
+  filled('careAlerts', useCareAlertStore, (s, snap) => s.replaceAll(snap.careAlerts ?? [])),
+  filled('incidents', useIncidentStore, (s, snap) => s.replaceAll(snap.incidents)),
 ];

@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Change } from '../../../shared/events.js';
 import type { Me } from '../../../shared/schemas/auth.js';
 import type { Snapshot } from '../realtime/snapshot.js';
+import type { SnapshotDomain } from '../../../shared/snapshotParts.js';
 
 /** The last state this device saw of one user's data, so the app opens with it offline. */
 export interface DeviceCopy {
@@ -9,6 +10,11 @@ export interface DeviceCopy {
   snapshot: Snapshot;
   /** Changes applied after the snapshot, oldest first (replayed on top of it when restored). */
   changes: Change[];
+  /**
+   * The domains the snapshot holds when it was read in parts, and the seq of each (a domain replays
+   * only the changes after its own); absent for a whole snapshot, current to `snapshot.seq`.
+   */
+  parts?: Partial<Record<SnapshotDomain, number>>;
   /** When the device last heard from the server (ISO time): what the copy is current to. */
   savedAt: string;
 }

@@ -3,6 +3,7 @@ import type { Change } from '../../../shared/events.js';
 import type { Me } from '../../../shared/schemas/auth.js';
 import { clearUser, readCopy, writeCopy, writeCurrentUser, type DeviceCopy } from '../lib/deviceDb.js';
 import type { Snapshot } from './snapshot.js';
+import type { SnapshotDomain } from '../../../shared/snapshotParts.js';
 
 /** Changes kept on top of a snapshot; past this the copy stays at the last one kept (and says how old it is). */
 export const MAX_KEPT_CHANGES = 2000;
@@ -52,6 +53,38 @@ export function keepSnapshot(me: Me | null, snapshot: Snapshot): void {
   if (!me) return;
   copy = { me, snapshot, changes: [], savedAt: at };
   writing = writing.then(() => writeCurrentUser(me.id));
+  save();
+}
+
+/**
+ * A part of the snapshot from the server (its `domains`, current to `snapshot.seq`). The `first`
+ * starts a new copy; later ones add their domains to it, each with its own seq, so a restore replays
+ * on each domain only the kept changes after it.
+ */
+export function keepPart(
+  me: Me | null,
+  snapshot: Snapshot,
+  domains: readonly SnapshotDomain[],
+  first: boolean,
+): void {
+  const at = new Date().toISOString();
+  useDeviceCopyStore.getState().setLoaded('live', at);
+  if (!me) return;
+  const seqs = Object.fromEntries(domains.map((d) => [d, snapshot.seq]));
+  const picked = Object.fromEntries(domains.map((d) => [d, snapshot[d as keyof Snapshot]]));
+  if (first) {
+    copy = { me, snapshot, changes: [], savedAt: at, parts: seqs };
+    writing = writing.then(() => writeCurrentUser(me.id));
+  } else {
+    // Only onto a copy begun by a first part (a whole snapshot kept since holds these domains already).
+    if (!copy?.parts || copy.me.id !== me.id) return;
+    copy = {
+      ...copy,
+      snapshot: { ...copy.snapshot, ...picked },
+      parts: { ...copy.parts, ...seqs },
+      savedAt: at,
+    };
+  }
   save();
 }
 

@@ -1,5 +1,13 @@
 import type { Ack, Change } from '../../../shared/events.js';
 import { receive, startStream, type StreamState } from '../../../shared/sync.js';
+import {
+  loadPart,
+  routeChanges,
+  startParts,
+  type PartsState,
+  type SnapshotDomain,
+} from '../../../shared/snapshotParts.js';
+import { useDomainLoadStore } from '../app/domainLoad.js';
 import { markSnapshotLoaded } from '../app/readiness.js';
 import { DOMAIN_STORES } from '../app/domainStores.js';
 import { useActivityStore } from '../features/activity/activityStore.js';
@@ -12,6 +20,7 @@ import { useConnectionStore } from './connectionStore.js';
 import {
   heardFromServer,
   keepChanges,
+  keepPart,
   keepSnapshot,
   restoreCopy,
   showingCopy,
@@ -38,6 +47,11 @@ const FEED_SEED = 40;
 const SYNC_TIMEOUT_MS = 15_000;
 
 let stream: StreamState = startStream(0);
+/** The domains the snapshot fills, and where each stands while the snapshot comes in parts. */
+const FILLED: readonly SnapshotDomain[] = DOMAIN_STORES.flatMap((d) => (d.key ? [d.key] : []));
+let parts: PartsState<SnapshotDomain> = startParts(FILLED);
+/** The seq the first part started the stream at: a later part must not be older (changes before it are gone). */
+let partsFrom = 0;
 let syncing = false;
 let syncAgain = false;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -50,7 +64,14 @@ function applyToStores(changes: readonly Change[]): void {
   if (changes.length === 0) return;
   // The feed words a shelter's change against the record as it was, so it reads shelters first.
   const before = useShelterStore.getState().byId;
-  for (const d of DOMAIN_STORES) d.apply(changes);
+  // A domain whose part has not come takes nothing yet (its part replays what it missed); a loaded
+  // one takes only what is past its part's seq.
+  const routed = routeChanges(parts, changes);
+  parts = routed.state;
+  for (const d of DOMAIN_STORES) {
+    const mine = d.key ? routed.take(d.key) : changes;
+    if (mine.length) d.apply(mine);
+  }
   useActivityStore.getState().applyEvent(changes, before);
 }
 
@@ -71,12 +92,20 @@ export function freezePicture(): void {
 export function unfreezePicture(): void {
   if (!isFrozen()) return;
   const { snapshot, changes } = release();
-  if (snapshot) fillStores(snapshot);
+  if (snapshot) fillWhole(snapshot);
   applyToStores(changes);
 }
 
-function fillStores(snap: Snapshot): void {
-  for (const d of DOMAIN_STORES) d.load?.(snap);
+/** Load `domains` (all when absent) from `snap` into their stores. */
+function fillStores(snap: Snapshot, domains?: readonly SnapshotDomain[]): void {
+  for (const d of DOMAIN_STORES) if (d.key && (!domains || domains.includes(d.key))) d.load?.(snap);
+  useDomainLoadStore.getState().mark(domains ?? FILLED);
+}
+
+/** A whole snapshot from the server: every domain takes it, and the stream's changes after it. */
+function fillWhole(snap: Snapshot): void {
+  fillStores(snap);
+  parts = loadPart(parts, snap.seq, FILLED, { replace: true }).state;
 }
 
 /**
@@ -88,9 +117,17 @@ async function showDeviceCopy(running: () => boolean): Promise<void> {
   if (!me) return;
   const c = await restoreCopy(me.id);
   if (!c || !running() || useDeviceCopyStore.getState().source !== 'none') return;
-  fillStores(c.snapshot);
+  // A copy kept in parts holds its domains only, each current to its own seq.
+  const seqOf = (d: SnapshotDomain) => (c.parts ? c.parts[d] : c.snapshot.seq);
+  fillStores(
+    c.snapshot,
+    FILLED.filter((d) => seqOf(d) !== undefined),
+  );
   const before = useShelterStore.getState().byId;
-  for (const d of DOMAIN_STORES) d.apply(c.changes);
+  for (const d of DOMAIN_STORES) {
+    const from = d.key ? seqOf(d.key) : c.snapshot.seq;
+    if (from !== undefined) d.apply(c.changes.filter((x) => x.seq > from));
+  }
   useActivityStore.getState().applyEvent(c.changes.slice(-FEED_SEED), before);
   showingCopy(c);
 }
@@ -113,16 +150,66 @@ export async function loadSnapshot(): Promise<boolean> {
   if (!reply.ok || !v) return false;
   const snap = v.parseSnapshot(reply.data);
   if (!snap) return false;
-  const { seq } = snap;
   if (isFrozen()) holdSnapshot(snap);
-  else fillStores(snap);
+  else fillWhole(snap);
   keepSnapshot(useAuthStore.getState().me, snap);
+  startStreamAt(snap.seq);
+  return true;
+}
+
+/** The stream starts (again) from a snapshot's seq; changes held past a gap are offered again. */
+function startStreamAt(seq: number): void {
   const held = [...stream.pending.values()];
   stream = startStream(seq);
+  partsFrom = seq;
   conn().setLastSeq(seq);
   if (held.length) offer(held);
   markSnapshotLoaded(true);
+}
+
+/**
+ * Load a part of the snapshot (`domains` only) into its stores. The first part starts the stream, as a
+ * whole snapshot does; a later one is loaded by the domains still to come, each then taking the
+ * changes the stream released past the part's seq. Parts are never held by a freeze: the domains they
+ * fill showed a skeleton, not a picture to keep still.
+ */
+async function loadSnapshotPart(
+  domains: readonly SnapshotDomain[],
+  first: boolean,
+  running: () => boolean,
+): Promise<boolean> {
+  const [reply, v] = await Promise.all([
+    api.get<unknown>(`/api/snapshot?domains=${domains.join(',')}`),
+    loadValidator().catch(() => null),
+  ]);
+  if (!running()) return true;
+  if (!reply.ok || !v) return false;
+  const part = v.parseSnapshotPart(reply.data);
+  // Seqs only grow, so a later part older than the first cannot come; were it to, it is asked again.
+  if (!part || (!first && part.snap.seq < partsFrom)) return false;
+  const { snap } = part;
+  const step = loadPart<SnapshotDomain, Change>(
+    parts,
+    snap.seq,
+    part.domains.filter((d) => domains.includes(d)),
+  );
+  parts = step.state;
+  fillStores(snap, step.taken);
+  for (const d of DOMAIN_STORES) {
+    const missed = d.key ? step.replay(d.key) : [];
+    if (missed.length) d.apply(missed);
+  }
+  if (step.taken.length) keepPart(useAuthStore.getState().me, snap, step.taken, first);
+  if (first) startStreamAt(snap.seq);
   return true;
+}
+
+/** The domains after the first screen's, right after it (retried until they come). */
+async function loadRest(running: () => boolean): Promise<void> {
+  for (let delay = 1000; running() && parts.awaiting.size > 0; delay = Math.min(delay * 2, 30_000)) {
+    if (await loadSnapshotPart([...parts.awaiting], false, running)) return;
+    await new Promise((r) => setTimeout(r, delay));
+  }
 }
 
 /** Fill the feed with recent events the caller may see; they are already in the snapshot. */
@@ -193,12 +280,16 @@ function linkDownState(): 'offline' | 'reconnecting' {
 }
 
 /**
- * Start listening: snapshot first, then the socket. Returns a stop function.
+ * Start listening: the snapshot's part for the first screen (`first`; the whole snapshot when absent),
+ * then the socket and the rest of the snapshot. Returns a stop function.
  * This module is the only place that listens to the server.
  */
-export function startRealtime(): () => void {
+export function startRealtime(first?: readonly SnapshotDomain[]): () => void {
   const gen = ++generation;
   const running = () => gen === generation;
+  parts = startParts(FILLED);
+  const firstPart = first?.filter((d) => FILLED.includes(d));
+  const loadFirst = () => (firstPart?.length ? loadSnapshotPart(firstPart, true, running) : loadSnapshot());
   conn().setState('connecting');
 
   const onConnect = () => {
@@ -245,13 +336,14 @@ export function startRealtime(): () => void {
 
   void showDeviceCopy(running);
   void (async () => {
-    let loaded = await loadSnapshot();
+    let loaded = await loadFirst();
     for (let delay = 2000; !loaded && running(); delay = Math.min(delay * 2, 30_000)) {
       conn().setState(linkDownState());
       await new Promise((r) => setTimeout(r, delay));
-      if (running()) loaded = await loadSnapshot();
+      if (running()) loaded = await loadFirst();
     }
     if (!running()) return;
+    void loadRest(running);
     void seedFeed();
     const s = await loadSocket().catch(() => null);
     if (!s || !running()) return;
@@ -284,6 +376,8 @@ export function startRealtime(): () => void {
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onFocus);
     socket?.disconnect();
     stream = startStream(0);
+    parts = startParts(FILLED);
+    useDomainLoadStore.getState().reset();
     syncing = false;
     markSnapshotLoaded(false);
     // Signing out ends a freeze; what it held is the server's and comes with the next snapshot.

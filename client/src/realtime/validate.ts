@@ -4,12 +4,14 @@ import {
   ChangeSchema,
   HelloSchema,
   HiddenChangeSchema,
+  SnapshotDomainSchema,
   SnapshotSchema,
   SyncResultSchema,
   type Change,
   type Hello,
   type SyncResult,
 } from '../../../shared/events.js';
+import type { SnapshotDomain } from '../../../shared/snapshotParts.js';
 import type { Snapshot } from './snapshot.js';
 
 /**
@@ -88,4 +90,16 @@ export function parseSnapshot(raw: unknown): Snapshot | null {
     stockTotals: valid(S.stockTotals.unwrap().element, r['stockTotals'], 'stock totals'),
     incidents: incidents.success ? incidents.data : undefined,
   };
+}
+
+const PartDomainsSchema = z.array(SnapshotDomainSchema).min(1);
+
+/**
+ * Check a part of the snapshot (GET /api/snapshot?domains=…), record by record as a whole one. Only
+ * the domains it says it covers are to be loaded from it; the rest of what it returns is filler.
+ */
+export function parseSnapshotPart(raw: unknown): { snap: Snapshot; domains: SnapshotDomain[] } | null {
+  const domains = PartDomainsSchema.safeParse((raw as { domains?: unknown } | null)?.domains);
+  const snap = parseSnapshot(raw);
+  return domains.success && snap ? { snap, domains: domains.data } : null;
 }

@@ -7,6 +7,8 @@ import { flagsFor, presentAlert } from './alerts.presenter.js';
 export const alertDomain: Domain<RiskAlert> = {
   entity: 'alert',
   present: presentAlert,
+  snapshotKeys: ['alerts', 'inAlert'],
+  snapshotNeeds: ['shelters', 'services'],
   snapshotPart: async ({ q, audience, built }) => {
     if (!built.shelters || !built.services)
       throw new Error('the alerts part needs the shelters and services parts before it');

@@ -9,6 +9,7 @@ export const careAlertDomain: Domain<CareAlert> = {
   entity: 'care-alert',
   present: presentCareAlert,
   anonymous: (shown) => (shown as CareAlert).masked,
+  snapshotKeys: ['careAlerts'],
   snapshotPart: async ({ q, audience }) =>
     readsCareAlerts(audience)
       ? { careAlerts: presentAll(await listShown(q), presentCareAlert, audience) }

@@ -7,6 +7,7 @@ import { presentCoordinationRole } from './coordinationRoles.presenter.js';
 export const coordinationRoleDomain: Domain<CoordinationRole> = {
   entity: 'coordination-role',
   present: presentCoordinationRole,
+  snapshotKeys: ['coordinationRoles'],
   snapshotPart: async ({ q, audience }) => ({
     coordinationRoles: presentAll(await listRoles(q), presentCoordinationRole, audience),
   }),

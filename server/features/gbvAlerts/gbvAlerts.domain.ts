@@ -7,6 +7,7 @@ import { presentGbvAlert } from './gbvAlerts.presenter.js';
 export const gbvAlertDomain: Domain<GbvAlert> = {
   entity: 'gbv-alert',
   present: presentGbvAlert,
+  snapshotKeys: ['gbvAlerts'],
   snapshotPart: async ({ q, audience }) => ({
     gbvAlerts: presentAll(await gbvAlertTable.list(q, 'created_at DESC, id'), presentGbvAlert, audience),
   }),

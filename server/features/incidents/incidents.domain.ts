@@ -10,6 +10,7 @@ export const incidentCellDomain: Domain<ReleasedIncidentCell> = {
   entity: 'incident-cell',
   present: presentIncidentCell,
   anonymous: true,
+  snapshotKeys: ['incidents'],
   snapshotPart: async ({ ctx, q, audience }) => {
     const incidents = await summaryFor(q, audience, ctx.config.incidentRelease.delayDays);
     return incidents ? { incidents } : {};

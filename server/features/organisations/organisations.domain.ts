@@ -7,5 +7,6 @@ import { presentOrganisation } from './organisations.presenter.js';
 export const organisationDomain: Domain<Organisation> = {
   entity: 'organisation',
   present: presentOrganisation,
+  snapshotKeys: ['organisations'],
   snapshotPart: async ({ q }) => ({ organisations: await listOrganisations(q) }),
 };

@@ -7,6 +7,7 @@ import { presentRequest, presentRequestMessage } from './requests.presenter.js';
 export const requestDomain: Domain<CoordinationRequest> = {
   entity: 'request',
   present: presentRequest,
+  snapshotKeys: ['requests'],
   snapshotPart: async ({ q, audience }) => ({
     requests: presentAll(await requestTable.list(q, 'created_at DESC, id'), presentRequest, audience),
   }),

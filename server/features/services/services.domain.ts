@@ -14,6 +14,7 @@ export const serviceDomain: Domain<StoredService, ServiceVisibility> = {
   // A masked safe house's provider would say who runs it and so where it is.
   anonymous: (shown) => Boolean((shown as { masked?: boolean }).masked),
   current: serviceCurrentState,
+  snapshotKeys: ['services'],
   snapshotPart: async ({ ctx, q, audience }) => ({
     services: presentAll(await repoOf(ctx).list(q), (s, a) => presentService(s, a), audience),
   }),
@@ -23,6 +24,7 @@ export const serviceDomain: Domain<StoredService, ServiceVisibility> = {
 export const stockTotalsDomain: Domain<StockTotals> = {
   entity: 'stock-totals',
   present: presentStockTotals,
+  snapshotKeys: ['stockTotals'],
   snapshotPart: async ({ ctx, q, audience }) =>
     readsStockTotals(audience)
       ? { stockTotals: presentAll(await allStockTotals(ctx, q), presentStockTotals, audience) }

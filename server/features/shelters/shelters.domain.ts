@@ -7,6 +7,7 @@ import { presentShelter } from './shelters.presenter.js';
 export const shelterDomain: Domain<Shelter> = {
   entity: 'shelter',
   present: presentShelter,
+  snapshotKeys: ['shelters'],
   snapshotPart: async ({ q, audience }) => ({
     shelters: (await listShelters(q)).map((s) => presentShelter(s, audience)),
   }),

@@ -5,7 +5,9 @@ import type { SyncResult } from '../../../shared/events.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { read } from '../../http/route.js';
 import { headSeq, readEventsAfter } from '../../events/log.js';
-import { snapshot } from '../../events/snapshot.js';
+import { snapshot, snapshotPart } from '../../events/snapshot.js';
+import { SNAPSHOT_DOMAINS } from '../../../shared/snapshotParts.js';
+import { SnapshotDomainSchema } from '../../../shared/events.js';
 import { projectEvent } from '../../events/projection.js';
 import { loadCurrentStates } from '../../events/currentState.js';
 import { auditIncidentRead } from '../incidents/audit.js';
@@ -15,13 +17,30 @@ const EventsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.eventsPageMax).default(LIMITS.eventsPageMax),
 });
 
+/** `?domains=shelters,alerts`: a part of the snapshot, each domain named once. */
+const SnapshotQuery = z.strictObject({
+  domains: z
+    .string()
+    .max(SNAPSHOT_DOMAINS.join(',').length)
+    .transform((s) => s.split(','))
+    .pipe(
+      z
+        .array(SnapshotDomainSchema)
+        .min(1)
+        .refine((d) => new Set(d).size === d.length, 'a domain is named twice'),
+    )
+    .optional(),
+});
+
 /** GET /api/snapshot and GET /api/events. */
 export function syncRoutes(ctx: Ctx): Router {
   const r = Router();
   r.get(
     '/snapshot',
-    read({}, async ({ viewer }) => {
-      const snap = await snapshot(ctx, viewer);
+    read({ query: SnapshotQuery }, async ({ query, viewer }) => {
+      const snap = query.domains
+        ? await snapshotPart(ctx, viewer, query.domains)
+        : await snapshot(ctx, viewer);
       // Reads of incident data are recorded (SPEC 2.7): who, when and what, never the data.
       if (snap.incidents)
         await auditIncidentRead(ctx.db, viewer, 'snapshot.incidents', {

@@ -47,10 +47,21 @@ export class FakeSocket {
  */
 export const socket = new FakeSocket();
 
-/** What the fake HTTP side serves: the snapshot a test sets, and how often it was loaded. */
-export const net: { snapshot: { seq: number; shelters: Shelter[] }; snapshotLoads: number } = {
+/**
+ * What the fake HTTP side serves: the snapshot a test sets, and how often it was loaded. A test that
+ * reads the snapshot in parts sets `part` (what to answer for the domains asked, or for the whole
+ * when null) and may hold an answer back with `gate`; `snapshotUrls` are the snapshot reads made.
+ */
+export const net: {
+  snapshot: { seq: number; shelters: Shelter[] };
+  snapshotLoads: number;
+  snapshotUrls: string[];
+  part?: (domains: string[] | null) => Record<string, unknown>;
+  gate?: (domains: string[] | null) => Promise<void>;
+} = {
   snapshot: { seq: 0, shelters: [] },
   snapshotLoads: 0,
+  snapshotUrls: [],
 };
 
 const by = { userId: null, orgId: null };
@@ -70,13 +81,30 @@ export function useFakeServer(): void {
     vi.stubGlobal('window', Object.assign(new EventTarget(), {}));
     vi.stubGlobal('navigator', { onLine: true });
     net.snapshotLoads = 0;
-    vi.stubGlobal('fetch', (url: string) => {
+    net.snapshotUrls = [];
+    net.part = undefined;
+    net.gate = undefined;
+    vi.stubGlobal('fetch', async (url: string) => {
+      // A part (`?domains=…`) says which domains it covers, as the server's does.
+      const param = new URL(url, 'http://x').searchParams.get('domains');
+      const domains = param ? param.split(',') : null;
+      if (url.startsWith('/api/snapshot')) {
+        net.snapshotUrls.push(url);
+        await net.gate?.(domains);
+      }
       const body = url.startsWith('/api/snapshot')
-        ? (net.snapshotLoads++, { ok: true, data: { ...net.snapshot, organisations: [] } })
+        ? (net.snapshotLoads++,
+          {
+            ok: true,
+            data: {
+              ...(net.part ? net.part(domains) : { ...net.snapshot, organisations: [] }),
+              ...(domains ? { domains } : {}),
+            },
+          })
         : url.startsWith('/api/events')
           ? { ok: true, data: { reset: false, events: [], head: net.snapshot.seq } }
           : { ok: true, data: [] };
-      return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+      return new Response(JSON.stringify(body), { status: 200 });
     });
     socket.handlers.clear();
     socket.syncs = [];

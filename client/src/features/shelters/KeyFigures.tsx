@@ -11,10 +11,12 @@ import { useAuthStore } from '../auth/authStore.js';
 import { useRequestStore } from '../requests/requestStore.js';
 import { isServiceDown } from '../services/filters.js';
 import { useServiceStore } from '../services/serviceStore.js';
+import { useDomainsLoaded } from '../../app/domainLoad.js';
 
 /**
  * People sheltered, shelters full, stale reports over the shelters the filters leave; services
- * down and open requests (for roles that read requests) in the province chosen.
+ * down and open requests (for roles that read requests) in the province chosen. A figure whose
+ * domain has not arrived yet (the snapshot comes in parts) is a grey block, never a false 0.
  */
 export function KeyFigures() {
   const { t } = useTranslation();
@@ -23,6 +25,8 @@ export function KeyFigures() {
   const { filter, province } = useListFilter('shelters');
   const now = useNow();
   const role = useAuthStore((s) => s.me?.role);
+  const servicesIn = useDomainsLoaded('services');
+  const requestsIn = useDomainsLoaded('requests');
   const servicesDown = useServiceStore(
     (s) =>
       Object.values(s.byId).filter((x) => (!province || x.provinceCode === province) && isServiceDown(x))
@@ -57,19 +61,35 @@ export function KeyFigures() {
     },
     {
       key: 'servicesDown',
-      value: servicesDown,
+      value: servicesIn ? servicesDown : null,
       tone: servicesDown > 0 ? 'figure--alert' : '',
     },
-    ...(role && role !== 'viewer' ? [{ key: 'openRequests', value: openRequests, tone: '' } as const] : []),
+    ...(role && role !== 'viewer'
+      ? [{ key: 'openRequests', value: requestsIn ? openRequests : null, tone: '' } as const]
+      : []),
   ] as const;
   return (
     <section className="figures" aria-label={t('figures.title')} data-testid="key-figures">
-      {items.map((i) => (
-        <div key={i.key} className={`figure ${i.tone}`} data-testid={`figure-${i.key}`} data-value={i.value}>
-          <span className="figure__value">{f.number(i.value)}</span>
-          <span className="figure__label">{t(`figures.${i.key}`)}</span>
-        </div>
-      ))}
+      {items.map((i) =>
+        i.value === null ? (
+          <div key={i.key} className="figure" data-testid={`figure-${i.key}`} aria-busy="true">
+            <span className="figure__value skeleton__block" data-testid="figure-loading">
+              <span className="sr-only">{t('app.loadingData')}</span>
+            </span>
+            <span className="figure__label">{t(`figures.${i.key}`)}</span>
+          </div>
+        ) : (
+          <div
+            key={i.key}
+            className={`figure ${i.tone}`}
+            data-testid={`figure-${i.key}`}
+            data-value={i.value}
+          >
+            <span className="figure__value">{f.number(i.value)}</span>
+            <span className="figure__label">{t(`figures.${i.key}`)}</span>
+          </div>
+        ),
+      )}
     </section>
   );
 }
