@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/schemas/auth.js';
-import { ActivityFeed } from '../features/activity/ActivityFeed.js';
 import { useActivityStore } from '../features/activity/activityStore.js';
 import { useAreaStore } from '../features/areas/areaStore.js';
 import { OutboxBar } from '../features/outbox/OutboxBar.js';
@@ -25,6 +24,7 @@ import { useDisplayStore, WALL_ROLES } from './displayStore.js';
 import { TabBar } from './TabBar.js';
 import { TopBar } from './TopBar.js';
 import {
+  ActivityFeed,
   AdminScreen,
   AlertsTab,
   DetailPanel,
@@ -49,8 +49,11 @@ const MapView = lazy(() =>
 
 // The panel (its update form, react-hook-form) comes when a shelter is first opened: the phone's
 // first download is the list.
+// Its history names each change with the feed's strings (`activity`).
 const ShelterPanel = lazy(() =>
-  import('../features/shelters/ShelterPanel.js').then((m) => ({ default: m.ShelterPanel })),
+  withNamespaces(() => import('../features/shelters/ShelterPanel.js'), ['activity']).then((m) => ({
+    default: m.ShelterPanel,
+  })),
 );
 
 // Only on the wall (its chunk, styles included, comes with the top bar's wall controls).
@@ -251,7 +254,9 @@ export function Shell({ me }: { me: Me }) {
               </PartBoundary>
             )}
             <PartBoundary name="activity">
-              <ActivityFeed />
+              <Suspense fallback={null}>
+                <ActivityFeed />
+              </Suspense>
             </PartBoundary>
           </aside>
         </main>

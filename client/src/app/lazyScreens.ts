@@ -34,3 +34,11 @@ export const NearestServices = screen(() =>
 export const GapRequestForm = screen(() =>
   import('../features/requests/RequestForm.js').then((m) => m.RequestForm),
 );
+
+// The live feed sits below the list on a phone: it and its strings (`activity`) come after the
+// list, not before it (the first load's 150 KB).
+export const ActivityFeed = lazy(() =>
+  withNamespaces(() => import('../features/activity/ActivityFeed.js'), ['activity']).then((m) => ({
+    default: m.ActivityFeed,
+  })),
+);

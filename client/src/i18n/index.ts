@@ -22,7 +22,9 @@ export const MAP_NAMESPACES = ['map'] as const;
 
 /** The namespaces of the GBV response screens, loaded with the first of those screens. */
 export const SCREEN_NAMESPACES = [
+  'activity',
   'careAlerts',
+  'dataImport',
   'services',
   'alerts',
   'requests',

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withNamespaces } from '../../i18n/index.js';
 import { isShelterStale } from '../../../../shared/domain/staleness.js';
 import { NEEDS } from '../../../../shared/enums.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
@@ -20,8 +21,11 @@ import { ExportLinks } from '../export/ExportLinks.js';
 import { ListRow, ListTab, useListRows } from '../../app/ui/ListTab.js';
 
 // Only the roles that may import shelters fetch the import button (and, once opened, its dialog).
+// The import button and its strings (`dataImport`) come after the list.
 const ImportButton = lazy(() =>
-  import('../import/ImportButton.js').then((m) => ({ default: m.ImportButton })),
+  withNamespaces(() => import('../import/ImportButton.js'), ['dataImport']).then((m) => ({
+    default: m.ImportButton,
+  })),
 );
 
 export function ShelterList() {
