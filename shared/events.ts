@@ -134,8 +134,23 @@ export const SnapshotSchema = z.object({
 /** GET /api/snapshot. */
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
-/** The server's first message on a socket: its protocol version and the seq it has sent up to. */
-export const HelloSchema = z.object({ protocol: z.number().int().min(1), head: z.number().int().min(0) });
+/**
+ * What a client may send in the Socket.IO handshake (`auth`): `afterSeq`, the last seq it applied, so
+ * the hello brings its catch-up and a reconnect costs no `sync` round trip.
+ */
+export const HandshakeAuthSchema = z.strictObject({ afterSeq: z.number().int().min(0).optional() });
+/** The handshake's `auth`. */
+export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
+
+/**
+ * The server's first message on a socket: its protocol version and the seq it has sent up to; with
+ * `catchUp`, what `sync {afterSeq}` would answer for the handshake's `afterSeq` (a page at most).
+ */
+export const HelloSchema = z.object({
+  protocol: z.number().int().min(1),
+  head: z.number().int().min(0),
+  catchUp: SyncResultSchema.optional(),
+});
 /** The server's first message on a socket. */
 export type Hello = z.infer<typeof HelloSchema>;
 
@@ -169,4 +184,6 @@ export interface SocketData {
   username: string;
   sessionId: string;
   audience: string;
+  /** The handshake's `afterSeq` (validated), answered in the hello. */
+  afterSeq?: number;
 }

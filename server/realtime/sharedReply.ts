@@ -1,4 +1,4 @@
-import type { Ack } from '../../shared/events.js';
+import type { Ack, Hello, SyncResult } from '../../shared/events.js';
 
 // Values that many sockets are sent as they are (a catch-up page asked for by a thousand sockets
 // back at once), with their JSON once made. Keyed by identity; a shared value is frozen, so its
@@ -6,6 +6,8 @@ import type { Ack } from '../../shared/events.js';
 const json = new WeakMap<object, string | null>();
 // The `{ ok: true, data }` envelope of each shared value, itself shared.
 const envelopes = new WeakMap<object, object>();
+// The hello carrying each shared catch-up, itself shared.
+const hellos = new WeakMap<object, Hello>();
 
 /** Mark a frozen value as sent to many sockets unchanged, so the encoder serialises it once. */
 export function shareReply<T extends object>(value: T): T {
@@ -20,6 +22,15 @@ export function okReply<T>(data: T): Ack<T> {
   let envelope = envelopes.get(data);
   if (!envelope) envelopes.set(data, (envelope = shareReply(Object.freeze({ ok: true, data }))));
   return envelope as Ack<T>;
+}
+
+/** The hello carrying a catch-up: one shared hello per shared catch-up, else a new one. */
+export function helloReply(protocol: number, catchUp: SyncResult): Hello {
+  if (!json.has(catchUp)) return { protocol, head: catchUp.head, catchUp };
+  let hello = hellos.get(catchUp);
+  if (!hello || hello.protocol !== protocol)
+    hellos.set(catchUp, (hello = shareReply(Object.freeze({ protocol, head: catchUp.head, catchUp }))));
+  return hello;
 }
 
 /** A shared value's JSON, made on first use; undefined for anything not shared. */
