@@ -58,8 +58,8 @@ const EVENT = 2;
 const ACK = 3;
 
 /**
- * Let the server's encoder reuse a shared value's JSON: an event or ack whose every argument is
- * shared is written from the JSON already made, exactly as the encoder would write it (shared
+ * Let the server's encoder reuse a shared value's JSON: an event (its name aside) or ack whose every
+ * argument is shared is written from the JSON already made, exactly as the encoder would write it (shared
  * values are built from JSON-stored events, never binary). Every other packet is encoded as before.
  */
 export function encodeSharedOnce(encoder: unknown): void {
@@ -69,7 +69,10 @@ export function encodeSharedOnce(encoder: unknown): void {
     const args = packet.data;
     if ((packet.type !== EVENT && packet.type !== ACK) || !Array.isArray(args) || !args.length)
       return encode(packet);
-    const parts = args.map(jsonOf);
+    // An event's first argument is its name, a string the encoder writes as JSON too.
+    const parts = args.map((a, i) =>
+      packet.type === EVENT && i === 0 && typeof a === 'string' ? JSON.stringify(a) : jsonOf(a),
+    );
     if (parts.some((p) => p === undefined)) return encode(packet);
     let str = String(packet.type);
     if (packet.nsp && packet.nsp !== '/') str += `${packet.nsp},`;
