@@ -13,7 +13,13 @@ interface Change {
   seq: number;
 }
 
-/** A dashboard-like client reduced to what the storm needs: the shared stream reconciler, sync on connect and on a gap. */
+type Result = { reset: true; head: number } | { reset: false; events: Change[]; head: number };
+
+/**
+ * A dashboard-like client reduced to what the storm needs, as client/src/realtime does it: the shared
+ * stream reconciler; its position in the handshake, so the hello brings the catch-up; `sync` on a gap
+ * and again at once while a reply was a page short of the head.
+ */
 class StormClient {
   stream: StreamState;
   syncing = false;
@@ -29,9 +35,17 @@ class StormClient {
       reconnection: false,
       autoConnect: false,
       extraHeaders: { cookie },
+      auth: (cb) => cb({ afterSeq: this.lastSeq }),
     });
     this.socket.on('change', (c: Change) => this.apply([c]));
-    this.socket.on('connect', () => void this.sync());
+    // Until the hello, the catch-up is on its way: a gap meanwhile waits for it.
+    this.socket.on('connect', () => (this.syncing = true));
+    this.socket.on('hello', (h: { head: number; catchUp?: Result }) => {
+      this.syncing = false;
+      if (h.catchUp) this.take(h.catchUp);
+      else if (h.head > this.lastSeq) void this.sync();
+      else this.apply([]);
+    });
   }
   get lastSeq(): number {
     return this.stream.lastSeq;
@@ -42,22 +56,27 @@ class StormClient {
     try {
       const reply = (await this.socket.timeout(30_000).emitWithAck('sync', { afterSeq: this.lastSeq })) as {
         ok: boolean;
-        data?: { reset: boolean; events?: Change[]; head: number };
+        data?: Result;
       };
-      // A reset would reload the snapshot; here that means being current to its head.
-      if (reply.ok && reply.data?.reset) this.stream = startStream(reply.data.head);
       this.syncing = false;
-      if (reply.ok && reply.data && !reply.data.reset) this.apply(reply.data.events ?? []);
-      else this.apply([]);
+      if (reply.ok && reply.data) this.take(reply.data);
     } catch {
       this.syncing = false;
     }
   }
-  apply(changes: Change[]) {
+  /** A catch-up answer (from the hello or a sync). */
+  take(result: Result) {
+    // A reset would reload the snapshot; here that means being current to its head.
+    if (result.reset) this.stream = startStream(result.head);
+    const gap = this.apply(result.reset ? [] : result.events);
+    if (!gap && this.lastSeq < result.head) void this.sync();
+  }
+  apply(changes: Change[]): boolean {
     const step = receive(this.stream, changes as StreamChange[]);
     this.stream = step.state;
     if (!this.currentAt && this.lastSeq >= this.target) this.currentAt = performance.now() - this.t0;
     if (step.gap) void this.sync();
+    return step.gap;
   }
   connect(): Promise<void> {
     return new Promise((resolve, reject) => {

@@ -133,7 +133,7 @@ export function openApiDocument(extra: Record<string, Record<string, Op>> = {}):
       title: 'Safe Haven Ops API',
       version: `protocol ${PROTOCOL_VERSION}`,
       description:
-        'Realtime coordination for GBV prevention and response in disasters. Socket.IO on the same origin: send `sync {afterSeq}` (acked with missed events or `reset`), receive `hello {protocol,head}` on connect and `change {seq,type,data,at,by}`.',
+        'Realtime coordination for GBV prevention and response in disasters. Socket.IO on the same origin: send `sync {afterSeq}` (acked with missed events or `reset`), receive `hello {protocol,head}` on connect and `change {seq,type,data,at,by}`. A reconnecting client may put `{afterSeq}` in the handshake `auth`: its hello then carries `catchUp`, the `sync` answer for that position (a refused `auth` fails the handshake with `invalid`).',
     },
     paths,
     // Either: a signed-in browser, or a machine client with an API token.

@@ -149,8 +149,23 @@ export const SnapshotPartSchema = SnapshotSchema.omit({ inAlert: true })
 /** GET /api/snapshot?domains=…. */
 export type SnapshotPart = z.infer<typeof SnapshotPartSchema>;
 
-/** The server's first message on a socket: its protocol version and the seq it has sent up to. */
-export const HelloSchema = z.object({ protocol: z.number().int().min(1), head: z.number().int().min(0) });
+/**
+ * What a client may send in the Socket.IO handshake (`auth`): `afterSeq`, the last seq it applied, so
+ * the hello brings its catch-up and a reconnect costs no `sync` round trip.
+ */
+export const HandshakeAuthSchema = z.strictObject({ afterSeq: z.number().int().min(0).optional() });
+/** The handshake's `auth`. */
+export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
+
+/**
+ * The server's first message on a socket: its protocol version and the seq it has sent up to; with
+ * `catchUp`, what `sync {afterSeq}` would answer for the handshake's `afterSeq` (a page at most).
+ */
+export const HelloSchema = z.object({
+  protocol: z.number().int().min(1),
+  head: z.number().int().min(0),
+  catchUp: SyncResultSchema.optional(),
+});
 /** The server's first message on a socket. */
 export type Hello = z.infer<typeof HelloSchema>;
 
@@ -184,4 +199,6 @@ export interface SocketData {
   username: string;
   sessionId: string;
   audience: string;
+  /** The handshake's `afterSeq` (validated), answered in the hello. */
+  afterSeq?: number;
 }

@@ -44,6 +44,17 @@ export interface CatchUp {
 }
 
 /**
+ * The first page of a compacted replay: up to `pageMax` changes that carry data, with the seq-only
+ * placeholders among them (a few bytes each, so a long absence of repeated updates is one page).
+ */
+export function pageOf(events: readonly Change[], pageMax: number): Change[] {
+  let carrying = 0;
+  for (let i = 0; i < events.length; i++)
+    if (events[i]!.type !== 'hidden' && ++carrying > pageMax) return events.slice(0, i);
+  return events.slice();
+}
+
+/**
  * Recent events come from memory, older ones from the log; identical requests (same audience, same
  * position) share one answer: from the log while it is being read, from memory until the ring changes.
  */
@@ -83,12 +94,13 @@ export function createCatchUp(deps: CatchUpDeps): CatchUp {
         const cached = `${id}#${continuing ? 'c' : ''}`;
         const known = answers.get(cached);
         if (known && known.head === head) return Promise.resolve(known);
-        // Everything after afterSeq that this process has emitted, a page at most; anything newer
+        // Everything after afterSeq that this process has emitted, a page at most (placeholders do
+        // not fill it, so a long absence of repeated updates is one reply); anything newer
         // reaches the socket as a push, and a client further behind asks again from the page's end.
         // Compacted over the whole rest, so a page carries no state that a later page replaces.
         const rest = ring.slice(afterSeq - first + 1);
         const pairs = rest.map((e) => [e.ev, projectedFor(e, key)] as const);
-        const events = compactReplay(pairs, continuing ? 0 : COMPACT_ABOVE).slice(0, pageMax);
+        const events = pageOf(compactReplay(pairs, continuing ? 0 : COMPACT_ABOVE), pageMax);
         // Shared by every socket that asks: frozen, so no reader can change another's answer.
         const answer: SyncResult = { reset: false, events, head };
         Object.freeze(events);

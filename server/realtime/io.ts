@@ -1,17 +1,19 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import type {
-  ClientToServerEvents,
-  InterServerEvents,
-  ServerToClientEvents,
-  SocketData,
+import {
+  HandshakeAuthSchema,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
 } from '../../shared/events.js';
 import type { Ctx } from '../context.js';
 import { audienceKey, type Viewer } from '../auth/viewer.js';
 import { readCookie, SESSION_COOKIE } from '../auth/sessions.js';
 import { redisClient } from '../bus/bus.js';
 import { isUnavailable } from '../db/db.js';
+import { invalid } from '../http/errors.js';
 import { originAllowed, type TrustFn } from '../http/origin.js';
 import { encodeSharedOnce } from './sharedReply.js';
 
@@ -51,6 +53,24 @@ export function handshakeAuth(viewerForToken: (token: string | undefined) => Pro
         next();
       })
       .catch((err: unknown) => next(new Error(isUnavailable(err) ? 'unavailable' : 'internal')));
+  };
+}
+
+/**
+ * Socket.IO middleware reading the handshake's `auth` (HandshakeAuthSchema): a valid `afterSeq` is
+ * kept on the socket for the hello's catch-up; anything else refuses the handshake with `invalid`
+ * and the 400 body (issues naming each field) as the error's data.
+ */
+export function handshakeCatchUp() {
+  return (
+    socket: { handshake: { auth: unknown }; data: Partial<SocketData> },
+    next: (err?: Error) => void,
+  ): void => {
+    const parsed = HandshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
+    if (!parsed.success)
+      return next(Object.assign(new Error('invalid'), { data: invalid(parsed.error, 'payload').toBody() }));
+    if (parsed.data.afterSeq !== undefined) socket.data.afterSeq = parsed.data.afterSeq;
+    next();
   };
 }
 

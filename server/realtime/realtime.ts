@@ -1,5 +1,4 @@
 import type { Server as HttpServer } from 'node:http';
-import { PROTOCOL_VERSION } from '../../shared/events.js';
 import { LIMITS } from '../../shared/limits.js';
 import type { Ctx } from '../context.js';
 import { parseAudienceKey } from '../auth/viewer.js';
@@ -9,7 +8,7 @@ import { projectEvent } from '../events/projection.js';
 import { eventsAfter } from '../events/replay.js';
 import { loadLiveStates } from '../events/currentState.js';
 import type { TrustFn } from '../http/origin.js';
-import { createIo, handshakeAuth, type AppSocket } from './io.js';
+import { createIo, handshakeAuth, handshakeCatchUp, type AppSocket } from './io.js';
 import { handleRevocations, recheckSessions } from './sessions.js';
 import { answerQueue, boundBuffers } from './backpressure.js';
 import { incidentReadAudit } from './incidentAudit.js';
@@ -38,6 +37,7 @@ export async function createRealtime(
   const server = await createIo(ctx, http, opts);
   const { io } = server;
   io.use(handshakeAuth((token) => cachedViewerForToken(ctx.db, token)));
+  io.use(handshakeCatchUp());
   handleRevocations(ctx, io);
   const stopRecheck = recheckSessions(ctx, io);
   const buffers = boundBuffers(io, ctx.config.socketBufferMaxBytes, ctx.log);
@@ -76,22 +76,22 @@ export async function createRealtime(
     }
   };
 
-  const handlers = [
-    syncHandler(ctx, {
-      catchUp,
-      overBuffer: buffers.overBuffer,
-      answerInTurn: answerQueue(),
-      auditIncidentReads,
-    }),
-  ];
+  const sync = syncHandler(ctx, {
+    catchUp,
+    overBuffer: buffers.overBuffer,
+    answerInTurn: answerQueue(),
+    auditIncidentReads,
+    head: () => sequencer.head(),
+  });
   io.on('connection', (socket: AppSocket) => {
     void socket.join([
       rooms.audience(socket.data.audience),
       rooms.session(socket.data.sessionId),
       rooms.user(socket.data.userId),
     ]);
-    socket.emit('hello', { protocol: PROTOCOL_VERSION, head: sequencer.head() });
-    for (const register of handlers) register(socket);
+    // The hello: with the catch-up when the handshake said where the client stands.
+    sync.hello(socket);
+    sync.register(socket);
   });
 
   // The replay's scenario clock: to every socket (the adapter reaches the other processes' sockets)

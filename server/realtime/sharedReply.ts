@@ -1,4 +1,4 @@
-import type { Ack } from '../../shared/events.js';
+import type { Ack, Hello, SyncResult } from '../../shared/events.js';
 
 // Values that many sockets are sent as they are (a catch-up page asked for by a thousand sockets
 // back at once), with their JSON once made. Keyed by identity; a shared value is frozen, so its
@@ -6,6 +6,8 @@ import type { Ack } from '../../shared/events.js';
 const json = new WeakMap<object, string | null>();
 // The `{ ok: true, data }` envelope of each shared value, itself shared.
 const envelopes = new WeakMap<object, object>();
+// The hello carrying each shared catch-up, itself shared.
+const hellos = new WeakMap<object, Hello>();
 
 /** Mark a frozen value as sent to many sockets unchanged, so the encoder serialises it once. */
 export function shareReply<T extends object>(value: T): T {
@@ -20,6 +22,15 @@ export function okReply<T>(data: T): Ack<T> {
   let envelope = envelopes.get(data);
   if (!envelope) envelopes.set(data, (envelope = shareReply(Object.freeze({ ok: true, data }))));
   return envelope as Ack<T>;
+}
+
+/** The hello carrying a catch-up: one shared hello per shared catch-up, else a new one. */
+export function helloReply(protocol: number, catchUp: SyncResult): Hello {
+  if (!json.has(catchUp)) return { protocol, head: catchUp.head, catchUp };
+  let hello = hellos.get(catchUp);
+  if (!hello || hello.protocol !== protocol)
+    hellos.set(catchUp, (hello = shareReply(Object.freeze({ protocol, head: catchUp.head, catchUp }))));
+  return hello;
 }
 
 /** A shared value's JSON, made on first use; undefined for anything not shared. */
@@ -47,8 +58,8 @@ const EVENT = 2;
 const ACK = 3;
 
 /**
- * Let the server's encoder reuse a shared value's JSON: an event or ack whose every argument is
- * shared is written from the JSON already made, exactly as the encoder would write it (shared
+ * Let the server's encoder reuse a shared value's JSON: an event (its name aside) or ack whose every
+ * argument is shared is written from the JSON already made, exactly as the encoder would write it (shared
  * values are built from JSON-stored events, never binary). Every other packet is encoded as before.
  */
 export function encodeSharedOnce(encoder: unknown): void {
@@ -58,7 +69,10 @@ export function encodeSharedOnce(encoder: unknown): void {
     const args = packet.data;
     if ((packet.type !== EVENT && packet.type !== ACK) || !Array.isArray(args) || !args.length)
       return encode(packet);
-    const parts = args.map(jsonOf);
+    // An event's first argument is its name, a string the encoder writes as JSON too.
+    const parts = args.map((a, i) =>
+      packet.type === EVENT && i === 0 && typeof a === 'string' ? JSON.stringify(a) : jsonOf(a),
+    );
     if (parts.some((p) => p === undefined)) return encode(packet);
     let str = String(packet.type);
     if (packet.nsp && packet.nsp !== '/') str += `${packet.nsp},`;

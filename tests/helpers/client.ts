@@ -82,14 +82,18 @@ export function client(base: string, cookie = ''): ApiClient {
 /** The official socket.io-client, authenticated by the session cookie. */
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Connect a socket with the session cookie (websocket transport, no auto-reconnect unless asked). */
+/**
+ * Connect a socket with the session cookie (websocket transport, no auto-reconnect unless asked);
+ * `auth` is the handshake's (e.g. `{ afterSeq }` for a catch-up in the hello).
+ */
 export function connectSocket(
   base: string,
   cookie: string,
-  opts: { reconnection?: boolean } = {},
+  opts: { reconnection?: boolean; auth?: Record<string, unknown> } = {},
 ): TestSocket {
   return ioClient(base, {
     transports: ['websocket'],
+    ...(opts.auth ? { auth: opts.auth } : {}),
     extraHeaders: cookie ? { cookie } : {},
     reconnection: opts.reconnection ?? false,
     reconnectionDelay: 100,

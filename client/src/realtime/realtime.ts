@@ -1,4 +1,4 @@
-import type { Ack, Change } from '../../../shared/events.js';
+import type { Ack, Change, SyncResult } from '../../../shared/events.js';
 import { receive, startStream, type StreamState } from '../../../shared/sync.js';
 import {
   loadPart,
@@ -54,6 +54,11 @@ let parts: PartsState<SnapshotDomain> = startParts(FILLED);
 let partsFrom = 0;
 let syncing = false;
 let syncAgain = false;
+// The last catch-up moved the stream on: what is still missing is there to fetch, so ask at once.
+let movedOn = false;
+// Connected, the handshake carrying our position: the hello brings the catch-up.
+let awaitingHello = false;
+let helloTimer: ReturnType<typeof setTimeout> | undefined;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 // Bumped on every start and stop, so work begun by an earlier start (React StrictMode runs effects twice) stops.
 let generation = 0;
@@ -230,49 +235,71 @@ function requestSync(): void {
   void sync();
 }
 
-/** Ask the server for everything after our last seq; reload the snapshot when told we are too far behind. */
-async function sync(): Promise<void> {
-  const gen = generation;
-  if (!socket?.connected) return;
+/** A catch-up starts (a `sync` sent, or a connect whose hello brings one). */
+function beginCatchUp(): void {
   syncing = true;
   syncAgain = false;
+  movedOn = false;
   clearTimeout(retryTimer);
   conn().setState('catching_up');
-  let ok = false;
-  try {
-    const raw = (await socket
-      .timeout(SYNC_TIMEOUT_MS)
-      .emitWithAck('sync', { afterSeq: stream.lastSeq })) as Ack<unknown>;
-    if (raw.ok) {
-      const result = (await loadValidator()).parseSyncResult(raw.data);
-      if (result?.reset) ok = await loadSnapshot();
-      else if (result) {
-        heardFromServer();
-        offer(result.events);
-        ok = true;
-        // Events past the head can only be ones pushed meanwhile; a gap before the head means we must ask again.
-        if (stream.pending.size > 0 || stream.lastSeq < result.head) syncAgain = true;
-      }
-    } else if (raw.error.code === 'unauthenticated') {
-      // The session ended: /api/me answers 401 and the shell shows the sign-in form.
-      void api.get('/api/me');
-    }
-  } catch {
-    // Timed out: the socket reconnects on its own, or we retry below.
-  } finally {
-    syncing = false;
-  }
+}
+
+/** Take a catch-up answer (a sync's or the hello's): offer its events, or reload the snapshot when told we are too far behind. */
+async function takeCatchUp(result: SyncResult | null): Promise<boolean> {
+  if (!result) return false;
+  if (result.reset) return loadSnapshot();
+  heardFromServer();
+  const before = stream.lastSeq;
+  offer(result.events);
+  // Events past the head can only be ones pushed meanwhile; a gap before the head means we must ask again.
+  if (stream.pending.size > 0 || stream.lastSeq < result.head) syncAgain = true;
+  movedOn = stream.lastSeq > before;
+  return true;
+}
+
+/** A catch-up ended: retry after a failure, ask again while behind, else live. */
+function endCatchUp(ok: boolean, gen: number): void {
+  syncing = false;
   if (gen !== generation) return;
   if (!ok) {
     retryTimer = setTimeout(requestSync, 3000);
     return;
   }
   if (syncAgain) {
-    // Back off a little so a server that cannot fill a gap is not asked in a tight loop.
-    retryTimer = setTimeout(requestSync, 250);
+    // A page short of the head is followed at once; a server that cannot fill a gap (nothing
+    // applied) is asked again after a little while, not in a tight loop.
+    retryTimer = setTimeout(requestSync, movedOn ? 0 : 250);
     return;
   }
   conn().setState(socket?.connected ? 'live' : 'reconnecting');
+}
+
+/** Ask the server for everything after our last seq. */
+async function sync(): Promise<void> {
+  const gen = generation;
+  if (!socket?.connected) return;
+  beginCatchUp();
+  let ok = false;
+  try {
+    const raw = (await socket
+      .timeout(SYNC_TIMEOUT_MS)
+      .emitWithAck('sync', { afterSeq: stream.lastSeq })) as Ack<unknown>;
+    if (raw.ok) ok = await takeCatchUp((await loadValidator()).parseSyncResult(raw.data));
+    else if (raw.error.code === 'unauthenticated') {
+      // The session ended: /api/me answers 401 and the shell shows the sign-in form.
+      void api.get('/api/me');
+    }
+  } catch {
+    // Timed out: the socket reconnects on its own, or we retry below.
+  }
+  endCatchUp(ok, gen);
+}
+
+/** The hello did not come (or came without a catch-up): catch up with `sync` as usual. */
+function stopAwaitingHello(): void {
+  awaitingHello = false;
+  clearTimeout(helloTimer);
+  syncing = false;
 }
 
 function linkDownState(): 'offline' | 'reconnecting' {
@@ -293,10 +320,22 @@ export function startRealtime(first?: readonly SnapshotDomain[]): () => void {
   conn().setState('connecting');
 
   const onConnect = () => {
-    requestSync();
+    // The handshake carried our position (socket.auth below): the hello brings the catch-up, so a
+    // reconnect costs no second round trip. Gaps meanwhile wait for it.
+    beginCatchUp();
+    awaitingHello = true;
+    clearTimeout(helloTimer);
+    helloTimer = setTimeout(() => {
+      if (!awaitingHello || !running()) return;
+      stopAwaitingHello();
+      requestSync();
+    }, SYNC_TIMEOUT_MS);
     void useOutboxStore.getState().flush();
   };
-  const onDisconnect = () => conn().setState(linkDownState());
+  const onDisconnect = () => {
+    if (awaitingHello) stopAwaitingHello();
+    conn().setState(linkDownState());
+  };
   const onConnectError = () => {
     conn().setState(linkDownState());
     // A refused handshake is most often an ended session; /api/me tells, and a 401 signs out.
@@ -309,9 +348,27 @@ export function startRealtime(first?: readonly SnapshotDomain[]): () => void {
   };
   const onHello = (raw: unknown) => {
     const hello = loadedValidator()?.parseHello(raw);
-    if (!hello) return;
-    if (needsReload(hello.protocol)) conn().setReloadNeeded(true);
-    if (hello.head > stream.lastSeq) requestSync();
+    const waiting = awaitingHello;
+    if (waiting) {
+      awaitingHello = false;
+      clearTimeout(helloTimer);
+    }
+    if (hello && needsReload(hello.protocol)) conn().setReloadNeeded(true);
+    if (waiting && hello?.catchUp) {
+      void takeCatchUp(hello.catchUp).then(
+        (ok) => endCatchUp(ok, gen),
+        () => endCatchUp(false, gen),
+      );
+      return;
+    }
+    // No catch-up in it (an older server, or one that could not read the log): ask with `sync`.
+    if (waiting) syncing = false;
+    if (!hello) {
+      if (waiting) requestSync();
+      return;
+    }
+    if (hello.head > stream.lastSeq || (waiting && syncAgain)) requestSync();
+    else if (waiting) conn().setState('live');
   };
   // Validated by the store (a display aid: a malformed clock is dropped).
   const onDemoClock = (raw: unknown) => useDemoClockStore.getState().receive(raw);
@@ -348,6 +405,8 @@ export function startRealtime(first?: readonly SnapshotDomain[]): () => void {
     const s = await loadSocket().catch(() => null);
     if (!s || !running()) return;
     socket = s;
+    // Where the stream stands, read at each (re)connect: the server answers it in the hello.
+    s.auth = (cb: (data: object) => void) => cb({ afterSeq: stream.lastSeq });
     s.on('connect', onConnect);
     s.on('disconnect', onDisconnect);
     s.on('connect_error', onConnectError);
@@ -363,6 +422,8 @@ export function startRealtime(first?: readonly SnapshotDomain[]): () => void {
   return () => {
     generation++;
     clearTimeout(retryTimer);
+    clearTimeout(helloTimer);
+    awaitingHello = false;
     clearInterval(outboxTimer);
     socket?.off('connect', onConnect);
     socket?.off('disconnect', onDisconnect);

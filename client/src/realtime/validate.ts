@@ -48,10 +48,18 @@ export function parseSyncResult(raw: unknown): SyncResult | null {
   return { reset: false, head: frame.data.head, events };
 }
 
-/** Check the server's `hello`. */
+const HelloFrameSchema = HelloSchema.omit({ catchUp: true });
+
+/**
+ * Check the server's `hello`; its catch-up as a sync answer (event by event). A catch-up that does
+ * not parse is dropped, so the client asks with `sync` instead.
+ */
 export function parseHello(raw: unknown): Hello | null {
-  const r = HelloSchema.safeParse(raw);
-  return r.success ? r.data : null;
+  const r = HelloFrameSchema.safeParse(raw);
+  if (!r.success) return null;
+  const catchUp = (raw as { catchUp?: unknown }).catchUp;
+  const parsed = catchUp === undefined ? null : parseSyncResult(catchUp);
+  return parsed ? { ...r.data, catchUp: parsed } : r.data;
 }
 
 const S = SnapshotSchema.shape;

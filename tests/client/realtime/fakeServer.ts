@@ -1,12 +1,20 @@
 import { afterEach, beforeEach, vi } from 'vitest';
-import type { Change, SyncResult } from '../../../shared/events.js';
+import { PROTOCOL_VERSION, type Change, type SyncResult } from '../../../shared/events.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 
-/** A fake socket for the realtime module: it records `sync` requests and answers them from a script. */
+/**
+ * A fake socket for the realtime module: it records `sync` requests and answers them from a script,
+ * and on connect says hello as the server does: with the catch-up for the handshake's `afterSeq`
+ * (recorded in `hellos`), or, as an older server, with its `head` alone when `helloCatchUp` is off.
+ */
 export class FakeSocket {
   connected = false;
   handlers = new Map<string, ((...args: unknown[]) => void)[]>();
   syncs: number[] = [];
+  hellos: number[] = [];
+  helloCatchUp = true;
+  head = 0;
+  auth: unknown = undefined;
   answer: (afterSeq: number) => SyncResult = (afterSeq) => ({ reset: false, events: [], head: afterSeq });
   on(ev: string, fn: (...args: unknown[]) => void) {
     this.handlers.set(ev, [...(this.handlers.get(ev) ?? []), fn]);
@@ -24,7 +32,17 @@ export class FakeSocket {
   }
   connect() {
     this.connected = true;
-    queueMicrotask(() => this.emitLocal('connect'));
+    let afterSeq: number | undefined;
+    if (typeof this.auth === 'function')
+      (this.auth as (cb: (d: { afterSeq?: number }) => void) => void)((d) => (afterSeq = d.afterSeq));
+    queueMicrotask(() => {
+      this.emitLocal('connect');
+      if (this.helloCatchUp && afterSeq !== undefined) {
+        this.hellos.push(afterSeq);
+        const catchUp = this.answer(afterSeq);
+        this.emitLocal('hello', { protocol: PROTOCOL_VERSION, head: catchUp.head, catchUp });
+      } else this.emitLocal('hello', { protocol: PROTOCOL_VERSION, head: this.head });
+    });
     return this;
   }
   disconnect() {
@@ -108,6 +126,11 @@ export function useFakeServer(): void {
     });
     socket.handlers.clear();
     socket.syncs = [];
+    socket.hellos = [];
+    socket.helloCatchUp = true;
+    socket.head = 0;
+    socket.auth = undefined;
+    socket.answer = (afterSeq) => ({ reset: false, events: [], head: afterSeq });
     socket.connected = false;
   });
   afterEach(() => vi.unstubAllGlobals());

@@ -49,7 +49,8 @@ describe('briefing freeze', () => {
     expect(applied).toEqual([]);
     expect(useDisplayStore.getState().waiting).toBe(3);
     expect(useConnectionStore.getState().lastSeq).toBe(13);
-    expect(socket.syncs).toEqual([10]);
+    // The catch-up from seq 10 came in the hello.
+    expect(socket.hellos).toEqual([10]);
 
     // A duplicate while frozen is still dropped by the stream, not queued twice.
     socket.emitLocal('change', offered[1]);

@@ -20,7 +20,7 @@ async function loadRealtime() {
 describe('realtime', () => {
   useFakeServer();
 
-  it('loads the snapshot, catches up from its seq on connect, applies pushed changes once, and refills a gap', async () => {
+  it('loads the snapshot, catches up from its seq in the hello, applies pushed changes once, and refills a gap', async () => {
     const { startRealtime, useShelterStore, useConnectionStore } = await loadRealtime();
     const s = buildShelter({ version: 1, occupancy: 10 });
     net.snapshot = { seq: 10, shelters: [s] };
@@ -32,7 +32,9 @@ describe('realtime', () => {
 
     const stop = startRealtime();
     await settle();
-    expect(socket.syncs).toEqual([10]);
+    // The handshake said seq 10: the hello brought the catch-up, no sync round trip.
+    expect(socket.hellos).toEqual([10]);
+    expect(socket.syncs).toEqual([]);
     expect(useShelterStore.getState().byId[s.id]?.occupancy).toBe(20);
     expect(useConnectionStore.getState()).toMatchObject({ state: 'live', lastSeq: 11 });
     expect((window as Window).__appReady).toBe(true);
@@ -46,7 +48,7 @@ describe('realtime', () => {
     });
     socket.emitLocal('change', upd(13, { ...s, version: 4, occupancy: 40 }));
     await settle();
-    expect(socket.syncs).toEqual([10, 11]);
+    expect(socket.syncs).toEqual([11]);
     expect(useShelterStore.getState().byId[s.id]?.occupancy).toBe(40);
     expect(useConnectionStore.getState().lastSeq).toBe(13);
     stop();
@@ -91,6 +93,45 @@ describe('realtime', () => {
     expect(useConnectionStore.getState().reloadNeeded).toBe(true);
     // The server is ahead (head 6): the client still catches up from its seq.
     expect(socket.syncs.slice(syncsBefore)).toEqual([4]);
+    stop();
+  });
+
+  it('with an older server (a hello without the catch-up), catches up with sync', async () => {
+    const { startRealtime, useShelterStore, useConnectionStore } = await loadRealtime();
+    const s = buildShelter({ version: 1, occupancy: 10 });
+    net.snapshot = { seq: 10, shelters: [s] };
+    socket.helloCatchUp = false;
+    socket.head = 11;
+    socket.answer = (after) => ({
+      reset: false,
+      events: after === 10 ? [upd(11, { ...s, version: 2, occupancy: 20 })] : [],
+      head: 11,
+    });
+    const stop = startRealtime();
+    await settle();
+    expect(socket.hellos).toEqual([]);
+    expect(socket.syncs).toEqual([10]);
+    expect(useShelterStore.getState().byId[s.id]?.occupancy).toBe(20);
+    expect(useConnectionStore.getState()).toMatchObject({ state: 'live', lastSeq: 11 });
+    stop();
+  });
+
+  it('follows a page short of the head at once, without the back-off for an unfilled gap', async () => {
+    const { startRealtime, useShelterStore, useConnectionStore } = await loadRealtime();
+    const s = buildShelter({ version: 1, occupancy: 10 });
+    net.snapshot = { seq: 10, shelters: [s] };
+    // One event a page: three pages to the head.
+    socket.answer = (after) => ({
+      reset: false,
+      events: after < 13 ? [upd(after + 1, { ...s, version: after - 8, occupancy: after + 1 })] : [],
+      head: 13,
+    });
+    const stop = startRealtime();
+    await settle();
+    expect(socket.hellos).toEqual([10]);
+    expect(socket.syncs).toEqual([11, 12]);
+    expect(useShelterStore.getState().byId[s.id]?.occupancy).toBe(13);
+    expect(useConnectionStore.getState()).toMatchObject({ state: 'live', lastSeq: 13 });
     stop();
   });
 });

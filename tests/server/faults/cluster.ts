@@ -302,6 +302,8 @@ export class FailoverReplica {
       reconnectionDelayMax: 300,
       timeout: 3000,
       forceNew: true,
+      // As the dashboard: where the stream stands, read at each (re)connect, answered in the hello.
+      auth: (cb) => cb({ afterSeq: this.stream.lastSeq }),
     });
     this.socket = socket;
     socket.on('change', (c) => {
@@ -310,7 +312,22 @@ export class FailoverReplica {
     });
     socket.on('connect', () => {
       this.connections.push(url);
-      void this.catchUp();
+      // The hello brings the catch-up; a gap meanwhile waits for it.
+      this.syncing = true;
+    });
+    socket.on('hello', (hello) => {
+      this.syncing = false;
+      const r = hello.catchUp;
+      if (r?.reset)
+        return void snapshotVia([this.url], this.api.cookie).then(
+          (snap) => {
+            this.loadSnapshot(snap);
+            void this.catchUp();
+          },
+          () => setTimeout(() => void this.catchUp(), 300),
+        );
+      if (r) this.offer(r.events);
+      if (!r || this.again || this.stream.lastSeq < r.head) void this.catchUp();
     });
     // This server is gone for good (as far as we can tell): move to the next one.
     socket.io.on('reconnect_failed', () => {

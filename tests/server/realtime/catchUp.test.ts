@@ -143,14 +143,15 @@ describe('catch-up', () => {
       }
   });
 
-  it('compacts a long absence over everything after it, and its later pages too', async () => {
+  it('compacts a long absence over everything after it, in one page when little of it carries data', async () => {
     const { c, emit } = setUp({ pageMax: 60 });
     emit(...Array.from({ length: 130 }, (_, i) => i + 1));
-    // Both records (id-0, id-1) change again after the first page: it carries no state at all.
+    // Two records (id-0, id-1) changed 65 times each: two changes carry data, the rest are
+    // seq-only placeholders, which do not fill a page, so one reply reaches the head.
     const first = await c.answer('a', 0);
-    expect(seqsOf(first)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(seqsOf(first)).toEqual(Array.from({ length: 130 }, (_, i) => i + 1));
     if (first.reset) throw new Error('expected events');
-    expect(first.events.every((e) => e.type === 'hidden')).toBe(true);
+    expect(first.events.filter((e) => e.type !== 'hidden').map((e) => e.seq)).toEqual([129, 130]);
     // A short rest is sent whole, unless the socket is paging through a long absence.
     const rest = (continuing: boolean) => c.answer('a', 120, continuing);
     const whole = await rest(false);
@@ -159,5 +160,36 @@ describe('catch-up', () => {
     expect(whole.events.filter((e) => e.type !== 'hidden')).toHaveLength(10);
     expect(paged.events.filter((e) => e.type !== 'hidden').map((e) => e.seq)).toEqual([129, 130]);
     expect(seqsOf(paged)).toEqual(seqsOf(whole));
+  });
+
+  it('pages by the changes that carry data, placeholders riding along, every seq once', async () => {
+    let head = 0;
+    const c = createCatchUp({
+      head: () => head,
+      project: (ev, key) =>
+        key === 'hidden' ? { seq: ev.seq, type: 'hidden' } : ({ seq: ev.seq, type: ev.type } as Change),
+      fromLog: () => Promise.reject(new Error('not from the log')),
+      pageMax: 3,
+    });
+    // Ten distinct records (each change carries data), with 190 repeats of one record between them.
+    for (let s = 1; s <= 200; s++) {
+      head = s;
+      c.record(buildStoredEvent(s, { entityId: s % 20 === 0 ? `r-${s}` : 'repeat' }));
+    }
+    const pages: number[][] = [];
+    for (let after = 0, continuing = false; after < head;) {
+      const r = await c.answer('a', after, continuing);
+      if (r.reset) throw new Error('expected events');
+      expect(r.events.filter((e) => e.type !== 'hidden').length).toBeLessThanOrEqual(3);
+      pages.push(r.events.map((e) => e.seq));
+      after = r.events.at(-1)!.seq;
+      continuing = after < r.head;
+    }
+    expect(pages.flat()).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    // Eleven changes carry data (the ten records and the repeated one's last): four pages.
+    expect(pages.length).toBe(4);
+    // An audience that may see none of it gets it all in one page of placeholders.
+    const hidden = await c.answer('hidden', 0);
+    expect(seqsOf(hidden)).toHaveLength(200);
   });
 });

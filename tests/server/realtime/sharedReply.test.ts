@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Server } from 'socket.io';
-import { encodeSharedOnce, okReply, shareReply } from '../../../server/realtime/sharedReply.js';
+import type { SyncResult } from '../../../shared/events.js';
+import { encodeSharedOnce, helloReply, okReply, shareReply } from '../../../server/realtime/sharedReply.js';
 
 type Encoder = { encode(packet: object): unknown[] };
 
@@ -30,6 +31,27 @@ describe('shared replies', () => {
       expect(wrapped.encode(packet)).toEqual(plain.encode(packet));
     // One envelope per shared page, so its JSON is made once.
     expect(okReply(data)).toBe(okReply(data));
+  });
+
+  it('writes an event of a name and shared values (the hello with a catch-up) from JSON made once', () => {
+    // The page's test record is no real change: typed as a sync answer for the hello.
+    const data = page() as unknown as SyncResult;
+    const hello = helloReply(1, data);
+    expect(helloReply(1, data)).toBe(hello);
+    expect(hello).toEqual({ protocol: 1, head: 1, catchUp: data });
+    const packet = { type: 2, nsp: '/', data: ['hello', hello] };
+    const expected = plain.encode(packet);
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      for (let i = 0; i < 3; i++) expect(wrapped.encode(packet)).toEqual(expected);
+      // The hello is turned into JSON once at most, never once per socket.
+      const ofHello = stringify.mock.calls.filter(
+        ([v]) => v === hello || (Array.isArray(v) && v.includes(hello)),
+      );
+      expect(ofHello.length).toBeLessThanOrEqual(1);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it('leaves every other packet to the encoder', () => {
