@@ -107,6 +107,17 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     expect(r.status).toBe(200);
   }
 
+  it('evaluates without taking a place among the writes when nothing changes (issue 12)', async () => {
+    // The rules read whole tables; read inside a write they held the group commit's queue, and
+    // every user write behind them waited (an evaluation runs after every relevant commit).
+    await evaluate();
+    const { stats } = t.srv.app.ctx.writer.commits;
+    const before = { ...stats };
+    const r = await evaluate();
+    expect(r).toEqual({ raised: 0, cleared: 0 });
+    expect(stats).toEqual(before);
+  });
+
   it('raises an over-capacity alert once, to the roles in scope, and clears it when the shelter empties', async () => {
     const s = await shelter({ capacity: 100 });
     await patchShelter(s.id, { occupancy: 111 });
