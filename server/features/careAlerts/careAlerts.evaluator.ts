@@ -147,6 +147,8 @@ export async function evaluateCareAlerts(ctx: Ctx): Promise<{ raised: number; cl
 export interface CareAlertLoop {
   /** Evaluate now (after any evaluation in progress); resolves when done. */
   run(): Promise<{ raised: number; cleared: number }>;
+  /** Evaluations started so far. */
+  readonly runs: number;
   stop(): Promise<void>;
 }
 
@@ -155,11 +157,16 @@ export function startCareAlerts(ctx: Ctx): CareAlertLoop {
   let chain: Promise<unknown> = Promise.resolve();
   let queued: Promise<{ raised: number; cleared: number }> | null = null;
   let stopped = false;
+  let runs = 0;
+  let startedAt = -Infinity;
+  let gapTimer: NodeJS.Timeout | null = null;
   const run = () => {
     // Changes that arrive while an evaluation waits to start share it.
     if (queued) return queued;
     const next = chain.then(() => {
       queued = null;
+      runs++;
+      startedAt = performance.now();
       return evaluateCareAlerts(ctx);
     });
     queued = next;
@@ -171,17 +178,36 @@ export function startCareAlerts(ctx: Ctx): CareAlertLoop {
   const kick = () => {
     if (!stopped) run().catch(() => undefined);
   };
+  // An evaluation reads whole tables (20 ms of CPU per write at one writer with the demo data, most
+  // of the write's cost, issue 12), and every process hears every change: for changes, evaluations
+  // start at least a gap apart, each covering every change before it. The rules hold for minutes
+  // or hours before they raise, so a second's delay changes no alert.
+  const gapMs = ctx.config.careAlerts?.changeGapMs ?? 1000;
+  const soon = () => {
+    if (stopped || gapTimer) return;
+    const wait = startedAt + gapMs - performance.now();
+    if (wait <= 0) return kick();
+    gapTimer = setTimeout(() => {
+      gapTimer = null;
+      kick();
+    }, wait);
+    gapTimer.unref();
+  };
   if (ctx.config.careAlerts?.onChange !== false)
     ctx.bus.subscribe((events: StoredEvent[]) => {
-      if (events.some((e) => WATCHED.has(e.entity))) kick();
+      if (events.some((e) => WATCHED.has(e.entity))) soon();
     });
   const timer = setInterval(kick, ctx.config.careAlerts?.checkMs ?? 60_000);
   timer.unref();
   return {
     run,
+    get runs() {
+      return runs;
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);
+      if (gapTimer) clearTimeout(gapTimer);
       await chain;
     },
   };
