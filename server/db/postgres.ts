@@ -79,7 +79,8 @@ export function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, 
         client.on('error', onError);
         try {
           // A write learns its transaction id with its BEGIN (one round trip, pipelined): a COMMIT
-          // whose connection fails is then settled by asking the database about that id.
+          // whose connection fails is then settled by asking the database about that id. (So a
+          // write's transaction cannot SET TRANSACTION; only the snapshot's does, not settled.)
           const begin = wrap(client.query('BEGIN'));
           const id = opts.settle
             ? wrap(client.query<{ xid: string }>('SELECT txid_current()::text AS xid'))
