@@ -22,6 +22,11 @@ export function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, 
     lock_timeout: timeouts.lockTimeoutMs,
     statement_timeout: timeouts.statementTimeoutMs,
     idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+    // Pipelined: a statement is sent without waiting for the answer to the one before (each is
+    // still answered in order, and one that fails fails alone). A write's transaction sends its
+    // BEGIN and the statement that learns its id together, and a batch a write's savepoint with
+    // its first statement (groupCommit.ts): round trips the write no longer waits for (issue 12).
+    pipeline: true,
   });
 
   /** The status of transaction `xid` once the database answers: 'committed', 'aborted' or 'in progress'. */
@@ -69,10 +74,20 @@ export function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, 
       // Idle pooled connections that died with the last outage fail at BEGIN: nothing was sent, so
       // take a fresh one, as many times as the pool can hold dead ones (then a new connection).
       let client = await wrap(pool.connect());
+      let xid: string | undefined;
       for (let attempt = 0; ; attempt++) {
         client.on('error', onError);
         try {
-          await wrap(client.query('BEGIN'));
+          // A write learns its transaction id with its BEGIN (one round trip, pipelined): a COMMIT
+          // whose connection fails is then settled by asking the database about that id. (So a
+          // write's transaction cannot SET TRANSACTION; only the snapshot's does, not settled.)
+          const begin = wrap(client.query('BEGIN'));
+          const id = opts.settle
+            ? wrap(client.query<{ xid: string }>('SELECT txid_current()::text AS xid'))
+            : null;
+          id?.catch(() => undefined);
+          await begin;
+          if (id) xid = (await id).rows[0]?.xid;
           break;
         } catch (err) {
           client.off('error', onError);
@@ -82,25 +97,14 @@ export function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, 
         }
       }
       let broken = false;
-      let xid: string | undefined;
       try {
-        // A write learns its transaction id (after its first statement, so SET TRANSACTION stays
-        // first and the event counter's lock is not yet held): a COMMIT whose connection fails is
-        // then settled by asking the database about that id.
-        const learnXid = async () => {
-          if (!opts.settle || xid !== undefined) return;
-          const { rows } = await wrap(client.query<{ xid: string }>('SELECT txid_current()::text AS xid'));
-          xid = rows[0]?.xid;
-        };
         const result = await fn({
           query: async <R>(sql: string, params?: unknown[]) => {
             const { rows } = await wrap(client.query(sql, params));
-            await learnXid();
             return { rows: rows as R[] };
           },
           exec: async (sql) => {
             await wrap(client.query(sql));
-            await learnXid();
           },
         });
         try {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { OutcomeUnknownError, type Db, type Queryable } from '../db/db.js';
-import { all, first, json, qb } from '../db/query.js';
 import type { Bus } from '../bus/bus.js';
 import type { Logger } from '../logger.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -68,67 +67,41 @@ export class Writer {
     let appended: StoredEvent[] = [];
     const actor = { userId: viewer?.userId ?? null, orgId: viewer?.orgId ?? null };
     try {
-      const { value: outcome, stored } = await this.commits.run(
+      // The key is claimed by the batch (claimKeys, one statement for all its writes) and the
+      // reply stored under it by the batch's last statement (appendEventGroups): a key costs the
+      // write no round trip of its own.
+      const claim =
+        idem && viewer ? { userId: viewer.userId, key: idem.key, requestHash: idem.requestHash } : null;
+      const ran = await this.commits.run(
         async (q) => {
-          if (idem && viewer) {
-            const rows = await all(
-              q,
-              qb
-                .insertInto('idempotency_keys')
-                .values({
-                  user_id: viewer.userId,
-                  key: idem.key,
-                  request_hash: idem.requestHash,
-                  status: 0,
-                  body: json(null),
-                })
-                .onConflict((oc) => oc.doNothing())
-                .returning('key'),
-            );
-            if (rows.length === 0) {
-              // The key was used before (a concurrent first attempt has committed by now: the
-              // insert waited on its row lock; or it is an earlier write of the same batch).
-              const p = (await first(
-                q,
-                qb
-                  .selectFrom('idempotency_keys')
-                  .select(['request_hash', 'status', 'body'])
-                  .where('user_id', '=', viewer.userId)
-                  .where('key', '=', idem.key),
-              ))!;
-              if (p.request_hash !== idem.requestHash) {
-                throw new HttpError(
-                  422,
-                  'idempotency_mismatch',
-                  'This Idempotency-Key was already used for a different request.',
-                );
-              }
-              return { value: { status: p.status, body: p.body as T, replayed: true }, events: [], actor };
-            }
-          }
           const result = await fn(q);
-          if (idem && viewer) {
-            await all(
-              q,
-              qb
-                .updateTable('idempotency_keys')
-                .set({ status: result.status, body: json(result.body) })
-                .where('user_id', '=', viewer.userId)
-                .where('key', '=', idem.key),
-            );
-          }
           // The events are appended by the batch, last: the event counter's row lock is then
           // held only until the commit.
           return {
             value: { status: result.status, body: result.body, replayed: false },
             events: result.events,
             actor,
+            reply: { status: result.status, body: result.body },
           };
         },
         (s) => {
           appended = s;
         },
+        claim,
       );
+      if (ran.prior) {
+        // The key was used before (a concurrent first attempt has committed by now: the claim
+        // waited on its row).
+        if (ran.prior.requestHash !== idem!.requestHash) {
+          throw new HttpError(
+            422,
+            'idempotency_mismatch',
+            'This Idempotency-Key was already used for a different request.',
+          );
+        }
+        return { status: ran.prior.status, body: ran.prior.body as T, replayed: true };
+      }
+      const { value: outcome, stored } = ran;
       this.publish(stored);
       return outcome;
     } catch (err) {

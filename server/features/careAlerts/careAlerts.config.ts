@@ -24,6 +24,11 @@ export interface CareAlertConfig {
   now?: () => Date;
   /** Evaluate after every relevant committed change (default true; tests evaluate when they choose). */
   onChange?: boolean;
+  /**
+   * Evaluations for changes start at least this far apart (milliseconds, default 1000): a change
+   * in between is evaluated at the end of the gap, with every other change of it.
+   */
+  changeGapMs?: number;
 }
 
 type CareEnv = { [K in keyof typeof CARE_ENV]: number };

@@ -8,6 +8,7 @@ import {
 import { isSafeHouse } from '../../../shared/domain/permissions.js';
 import type { CareAlert } from '../../../shared/schemas/careAlerts.js';
 import type { Ctx } from '../../context.js';
+import type { Queryable } from '../../db/db.js';
 import type { NewEvent, StoredEvent } from '../../events/log.js';
 import { listShelters } from '../shelters/shelters.repo.js';
 import { repoOf } from '../services/services.service.js';
@@ -30,7 +31,8 @@ const event = (type: NewEvent['type'], a: CareAlert, changes: Record<string, unk
 });
 
 /**
- * One evaluation in one transaction: raise what holds (long enough), clear what ended. Safe with
+ * One evaluation: read, then (only when something is to change) one write that raises what holds
+ * (long enough) and clears what ended. Safe with
  * several processes evaluating at once: a condition's row is inserted ON CONFLICT DO NOTHING and
  * moved only at the version read, so each alert is raised and cleared once, by one process.
  */
@@ -38,9 +40,17 @@ export async function evaluateCareAlerts(ctx: Ctx): Promise<{ raised: number; cl
   const now = careNow(ctx);
   const at = now.toISOString();
   const th = ctx.config.careAlerts?.thresholds ?? DEFAULT_CARE_THRESHOLDS;
-  let raised = 0;
-  let cleared = 0;
-  await ctx.writer.write(null, null, async (q) => {
+  // The rules read whole tables: they are read on the pool, outside the write, so an evaluation
+  // (run after every relevant commit, on every process) never holds the group commit's queue while
+  // it scans (it used to sit in the batch that user writes wait behind: most of a write's 40 ms at
+  // one writer, issue 12). Inside the transaction each read saw the latest commit too (READ
+  // COMMITTED, no locks taken), so nothing is lost: every step below is conditional on what is
+  // still there (an insert ON CONFLICT DO NOTHING, an update at the version read, a delete of a row
+  // still pending), and a change committed after these reads kicks the next evaluation. Only an
+  // evaluation with something to change writes at all.
+  const q = ctx.db;
+  const steps: ((w: Queryable) => Promise<NewEvent | null>)[] = [];
+  {
     const shelters = await listShelters(q);
     const services = await repoOf(ctx).list(q);
     const input = {
@@ -61,7 +71,6 @@ export async function evaluateCareAlerts(ctx: Ctx): Promise<{ raised: number; cl
       const v = serviceOf.get(c.subjectId)!;
       return { name: v.name, orgId: v.providerOrgId, province: v.provinceCode, safeHouse: isSafeHouse(v) };
     };
-    const events: NewEvent[] = [];
     const holding = new Set<string>();
     for (const c of conditions) {
       const key = careKey(c);
@@ -71,42 +80,61 @@ export async function evaluateCareAlerts(ctx: Ctx): Promise<{ raised: number; cl
         const since = c.since ?? at;
         const due = isDue(c, since, now);
         const s = subject(c);
-        const inserted = await insertIfAbsent(q, {
-          ...c,
-          subjectName: s.name,
-          subjectOrgId: s.orgId,
-          safeHouse: s.safeHouse,
-          provinceCode: s.province,
-          status: due ? 'open' : 'pending',
-          since,
-          raisedAt: due ? at : null,
+        steps.push(async (w) => {
+          const inserted = await insertIfAbsent(w, {
+            ...c,
+            subjectName: s.name,
+            subjectOrgId: s.orgId,
+            safeHouse: s.safeHouse,
+            provinceCode: s.province,
+            status: due ? 'open' : 'pending',
+            since,
+            raisedAt: due ? at : null,
+          });
+          return inserted && due ? event('care-alert:raised', inserted, { status: 'open' }) : null;
         });
-        if (inserted && due) events.push(event('care-alert:raised', inserted, { status: 'open' }));
       } else if (row.status === 'pending' && isDue(c, c.since ?? row.since, now)) {
-        const up = await careAlertTable.update(
-          q,
-          row.id,
-          row.version,
-          { status: 'open', raisedAt: at, detail: c.detail, since: c.since ?? row.since },
-          null,
-        );
-        if (up) events.push(event('care-alert:raised', up, { status: 'open' }));
+        steps.push(async (w) => {
+          const up = await careAlertTable.update(
+            w,
+            row.id,
+            row.version,
+            { status: 'open', raisedAt: at, detail: c.detail, since: c.since ?? row.since },
+            null,
+          );
+          return up ? event('care-alert:raised', up, { status: 'open' }) : null;
+        });
       }
     }
     for (const [key, row] of live) {
       if (holding.has(key)) continue;
       if (row.status === 'pending') {
-        await dropPending(q, row.id);
+        steps.push(async (w) => {
+          await dropPending(w, row.id);
+          return null;
+        });
         continue;
       }
-      const up = await careAlertTable.update(
-        q,
-        row.id,
-        row.version,
-        { status: 'cleared', clearedAt: at },
-        null,
-      );
-      if (up) events.push(event('care-alert:cleared', up, { status: 'cleared' }));
+      steps.push(async (w) => {
+        const up = await careAlertTable.update(
+          w,
+          row.id,
+          row.version,
+          { status: 'cleared', clearedAt: at },
+          null,
+        );
+        return up ? event('care-alert:cleared', up, { status: 'cleared' }) : null;
+      });
+    }
+  }
+  if (!steps.length) return { raised: 0, cleared: 0 };
+  let raised = 0;
+  let cleared = 0;
+  await ctx.writer.write(null, null, async (w) => {
+    const events: NewEvent[] = [];
+    for (const step of steps) {
+      const e = await step(w);
+      if (e) events.push(e);
     }
     raised = events.filter((e) => e.type === 'care-alert:raised').length;
     cleared = events.length - raised;
@@ -119,6 +147,8 @@ export async function evaluateCareAlerts(ctx: Ctx): Promise<{ raised: number; cl
 export interface CareAlertLoop {
   /** Evaluate now (after any evaluation in progress); resolves when done. */
   run(): Promise<{ raised: number; cleared: number }>;
+  /** Evaluations started so far. */
+  readonly runs: number;
   stop(): Promise<void>;
 }
 
@@ -127,11 +157,16 @@ export function startCareAlerts(ctx: Ctx): CareAlertLoop {
   let chain: Promise<unknown> = Promise.resolve();
   let queued: Promise<{ raised: number; cleared: number }> | null = null;
   let stopped = false;
+  let runs = 0;
+  let startedAt = -Infinity;
+  let gapTimer: NodeJS.Timeout | null = null;
   const run = () => {
     // Changes that arrive while an evaluation waits to start share it.
     if (queued) return queued;
     const next = chain.then(() => {
       queued = null;
+      runs++;
+      startedAt = performance.now();
       return evaluateCareAlerts(ctx);
     });
     queued = next;
@@ -143,17 +178,36 @@ export function startCareAlerts(ctx: Ctx): CareAlertLoop {
   const kick = () => {
     if (!stopped) run().catch(() => undefined);
   };
+  // An evaluation reads whole tables (20 ms of CPU per write at one writer with the demo data, most
+  // of the write's cost, issue 12), and every process hears every change: for changes, evaluations
+  // start at least a gap apart, each covering every change before it. The rules hold for minutes
+  // or hours before they raise, so a second's delay changes no alert.
+  const gapMs = ctx.config.careAlerts?.changeGapMs ?? 1000;
+  const soon = () => {
+    if (stopped || gapTimer) return;
+    const wait = startedAt + gapMs - performance.now();
+    if (wait <= 0) return kick();
+    gapTimer = setTimeout(() => {
+      gapTimer = null;
+      kick();
+    }, wait);
+    gapTimer.unref();
+  };
   if (ctx.config.careAlerts?.onChange !== false)
     ctx.bus.subscribe((events: StoredEvent[]) => {
-      if (events.some((e) => WATCHED.has(e.entity))) kick();
+      if (events.some((e) => WATCHED.has(e.entity))) soon();
     });
   const timer = setInterval(kick, ctx.config.careAlerts?.checkMs ?? 60_000);
   timer.unref();
   return {
     run,
+    get runs() {
+      return runs;
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);
+      if (gapTimer) clearTimeout(gapTimer);
       await chain;
     },
   };

@@ -232,7 +232,66 @@ describe.each(STORAGES)('group commit against a sequential model on %s', (storag
     await base.query('INSERT INTO prop_records VALUES ($1, 1, 0)', [id]);
     await w.write(viewer, { key: randomUUID(), requestHash: 'h' }, update(id, 1, -1, false));
     expect(w.commits.stats).toEqual({ batches: 1, writes: 1, largest: 1 });
-    // The same statements as a write on its own before group commit: key, body, reply, events.
-    expect(sent).toEqual(['INSERT', 'SELECT', 'UPDATE', 'UPDATE', 'WITH']);
+    // Its key, its body (the record's lock and update), then one statement for its events and
+    // the reply stored under its key (issue 12: the reply no longer takes a round trip of its own).
+    expect(sent).toEqual(['INSERT', 'SELECT', 'UPDATE', 'WITH']);
+  });
+
+  it("claims a batch's keys in one statement, and answers a key sent twice in one batch as a retry", async () => {
+    // The statements of each transaction, through a Db that records them ('TX' opens one).
+    const sent: string[] = [];
+    const base = dbs[0]!;
+    const recording: Db = {
+      ...base,
+      tx: (fn, opts) => (
+        sent.push('TX'),
+        base.tx(
+          (q) =>
+            fn({
+              query: (sql, params) => (
+                sent.push(sql.trim().split(/\s+/)[0]!.toUpperCase()),
+                q.query(sql, params)
+              ),
+              exec: (sql) => (sent.push(sql), q.exec(sql)),
+            }),
+          opts,
+        )
+      ),
+    };
+    const w = new Writer(recording, memoryBus(), log);
+    const ids: string[] = Array.from({ length: 4 }, () => randomUUID());
+    for (const id of ids) await base.query('INSERT INTO prop_records VALUES ($1, 1, 0)', [id]);
+    const idem = (i: number): Idempotency => ({ key: `batch-${ids[0]}-${i}`, requestHash: `h${i}` });
+    // The first write holds its batch open until the others wait in the queue: they share the next.
+    let open!: () => void;
+    const held = new Promise<void>((r) => (open = r));
+    const first = w.write(viewer, idem(0), async (q) => {
+      await held;
+      return update(ids[0]!, 1, 0, false)(q);
+    });
+    await sleep(20);
+    const rest = [1, 2, 3].map((i) => w.write(viewer, idem(i), update(ids[i]!, 1, i, false)));
+    const again = w.write(viewer, idem(1), update(ids[1]!, 1, 1, false));
+    open();
+    const replies = await Promise.all([first, ...rest, again]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(replies.map((r) => r.replayed)).toEqual([false, false, false, false, true]);
+    expect(replies[4]?.body).toEqual(replies[1]?.body);
+    const txs = sent
+      .join(' ')
+      .split('TX')
+      .map((t) => t.trim().split(' '))
+      .slice(1);
+    // The shared batch: one claim for its three keys, then each write's savepoint and statements,
+    // then one statement for the events and the replies (the old path took two per key).
+    const each = ['SAVEPOINT', 'SELECT', 'UPDATE'];
+    expect(txs[1]).toEqual(['INSERT', ...each, ...each, ...each, 'WITH']);
+    // The repeated key waited for the next batch and read the reply stored by the first.
+    expect(txs[2]).toEqual(['INSERT', 'SELECT']);
+    const { rows } = await base.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM events WHERE entity_id = ANY($1::uuid[])',
+      [ids],
+    );
+    expect(rows[0]!.n).toBe(4);
   });
 });

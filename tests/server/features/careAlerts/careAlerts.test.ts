@@ -107,6 +107,31 @@ describe.each(STORAGES)('duty-of-care alerts on %s', (storage) => {
     expect(r.status).toBe(200);
   }
 
+  it('evaluates without taking a place among the writes when nothing changes (issue 12)', async () => {
+    // The rules read whole tables; read inside a write they held the group commit's queue, and
+    // every user write behind them waited (an evaluation runs after every relevant commit).
+    await evaluate();
+    const { stats } = t.srv.app.ctx.writer.commits;
+    const before = { ...stats };
+    const r = await evaluate();
+    expect(r).toEqual({ raised: 0, cleared: 0 });
+    expect(stats).toEqual(before);
+  });
+
+  it('evaluates a burst of changes at most once a second, the last change included (issue 12)', async () => {
+    const s = await shelter({ capacity: 10, occupancy: 1 });
+    await new Promise((r) => setTimeout(r, 1100));
+    const before = t.srv.app.careAlerts.runs;
+    for (let i = 2; i <= 6; i++) await patchShelter(s.id, { occupancy: i });
+    await patchShelter(s.id, { occupancy: 20 });
+    // No explicit evaluation: the changes' own raise the alert, within the gap.
+    await waitFor(async () => (await rows('over_capacity', s.id)).includes('open'), 5000);
+    await new Promise((r) => setTimeout(r, 1100));
+    // Six changes: the first at once, the rest together at the end of the gap.
+    expect(t.srv.app.careAlerts.runs - before).toBeLessThanOrEqual(3);
+    expect(t.srv.app.careAlerts.runs - before).toBeGreaterThanOrEqual(1);
+  });
+
   it('raises an over-capacity alert once, to the roles in scope, and clears it when the shelter empties', async () => {
     const s = await shelter({ capacity: 100 });
     await patchShelter(s.id, { occupancy: 111 });
