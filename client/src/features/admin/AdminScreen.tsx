@@ -4,6 +4,7 @@ import { AuditSection } from './AuditSection.js';
 import { OrgsSection } from './OrgsSection.js';
 import { TokensSection } from './TokensSection.js';
 import { UsersSection } from './UsersSection.js';
+import '../../app/screens.css';
 
 /** The admin's screen: users (list, create, disable, SMS number), organisations, API tokens, the incident audit log. No GBV data. */
 export function AdminScreen() {

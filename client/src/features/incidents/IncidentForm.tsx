@@ -17,6 +17,7 @@ import { incidentApi } from './api.js';
 import { IncidentNote } from './IncidentNote.js';
 import { emptyCounts, GROUPS, IncidentFormSchema, num, sumOf, type IncidentValues } from './incidentForm.js';
 import { useIncidentStore } from './incidentStore.js';
+import '../../app/screens.css';
 
 /**
  * A GBV coordinator enters counts for one province and month, never individual cases: each

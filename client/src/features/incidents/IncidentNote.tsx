@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import '../../app/screens.css';
 
 /** The note every incident view carries (SPEC 2.4), in the interface language, as the server words it. */
 export function IncidentNote({ note }: { note: { vi: string; en: string } }) {

@@ -24,6 +24,7 @@ import {
   type IncidentData,
 } from './incidentStore.js';
 import { TableHead } from '../../app/ui/TableHead.js';
+import '../../app/screens.css';
 
 type Shown = IncidentCell['counts']['total'];
 

@@ -17,6 +17,7 @@ import { requestMovesFor, writesRequests } from '../../../../shared/domain/permi
 import { PriorityBadge, RequestStatusBadge } from './RequestBits.js';
 import { useRequestStore } from './requestStore.js';
 import { useThreadStore } from './threadStore.js';
+import '../../app/screens.css';
 
 const EMPTY: readonly RequestMessage[] = [];
 

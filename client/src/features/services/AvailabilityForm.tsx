@@ -21,6 +21,7 @@ import {
   type AvailabilityValues,
 } from './availabilityForm.js';
 import { useServiceStore } from './serviceStore.js';
+import '../../app/screens.css';
 
 /**
  * A provider (or a GBV coordinator) posts availability: status, reasons, expected restore, stock of

@@ -8,6 +8,7 @@ import { errorText } from '../../lib/errorText.js';
 import { useFormat } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import { LastConfirmed, Phone, PositionNote, ServiceName, ServiceStatusBadge } from './ServiceBits.js';
+import '../../app/screens.css';
 
 type Answer = { key: string } & ({ kind: 'ok'; items: NearestService[] } | { kind: 'error'; text: string });
 type State = { kind: 'loading' } | Answer;

@@ -17,10 +17,11 @@ import { selectShelters } from './filters.js';
 import { createsShelter, importsRecords } from '../../../../shared/domain/permissions.js';
 import { useShelterStore } from './shelterStore.js';
 import { STATUS_COLORS, SCORE_COLORS, scoreBand } from './statusStyle.js';
-import { ExportLinks } from '../export/ExportLinks.js';
 import { ListRow, ListTab, useListRows } from '../../app/ui/ListTab.js';
 
 // Only the roles that may import shelters fetch the import button (and, once opened, its dialog).
+// The export links come just after the list (the first load's 150 KB).
+const ExportLinks = lazy(() => import('../export/ExportLinks.js').then((m) => ({ default: m.ExportLinks })));
 // The import button and its strings (`dataImport`) come after the list.
 const ImportButton = lazy(() =>
   withNamespaces(() => import('../import/ImportButton.js'), ['dataImport']).then((m) => ({
@@ -54,7 +55,9 @@ export function ShelterList() {
       }
       actions={
         <>
-          <ExportLinks dataset="shelters" geojson />
+          <Suspense fallback={null}>
+            <ExportLinks dataset="shelters" geojson />
+          </Suspense>
           {me && importsRecords(me, 'shelters') && (
             <Suspense fallback={null}>
               <ImportButton kind="shelters" />

@@ -24,6 +24,7 @@ const CreateShelterForm = lazy(() =>
   import('./CreateShelterForm.js').then((m) => ({ default: m.CreateShelterForm })),
 );
 import { SCORE_COLORS, STATUS_COLORS, scoreBand } from './statusStyle.js';
+import '../../app/screens.css';
 
 /** The selected shelter: its record, its checklist (or score), its history, and the update form when allowed. */
 export function ShelterPanel() {
