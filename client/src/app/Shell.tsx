@@ -93,6 +93,9 @@ export function Shell({ me }: { me: Me }) {
   const tabs = tabsFor(me.role);
   const anyLoaded = useDeviceCopyStore((s) => s.loaded);
   const tabLoaded = useDomainsLoaded(...(tab === 'admin' ? [] : TAB_DOMAINS[tab]));
+  // The feed's chunk and strings are fetched once the list has its records, not while a slow link
+  // still brings them (the first load's 150 KB is what comes before the list).
+  const listLoaded = useDomainsLoaded('shelters');
   const loaded = anyLoaded && tabLoaded;
   // The wall is for the operations room; other roles keep the desk layout even with ?display=wall.
   const wallRole = WALL_ROLES.includes(me.role);
@@ -253,11 +256,13 @@ export function Shell({ me }: { me: Me }) {
                 </Suspense>
               </PartBoundary>
             )}
-            <PartBoundary name="activity">
-              <Suspense fallback={null}>
-                <ActivityFeed />
-              </Suspense>
-            </PartBoundary>
+            {listLoaded && (
+              <PartBoundary name="activity">
+                <Suspense fallback={null}>
+                  <ActivityFeed />
+                </Suspense>
+              </PartBoundary>
+            )}
           </aside>
         </main>
       )}

@@ -6,6 +6,7 @@ import { NEEDS } from '../../../../shared/enums.js';
 import type { Shelter } from '../../../../shared/schemas/shelters.js';
 import { useListFilter } from '../../app/filterStore.js';
 import { openId, useNavStore } from '../../app/navStore.js';
+import { useDomainsLoaded } from '../../app/domainLoad.js';
 import { useFormat, type Formatters } from '../../lib/format.js';
 import { useNow } from '../../lib/useNow.js';
 import type { RiskAlert } from '../../../../shared/schemas/alerts.js';
@@ -40,6 +41,8 @@ export function ShelterList() {
   const now = useNow();
   const shelters = useListRows(selectShelters, byId, filter, province);
   const inForce = useAlertsInForce();
+  // The export and import buttons' chunks come once the list has its records (after the list).
+  const listLoaded = useDomainsLoaded('shelters');
 
   return (
     <ListTab
@@ -55,10 +58,12 @@ export function ShelterList() {
       }
       actions={
         <>
-          <Suspense fallback={null}>
-            <ExportLinks dataset="shelters" geojson />
-          </Suspense>
-          {me && importsRecords(me, 'shelters') && (
+          {listLoaded && (
+            <Suspense fallback={null}>
+              <ExportLinks dataset="shelters" geojson />
+            </Suspense>
+          )}
+          {listLoaded && me && importsRecords(me, 'shelters') && (
             <Suspense fallback={null}>
               <ImportButton kind="shelters" />
             </Suspense>
