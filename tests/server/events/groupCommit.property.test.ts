@@ -69,6 +69,30 @@ const update =
     };
   };
 
+/**
+ * A Db that records the first word of each statement a transaction sends into `sent` (and `TX` as
+ * each transaction opens, with `transactions`).
+ */
+function recordingDb(base: Db, sent: string[], opts: { transactions?: boolean } = {}): Db {
+  return {
+    ...base,
+    tx: (fn, txOpts) => {
+      if (opts.transactions) sent.push('TX');
+      return base.tx(
+        (q) =>
+          fn({
+            query: (sql, params) => (
+              sent.push(sql.trim().split(/\s+/)[0]!.toUpperCase()),
+              q.query(sql, params)
+            ),
+            exec: (sql) => (sent.push(sql), q.exec(sql)),
+          }),
+        txOpts,
+      );
+    },
+  };
+}
+
 describe.each(STORAGES)('group commit against a sequential model on %s', (storage) => {
   const dbs: Db[] = [];
   const writers: Writer[] = [];
@@ -212,21 +236,7 @@ describe.each(STORAGES)('group commit against a sequential model on %s', (storag
     // The statements a write sends, through a Db that records them.
     const sent: string[] = [];
     const base = dbs[0]!;
-    const recording: Db = {
-      ...base,
-      tx: (fn, opts) =>
-        base.tx(
-          (q) =>
-            fn({
-              query: (sql, params) => (
-                sent.push(sql.trim().split(/\s+/)[0]!.toUpperCase()),
-                q.query(sql, params)
-              ),
-              exec: (sql) => (sent.push(sql), q.exec(sql)),
-            }),
-          opts,
-        ),
-    };
+    const recording = recordingDb(base, sent);
     const w = new Writer(recording, memoryBus(), log);
     const id: string = randomUUID();
     await base.query('INSERT INTO prop_records VALUES ($1, 1, 0)', [id]);
@@ -241,23 +251,7 @@ describe.each(STORAGES)('group commit against a sequential model on %s', (storag
     // The statements of each transaction, through a Db that records them ('TX' opens one).
     const sent: string[] = [];
     const base = dbs[0]!;
-    const recording: Db = {
-      ...base,
-      tx: (fn, opts) => (
-        sent.push('TX'),
-        base.tx(
-          (q) =>
-            fn({
-              query: (sql, params) => (
-                sent.push(sql.trim().split(/\s+/)[0]!.toUpperCase()),
-                q.query(sql, params)
-              ),
-              exec: (sql) => (sent.push(sql), q.exec(sql)),
-            }),
-          opts,
-        )
-      ),
-    };
+    const recording = recordingDb(base, sent, { transactions: true });
     const w = new Writer(recording, memoryBus(), log);
     const ids: string[] = Array.from({ length: 4 }, () => randomUUID());
     for (const id of ids) await base.query('INSERT INTO prop_records VALUES ($1, 1, 0)', [id]);
