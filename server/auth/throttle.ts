@@ -6,7 +6,7 @@ import {
 } from 'rate-limiter-flexible';
 import type { LoginLimits } from '../env.js';
 import type { Logger } from '../logger.js';
-import { redisClient } from '../bus/bus.js';
+import { closeRedis, redisClient } from '../bus/bus.js';
 
 /** The outcome of asking to try a sign-in. */
 export type ThrottleDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -92,7 +92,7 @@ export async function createLoginThrottle(
       ]);
     },
     async close() {
-      if (client) await client.quit().catch(() => undefined);
+      if (client) await closeRedis(client);
     },
   };
 }

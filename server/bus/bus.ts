@@ -53,6 +53,25 @@ export function redisClient(url: string, log: Logger, name: string) {
 /** A node-redis client. */
 export type RedisClient = ReturnType<typeof redisClient>;
 
+/** How long a shutdown waits for Redis to answer QUIT before it drops the connection. */
+const QUIT_WAIT_MS = 2000;
+
+/**
+ * Close a client without letting Redis hold the shutdown: QUIT when it is connected (what was sent
+ * goes out first), at most QUIT_WAIT_MS for a frozen Redis; a client that is away (reconnecting)
+ * is dropped at once, since its QUIT would wait for a Redis that may never come back.
+ */
+export async function closeRedis(client: Pick<RedisClient, 'isReady' | 'isOpen' | 'quit' | 'destroy'>) {
+  if (!client.isOpen) return;
+  if (!client.isReady) {
+    client.destroy();
+    return;
+  }
+  await withTimeout(client.quit(), QUIT_WAIT_MS, 'redis quit').catch(() => {
+    if (client.isOpen) client.destroy();
+  });
+}
+
 /** Resolve `p`, or reject after `ms` (the command itself cannot be taken back). */
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -145,11 +164,7 @@ export async function redisBus(
     ping,
     async close() {
       clearInterval(heartbeat);
-      // QUIT waits for Redis's answer: a frozen Redis must not hold the shutdown.
-      await withTimeout(Promise.allSettled([sub.quit(), pub.quit()]), 2000, 'redis quit').catch(() => {
-        sub.destroy();
-        pub.destroy();
-      });
+      await Promise.all([closeRedis(sub), closeRedis(pub)]);
     },
   };
 }

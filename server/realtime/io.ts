@@ -11,7 +11,7 @@ import {
 import type { Ctx } from '../context.js';
 import { audienceKey, type Viewer } from '../auth/viewer.js';
 import { readCookie, SESSION_COOKIE } from '../auth/sessions.js';
-import { redisClient } from '../bus/bus.js';
+import { closeRedis, redisClient, type RedisClient } from '../bus/bus.js';
 import { isUnavailable } from '../db/db.js';
 import { invalid } from '../http/errors.js';
 import { originAllowed, type TrustFn } from '../http/origin.js';
@@ -99,7 +99,7 @@ export async function createIo(ctx: Ctx, http: HttpServer, opts: { trust: () => 
   });
   // A catch-up page that many sockets ask for at once is serialised once, not once per socket.
   encodeSharedOnce(io.encoder);
-  const redisClients: { quit(): Promise<unknown> }[] = [];
+  const redisClients: RedisClient[] = [];
   if (ctx.config.redisUrl) {
     const pub = redisClient(ctx.config.redisUrl, ctx.log, 'io-pub');
     const sub = redisClient(ctx.config.redisUrl, ctx.log, 'io-sub');
@@ -116,7 +116,7 @@ export async function createIo(ctx: Ctx, http: HttpServer, opts: { trust: () => 
       await new Promise<void>((r) => {
         void io.close(() => r());
       });
-      await Promise.allSettled(redisClients.map((c) => c.quit()));
+      await Promise.all(redisClients.map(closeRedis));
     },
   };
 }

@@ -24,7 +24,11 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
   afterAll(() => stopBrowserApp({ srv, browser }));
 
   it('a click on a cluster zooms to where it splits (getClusterExpansionZoom), not a fixed step', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // The camera animates here (the other browser tests ask for reduced motion).
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'no-preference',
+    });
     const page = await context.newPage();
     await signIn(page, srv.url, 'ops');
     await page.waitForFunction(
@@ -133,6 +137,36 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
     await settled;
     await page.getByTestId('service-panel').waitFor();
     expect(await page.evaluate(() => window.__map!.getZoom())).toBeCloseTo(8, 1);
+    // With motion, labels fade in (MapLibre's default 300 ms).
+    expect(
+      await page.evaluate(() => (window.__map as unknown as { _fadeDuration: number })._fadeDuration),
+    ).toBe(300);
+    await context.close();
+  });
+
+  it('with reduced motion asked for, opening a shelter jumps there in one move and labels do not fade', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await signIn(page, srv.url, 'ops');
+    await page.waitForFunction(() => window.__mapReady === true, undefined, { timeout: 60_000 });
+    // MapLibre keeps the fade in a private field; 0 means labels are placed without a run of frames.
+    expect(
+      await page.evaluate(() => (window.__map as unknown as { _fadeDuration: number })._fadeDuration),
+    ).toBe(0);
+    await page.evaluate(() => {
+      const w = window as unknown as { __moves: number };
+      w.__moves = 0;
+      window.__map!.on('move', () => w.__moves++);
+    });
+    await page.getByTestId('shelter-item').first().click();
+    await page.getByTestId('shelter-panel').waitFor();
+    await page.waitForFunction(() => (window as unknown as { __moves: number }).__moves > 0);
+    await page.waitForTimeout(500);
+    // One move: the camera jumped to the shelter instead of easing there frame by frame.
+    expect(await page.evaluate(() => (window as unknown as { __moves: number }).__moves)).toBe(1);
     await context.close();
   });
 });

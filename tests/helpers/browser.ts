@@ -13,7 +13,21 @@ export async function startBrowserApp(): Promise<{ srv: TestServer; browser: Bro
   ensureClientBuilt();
   fs.mkdirSync(path.join(ROOT, 'test-results', 'screenshots'), { recursive: true });
   const srv = await startServer({ config: { staticDir: path.join(ROOT, 'dist', 'client') } });
-  return { srv, browser: await launchBrowser() };
+  return { srv, browser: withReducedMotion(await launchBrowser()) };
+}
+
+/**
+ * The browser tests read as a reader who asked for reduced motion, unless a test says otherwise
+ * (`reducedMotion: 'no-preference'`): the map then jumps and draws labels without fading (MapView),
+ * which in software WebGL is a few frames instead of dozens per opened record, and a screen is
+ * measured once it stands still. mapCluster.test.ts walks the animated camera.
+ */
+export function withReducedMotion(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (o: BrowserContextOptions = {}) => newContext({ reducedMotion: 'reduce', ...o });
+  browser.newPage = (o: BrowserContextOptions = {}) => newPage({ reducedMotion: 'reduce', ...o });
+  return browser;
 }
 
 /** Close what startBrowserApp opened (either may be missing when it failed half-way). */

@@ -8,7 +8,7 @@ import { createApp, type App } from '../../server/app.js';
 import type { AppConfig } from '../../server/env.js';
 import { DEFAULT_CARE_THRESHOLDS } from '../../shared/domain/careRules.js';
 import { loginAll, type ApiClient } from './client.js';
-import { freshPostgres } from './db.js';
+import { freshPostgres, POSTGRES_URL } from './db.js';
 import { freePort, waitForProcessUrl } from './net.js';
 
 /** A config for tests: quiet logs, PGlite in a temp folder unless a database URL is given. */
@@ -51,13 +51,23 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Where a test server keeps its data unless the test says: a fresh database on the PostgreSQL server
+ * at DATABASE_URL when one is set (CI, and the production path), else a fresh PGlite folder. PGlite
+ * costs 5-6 s of CPU to start (WebAssembly PostgreSQL, migrations, demo seed) against about 1 s for a
+ * new database on a running server, and the suite starts about sixty servers. The embedded path keeps
+ * its tests: the suites that loop over STORAGES (storage, shelters, import, export, roles, care
+ * alerts, incident releases, the seed, the group commit's property test...) run on both.
+ */
+export const DEFAULT_TEST_STORAGE: 'pglite' | 'postgres' = POSTGRES_URL ? 'postgres' : 'pglite';
+
 /** Start the real app on port 0 with its own database (fresh PGlite folder or fresh PostgreSQL database). */
 export async function startServer(
   opts: { storage?: 'pglite' | 'postgres'; config?: Partial<AppConfig> } = {},
 ): Promise<TestServer> {
   let drop: (() => Promise<void>) | undefined;
   let databaseUrl = opts.config?.databaseUrl;
-  if (opts.storage === 'postgres' && !databaseUrl) {
+  if ((opts.storage ?? DEFAULT_TEST_STORAGE) === 'postgres' && !databaseUrl) {
     const fresh = await freshPostgres();
     databaseUrl = fresh.url;
     drop = fresh.drop;
@@ -72,7 +82,8 @@ export async function startServer(
     async stop() {
       await app.close();
       if (drop) await drop();
-      if (!databaseUrl) fs.rmSync(config.dataDir, { recursive: true, force: true });
+      // The data folder testConfig made (PostgreSQL leaves it empty), or the PGlite folder the test gave.
+      if (!databaseUrl || !opts.config?.dataDir) fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }
