@@ -5,7 +5,8 @@ import { useBrowserApp, openSignedIn } from '../helpers/browser.js';
 const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 describe('duty-of-care alerts in headless Chromium', { timeout: 120_000 }, () => {
-  const app = useBrowserApp();
+  // The map is not this file's subject: folded, as a user can (a11y, mapCluster, gbv, wall draw it).
+  const app = useBrowserApp({ map: false });
 
   it('an ops officer sees the demo care alerts, acknowledges one, and a shelter manager sees no list', async () => {
     const page = await openSignedIn(app, 'ops');

@@ -39,7 +39,8 @@ async function stored(base: string, title: string): Promise<RiskAlert | undefine
 }
 
 describe('date and time fields speak the interface language', { timeout: 240_000 }, () => {
-  const app = useBrowserApp();
+  // The map is not this file's subject: folded, as a user can (a11y, mapCluster, gbv, wall draw it).
+  const app = useBrowserApp({ map: false });
   // The browser's own locale is US English, as a phone set to English would be: the native picker
   // would show `12/01/2026, 04:22 PM` whatever the app's language.
   const options = { locale: 'en-US', timezoneId: 'Asia/Ho_Chi_Minh' };

@@ -17,7 +17,8 @@ function pdfText(file: string): string {
 }
 
 describe('the printed shift handover brief, per role', { timeout: 240_000 }, () => {
-  const app = useBrowserApp();
+  // The map is not this file's subject: folded, as a user can (a11y, mapCluster, gbv, wall draw it).
+  const app = useBrowserApp({ map: false });
 
   it('each role prints an A4 brief holding only what it may read', async () => {
     fs.mkdirSync(OUT, { recursive: true });

@@ -31,7 +31,8 @@ const choose = (p: Page, name: string, text: string) =>
     .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 
 describe('the CSV import dialog in Chromium', { timeout: 180_000 }, () => {
-  const app = useBrowserApp();
+  // The map is not this file's subject: folded, as a user can (a11y, mapCluster, gbv, wall draw it).
+  const app = useBrowserApp({ map: false });
 
   it('ops officer: check a file, read the refused cell, store only the good row, import another, close with Esc', async () => {
     const { page: p, errors } = await page(app.browser, app.srv.url, 'ops');

@@ -7,7 +7,8 @@ const SHELTER = 'Ha Long Primary School No. 1';
 
 /** Machine clients and SMS reports in Chromium: the admin's token section and phone numbers, the panel's SMS marks. */
 describe('API tokens and SMS reports in headless Chromium', { timeout: 180_000 }, () => {
-  const app = useBrowserApp();
+  // The map is not this file's subject: folded, as a user can (a11y, mapCluster, gbv, wall draw it).
+  const app = useBrowserApp({ map: false });
 
   it('the admin creates a gateway token (secret shown once), sets a phone number and revokes the token', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1440, height: 1000 } });

@@ -8,25 +8,48 @@ import { startServer, type TestServer } from './server.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
+/** How a browser test file's pages start. */
+export interface BrowserAppOptions {
+  /**
+   * false: every page opens with the map folded away, the user's own setting (the map button;
+   * remembered as `shr.map` = '0'), for files whose subject is not the map. Each frame of the
+   * software-rendered map costs 0.1-0.3 s of both cores here, and a signed-in page draws dozens.
+   */
+  map?: boolean;
+}
+
 /** The built client served by a fresh test server, plus a browser: where every browser test starts. */
-export async function startBrowserApp(): Promise<{ srv: TestServer; browser: Browser }> {
+export async function startBrowserApp(
+  opts: BrowserAppOptions = {},
+): Promise<{ srv: TestServer; browser: Browser }> {
   ensureClientBuilt();
   fs.mkdirSync(path.join(ROOT, 'test-results', 'screenshots'), { recursive: true });
   const srv = await startServer({ config: { staticDir: path.join(ROOT, 'dist', 'client') } });
-  return { srv, browser: withReducedMotion(await launchBrowser()) };
+  return { srv, browser: withPageDefaults(await launchBrowser(), opts) };
 }
 
 /**
  * The browser tests read as a reader who asked for reduced motion, unless a test says otherwise
  * (`reducedMotion: 'no-preference'`): the map then jumps and draws labels without fading (MapView),
  * which in software WebGL is a few frames instead of dozens per opened record, and a screen is
- * measured once it stands still. mapCluster.test.ts walks the animated camera.
+ * measured once it stands still. mapCluster.test.ts walks the animated camera. With `map: false`,
+ * every page starts with the map folded.
  */
-export function withReducedMotion(browser: Browser): Browser {
+export function withPageDefaults(browser: Browser, opts: BrowserAppOptions = {}): Browser {
   const newContext = browser.newContext.bind(browser);
-  const newPage = browser.newPage.bind(browser);
-  browser.newContext = (o: BrowserContextOptions = {}) => newContext({ reducedMotion: 'reduce', ...o });
-  browser.newPage = (o: BrowserContextOptions = {}) => newPage({ reducedMotion: 'reduce', ...o });
+  const contextFor = async (o: BrowserContextOptions = {}) => {
+    const context = await newContext({ reducedMotion: 'reduce', ...o });
+    if (opts.map === false) await context.addInitScript(() => localStorage.setItem('shr.map', '0'));
+    return context;
+  };
+  browser.newContext = contextFor;
+  // As Playwright's own newPage: a context of its own, closed with the page.
+  browser.newPage = async (o: BrowserContextOptions = {}) => {
+    const context = await contextFor(o);
+    const page = await context.newPage();
+    page.once('close', () => void context.close().catch(() => undefined));
+    return page;
+  };
   return browser;
 }
 
@@ -43,9 +66,9 @@ export interface BrowserApp {
 }
 
 /** Start the app and a browser for this file (read `app.srv` and `app.browser` inside the tests). */
-export function useBrowserApp(): BrowserApp {
+export function useBrowserApp(opts: BrowserAppOptions = {}): BrowserApp {
   const app = {} as BrowserApp;
-  beforeAll(async () => void Object.assign(app, await startBrowserApp()), 300_000);
+  beforeAll(async () => void Object.assign(app, await startBrowserApp(opts)), 300_000);
   afterAll(() => stopBrowserApp(app));
   return app;
 }

@@ -38,7 +38,7 @@ describe('npm run demo:reset', { timeout: 180_000 }, () => {
 
   it('refuses a server that does not run the demo, and restores the seeded picture of one that does', async () => {
     // A demo server seeds; then the picture moves through the API (as a replay moves it).
-    const srv = await startServer({ config: { dataDir: dir } });
+    const srv = await startServer({ storage: 'pglite', config: { dataDir: dir } });
     let first: Shelter;
     try {
       const ops = await login(srv.url, 'ops');
