@@ -63,6 +63,10 @@ export type GeneratorReply =
       total: number;
       expected: number;
       dropped: number;
+      /** Keys some of this generator's clients never received: [key, clients without it]. */
+      short: [number, number][];
+      /** When the drain gave up waiting: ms after the last delivery that arrived (0 when all came). */
+      gaveUpAfterMs: number;
     }
   | { op: 'closed' }
   | { op: 'error'; message: string };
@@ -201,13 +205,16 @@ async function drain(m: Extract<GeneratorRequest, { op: 'drain' }>) {
   }
   let distinct = 0;
   let total = 0;
+  const short: [number, number][] = [];
   for (const k of m.keys) {
     const c = counts.get(k);
-    if (!c) continue;
-    for (const n of c) {
-      if (n) distinct++;
+    let got = 0;
+    for (const n of c ?? []) {
+      if (n) got++;
       total += n;
     }
+    distinct += got;
+    if (got < clients) short.push([k, clients - got]);
   }
   send({
     op: 'result',
@@ -217,6 +224,8 @@ async function drain(m: Extract<GeneratorRequest, { op: 'drain' }>) {
     total,
     expected,
     dropped,
+    short,
+    gaveUpAfterMs: firstDeliveries < expected ? Math.round(performance.now() - progressAt) : 0,
   });
 }
 

@@ -155,6 +155,20 @@ export async function startGenerators(size: number): Promise<Generators> {
       }
       const distinct = results.reduce((a, r) => a + r.distinct, 0);
       const total = results.reduce((a, r) => a + r.total, 0);
+      // Where losses sit: a few changes missing on many clients (an event not emitted, or a drain
+      // that stopped while they were still on their way) or scattered deliveries (clients).
+      const short = new Map<number, number>();
+      for (const r of results) for (const [k, n] of r.short) short.set(k, (short.get(k) ?? 0) + n);
+      if (short.size)
+        console.error(
+          `  ${mode}: ${short.size} of ${keys.length} changes short: ` +
+            [...short]
+              .sort((a, b) => b[1] - a[1])
+              .slice(0, 8)
+              .map(([k, n]) => `change ${k - keyBase + 1} of ${keys.length} missing on ${n} clients`)
+              .join(', ') +
+            `; drains gave up ${results.map((r) => r.gaveUpAfterMs).join('/')} ms after their last delivery`,
+        );
       return {
         mode,
         clients: opts.clients,
