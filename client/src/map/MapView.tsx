@@ -34,10 +34,10 @@ declare global {
 
 maplibregl.setWorkerUrl(workerUrl);
 
-// A deployer's style names its own fonts; the cluster counts then use the usual glyph-server name.
 /** The reader asked for less motion (WCAG 2.3.3): the map then neither animates nor fades. */
 const prefersReducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+// A deployer's style names its own fonts; the cluster counts then use the usual glyph-server name.
 const FONT = CUSTOM_STYLE_URL ? [import.meta.env.VITE_BASEMAP_FONT || 'Noto Sans Regular'] : MAP_FONT;
 
 /** The operations map. Loaded lazily: the list and panels never wait for it. */
