@@ -90,7 +90,7 @@ export async function slowLinkBench(opts: {
         );
         new MutationObserver((_, observer) => {
           const submit = document.querySelector<HTMLButtonElement>('[data-testid="login-submit"]');
-          if (w.signInFormAt === undefined && submit && !submit.disabled && !w.formSeen) {
+          if (submit && !submit.disabled && !w.formSeen) {
             w.formSeen = true;
             requestAnimationFrame(() => (w.signInFormAt = performance.now()));
           }

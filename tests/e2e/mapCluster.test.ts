@@ -16,6 +16,10 @@ function zoomOutToClusters(page: Page): Promise<void> {
   );
 }
 
+/** How long MapLibre fades labels in (its private field; 0 places them without a run of frames). */
+const fadeDuration = (page: Page) =>
+  page.evaluate(() => (window.__map as unknown as { _fadeDuration: number })._fadeDuration);
+
 describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
   let srv: TestServer;
   let browser: Browser;
@@ -138,9 +142,7 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
     await page.getByTestId('service-panel').waitFor();
     expect(await page.evaluate(() => window.__map!.getZoom())).toBeCloseTo(8, 1);
     // With motion, labels fade in (MapLibre's default 300 ms).
-    expect(
-      await page.evaluate(() => (window.__map as unknown as { _fadeDuration: number })._fadeDuration),
-    ).toBe(300);
+    expect(await fadeDuration(page)).toBe(300);
     await context.close();
   });
 
@@ -152,10 +154,7 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
     const page = await context.newPage();
     await signIn(page, srv.url, 'ops');
     await page.waitForFunction(() => window.__mapReady === true, undefined, { timeout: 60_000 });
-    // MapLibre keeps the fade in a private field; 0 means labels are placed without a run of frames.
-    expect(
-      await page.evaluate(() => (window.__map as unknown as { _fadeDuration: number })._fadeDuration),
-    ).toBe(0);
+    expect(await fadeDuration(page)).toBe(0);
     await page.evaluate(() => {
       const w = window as unknown as { __moves: number };
       w.__moves = 0;
