@@ -27,6 +27,10 @@ export async function spawnNode(
     process.execPath,
     [
       '--expose-gc',
+      // BENCH_CPU_PROF=dir: a V8 CPU profile of each app node, written when it exits.
+      ...(process.env.BENCH_CPU_PROF && script === 'server/index.ts'
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
       '--import',
       'tsx',
       '--import',
@@ -67,7 +71,8 @@ export async function spawnNode(
     async stop() {
       if (proc.exitCode !== null || proc.signalCode !== null) return;
       const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGKILL');
+      // A profiled node shuts down on its own, so V8 writes the profile.
+      proc.kill(process.env.BENCH_CPU_PROF ? 'SIGTERM' : 'SIGKILL');
       await exited;
     },
   };
