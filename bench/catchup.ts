@@ -1,6 +1,7 @@
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { BenchCluster } from './cluster.js';
 import { receive, startStream, type StreamState } from '../shared/sync.js';
+import { unfoldHidden } from '../shared/hiddenRuns.js';
 import type { Change as StreamChange } from '../shared/events.js';
 import { atRate, pool, sleep } from './lib.js';
 
@@ -17,12 +18,15 @@ type Result = { reset: true; head: number } | { reset: false; events: Change[]; 
 
 /**
  * A dashboard-like client reduced to what the storm needs, as client/src/realtime does it: the shared
- * stream reconciler; its position in the handshake, so the hello brings the catch-up; `sync` on a gap
- * and again at once while a reply was a page short of the head.
+ * stream reconciler; its position in the handshake, so the hello brings the catch-up; placeholder
+ * runs asked for once a hello offered them; `sync` on a gap and again at once while a reply was a
+ * page short of the head.
  */
 class StormClient {
   stream: StreamState;
   syncing = false;
+  /** The hello offered placeholder runs: asked for from the next handshake and sync on. */
+  runs = false;
   socket: Socket;
   currentAt = 0;
   target = Infinity;
@@ -35,13 +39,14 @@ class StormClient {
       reconnection: false,
       autoConnect: false,
       extraHeaders: { cookie },
-      auth: (cb) => cb({ afterSeq: this.lastSeq }),
+      auth: (cb) => cb({ afterSeq: this.lastSeq, ...(this.runs ? { hiddenRuns: true } : {}) }),
     });
     this.socket.on('change', (c: Change) => this.apply([c]));
     // Until the hello, the catch-up is on its way: a gap meanwhile waits for it.
     this.socket.on('connect', () => (this.syncing = true));
-    this.socket.on('hello', (h: { head: number; catchUp?: Result }) => {
+    this.socket.on('hello', (h: { head: number; catchUp?: Result; hiddenRuns?: true }) => {
       this.syncing = false;
+      this.runs = h.hiddenRuns === true;
       if (h.catchUp) this.take(h.catchUp);
       else if (h.head > this.lastSeq) void this.sync();
       else this.apply([]);
@@ -54,7 +59,10 @@ class StormClient {
     if (this.syncing) return;
     this.syncing = true;
     try {
-      const reply = (await this.socket.timeout(30_000).emitWithAck('sync', { afterSeq: this.lastSeq })) as {
+      const reply = (await this.socket.timeout(30_000).emitWithAck('sync', {
+        afterSeq: this.lastSeq,
+        ...(this.runs ? { hiddenRuns: true } : {}),
+      })) as {
         ok: boolean;
         data?: Result;
       };
@@ -68,7 +76,9 @@ class StormClient {
   take(result: Result) {
     // A reset would reload the snapshot; here that means being current to its head.
     if (result.reset) this.stream = startStream(result.head);
-    const gap = this.apply(result.reset ? [] : result.events);
+    // Runs unfolded as the app's validator does (its cost is the client's, as in the app).
+    const events = result.reset ? [] : ((unfoldHidden(result.events, 10_000) ?? []) as Change[]);
+    const gap = this.apply(events);
     if (!gap && this.lastSeq < result.head) void this.sync();
   }
   apply(changes: Change[]): boolean {

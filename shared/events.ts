@@ -96,7 +96,11 @@ export type Change = z.infer<typeof ChangeSchema>;
 export type VisibleChange = Exclude<Change, { type: 'hidden' }>;
 
 /** Payload of the client's `sync` command. */
-export const SyncRequestSchema = z.strictObject({ afterSeq: z.number().int().min(0) });
+export const SyncRequestSchema = z.strictObject({
+  afterSeq: z.number().int().min(0),
+  /** The reply's placeholders may come as runs (shared/hiddenRuns.ts): ask only after a hello offered them. */
+  hiddenRuns: z.literal(true).optional(),
+});
 /** Payload of the client's `sync` command. */
 export type SyncRequest = z.infer<typeof SyncRequestSchema>;
 
@@ -153,7 +157,11 @@ export type SnapshotPart = z.infer<typeof SnapshotPartSchema>;
  * What a client may send in the Socket.IO handshake (`auth`): `afterSeq`, the last seq it applied, so
  * the hello brings its catch-up and a reconnect costs no `sync` round trip.
  */
-export const HandshakeAuthSchema = z.strictObject({ afterSeq: z.number().int().min(0).optional() });
+export const HandshakeAuthSchema = z.strictObject({
+  afterSeq: z.number().int().min(0).optional(),
+  /** The hello's catch-up and every `sync` reply on this socket may carry placeholder runs. */
+  hiddenRuns: z.literal(true).optional(),
+});
 /** The handshake's `auth`. */
 export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
 
@@ -165,6 +173,11 @@ export const HelloSchema = z.object({
   protocol: z.number().int().min(1),
   head: z.number().int().min(0),
   catchUp: SyncResultSchema.optional(),
+  /**
+   * The server sends placeholder runs to a client that asks (the handshake's or `sync`'s
+   * `hiddenRuns`). Optional both ways: an older client ignores it, an older server never says it.
+   */
+  hiddenRuns: z.literal(true).optional(),
 });
 /** The server's first message on a socket. */
 export type Hello = z.infer<typeof HelloSchema>;
@@ -201,4 +214,6 @@ export interface SocketData {
   audience: string;
   /** The handshake's `afterSeq` (validated), answered in the hello. */
   afterSeq?: number;
+  /** The handshake asked for placeholder runs: the catch-ups on this socket fold them. */
+  hiddenRuns?: boolean;
 }

@@ -58,7 +58,7 @@ export function handshakeAuth(viewerForToken: (token: string | undefined) => Pro
 
 /**
  * Socket.IO middleware reading the handshake's `auth` (HandshakeAuthSchema): a valid `afterSeq` is
- * kept on the socket for the hello's catch-up; anything else refuses the handshake with `invalid`
+ * kept on the socket for the hello's catch-up, and `hiddenRuns` for every catch-up on it; anything else refuses the handshake with `invalid`
  * and the 400 body (issues naming each field) as the error's data.
  */
 export function handshakeCatchUp() {
@@ -70,6 +70,7 @@ export function handshakeCatchUp() {
     if (!parsed.success)
       return next(Object.assign(new Error('invalid'), { data: invalid(parsed.error, 'payload').toBody() }));
     if (parsed.data.afterSeq !== undefined) socket.data.afterSeq = parsed.data.afterSeq;
+    if (parsed.data.hiddenRuns) socket.data.hiddenRuns = true;
     next();
   };
 }

@@ -1,4 +1,5 @@
 import type { Ack, Hello, SyncResult } from '../../shared/events.js';
+import { foldHidden } from '../../shared/hiddenRuns.js';
 
 // Values that many sockets are sent as they are (a catch-up page asked for by a thousand sockets
 // back at once), with their JSON once made. Keyed by identity; a shared value is frozen, so its
@@ -8,6 +9,8 @@ const json = new WeakMap<object, string | null>();
 const envelopes = new WeakMap<object, object>();
 // The hello carrying each shared catch-up, itself shared.
 const hellos = new WeakMap<object, Hello>();
+// Each catch-up with its placeholders folded into runs.
+const folded = new WeakMap<object, SyncResult>();
 
 /** Mark a frozen value as sent to many sockets unchanged, so the encoder serialises it once. */
 export function shareReply<T extends object>(value: T): T {
@@ -26,11 +29,29 @@ export function okReply<T>(data: T): Ack<T> {
 
 /** The hello carrying a catch-up: one shared hello per shared catch-up, else a new one. */
 export function helloReply(protocol: number, catchUp: SyncResult): Hello {
-  if (!json.has(catchUp)) return { protocol, head: catchUp.head, catchUp };
+  const of = () => ({ protocol, head: catchUp.head, catchUp, hiddenRuns: true as const });
+  if (!json.has(catchUp)) return of();
   let hello = hellos.get(catchUp);
-  if (!hello || hello.protocol !== protocol)
-    hellos.set(catchUp, (hello = shareReply(Object.freeze({ protocol, head: catchUp.head, catchUp }))));
+  if (!hello || hello.protocol !== protocol) hellos.set(catchUp, (hello = shareReply(Object.freeze(of()))));
   return hello;
+}
+
+/**
+ * The catch-up with its placeholders as runs (shared/hiddenRuns.ts), for a socket that asked for
+ * them: made once per answer, and shared (frozen, serialised once) when the answer is.
+ */
+export function withHiddenRuns(result: SyncResult): SyncResult {
+  if (result.reset) return result;
+  let f = folded.get(result);
+  if (!f) {
+    f = { reset: false, events: foldHidden(result.events), head: result.head };
+    if (json.has(result)) {
+      Object.freeze(f.events);
+      shareReply(Object.freeze(f));
+    }
+    folded.set(result, f);
+  }
+  return f;
 }
 
 /** A shared value's JSON, made on first use; undefined for anything not shared. */

@@ -58,6 +58,8 @@ let syncAgain = false;
 let movedOn = false;
 // Connected, the handshake carrying our position: the hello brings the catch-up.
 let awaitingHello = false;
+// The server's hello said it sends placeholder runs: the next handshakes and syncs ask for them.
+let serverSendsRuns = false;
 let helloTimer: ReturnType<typeof setTimeout> | undefined;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 // Bumped on every start and stop, so work begun by an earlier start (React StrictMode runs effects twice) stops.
@@ -274,6 +276,9 @@ function endCatchUp(ok: boolean, gen: number): void {
   conn().setState(socket?.connected ? 'live' : 'reconnecting');
 }
 
+/** What a handshake or a `sync` adds to ask for placeholder runs: nothing until a hello offered them. */
+const runsAsked = (): { hiddenRuns?: true } => (serverSendsRuns ? { hiddenRuns: true } : {});
+
 /** Ask the server for everything after our last seq. */
 async function sync(): Promise<void> {
   const gen = generation;
@@ -283,7 +288,7 @@ async function sync(): Promise<void> {
   try {
     const raw = (await socket
       .timeout(SYNC_TIMEOUT_MS)
-      .emitWithAck('sync', { afterSeq: stream.lastSeq })) as Ack<unknown>;
+      .emitWithAck('sync', { afterSeq: stream.lastSeq, ...runsAsked() })) as Ack<unknown>;
     if (raw.ok) ok = await takeCatchUp((await loadValidator()).parseSyncResult(raw.data));
     else if (raw.error.code === 'unauthenticated') {
       // The session ended: /api/me answers 401 and the shell shows the sign-in form.
@@ -354,6 +359,7 @@ export function startRealtime(first?: readonly SnapshotDomain[]): () => void {
       clearTimeout(helloTimer);
     }
     if (hello && needsReload(hello.protocol)) conn().setReloadNeeded(true);
+    if (hello) serverSendsRuns = hello.hiddenRuns === true;
     if (waiting && hello?.catchUp) {
       void takeCatchUp(hello.catchUp).then(
         (ok) => endCatchUp(ok, gen),
@@ -406,7 +412,7 @@ export function startRealtime(first?: readonly SnapshotDomain[]): () => void {
     if (!s || !running()) return;
     socket = s;
     // Where the stream stands, read at each (re)connect: the server answers it in the hello.
-    s.auth = (cb: (data: object) => void) => cb({ afterSeq: stream.lastSeq });
+    s.auth = (cb: (data: object) => void) => cb({ afterSeq: stream.lastSeq, ...runsAsked() });
     s.on('connect', onConnect);
     s.on('disconnect', onDisconnect);
     s.on('connect_error', onConnectError);
@@ -440,6 +446,7 @@ export function startRealtime(first?: readonly SnapshotDomain[]): () => void {
     parts = startParts(FILLED);
     useDomainLoadStore.getState().reset();
     syncing = false;
+    serverSendsRuns = false;
     markSnapshotLoaded(false);
     // Signing out ends a freeze; what it held is the server's and comes with the next snapshot.
     release();

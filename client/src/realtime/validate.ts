@@ -12,6 +12,8 @@ import {
   type SyncResult,
 } from '../../../shared/events.js';
 import type { SnapshotDomain } from '../../../shared/snapshotParts.js';
+import { unfoldHidden } from '../../../shared/hiddenRuns.js';
+import { LIMITS } from '../../../shared/limits.js';
 import type { Snapshot } from './snapshot.js';
 
 /**
@@ -38,13 +40,22 @@ export function parseChange(raw: unknown): Change | null {
 // The frame of a sync answer, its events not yet looked at.
 const SyncFrameSchema = SyncResultSchema.options[0].extend({ events: z.array(z.unknown()) });
 
-/** Check a sync answer; its events are checked one by one so one bad record does not drop the rest. */
+// A reply spans at most the server's replay window of seqs; twice that bounds what runs may unfold to.
+const UNFOLD_MAX = 2 * LIMITS.syncReplayMax;
+
+/**
+ * Check a sync answer; its events are checked one by one so one bad record does not drop the rest.
+ * Placeholder runs (shared/hiddenRuns.ts) are unfolded first, one placeholder per seq; a malformed
+ * run makes the whole answer unusable (null: the client asks again), since its seqs are unknown.
+ */
 export function parseSyncResult(raw: unknown): SyncResult | null {
-  const whole = SyncResultSchema.safeParse(raw);
-  if (whole.success) return whole.data;
   const frame = SyncFrameSchema.safeParse(raw);
-  if (!frame.success) return null;
-  const events = frame.data.events.map(parseChange).filter((c): c is Change => c !== null);
+  if (!frame.success) return SyncResultSchema.safeParse(raw).data ?? null;
+  const unfolded = unfoldHidden(frame.data.events, UNFOLD_MAX);
+  if (!unfolded) return null;
+  const whole = SyncResultSchema.safeParse({ ...frame.data, events: unfolded });
+  if (whole.success) return whole.data;
+  const events = unfolded.map(parseChange).filter((c): c is Change => c !== null);
   return { reset: false, head: frame.data.head, events };
 }
 

@@ -7,7 +7,7 @@ import type { CatchUp } from '../catchUp.js';
 import type { OverBuffer } from '../backpressure.js';
 import type { AuditIncidentReads } from '../incidentAudit.js';
 import { socketHandler } from '../socketHandler.js';
-import { helloReply, okReply } from '../sharedReply.js';
+import { helloReply, okReply, withHiddenRuns } from '../sharedReply.js';
 
 /** What `sync` answers with. */
 export interface SyncDeps {
@@ -29,7 +29,8 @@ export interface SyncHandler {
 /**
  * `sync {afterSeq}`: the events after `afterSeq` as the socket's audience may see them (a page at
  * most), or `reset` when the gap is too wide. A handshake carrying `afterSeq` gets the same answer in
- * its hello, by the same path (session check, one catch-up at a time, audit, byte bound).
+ * its hello, by the same path (session check, one catch-up at a time, audit, byte bound). Asked for
+ * (`hiddenRuns` in the handshake or the payload), the placeholders of a reply come as runs.
  */
 export function syncHandler(ctx: Ctx, deps: SyncDeps): SyncHandler {
   const syncing = new Set<string>();
@@ -37,7 +38,12 @@ export function syncHandler(ctx: Ctx, deps: SyncDeps): SyncHandler {
   const paging = new Set<string>();
 
   /** Answer one catch-up for the socket through `send`, in turn; nothing when its session ended. */
-  const answer = (socket: AppSocket, afterSeq: number, send: (data: SyncResult) => void): Promise<void> => {
+  const answer = (
+    socket: AppSocket,
+    afterSeq: number,
+    runs: boolean,
+    send: (data: SyncResult) => void,
+  ): Promise<void> => {
     syncing.add(socket.id);
     // The session is checked again: a revoked one must not be answered even before its socket closes.
     return cachedViewerForSession(ctx.db, socket.data.sessionId)
@@ -57,7 +63,7 @@ export function syncHandler(ctx: Ctx, deps: SyncDeps): SyncHandler {
               const last = data.reset ? undefined : data.events.at(-1)?.seq;
               if (last !== undefined && last < data.head) paging.add(socket.id);
               else paging.delete(socket.id);
-              send(data);
+              send(runs ? withHiddenRuns(data) : data);
               if (!data.reset) deps.auditIncidentReads(socket, data.events, 'sync');
               deps.overBuffer(socket);
             }),
@@ -81,7 +87,8 @@ export function syncHandler(ctx: Ctx, deps: SyncDeps): SyncHandler {
                 error: { code: 'rate_limited', message: 'A sync is already in progress on this connection.' },
               });
             if (deps.overBuffer(socket)) return;
-            return answer(socket, req.afterSeq, (data) => ack(okReply(data)));
+            const runs = req.hiddenRuns === true || socket.data.hiddenRuns === true;
+            return answer(socket, req.afterSeq, runs, (data) => ack(okReply(data)));
           },
           { event: 'sync', log: ctx.log },
         ),
@@ -89,15 +96,17 @@ export function syncHandler(ctx: Ctx, deps: SyncDeps): SyncHandler {
     },
     hello(socket) {
       const { afterSeq } = socket.data;
-      const plain = () => socket.emit('hello', { protocol: PROTOCOL_VERSION, head: deps.head() });
+      const plain = () =>
+        socket.emit('hello', { protocol: PROTOCOL_VERSION, head: deps.head(), hiddenRuns: true });
       if (afterSeq === undefined) return void plain();
       // A failed catch-up (the log unavailable) leaves a plain hello: the client then asks with `sync`.
-      answer(socket, afterSeq, (data) => socket.emit('hello', helloReply(PROTOCOL_VERSION, data))).catch(
-        (err: unknown) => {
-          ctx.log.warn({ err: (err as Error).message }, 'hello catch-up failed');
-          if (socket.connected) plain();
-        },
-      );
+      const runs = socket.data.hiddenRuns === true;
+      answer(socket, afterSeq, runs, (data) =>
+        socket.emit('hello', helloReply(PROTOCOL_VERSION, data)),
+      ).catch((err: unknown) => {
+        ctx.log.warn({ err: (err as Error).message }, 'hello catch-up failed');
+        if (socket.connected) plain();
+      });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import { PROTOCOL_VERSION, type Change, type SyncResult } from '../../../shared/events.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
+import { foldHidden } from '../../../shared/hiddenRuns.js';
 
 /**
  * A fake socket for the realtime module: it records `sync` requests and answers them from a script,
@@ -13,6 +14,10 @@ export class FakeSocket {
   syncs: number[] = [];
   hellos: number[] = [];
   helloCatchUp = true;
+  /** Say in the hello that runs are sent, and fold the placeholders of what asked for them. */
+  offersRuns = false;
+  /** Whether each handshake, and each sync, asked for placeholder runs. */
+  runsAsked: { handshake: boolean[]; sync: boolean[] } = { handshake: [], sync: [] };
   head = 0;
   auth: unknown = undefined;
   answer: (afterSeq: number) => SyncResult = (afterSeq) => ({ reset: false, events: [], head: afterSeq });
@@ -33,15 +38,21 @@ export class FakeSocket {
   connect() {
     this.connected = true;
     let afterSeq: number | undefined;
+    let runs = false;
     if (typeof this.auth === 'function')
-      (this.auth as (cb: (d: { afterSeq?: number }) => void) => void)((d) => (afterSeq = d.afterSeq));
+      (this.auth as (cb: (d: { afterSeq?: number; hiddenRuns?: true }) => void) => void)((d) => {
+        afterSeq = d.afterSeq;
+        runs = d.hiddenRuns === true;
+      });
+    this.runsAsked.handshake.push(runs);
+    const offer = this.offersRuns ? { hiddenRuns: true } : {};
     queueMicrotask(() => {
       this.emitLocal('connect');
       if (this.helloCatchUp && afterSeq !== undefined) {
         this.hellos.push(afterSeq);
-        const catchUp = this.answer(afterSeq);
-        this.emitLocal('hello', { protocol: PROTOCOL_VERSION, head: catchUp.head, catchUp });
-      } else this.emitLocal('hello', { protocol: PROTOCOL_VERSION, head: this.head });
+        const catchUp = this.fold(this.answer(afterSeq), runs);
+        this.emitLocal('hello', { protocol: PROTOCOL_VERSION, head: catchUp.head, catchUp, ...offer });
+      } else this.emitLocal('hello', { protocol: PROTOCOL_VERSION, head: this.head, ...offer });
     });
     return this;
   }
@@ -49,11 +60,21 @@ export class FakeSocket {
     this.connected = false;
     return this;
   }
+  /** An answer as the server sends it to a client that asked for runs (or as it is). */
+  private fold(answer: SyncResult, runs: boolean): SyncResult {
+    return runs && this.offersRuns && !answer.reset
+      ? { ...answer, events: foldHidden(answer.events) }
+      : answer;
+  }
   timeout() {
     return {
-      emitWithAck: (_ev: string, req: { afterSeq: number }) => {
+      emitWithAck: (_ev: string, req: { afterSeq: number; hiddenRuns?: true }) => {
         this.syncs.push(req.afterSeq);
-        return Promise.resolve({ ok: true, data: this.answer(req.afterSeq) });
+        this.runsAsked.sync.push(req.hiddenRuns === true);
+        return Promise.resolve({
+          ok: true,
+          data: this.fold(this.answer(req.afterSeq), req.hiddenRuns === true),
+        });
       },
     };
   }
@@ -128,6 +149,8 @@ export function useFakeServer(): void {
     socket.syncs = [];
     socket.hellos = [];
     socket.helloCatchUp = true;
+    socket.offersRuns = false;
+    socket.runsAsked = { handshake: [], sync: [] };
     socket.head = 0;
     socket.auth = undefined;
     socket.answer = (afterSeq) => ({ reset: false, events: [], head: afterSeq });

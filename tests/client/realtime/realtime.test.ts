@@ -54,6 +54,56 @@ describe('realtime', () => {
     stop();
   });
 
+  it('asks for placeholder runs once a hello offered them, and applies what they fold as single placeholders would', async () => {
+    const { startRealtime, useShelterStore, useConnectionStore } = await loadRealtime();
+    const s = buildShelter({ version: 1, occupancy: 10 });
+    net.snapshot = { seq: 10, shelters: [s] };
+    socket.offersRuns = true;
+    const hidden = (seq: number) => ({ seq, type: 'hidden' as const });
+    // Eight events the role may not see, then the shelter's update; later, more of both.
+    socket.answer = (after) => ({
+      reset: false,
+      events:
+        after === 10
+          ? [...[11, 12, 13, 14, 15, 16, 17, 18].map(hidden), upd(19, { ...s, version: 2, occupancy: 20 })]
+          : after === 19
+            ? [
+                ...[20, 21, 22].map(hidden),
+                upd(23, { ...s, version: 3, occupancy: 30 }),
+                hidden(24),
+                hidden(25),
+              ]
+            : [],
+      head: after === 10 ? 19 : 25,
+    });
+    const stop = startRealtime();
+    await settle();
+    // The first handshake cannot know yet: it asks for nothing, and gets single placeholders.
+    expect(socket.runsAsked.handshake).toEqual([false]);
+    expect(useShelterStore.getState().byId[s.id]?.occupancy).toBe(20);
+    expect(useConnectionStore.getState()).toMatchObject({ state: 'live', lastSeq: 19 });
+    // Back after a drop: this handshake asks, and the runs in its hello are unfolded seq by seq.
+    socket.emitLocal('disconnect');
+    socket.connect();
+    await settle();
+    expect(socket.runsAsked.handshake).toEqual([false, true]);
+    expect(useShelterStore.getState().byId[s.id]?.occupancy).toBe(30);
+    expect(useConnectionStore.getState()).toMatchObject({ state: 'live', lastSeq: 25 });
+    // A gap's sync asks too.
+    socket.answer = (after) => ({
+      reset: false,
+      events: after === 25 ? [hidden(26), hidden(27)] : [],
+      head: 28,
+    });
+    socket.emitLocal('change', upd(28, { ...s, version: 4, occupancy: 40 }));
+    await settle();
+    expect(socket.syncs).toEqual([25]);
+    expect(socket.runsAsked.sync).toEqual([true]);
+    expect(useShelterStore.getState().byId[s.id]?.occupancy).toBe(40);
+    expect(useConnectionStore.getState().lastSeq).toBe(28);
+    stop();
+  });
+
   it('reloads the snapshot when the server says the client is too far behind', async () => {
     const { startRealtime, useShelterStore, useConnectionStore } = await loadRealtime();
     const s = buildShelter({ version: 1 });

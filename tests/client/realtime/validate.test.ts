@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseChange, parseSnapshot, parseSyncResult } from '../../../client/src/realtime/validate.js';
+import {
+  parseChange,
+  parseHello,
+  parseSnapshot,
+  parseSyncResult,
+} from '../../../client/src/realtime/validate.js';
 import { buildShelter } from '../../helpers/factories.js';
 import { buildAlert, buildGbvAlert, buildMessage, buildRequest, buildService, uid } from '../factories.js';
 
@@ -80,5 +85,31 @@ describe('realtime validation', () => {
     });
     expect(parseSyncResult({ reset: true, head: 9000 })).toEqual({ reset: true, head: 9000 });
     expect(parseSyncResult({ events: [] })).toBeNull();
+  });
+  it('unfolds placeholder runs into one placeholder per seq, and refuses an answer with a malformed run', () => {
+    const change = { seq: 14, type: 'shelter:updated', data: buildShelter(), at, by };
+    const folded = {
+      reset: false,
+      head: 16,
+      events: [{ seq: 11, type: 'hidden', through: 13 }, change, { seq: 15, type: 'hidden', through: 16 }],
+    };
+    expect(parseSyncResult(folded)).toEqual({
+      reset: false,
+      head: 16,
+      events: [11, 12, 13]
+        .map((seq) => ({ seq, type: 'hidden' }))
+        .concat(
+          [change as never],
+          [15, 16].map((seq) => ({ seq, type: 'hidden' })),
+        ),
+    });
+    // Its seqs unknown, the answer is not taken (the client asks again), rather than leaving a gap.
+    expect(parseSyncResult({ ...folded, events: [{ seq: 11, type: 'hidden', through: 10 }] })).toBeNull();
+    expect(parseSyncResult({ ...folded, events: [{ seq: 1, type: 'hidden', through: 1e9 }] })).toBeNull();
+    // The hello's offer is kept, and its catch-up unfolded the same way.
+    expect(parseHello({ protocol: 1, head: 16, hiddenRuns: true, catchUp: folded })).toMatchObject({
+      hiddenRuns: true,
+      catchUp: { events: expect.arrayContaining([{ seq: 12, type: 'hidden' }]) as unknown },
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { Hello } from '../../../shared/events.js';
 import type { Shelter } from '../../../shared/schemas/shelters.js';
 import { startServer, type TestServer } from '../../helpers/server.js';
 import { connectSocket, login, sync, type ApiClient, type TestSocket } from '../../helpers/client.js';
+import { unfoldHidden } from '../../../shared/hiddenRuns.js';
 
 /** The first hello on a socket, or the handshake's refusal. */
 const helloOf = (socket: TestSocket) =>
@@ -45,7 +46,8 @@ describe('catch-up in the hello', () => {
     const socket = connectSocket(srv.url, ops.cookie);
     try {
       const hello = await helloOf(socket);
-      expect(hello).toEqual({ protocol: hello.protocol, head });
+      // It says it sends placeholder runs to a client that asks for them.
+      expect(hello).toEqual({ protocol: hello.protocol, head, hiddenRuns: true });
     } finally {
       socket.disconnect();
     }
@@ -99,16 +101,64 @@ describe('catch-up in the hello', () => {
     [{ afterSeq: 'x' }, 'afterSeq'],
     [{ afterSeq: 1.5 }, 'afterSeq'],
     [{ since: 3 }, 'since'],
-  ])('refuses a handshake whose auth is not { afterSeq }, naming the field: %j', async (auth, field) => {
-    const socket = connectSocket(srv.url, ops.cookie, { auth });
+    [{ afterSeq: 1, hiddenRuns: 'yes' }, 'hiddenRuns'],
+    [{ hiddenRuns: false }, 'hiddenRuns'],
+  ])(
+    'refuses a handshake whose auth is not { afterSeq, hiddenRuns }, naming the field: %j',
+    async (auth, field) => {
+      const socket = connectSocket(srv.url, ops.cookie, { auth });
+      try {
+        const err = (await helloOf(socket).then(
+          () => null,
+          (e: unknown) => e,
+        )) as (Error & { data?: { code: string; issues?: { path: string }[] } }) | null;
+        expect(err?.message).toBe('invalid');
+        expect(err?.data?.code).toBe('bad_request');
+        expect(JSON.stringify(err?.data?.issues)).toContain(field);
+      } finally {
+        socket.disconnect();
+      }
+    },
+  );
+  it('asked for runs, a catch-up folds its placeholders into runs that unfold to the same answer', async () => {
+    const plainSocket = connectSocket(srv.url, ops.cookie, { auth: { afterSeq: before } });
+    const runsSocket = connectSocket(srv.url, ops.cookie, { auth: { afterSeq: before, hiddenRuns: true } });
     try {
-      const err = (await helloOf(socket).then(
-        () => null,
-        (e: unknown) => e,
-      )) as (Error & { data?: { code: string; issues?: { path: string }[] } }) | null;
-      expect(err?.message).toBe('invalid');
-      expect(err?.data?.code).toBe('bad_request');
-      expect(JSON.stringify(err?.data?.issues)).toContain(field);
+      const [plain, folded] = await Promise.all([helloOf(plainSocket), helloOf(runsSocket)]);
+      if (!plain.catchUp || plain.catchUp.reset || !folded.catchUp || folded.catchUp.reset)
+        throw new Error('expected events');
+      // A client that did not ask (an older one) never gets a run.
+      expect(JSON.stringify(plain)).not.toContain('through');
+      const runs = folded.catchUp.events.filter((e) => 'through' in e);
+      expect(runs.length).toBeGreaterThan(0);
+      expect(JSON.stringify(folded).length).toBeLessThan(JSON.stringify(plain).length - 2000);
+      expect(unfoldHidden(folded.catchUp.events, 10_000)).toEqual(plain.catchUp.events);
+      expect(folded.head).toBe(plain.head);
+      // Every catch-up on the socket that asked in its handshake, and a sync that asks in its payload.
+      expect(await sync(runsSocket, before)).toEqual({ ok: true, data: folded.catchUp });
+      expect(
+        await plainSocket.timeout(10_000).emitWithAck('sync', { afterSeq: before, hiddenRuns: true }),
+      ).toEqual({ ok: true, data: folded.catchUp });
+      expect(await sync(plainSocket, before)).toEqual({ ok: true, data: plain.catchUp });
+    } finally {
+      plainSocket.disconnect();
+      runsSocket.disconnect();
+    }
+  });
+
+  it('refuses a sync whose hiddenRuns is not true, naming the field', async () => {
+    const socket = connectSocket(srv.url, ops.cookie);
+    try {
+      await helloOf(socket);
+      const reply = (await socket
+        .timeout(10_000)
+        .emitWithAck('sync', { afterSeq: before, hiddenRuns: 1 } as never)) as {
+        ok: boolean;
+        error?: { code: string; issues?: { path: string }[] };
+      };
+      expect(reply.ok).toBe(false);
+      expect(reply.error?.code).toBe('bad_request');
+      expect(JSON.stringify(reply.error?.issues)).toContain('hiddenRuns');
     } finally {
       socket.disconnect();
     }

@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Server } from 'socket.io';
 import type { SyncResult } from '../../../shared/events.js';
-import { encodeSharedOnce, helloReply, okReply, shareReply } from '../../../server/realtime/sharedReply.js';
+import {
+  encodeSharedOnce,
+  helloReply,
+  okReply,
+  shareReply,
+  withHiddenRuns,
+} from '../../../server/realtime/sharedReply.js';
 
 type Encoder = { encode(packet: object): unknown[] };
 
@@ -38,7 +44,7 @@ describe('shared replies', () => {
     const data = page() as unknown as SyncResult;
     const hello = helloReply(1, data);
     expect(helloReply(1, data)).toBe(hello);
-    expect(hello).toEqual({ protocol: 1, head: 1, catchUp: data });
+    expect(hello).toEqual({ protocol: 1, head: 1, catchUp: data, hiddenRuns: true });
     const packet = { type: 2, nsp: '/', data: ['hello', hello] };
     const expected = plain.encode(packet);
     const stringify = vi.spyOn(JSON, 'stringify');
@@ -52,6 +58,18 @@ describe('shared replies', () => {
     } finally {
       stringify.mockRestore();
     }
+  });
+
+  it('folds a shared catch-up into runs once, and the folded copy is shared too', () => {
+    const events = [1, 2, 3].map((seq) => ({ seq, type: 'hidden' as const }));
+    const data = shareReply(
+      Object.freeze({ reset: false as const, events: Object.freeze(events) as never, head: 3 }),
+    );
+    const folded = withHiddenRuns(data);
+    expect(withHiddenRuns(data)).toBe(folded);
+    expect(folded).toEqual({ reset: false, head: 3, events: [{ seq: 1, type: 'hidden', through: 3 }] });
+    expect(Object.isFrozen(folded)).toBe(true);
+    expect(okReply(folded)).toBe(okReply(folded));
   });
 
   it('leaves every other packet to the encoder', () => {
