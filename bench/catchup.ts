@@ -39,7 +39,7 @@ class StormClient {
       reconnection: false,
       autoConnect: false,
       extraHeaders: { cookie },
-      auth: (cb) => cb({ afterSeq: this.lastSeq, ...(this.runs ? { hiddenRuns: true } : {}) }),
+      auth: (cb) => cb({ afterSeq: this.lastSeq, ...this.runsAsked() }),
     });
     this.socket.on('change', (c: Change) => this.apply([c]));
     // Until the hello, the catch-up is on its way: a gap meanwhile waits for it.
@@ -52,6 +52,10 @@ class StormClient {
       else this.apply([]);
     });
   }
+  /** What the handshake and `sync` add to ask for placeholder runs (nothing until a hello offered them). */
+  runsAsked(): { hiddenRuns?: true } {
+    return this.runs ? { hiddenRuns: true } : {};
+  }
   get lastSeq(): number {
     return this.stream.lastSeq;
   }
@@ -61,7 +65,7 @@ class StormClient {
     try {
       const reply = (await this.socket.timeout(30_000).emitWithAck('sync', {
         afterSeq: this.lastSeq,
-        ...(this.runs ? { hiddenRuns: true } : {}),
+        ...this.runsAsked(),
       })) as {
         ok: boolean;
         data?: Result;
@@ -77,7 +81,7 @@ class StormClient {
     // A reset would reload the snapshot; here that means being current to its head.
     if (result.reset) this.stream = startStream(result.head);
     // Runs unfolded as the app's validator does (its cost is the client's, as in the app).
-    const events = result.reset ? [] : ((unfoldHidden(result.events, 10_000) ?? []) as Change[]);
+    const events = result.reset ? [] : ((unfoldHidden(result.events) ?? []) as Change[]);
     const gap = this.apply(events);
     if (!gap && this.lastSeq < result.head) void this.sync();
   }

@@ -1,4 +1,5 @@
 import type { Change } from './events.js';
+import { LIMITS } from './limits.js';
 
 /**
  * A run of seq-only placeholders on the wire: every seq from `seq` through `through` is an event
@@ -31,12 +32,15 @@ export function foldHidden(events: readonly Change[]): WireChange[] {
   return out;
 }
 
+/** A reply spans at most the server's replay window of seqs; twice that bounds what its runs may unfold to. */
+export const UNFOLD_MAX = 2 * LIMITS.syncReplayMax;
+
 /**
  * Unfold the runs of a reply's events (not yet validated) into one placeholder per seq, at most
  * `max` in all; null when a run is malformed (`through` not a whole number at or past `seq`) or the
  * reply would unfold past `max`: the reply is then not taken, and the client asks again.
  */
-export function unfoldHidden(events: readonly unknown[], max: number): unknown[] | null {
+export function unfoldHidden(events: readonly unknown[], max = UNFOLD_MAX): unknown[] | null {
   const out: unknown[] = [];
   for (const e of events) {
     const through = (e as { through?: unknown } | null)?.through;

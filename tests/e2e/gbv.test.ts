@@ -274,4 +274,35 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
     await page.screenshot({ path: path.join(SHOTS, 'admin-audit.png') });
     await page.close();
   });
+
+  it('the admin user list tries again when the link drops, and says it could not load (with Load again) when refused', async () => {
+    const users = (url: URL) => url.pathname === '/api/users';
+    const page = await openSignedIn(app, 'admin');
+    // The first load gets no answer: the list tries again by itself, and never shows an empty list.
+    let asked = 0;
+    await page.route(users, (route) => (asked++ === 0 ? route.abort('connectionreset') : route.continue()));
+    await page.getByTestId('tab-admin').click();
+    await page.locator('[data-testid="admin-user-list"][aria-busy="false"]').waitFor();
+    expect(asked).toBe(2);
+    expect(await page.getByTestId('admin-user').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.getByTestId('admin-list-failed').count()).toBe(0);
+    await page.close();
+
+    // Refused (not a lost link): it says so at once instead of loading for ever, and loads again when asked.
+    const refused = await openSignedIn(app, 'admin');
+    const envelope = { ok: false, error: { code: 'internal', message: 'internal error' } };
+    await refused.route(users, (route) => route.fulfill({ status: 500, json: envelope }));
+    await refused.getByTestId('tab-admin').click();
+    const failedRow = refused.getByTestId('admin-list-failed');
+    await failedRow.waitFor();
+    expect(await refused.getByTestId('admin-user-list').getAttribute('aria-busy')).toBe('false');
+    expect(await refused.getByTestId('admin-user').count()).toBe(0);
+    await refused.screenshot({ path: path.join(SHOTS, 'admin-list-failed.png') });
+    await refused.unroute(users);
+    await failedRow.getByRole('button').click();
+    await refused.locator('[data-testid="admin-user-list"][aria-busy="false"]').waitFor();
+    expect(await refused.getByTestId('admin-user').count()).toBeGreaterThanOrEqual(6);
+    expect(await failedRow.count()).toBe(0);
+    await refused.close();
+  });
 });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/events.js';
-import { foldHidden, unfoldHidden } from '../../shared/hiddenRuns.js';
+import { foldHidden, unfoldHidden, UNFOLD_MAX } from '../../shared/hiddenRuns.js';
+import { LIMITS } from '../../shared/limits.js';
 
 const hidden = (seq: number): Change => ({ seq, type: 'hidden' });
 const visible = (seq: number): Change =>
@@ -62,5 +63,11 @@ describe('placeholder runs (issue 12: fewer bytes per catch-up)', () => {
     expect(unfoldHidden([{ seq: 1, type: 'hidden', through: 1_000_000_000 }], 5000)).toBeNull();
     expect(unfoldHidden([{ seq: 1, type: 'hidden', through: 5000 }], 5000)).toHaveLength(5000);
     expect(unfoldHidden([{ seq: 1, type: 'hidden', through: 5000 }, hidden(5001)], 5000)).toBeNull();
+  });
+
+  it('bounds by default at twice the replay window (what the app and the bench both unfold to)', () => {
+    expect(UNFOLD_MAX).toBe(2 * LIMITS.syncReplayMax);
+    expect(unfoldHidden([{ seq: 7, type: 'hidden', through: 6 + UNFOLD_MAX }])).toHaveLength(UNFOLD_MAX);
+    expect(unfoldHidden([{ seq: 7, type: 'hidden', through: 7 + UNFOLD_MAX }])).toBeNull();
   });
 });

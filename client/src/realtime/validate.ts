@@ -13,7 +13,6 @@ import {
 } from '../../../shared/events.js';
 import type { SnapshotDomain } from '../../../shared/snapshotParts.js';
 import { unfoldHidden } from '../../../shared/hiddenRuns.js';
-import { LIMITS } from '../../../shared/limits.js';
 import type { Snapshot } from './snapshot.js';
 
 /**
@@ -40,9 +39,6 @@ export function parseChange(raw: unknown): Change | null {
 // The frame of a sync answer, its events not yet looked at.
 const SyncFrameSchema = SyncResultSchema.options[0].extend({ events: z.array(z.unknown()) });
 
-// A reply spans at most the server's replay window of seqs; twice that bounds what runs may unfold to.
-const UNFOLD_MAX = 2 * LIMITS.syncReplayMax;
-
 /**
  * Check a sync answer; its events are checked one by one so one bad record does not drop the rest.
  * Placeholder runs (shared/hiddenRuns.ts) are unfolded first, one placeholder per seq; a malformed
@@ -51,7 +47,7 @@ const UNFOLD_MAX = 2 * LIMITS.syncReplayMax;
 export function parseSyncResult(raw: unknown): SyncResult | null {
   const frame = SyncFrameSchema.safeParse(raw);
   if (!frame.success) return SyncResultSchema.safeParse(raw).data ?? null;
-  const unfolded = unfoldHidden(frame.data.events, UNFOLD_MAX);
+  const unfolded = unfoldHidden(frame.data.events);
   if (!unfolded) return null;
   const whole = SyncResultSchema.safeParse({ ...frame.data, events: unfolded });
   if (whole.success) return whole.data;

@@ -11,16 +11,22 @@ export interface Column<R> {
 /** Attributes of a row: its test id, `data-*` keys to find it by, and whether it is greyed out. */
 export type RowAttrs = { stale?: boolean } & Record<`data-${string}`, string>;
 
-/** The admin screen's list of records: a heading row and one row per record (null while loading). */
+/**
+ * The admin screen's list of records: a heading row and one row per record (null while loading).
+ * When the load failed (`failed`, rows still null) the table says so and offers to load again.
+ */
 export function ListTable<R>(props: {
   testId: string;
   columns: readonly Column<R>[];
   rows: readonly R[] | null | undefined;
   rowKey: (row: R) => string;
   rowAttrs: (row: R) => RowAttrs;
+  failed?: boolean;
+  onReload?: () => void;
 }) {
   const { t } = useTranslation();
-  const loading = props.rows == null;
+  const failed = props.rows == null && props.failed === true;
+  const loading = props.rows == null && !failed;
   return (
     <table className="table" data-testid={props.testId} aria-busy={loading}>
       <thead>
@@ -35,6 +41,16 @@ export function ListTable<R>(props: {
           <tr data-testid="admin-list-loading">
             <td colSpan={props.columns.length} className="muted">
               {t('app.loading')}
+            </td>
+          </tr>
+        )}
+        {failed && (
+          <tr data-testid="admin-list-failed">
+            <td colSpan={props.columns.length}>
+              {t('admin.loadFailed')}{' '}
+              <button type="button" className="btn btn--small" onClick={props.onReload}>
+                {t('admin.loadAgain')}
+              </button>
             </td>
           </tr>
         )}

@@ -88,6 +88,8 @@ export function TokensSection() {
         testId="admin-token-list"
         columns={columns}
         rows={list.rows}
+        failed={list.failed}
+        onReload={list.reload}
         rowKey={(tok) => tok.id}
         rowAttrs={(tok) => ({ 'data-testid': 'admin-token', 'data-name': tok.name, stale: !!tok.revokedAt })}
       />

@@ -73,6 +73,8 @@ export function UsersSection() {
         testId="admin-user-list"
         columns={columns}
         rows={list.rows}
+        failed={list.failed}
+        onReload={list.reload}
         rowKey={(u) => u.id}
         rowAttrs={(u) => ({ 'data-testid': 'admin-user', 'data-username': u.username, stale: u.disabled })}
       />
