@@ -52,7 +52,14 @@ export type GeneratorRequest =
 export type GeneratorReply =
   | { op: 'ready' }
   | { op: 'connected'; ms: number }
-  | { op: 'sent'; keys: number[]; errors: number; late: number }
+  | {
+      op: 'sent';
+      keys: number[];
+      errors: number;
+      /** The refused writes by what came back: an HTTP status, or `network` when nothing did. */
+      errorsBy: [string, number][];
+      late: number;
+    }
   | {
       op: 'result';
       /** Delivery latencies (ms) of this generator's own changes to its timed clients. */
@@ -138,6 +145,9 @@ function shelterQueue(shelters: Shelter[]) {
   };
 }
 
+/** A write the server answered with something other than 200 and a record (the message is the status). */
+class Refused extends Error {}
+
 async function run(m: Extract<GeneratorRequest, { op: 'run' }>) {
   keyBase = m.keyBase;
   timedClients = m.timedClients;
@@ -147,6 +157,7 @@ async function run(m: Extract<GeneratorRequest, { op: 'run' }>) {
   const shelters = shelterQueue(m.shelters);
   const keys: number[] = [];
   let errors = 0;
+  const errorsBy = new Map<string, number>();
   let late = 0;
   await atRate(m.rate / m.generators, m.seconds * 1000 - (m.index * 1000) / m.rate, async (i) => {
     const global = m.index + i * m.generators;
@@ -170,7 +181,7 @@ async function run(m: Extract<GeneratorRequest, { op: 'run' }>) {
             body: JSON.stringify({ version: s.version, occupancy: key }),
           });
           const body = (await res.json()) as { data?: Shelter };
-          if (res.status !== 200 || !body.data) throw new Error(String(res.status));
+          if (res.status !== 200 || !body.data) throw new Refused(String(res.status));
           s.version = body.data.version;
         } finally {
           shelters.release(s);
@@ -186,12 +197,14 @@ async function run(m: Extract<GeneratorRequest, { op: 'run' }>) {
         await res.text();
       }
       keys.push(key);
-    } catch {
+    } catch (err) {
       errors++;
+      const why = err instanceof Refused ? err.message : 'network';
+      errorsBy.set(why, (errorsBy.get(why) ?? 0) + 1);
       sentAt.delete(key);
     }
   });
-  send({ op: 'sent', keys, errors, late });
+  send({ op: 'sent', keys, errors, errorsBy: [...errorsBy], late });
 }
 
 async function drain(m: Extract<GeneratorRequest, { op: 'drain' }>) {

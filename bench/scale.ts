@@ -80,6 +80,8 @@ export interface GeneratorSegment extends FanoutResult {
   dropped: number;
   /** Writes the generators dropped because no shelter was free within 5 s of their due time. */
   late: number;
+  /** The refused writes (sendErrors) by HTTP status, or `network` when no answer came. */
+  errorsBy: Record<string, number>;
 }
 
 export const nodesOf = (c: BenchCluster, mode: FanoutMode): Node[] =>
@@ -181,6 +183,9 @@ export async function startGenerators(size: number): Promise<Generators> {
         heapPerClient: (after.heapUsed - before.heapUsed) / opts.clients,
         rssPerClient: (after.rss - before.rss) / opts.clients,
         sendErrors: sent.reduce((a, s) => a + s.errors, 0),
+        errorsBy: sent
+          .flatMap((s) => s.errorsBy)
+          .reduce<Record<string, number>>((a, [why, n]) => ({ ...a, [why]: (a[why] ?? 0) + n }), {}),
         late: sent.reduce((a, s) => a + s.late, 0),
         dropped: results.reduce((a, r) => a + r.dropped, 0),
         cpuMicros: done.cpuMicros - after.cpuMicros,

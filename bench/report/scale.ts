@@ -7,6 +7,12 @@ import { flat, lastHalf, p99Drift, slopePerMinute, type Point } from '../stats.j
 import { fanoutTables, progress, templateFor } from './fanout.js';
 import { KB, load, loadLine, met, metAll, say } from './say.js';
 
+/** The refused writes by what came back, e.g. ` (503: 28)`; nothing when none were refused. */
+const refusedBy = (by: Record<string, number>): string => {
+  const parts = Object.entries(by).map(([why, n]) => `${why}: ${n}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+};
+
 type Shelters = Awaited<ReturnType<typeof appShelters>>;
 
 export interface ScaleParams {
@@ -254,7 +260,7 @@ export async function soakReport(
         ['duplicated', String(r.duplicated), '0', met(r.duplicated === 0)],
         [
           'writes committed / refused / late (dropped: not started within 5 s of due)',
-          `${r.sent} / ${r.sendErrors} / ${r.late}`,
+          `${r.sent} / ${r.sendErrors}${refusedBy(r.errorsBy)} / ${r.late}`,
           `${P.rate * P.seconds} / 0 / 0`,
           met(r.sendErrors === 0 && r.late === 0),
         ],
