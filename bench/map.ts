@@ -18,6 +18,12 @@ export interface MapSegment {
   /** Changes on screen within 1 s of being made. */
   drawnWithin1s: number;
 }
+/**
+ * What the bench page draws: the shelters alone; every layer (services and request badges too, and
+ * the changes spread over them); or the data of `all` with only the service or request layer mounted.
+ */
+export type MapLayers = 'shelters' | 'all' | 'services' | 'requests';
+
 export interface MapResult {
   features: number;
   changesPerSecond: number;
@@ -79,8 +85,8 @@ export async function mapBench(opts: {
   changesPerSecond: number;
   seconds: number;
   rounds: number;
-  /** `all`: the request and service layers too (bench/map/main.ts); shelters alone otherwise. */
-  layers?: 'shelters' | 'all';
+  /** Which layers the page mounts (shelters alone when left out). */
+  layers?: MapLayers;
 }): Promise<MapResult> {
   // No Chromium: say so before the slow build.
   chromiumPath();
@@ -128,9 +134,18 @@ export async function mapBench(opts: {
         opts.seconds,
         opts.changesPerSecond,
       ] as const);
+    // BENCH_MAP_PROF=file: a V8 CPU profile of the page's live segments (open it in Chrome's DevTools).
+    const prof = process.env.BENCH_MAP_PROF;
+    const cdp = prof ? await page.context().newCDPSession(page) : null;
+    if (cdp) await cdp.send('Profiler.enable');
     for (let i = 0; i < opts.rounds; i++) {
       acc.static.push(await run(false));
+      if (cdp) await cdp.send('Profiler.start');
       acc.live.push(await run(true));
+      if (cdp && prof) {
+        const { profile } = await cdp.send('Profiler.stop');
+        fs.writeFileSync(`${prof}.${opts.layers ?? 'shelters'}.${i}.cpuprofile`, JSON.stringify(profile));
+      }
     }
     const merge = (xs: typeof acc.static): MapSegment => {
       const frames = xs.flatMap((x) => x.frames);

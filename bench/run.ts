@@ -6,13 +6,12 @@ import { startBenchCluster, ADMIN_DATABASE_URL, REDIS_URL } from './cluster.js';
 import { appShelters } from './fanout.js';
 import { buildClient, chunkSizes } from './clientSize.js';
 import { fmt, ROOT, table } from './lib.js';
-import { git, KB, load, loadLine, met, out, say, type BenchParams } from './report/say.js';
-import { mapBench } from './map.js';
+import { git, KB, met, out, say, type BenchParams } from './report/say.js';
 import { fanoutReport } from './report/fanout.js';
 import { writesReport } from './report/writes.js';
 import { catchUpReport } from './report/catchUp.js';
 import { historyReport } from './report/history.js';
-import { clientReport, linkSegment } from './report/client.js';
+import { clientReport, linkSegment, mapSection } from './report/client.js';
 import { scaleReport, soakReport, type ScaleParams, type SoakParams } from './report/scale.js';
 
 /**
@@ -96,13 +95,9 @@ say(
 say();
 
 if (args.only === 'map') {
-  // Only the live-map segment, printed as it is measured (docs/BENCHMARKS.md left alone).
-  const m = await mapBench({ features: 5000, changesPerSecond: 50, seconds: P.mapSeconds, rounds: P.rounds });
-  say(
-    `Map, ${m.features} shelters, ${m.changesPerSecond} changes/s: ${JSON.stringify({ static: m.static, live: m.live })}`,
-  );
-  say(`Frame p95 live/static: ${fmt(m.live.p95 / m.static.p95, 2)} (target <= 2).`);
-  say(loadLine(load()));
+  // Only the live-map segments: shelters, every layer, then the service and the request layer each
+  // beside the shelters, to tell which one costs what (docs/BENCHMARKS.md left alone).
+  for (const layers of ['shelters', 'all', 'services', 'requests'] as const) await mapSection(P, layers);
   process.exit(0);
 }
 if (args.only === 'link') {

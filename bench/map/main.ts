@@ -11,19 +11,29 @@ import { mountShelterLayer } from '../../client/src/map/layers/shelterLayer.js';
 import { mountRequestLayer } from '../../client/src/map/layers/requestLayer.js';
 import { mountServiceLayer } from '../../client/src/map/layers/serviceLayer.js';
 import { useRequestStore } from '../../client/src/features/requests/requestStore.js';
+import { useServiceStore } from '../../client/src/features/services/serviceStore.js';
 import type { CoordinationRequest } from '../../shared/schemas/requests.js';
+import { firstAvailability, type ServicePoint } from '../../shared/schemas/services.js';
 import { createUpdateScheduler, type UpdateScheduler } from '../../client/src/map/layers/scheduler.js';
 import { useShelterStore } from '../../client/src/features/shelters/shelterStore.js';
 import { emptyChecklist } from '../../shared/domain/safety.js';
-import { SHELTER_STATUSES } from '../../shared/enums.js';
+import { SERVICE_STATUSES, SERVICE_TYPES, SHELTER_STATUSES } from '../../shared/enums.js';
 import type { Shelter } from '../../shared/schemas/shelters.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
 const params = new URLSearchParams(location.search);
 const N = Number(params.get('features') ?? 5000);
-/** `all`: the request badges (which follow the shelter store too) and the service layer as well. */
-const ALL_LAYERS = params.get('layers') === 'all';
+/**
+ * `all`: the service layer (one service for every ten shelters) and the request badges (an open
+ * request on every tenth shelter and service) as well, and the live changes spread over the three:
+ * of every ten, eight to shelters, one to a service's status, one opening or closing a request.
+ */
+const LAYERS = params.get('layers') ?? 'shelters';
+const ALL_LAYERS = LAYERS !== 'shelters';
+/** `services` or `requests`: the same data and changes as `all`, with only that layer beside the shelters. */
+const MOUNT_SERVICES = LAYERS === 'all' || LAYERS === 'services';
+const MOUNT_REQUESTS = LAYERS === 'all' || LAYERS === 'requests';
 
 // A small deterministic generator, so every run draws the same shelters.
 let seed = 42;
@@ -58,6 +68,37 @@ function shelter(i: number): Shelter {
     lastReportedAt: now,
     reportSource: 'app',
     smsCode: `S${i}`,
+    simulated: true,
+  };
+}
+
+function service(i: number): ServicePoint {
+  const now = new Date().toISOString();
+  return {
+    id: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    updatedBy: null,
+    orgId: null,
+    name: `Service ${i}`,
+    providerOrgId: null,
+    masked: false,
+    types: [SERVICE_TYPES[i % SERVICE_TYPES.length]!],
+    provinceCode: '22',
+    communeCode: null,
+    locationVisibility: 'exact',
+    positionShown: 'exact',
+    lat: 9 + rand() * 14,
+    lon: 103 + rand() * 6,
+    contactPhone: null,
+    hours: null,
+    open24h: true,
+    languages: ['vi'],
+    cost: 'free',
+    referral: 'self',
+    availability: firstAvailability(SERVICE_STATUSES[i % SERVICE_STATUSES.length]!, now, null),
+    lastReportedAt: now,
     simulated: true,
   };
 }
@@ -120,15 +161,24 @@ async function main() {
   await new Promise<void>((r) => map.on('load', () => r()));
   const ctx = { font: MAP_FONT, scheduler: measuredScheduler(createUpdateScheduler()) };
   mountShelterLayer(map, ctx);
+  const services = ALL_LAYERS ? Array.from({ length: Math.ceil(N / 10) }, (_, i) => service(i)) : [];
+  // One open request on every tenth shelter and service: only the fields the badges read.
+  const requests = ALL_LAYERS
+    ? [
+        ...shelters
+          .filter((_, i) => i % 10 === 0)
+          .map((s, i) => ({ id: `r-${i}`, version: 1, status: 'open', shelterId: s.id, serviceId: null })),
+        ...services
+          .filter((_, i) => i % 10 === 0)
+          .map((s, i) => ({ id: `q-${i}`, version: 1, status: 'open', shelterId: null, serviceId: s.id })),
+      ]
+    : [];
   if (ALL_LAYERS) {
-    // One open request on every tenth shelter: only the fields the badges read, the rest left out.
-    const requests = shelters
-      .filter((_, i) => i % 10 === 0)
-      .map((s, i) => ({ id: `r-${i}`, version: 1, status: 'open', shelterId: s.id, serviceId: null }));
+    useServiceStore.getState().replaceAll(services);
     useRequestStore.getState().replaceAll(requests as unknown as CoordinationRequest[]);
-    mountServiceLayer(map, ctx);
-    mountRequestLayer(map, ctx);
   }
+  if (MOUNT_SERVICES) mountServiceLayer(map, ctx);
+  if (MOUNT_REQUESTS) mountRequestLayer(map, ctx);
   await new Promise<void>((r) => map.once('idle', () => r()));
   // Settled: a layer may still be drawing its first data after the first idle (the shelter clusters
   // come from a worker), and that must not land in the first static segment.
@@ -158,15 +208,35 @@ async function main() {
     let changes = 0;
     const timer = live
       ? setInterval(() => {
-          const s = shelters[changes % shelters.length]!;
-          const next = {
-            ...s,
-            version: s.version + 1,
-            occupancy: (s.occupancy + 7) % 600,
-            updatedAt: new Date().toISOString(),
-          };
-          shelters[changes % shelters.length] = next;
-          useShelterStore.getState().upsert(next);
+          const updatedAt = new Date().toISOString();
+          const which = ALL_LAYERS ? changes % 10 : 0;
+          if (which === 8) {
+            const k = Math.floor(changes / 10) % services.length;
+            const v = services[k]!;
+            const status =
+              SERVICE_STATUSES[
+                (SERVICE_STATUSES.indexOf(v.availability.status) + 1) % SERVICE_STATUSES.length
+              ]!;
+            const next = {
+              ...v,
+              version: v.version + 1,
+              updatedAt,
+              availability: { ...v.availability, status },
+            };
+            services[k] = next;
+            useServiceStore.getState().upsert(next);
+          } else if (which === 9) {
+            const k = Math.floor(changes / 10) % requests.length;
+            const r = requests[k]!;
+            const next = { ...r, version: r.version + 1, status: r.status === 'open' ? 'done' : 'open' };
+            requests[k] = next;
+            useRequestStore.getState().upsert(next as unknown as CoordinationRequest);
+          } else {
+            const s = shelters[changes % shelters.length]!;
+            const next = { ...s, version: s.version + 1, occupancy: (s.occupancy + 7) % 600, updatedAt };
+            shelters[changes % shelters.length] = next;
+            useShelterStore.getState().upsert(next);
+          }
           made.push(performance.now());
           changes++;
         }, 1000 / perSecond)
