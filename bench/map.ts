@@ -79,6 +79,9 @@ function buildMapPage(): void {
   fs.writeFileSync(MAP_STAMP, hash);
 }
 
+/** What a BENCH_MAP_TRACE trace records: the renderer's tasks and the GPU process's, with their waits. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'gpu', 'toplevel'];
+
 /** Build bench/map, serve it on 127.0.0.1 and measure long tasks and frame times in headless Chromium, static and live interleaved. */
 export async function mapBench(opts: {
   features: number;
@@ -141,7 +144,12 @@ export async function mapBench(opts: {
     for (let i = 0; i < opts.rounds; i++) {
       acc.static.push(await run(false));
       if (cdp) await cdp.send('Profiler.start');
+      // BENCH_MAP_TRACE=file: a Chromium trace of the first live segment, every thread (what is not
+      // JavaScript: GPU command waits, compositor commits); open it in Perfetto or DevTools.
+      const trace = i === 0 ? process.env.BENCH_MAP_TRACE : undefined;
+      if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
       acc.live.push(await run(true));
+      if (trace) await browser.stopTracing();
       if (cdp && prof) {
         const { profile } = await cdp.send('Profiler.stop');
         fs.writeFileSync(`${prof}.${opts.layers ?? 'shelters'}.${i}.cpuprofile`, JSON.stringify(profile));

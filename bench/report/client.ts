@@ -94,11 +94,13 @@ export async function mapSection(P: BenchParams, layers: MapLayers): Promise<voi
   say();
   const ratio = m.live.p95 / m.static.p95;
   const tasks = m.live.longTasks + m.static.longTasks;
+  // A page too busy to run its own timer makes fewer changes than the rate asks for: not met either.
+  const intended = m.changesPerSecond * P.mapSeconds * P.rounds;
   say(
     `Frame time p95 live/static: ${fmt(ratio, 2)} (target <= 2: ${metAll((x) => x <= 2, ratio)}); ` +
       `long tasks over 50 ms: ${tasks} (target 0: ${metAll((x) => x === 0, tasks)}); ` +
-      `changes drawn within 1 s: ${m.live.drawnWithin1s} of ${m.live.changes} ` +
-      `(target all: ${metAll((x) => x === m.live.changes, m.live.drawnWithin1s)}).`,
+      `changes drawn within 1 s: ${m.live.drawnWithin1s} of the ${intended} the rate asks for, ${m.live.changes} made ` +
+      `(target all, the page keeping the rate: ${metAll((x) => x === intended, m.live.drawnWithin1s)}).`,
   );
   say(loadLine(mapLoad));
   say();
