@@ -39,15 +39,22 @@ const MOUNT_REQUESTS = LAYERS === 'all' || LAYERS === 'requests';
 let seed = 42;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
-function shelter(i: number): Shelter {
-  const now = new Date().toISOString();
+/** The record fields every generated record starts with: a UUID numbered `i` in its `group`, version 1. */
+function recordMeta(group: string, i: number, now: string) {
   return {
-    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    id: `00000000-0000-4000-${group}-${String(i).padStart(12, '0')}`,
     createdAt: now,
     updatedAt: now,
     version: 1,
     updatedBy: null,
     orgId: null,
+  };
+}
+
+function shelter(i: number): Shelter {
+  const now = new Date().toISOString();
+  return {
+    ...recordMeta('8000', i, now),
     name: `Shelter ${i}`,
     kind: 'school',
     provinceCode: '22',
@@ -75,12 +82,7 @@ function shelter(i: number): Shelter {
 function service(i: number): ServicePoint {
   const now = new Date().toISOString();
   return {
-    id: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-    updatedBy: null,
-    orgId: null,
+    ...recordMeta('9000', i, now),
     name: `Service ${i}`,
     providerOrgId: null,
     masked: false,
