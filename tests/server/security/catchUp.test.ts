@@ -95,10 +95,12 @@ describe('bounded catch-up and audited socket reads', () => {
       await connected(socket);
       const replica = new ReplicaClient(socket, 0);
       await replica.catchUp();
+      const syncRowsOf = (rows: AuditEntry[]) =>
+        rows.filter((r) => r.resource === 'socket.sync.incidents' && r.username === 'gbv');
+      // The audit rows are written after the reply is sent (one insert per month), so wait for them.
+      await waitFor(async () => syncRowsOf(await auditRows()).length >= 2, 5000);
       const afterSync = await auditRows();
-      const syncRows = afterSync.filter(
-        (r) => r.resource === 'socket.sync.incidents' && r.username === 'gbv',
-      );
+      const syncRows = syncRowsOf(afterSync);
       // The demo's released months (August and September 2024), one row each.
       expect(syncRows.map((r) => r.detail.month).sort()).toEqual(['2024-08', '2024-09']);
       expect(JSON.stringify(afterSync)).not.toMatch(/byType|bySex|"total"/);
