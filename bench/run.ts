@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBenchCluster, ADMIN_DATABASE_URL, REDIS_URL } from './cluster.js';
 import { appShelters } from './fanout.js';
+import { apiWriteRate } from './writes.js';
 import { buildClient, chunkSizes } from './clientSize.js';
 import { fmt, ROOT, table } from './lib.js';
 import { git, KB, met, out, say, type BenchParams } from './report/say.js';
@@ -15,7 +16,7 @@ import { clientReport, linkSegment, mapSection } from './report/client.js';
 import { scaleReport, soakReport, type ScaleParams, type SoakParams } from './report/scale.js';
 
 /**
- * `npm run bench [-- --quick | --full] [--clients N] [--rate R] [--no-browser] [--away S] [--only link|map|storm]`: every figure
+ * `npm run bench [-- --quick | --full] [--clients N] [--rate R] [--no-browser] [--away S] [--only link|map|storm|history]`: every figure
  * that matters is a ratio against a baseline measured in this run, interleaved A, B, A, B.
  * `--scale` (5,000 clients) and `--soak S` (2,000 clients, 50 writes/s for S seconds) run alone
  * (printed, docs/BENCHMARKS.md left alone; `--clients` and `--rate` override their sizes);
@@ -31,7 +32,7 @@ const { values: args } = parseArgs({
     away: { type: 'string' },
     'no-browser': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
-    /** `link`, `map` or `storm`: only that segment (docs/BENCHMARKS.md left alone). */
+    /** `link`, `map`, `storm` or `history`: only that segment (docs/BENCHMARKS.md left alone). */
     only: { type: 'string' },
     /** The scale segment alone: 5,000 clients (or --clients) at 10 changes/s (or --rate). */
     scale: { type: 'boolean', default: false },
@@ -124,6 +125,20 @@ if (alone) {
     await cluster.stop();
   }
   say(`Finished in ${fmt((Date.now() - started.getTime()) / 1000, 0)} s.`);
+  process.exit(0);
+}
+
+if (args.only === 'history') {
+  // Only the history readers, as in a full run when --full (docs/BENCHMARKS.md left alone).
+  const cluster = await startBenchCluster();
+  try {
+    // The log as a full run leaves it before this segment: thousands of updates to the same shelters,
+    // so most of the replayable history compacts to placeholders.
+    await apiWriteRate(cluster, await appShelters(cluster), { lanes: P.writeLanes, seconds: 20 });
+    await historyReport(cluster, P);
+  } finally {
+    await cluster.stop();
+  }
   process.exit(0);
 }
 
