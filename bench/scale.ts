@@ -1,48 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { BenchCluster } from './cluster.js';
 import type { GeneratorReply, GeneratorRequest } from './generator.js';
 import { memoryOf, type appShelters, type FanoutMode, type FanoutResult } from './fanout.js';
-import { ROOT, sleep, type Node } from './lib.js';
+import { sleep, type Node } from './lib.js';
+import { startChild } from './child.js';
 
 type Shelters = Awaited<ReturnType<typeof appShelters>>;
 
-/** One load-generator child (bench/generator.ts) and a request/reply helper over its IPC channel. */
-interface Generator {
-  proc: ChildProcess;
-  ask<Op extends GeneratorReply['op']>(
-    m: GeneratorRequest,
-    op: Op,
-  ): Promise<Extract<GeneratorReply, { op: Op }>>;
-}
-
-async function startGenerator(): Promise<Generator> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/generator.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    serialization: 'advanced',
-  });
-  await new Promise<void>((resolve, reject) => {
-    proc.once('message', () => resolve());
-    proc.once('exit', (code) => reject(new Error(`load generator exited (${code})`)));
-  });
-  return {
-    proc,
-    ask: (m, op) =>
-      new Promise((resolve, reject) => {
-        const onMessage = (r: GeneratorReply) => {
-          if (r.op !== op && r.op !== 'error') return;
-          proc.off('message', onMessage);
-          proc.off('exit', onExit);
-          if (r.op === 'error') reject(new Error(`load generator: ${r.message}`));
-          else resolve(r as never);
-        };
-        const onExit = (code: number | null) => reject(new Error(`load generator exited (${code})`));
-        proc.on('message', onMessage);
-        proc.once('exit', onExit);
-        proc.send(m);
-      }),
-  };
-}
+const startGenerator = () =>
+  startChild<GeneratorRequest, GeneratorReply>('bench/generator.ts', 'load generator');
 
 /** Clients one generator process holds at most (one process does not hold 5,000 sockets well on 2 cores). */
 export const CLIENTS_PER_GENERATOR = 1250;
@@ -194,14 +159,7 @@ export async function startGenerators(size: number): Promise<Generators> {
       };
     },
     async stop() {
-      await Promise.all(
-        gens.map(async (g) => {
-          if (g.proc.exitCode !== null || g.proc.signalCode !== null) return;
-          const exited = new Promise((r) => g.proc.once('exit', r));
-          g.proc.kill('SIGKILL');
-          await exited;
-        }),
-      );
+      await Promise.all(gens.map((g) => g.stop()));
     },
   };
 }
