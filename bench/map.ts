@@ -17,6 +17,8 @@ export interface MapSegment {
   changes: number;
   /** Changes on screen within 1 s of being made. */
   drawnWithin1s: number;
+  /** Frames in which the map repainted its canvas. */
+  repaints: number;
 }
 /**
  * What the bench page draws: the shelters alone; every layer (services and request badges too, and
@@ -166,6 +168,7 @@ export async function mapBench(opts: {
         p95: quantile(frames, 0.95),
         changes: xs.reduce((a, x) => a + x.changes, 0),
         drawnWithin1s: xs.reduce((a, x) => a + x.drawnWithin1s, 0),
+        repaints: xs.reduce((a, x) => a + x.repaints, 0),
       };
     };
     return {

@@ -34,6 +34,8 @@ const { values: args } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     /** `link`, `map`, `storm` or `history`: only that segment (docs/BENCHMARKS.md left alone). */
     only: { type: 'string' },
+    /** With --only map: these layer sets only, comma-separated (shelters, all, services, requests). */
+    layers: { type: 'string' },
     /** The scale segment alone: 5,000 clients (or --clients) at 10 changes/s (or --rate). */
     scale: { type: 'boolean', default: false },
     /** The soak alone, for this many seconds: 2,000 clients (or --clients), 50 writes/s (or --rate). */
@@ -98,7 +100,11 @@ say();
 if (args.only === 'map') {
   // Only the live-map segments: shelters, every layer, then the service and the request layer each
   // beside the shelters, to tell which one costs what (docs/BENCHMARKS.md left alone).
-  for (const layers of ['shelters', 'all', 'services', 'requests'] as const) await mapSection(P, layers);
+  const sets = ['shelters', 'all', 'services', 'requests'] as const;
+  const asked = args.layers?.split(',');
+  const unknown = asked?.find((l) => !(sets as readonly string[]).includes(l));
+  if (unknown) throw new Error(`--layers: ${unknown} is not one of ${sets.join(', ')}`);
+  for (const layers of sets) if (!asked || asked.includes(layers)) await mapSection(P, layers);
   process.exit(0);
 }
 if (args.only === 'link') {

@@ -12,6 +12,7 @@ const frameRow = (label: string, seg: MapResult['static'], changes: number) => [
   fmt(seg.longTaskMs, 0),
   fmt(seg.longTaskMax, 0),
   seg.frames,
+  seg.repaints,
   fmt(seg.p50),
   fmt(seg.p95),
   changes,
@@ -36,13 +37,13 @@ const LAYERS_TEXT = {
     title: 'shelters and services',
     what: (n: number) =>
       `the data of "every layer" with only the shelter and service layers mounted (${n} shelters)`,
-    live: 'spread over the stores as for every layer',
+    live: 'spread as for every layer (of every ten: eight shelters, one service status, and the tenth to a shelter as no badge is drawn)',
   },
   requests: {
     title: 'shelters and request badges',
     what: (n: number) =>
       `the data of "every layer" with only the shelter and request-badge layers mounted (${n} shelters)`,
-    live: 'spread over the stores as for every layer',
+    live: 'spread as for every layer (of every ten: eight shelters, one request opened or closed, and the tenth to a shelter as no service is drawn)',
   },
 } as const;
 
@@ -83,6 +84,7 @@ export async function mapSection(P: BenchParams, layers: MapLayers): Promise<voi
         'long task ms total',
         'longest ms',
         'frames',
+        'map repaints',
         'frame p50 ms',
         'frame p95 ms',
         'changes made',

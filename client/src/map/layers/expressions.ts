@@ -2,18 +2,26 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { AddLayerObject, ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 
 /**
- * A colour picked by a feature property: `pairs` alternate a value and its colour, `fallback`
- * colours every other value. MapLibre needs at least one pair, so callers with a possibly empty
- * list check it first.
+ * A colour picked by a feature property (or any expression of the feature): `pairs` alternate a
+ * value and its colour, `fallback` colours every other value. MapLibre needs at least one pair, so
+ * callers with a possibly empty list check it first.
  */
 export function colourMatch(
-  property: string,
+  property: string | ExpressionSpecification,
   pairs: readonly string[],
   fallback: string,
 ): ExpressionSpecification {
+  const input = typeof property === 'string' ? ['get', property] : property;
   // MapLibre's types cannot express a match built from a list, hence the cast.
-  return ['match', ['get', property], ...pairs, fallback] as unknown as ExpressionSpecification;
+  return ['match', input, ...pairs, fallback] as unknown as ExpressionSpecification;
 }
+
+/** A feature's `key`: its feature state when it has one (set since its data was sent), else its property. */
+export const stateOr = (key: string): ExpressionSpecification => [
+  'coalesce',
+  ['feature-state', key],
+  ['get', key],
+];
 
 /**
  * One GeoJSON point per record with a place (`at` gives [lon, lat], or null to leave it off the

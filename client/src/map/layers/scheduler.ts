@@ -1,12 +1,26 @@
 /** A layer's redraw from its stores; a promise while MapLibre is still taking the data in. */
 export type LayerUpdate = () => void | Promise<unknown>;
 
+/**
+ * The shared repaint grid of the layers whose every change repaints the canvas (a service's status, a
+ * request badge): at most two repaints a second for all of them together, so a change is drawn well
+ * within the second an operations room expects.
+ */
+export const PAINT_CADENCE_MS = 500;
+
 /** How often one layer may redraw, and whether it also redraws with the clock. */
 export interface UpdateOptions {
   /** At least this long between two redraws (a large clustered source is slow to rebuild). */
   minIntervalMs?: number;
   /** Redraw on the scheduler's clock too: staleness and alerts in force move with time. */
   clock?: boolean;
+  /**
+   * Repaint with the other layers that change what is drawn, on one shared grid of this period: a
+   * layer that redrew in one slot waits for the next slot's start, so every such layer asked for in
+   * a slot redraws in the same frame. Where each repaint of the canvas is dear (software WebGL reads
+   * it back on every frame that changed), two layers then cost one repaint, not two.
+   */
+  cadenceMs?: number;
 }
 
 /** The one update scheduler of the map: every layer asks it for a redraw, none keeps its own timer. */
@@ -39,7 +53,11 @@ export function createUpdateScheduler(
   let timerAt = Infinity;
   let disposed = false;
 
-  const dueAt = (e: Entry) => e.lastAt + e.minIntervalMs;
+  const dueAt = (e: Entry) =>
+    Math.max(
+      e.lastAt + e.minIntervalMs,
+      e.cadenceMs ? (Math.floor(e.lastAt / e.cadenceMs) + 1) * e.cadenceMs : -Infinity,
+    );
 
   const plan = () => {
     if (disposed || frame) return;
@@ -99,6 +117,7 @@ export function createUpdateScheduler(
         update,
         minIntervalMs: options.minIntervalMs ?? 0,
         clock: options.clock ?? false,
+        cadenceMs: options.cadenceMs ?? 0,
         dirty: false,
         busy: false,
         lastAt: -Infinity,

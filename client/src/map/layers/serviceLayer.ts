@@ -1,10 +1,5 @@
 import type { FeatureCollection, Point } from 'geojson';
-import type {
-  ExpressionSpecification,
-  GeoJSONSource,
-  Map as MapLibreMap,
-  MapLayerMouseEvent,
-} from 'maplibre-gl';
+import type { ExpressionSpecification, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import { SERVICE_STATUSES } from '../../../../shared/enums.js';
 import type { ServicePoint } from '../../../../shared/schemas/services.js';
 import { useFilterStore } from '../../app/filterStore.js';
@@ -13,10 +8,12 @@ import { isServiceStale, matchesServiceFilter, type ServiceFilter } from '../../
 import type { ServicesById } from '../../features/services/reconcile.js';
 import { useServiceStore } from '../../features/services/serviceStore.js';
 import { mainType, SERVICE_STATUS_COLORS, SERVICE_TYPE_MARKS } from '../../features/services/serviceStyle.js';
-import { colourMatch, pointFeatures } from './expressions.js';
+import { colourMatch, pointFeatures, stateOr } from './expressions.js';
 import type { LayerContext } from './registry.js';
 import { redrawOn } from './redrawOn.js';
 import { clickIsFor } from './clickTarget.js';
+import { statefulSource, type StatefulFeatures } from './featureState.js';
+import { PAINT_CADENCE_MS } from './scheduler.js';
 
 const SOURCE = 'services';
 /** Layer ids, bottom to top. */
@@ -59,13 +56,27 @@ export function toServiceFeatures(
   );
 }
 
+// Status and staleness are read from feature state first: a change to either alone is drawn by
+// setting the feature's state (one repaint), not by sending the source again (every visible tile
+// rebuilt and repainted as it comes back, which software WebGL pays 80-100 ms a frame for).
 const statusColor = colourMatch(
-  'status',
+  stateOr('status'),
   SERVICE_STATUSES.flatMap((s) => [s, SERVICE_STATUS_COLORS[s]]),
   '#64748b',
 );
 const commune: ExpressionSpecification = ['==', ['get', 'commune'], true];
-const faded: ExpressionSpecification = ['case', ['==', ['get', 'stale'], true], 0.4, 1];
+const faded: ExpressionSpecification = ['case', ['==', stateOr('stale'), true], 0.4, 1];
+
+/** A service's feature: status and staleness by feature state, the rest (place, mark) by data. */
+export const SERVICE_STATE: StatefulFeatures<ServiceProps> = {
+  keyOf: (f) => f.properties.id,
+  stateOf: (f) => ({ status: f.properties.status, stale: f.properties.stale }),
+  sameShape: (a, b) =>
+    a.properties.mark === b.properties.mark &&
+    a.properties.commune === b.properties.commune &&
+    a.geometry.coordinates[0] === b.geometry.coordinates[0] &&
+    a.geometry.coordinates[1] === b.geometry.coordinates[1],
+};
 
 /** Add the service source and layers and keep them in step with the store, in place. Returns a teardown. */
 export function mountServiceLayer(map: MapLibreMap, ctx: LayerContext): () => void {
@@ -74,7 +85,10 @@ export function mountServiceLayer(map: MapLibreMap, ctx: LayerContext): () => vo
     const { services, provinceCode } = useFilterStore.getState();
     return toServiceFeatures(useServiceStore.getState().byId, services, provinceCode, Date.now());
   };
-  map.addSource(SOURCE, { type: 'geojson', data: data() });
+  const first = data();
+  // Keyed by the service id, so feature state follows the service.
+  map.addSource(SOURCE, { type: 'geojson', data: first, promoteId: 'id' });
+  const update = statefulSource(map, SOURCE, first, SERVICE_STATE);
   map.addLayer({
     id: 'services-point',
     type: 'circle',
@@ -115,8 +129,9 @@ export function mountServiceLayer(map: MapLibreMap, ctx: LayerContext): () => vo
     },
   });
 
-  const schedule = ctx.scheduler.add(() => map.getSource<GeoJSONSource>(SOURCE)?.setData(data()), {
+  const schedule = ctx.scheduler.add(() => update(data()), {
     clock: true,
+    cadenceMs: PAINT_CADENCE_MS,
   });
   const unsubRecords = redrawOn(schedule, [useServiceStore], 'services');
   const unsubNav = useNavStore.subscribe((s, prev) => {
