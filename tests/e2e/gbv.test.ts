@@ -9,6 +9,8 @@ import {
   waitForAppReady,
 } from '../helpers/browser.js';
 import { login } from '../helpers/client.js';
+import type { ServicePoint } from '../../shared/schemas/services.js';
+import type { CoordinationRequest } from '../../shared/schemas/requests.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -144,6 +146,70 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getByTestId('gbv-alert-item').count(), { timeout: 10_000 }).toBe(before - 1);
 
     expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('a service closing and a request cancelled reach the map as feature state, without sending the sources again', async () => {
+    const page = await openSignedIn(app, 'gbv');
+    await page.waitForFunction(
+      () => window.__mapReady === true && !!window.__map?.getLayer('services-point'),
+      undefined,
+      { timeout: 30_000 },
+    );
+    const [gbv, ops] = await Promise.all([login(app.srv.url, 'gbv'), login(app.srv.url, 'ops')]);
+    // Count the sources' reloads from here on: a status alone must not cost one.
+    await page.evaluate(() => {
+      const w = window as unknown as { reloads: Record<string, number> };
+      w.reloads = {};
+      window.__map!.on('sourcedata', (e) => {
+        if (e.sourceDataType === 'content') w.reloads[e.sourceId] = (w.reloads[e.sourceId] ?? 0) + 1;
+      });
+    });
+    const services = (await gbv.get<ServicePoint[]>('/api/services')).body.data!;
+    const svc = services.find(
+      (s) => s.lat !== null && s.positionShown === 'exact' && s.availability.status !== 'closed',
+    )!;
+    expect(svc).toBeDefined();
+    const closed = await gbv.send('POST', `/api/services/${svc.id}/availability`, {
+      version: svc.version,
+      status: 'closed',
+    });
+    expect(closed.status).toBe(200);
+    const stateOf = (source: string, id: string) =>
+      page.evaluate(
+        ([s, i]) => window.__map!.getFeatureState({ source: s, id: i }) as Record<string, unknown>,
+        [source, id] as const,
+      );
+    await expect
+      .poll(() => stateOf('services', svc.id), { timeout: 10_000 })
+      .toMatchObject({ status: 'closed' });
+
+    // A shelter with exactly one open request: cancelling it hides the badge in place.
+    const requests = (await ops.get<CoordinationRequest[]>('/api/requests')).body.data!;
+    const open = requests.filter((r) => r.shelterId && r.status === 'open');
+    const one = open.find((r) => open.filter((q) => q.shelterId === r.shelterId).length === 1)!;
+    expect(one).toBeDefined();
+    const badge = `shelter:${one.shelterId}`;
+    const badgeShown = () =>
+      page.evaluate(
+        (key) => window.__map!.querySourceFeatures('request-badges').some((f) => f.properties['key'] === key),
+        badge,
+      );
+    await expect.poll(badgeShown, { timeout: 10_000 }).toBe(true);
+    const cancelled = await ops.send('PATCH', `/api/requests/${one.id}`, {
+      version: one.version,
+      status: 'cancelled',
+    });
+    expect(cancelled.status).toBe(200);
+    await expect
+      .poll(() => stateOf('request-badges', badge), { timeout: 10_000 })
+      .toMatchObject({ shown: false });
+    const reloads = await page.evaluate(
+      () => (window as unknown as { reloads: Record<string, number> }).reloads,
+    );
+    expect(reloads['services'] ?? 0).toBe(0);
+    expect(reloads['request-badges'] ?? 0).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'gbv-map-live.png') });
     await page.close();
   });
 

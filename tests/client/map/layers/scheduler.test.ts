@@ -63,4 +63,30 @@ describe('map update scheduler', () => {
     vi.advanceTimersByTime(5_000);
     expect(timed).toHaveBeenCalledTimes(1);
   });
+
+  it('runs the layers on one repaint grid together, however their asks fall within a slot', () => {
+    // 10 ms into the clock: the grid's slots start at 500, 1000, ...
+    vi.setSystemTime(10);
+    const s = createUpdateScheduler(60_000, () => Date.now());
+    const at: Record<string, number[]> = { a: [], b: [] };
+    const askA = s.add(() => void at.a!.push(Date.now()), { cadenceMs: 500 });
+    const askB = s.add(() => void at.b!.push(Date.now()), { cadenceMs: 500 });
+    askA();
+    vi.advanceTimersByTime(100); // a redraws at once: it had not in this slot
+    askA();
+    vi.advanceTimersByTime(150);
+    askB();
+    vi.advanceTimersByTime(100); // b redraws at once too: its first in this slot
+    askB();
+    vi.advanceTimersByTime(100);
+    askA();
+    vi.advanceTimersByTime(400);
+    // Both asked again within the slot: both wait for the next one and redraw in the same frame.
+    expect(at.a).toHaveLength(2);
+    expect(at.b).toHaveLength(2);
+    expect(at.a![1]).toBe(at.b![1]);
+    expect(at.a![1]! % 500).toBeLessThan(20);
+    expect(at.a![1]! - at.a![0]!).toBeGreaterThanOrEqual(400);
+    s.dispose();
+  });
 });
