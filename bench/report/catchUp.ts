@@ -1,5 +1,5 @@
 import type { BenchCluster } from '../cluster.js';
-import { catchUpTrial } from '../catchup.js';
+import { catchUpTrial, STORM_PROCESSES } from '../catchup.js';
 import type { appShelters } from '../fanout.js';
 import { fmt, summary, table } from '../lib.js';
 import { load, loadLine, metAll, say, type BenchParams } from './say.js';
@@ -45,7 +45,7 @@ export async function catchUpReport(
   say(`## Catch-up storm`);
   say();
   say(
-    `${P.stormClients} clients (three roles, split over both nodes) go away for ${P.awaySeconds} s while changes continue at ${P.rate}/s (${missed} events missed), ` +
+    `${P.stormClients} clients (three roles, split over both nodes, held by ${STORM_PROCESSES} client processes so that no one event loop parses every reply) go away for ${P.awaySeconds} s while changes continue at ${P.rate}/s (${missed} events missed), ` +
       `then all reconnect at once and \`sync\`; changes keep coming. Time from the reconnect until each client has applied everything up to the head at that moment. ` +
       `Baseline: the same reconnect with nothing missed. Interleaved plain, storm${full ? ', plain, storm' : ''}.`,
   );
