@@ -20,6 +20,11 @@ export interface StatefulFeatures<P extends GeoJSON.GeoJsonProperties> {
   absent?: { state: StateValues; hideable: (f: Feature<Point, P>) => boolean };
 }
 
+/** Two versions of a point feature stand at the same place. */
+export const samePlace = (a: Feature<Point>, b: Feature<Point>) =>
+  a.geometry.coordinates[0] === b.geometry.coordinates[0] &&
+  a.geometry.coordinates[1] === b.geometry.coordinates[1];
+
 const equal = (a: StateValues | undefined, b: StateValues) =>
   a !== undefined && Object.keys(b).every((k) => a[k] === b[k]);
 

@@ -10,7 +10,7 @@ import { useShelterStore } from '../../features/shelters/shelterStore.js';
 import type { LayerContext } from './registry.js';
 import { redrawOn } from './redrawOn.js';
 import { PAINT_CADENCE_MS } from './scheduler.js';
-import { statefulSource, type StatefulFeatures } from './featureState.js';
+import { samePlace, statefulSource, type StatefulFeatures } from './featureState.js';
 
 /** Layer ids. */
 export const REQUEST_LAYERS = ['request-badges', 'request-badge-count'] as const;
@@ -54,22 +54,21 @@ export function badgeState(
   shelters: () => Readonly<Record<string, Shelter>>,
   services: () => Readonly<Record<string, ServicePoint>>,
 ): StatefulFeatures<BadgeProps> {
-  const same = (f: Feature<Point, BadgeProps>, at: { lat: number | null; lon: number | null } | undefined) =>
-    at !== undefined && at.lon === f.geometry.coordinates[0] && at.lat === f.geometry.coordinates[1];
+  /** The badge stands where its shelter or service is shown now. */
+  const at = (f: Feature<Point, BadgeProps>, r: { lat: number | null; lon: number | null } | undefined) =>
+    r !== undefined && r.lon === f.geometry.coordinates[0] && r.lat === f.geometry.coordinates[1];
   return {
     keyOf: (f) => f.properties.key,
     stateOf: () => ({ shown: true }),
-    sameShape: (a, b) =>
-      a.properties.count === b.properties.count &&
-      same(a, { lon: b.geometry.coordinates[0]!, lat: b.geometry.coordinates[1]! }),
+    sameShape: (a, b) => a.properties.count === b.properties.count && samePlace(a, b),
     // A closed badge stays hidden only while its shelter or service is still shown where it was.
     absent: {
       state: { shown: false },
       hideable: (f) => {
         const [kind, id] = f.properties.key.split(':') as [string, string];
-        if (kind === 'shelter') return same(f, shelters()[id]);
+        if (kind === 'shelter') return at(f, shelters()[id]);
         const svc = services()[id];
-        return svc !== undefined && svc.positionShown !== 'hidden' && same(f, svc);
+        return svc !== undefined && svc.positionShown !== 'hidden' && at(f, svc);
       },
     },
   };

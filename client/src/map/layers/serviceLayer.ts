@@ -12,7 +12,7 @@ import { colourMatch, pointFeatures, stateOr } from './expressions.js';
 import type { LayerContext } from './registry.js';
 import { redrawOn } from './redrawOn.js';
 import { clickIsFor } from './clickTarget.js';
-import { statefulSource, type StatefulFeatures } from './featureState.js';
+import { samePlace, statefulSource, type StatefulFeatures } from './featureState.js';
 import { PAINT_CADENCE_MS } from './scheduler.js';
 
 const SOURCE = 'services';
@@ -74,8 +74,7 @@ export const SERVICE_STATE: StatefulFeatures<ServiceProps> = {
   sameShape: (a, b) =>
     a.properties.mark === b.properties.mark &&
     a.properties.commune === b.properties.commune &&
-    a.geometry.coordinates[0] === b.geometry.coordinates[0] &&
-    a.geometry.coordinates[1] === b.geometry.coordinates[1],
+    samePlace(a, b),
 };
 
 /** Add the service source and layers and keep them in step with the store, in place. Returns a teardown. */
