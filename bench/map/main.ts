@@ -169,12 +169,7 @@ function measuredScheduler(inner: UpdateScheduler, kinds: Kind[]): UpdateSchedul
 async function main() {
   await document.fonts.load('16px "Noto Sans"').catch(() => undefined);
   const style = offlineStyle(await loadNeighbours(), 'en');
-  const map = new maplibregl.Map({
-    container: 'map',
-    style,
-    bounds: VN_VIEW,
-    attributionControl: false,
-  });
+  const map = new maplibregl.Map({ container: 'map', style, bounds: VN_VIEW, attributionControl: false });
   const shelters = Array.from({ length: N }, (_, i) => shelter(i));
   useShelterStore.getState().replaceAll(shelters);
   await new Promise<void>((r) => map.on('load', () => r()));
@@ -222,7 +217,7 @@ async function main() {
   window.runSegment = async (live, seconds, perSecond) => {
     longTasks = [];
     repaints = 0;
-    for (const k of ['shelter', 'service', 'request'] as const) {
+    for (const k of Object.keys(made) as Kind[]) {
       made[k].length = 0;
       drawnUpTo[k] = 0;
     }
