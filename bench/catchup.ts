@@ -1,7 +1,7 @@
 import type { BenchCluster } from './cluster.js';
 import type { StormReply, StormRequest } from './stormChild.js';
 import { startChild } from './child.js';
-import { atRate, sleep } from './lib.js';
+import { atRate, httpJson, sleep } from './lib.js';
 
 /** Processes the storm's clients are spread over (each with its own event loop, as each device has). */
 export const STORM_PROCESSES = 2;
@@ -58,12 +58,11 @@ export async function catchUpTrial(
     let n = 0;
     const write = async (i: number) => {
       const s = shelters[i % shelters.length]!;
-      const res = await fetch(`${c.app[i % 2]!.url}/api/shelters/${s.id}`, {
+      const { body } = await httpJson<{ data?: Shelter }>(`${c.app[i % 2]!.url}/api/shelters/${s.id}`, {
         method: 'PATCH',
-        headers: { cookie: c.cookies.ops!, 'content-type': 'application/json' },
-        body: JSON.stringify({ version: s.version, occupancy: (n++ % 5000) + 1 }),
+        headers: { cookie: c.cookies.ops! },
+        body: { version: s.version, occupancy: (n++ % 5000) + 1 },
       });
-      const body = (await res.json()) as { data?: Shelter };
       if (body.data) s.version = body.data.version;
     };
     if (opts.storm) await atRate(opts.rate, opts.awaySeconds * 1000, write);

@@ -1,7 +1,7 @@
 import { io as ioClient, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import type { BenchCluster } from './cluster.js';
-import { atRate, pool, sleep, summary, type Node } from './lib.js';
+import { atRate, httpJson, pool, sleep, summary, type Node } from './lib.js';
 
 /** The three fan-out modes. */
 export type FanoutMode = 'ws' | 'sio' | 'app';
@@ -144,24 +144,22 @@ export async function fanoutSegment(
     try {
       if (mode === 'app') {
         const s = opts.shelters[i % opts.shelters.length]!;
-        const res = await fetch(`${node.url}/api/shelters/${s.id}`, {
+        const { status, body } = await httpJson<{ data?: Shelter }>(`${node.url}/api/shelters/${s.id}`, {
           method: 'PATCH',
-          headers: { cookie: c.cookies.ops!, 'content-type': 'application/json' },
-          body: JSON.stringify({ version: s.version, occupancy }),
+          headers: { cookie: c.cookies.ops! },
+          body: { version: s.version, occupancy },
         });
-        const body = (await res.json()) as { data?: Shelter };
-        if (res.status !== 200 || !body.data) throw new Error(String(res.status));
+        if (status !== 200 || !body.data) throw new Error(String(status));
         s.version = body.data.version;
       } else {
-        const res = await fetch(`${node.url}/send`, {
+        await httpJson(`${node.url}/send`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
+          body: {
             ...(opts.template as object),
             data: { ...((opts.template as { data: object }).data ?? {}), occupancy },
-          }),
+          },
+          text: true,
         });
-        await res.text();
       }
     } catch {
       sendErrors++;

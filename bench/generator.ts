@@ -1,5 +1,5 @@
 import { connectClient, type FanoutMode } from './fanout.js';
-import { atRate, pool, sleep } from './lib.js';
+import { atRate, httpJson, pool, sleep } from './lib.js';
 
 /**
  * One load-generator child process of the scale and soak segments (bench/generators.ts starts it
@@ -175,13 +175,12 @@ async function run(m: Extract<GeneratorRequest, { op: 'run' }>) {
         }
         sentAt.set(key, performance.now());
         try {
-          const res = await fetch(`${url}/api/shelters/${s.id}`, {
+          const { status, body } = await httpJson<{ data?: Shelter }>(`${url}/api/shelters/${s.id}`, {
             method: 'PATCH',
-            headers: { cookie: m.writerCookie, 'content-type': 'application/json' },
-            body: JSON.stringify({ version: s.version, occupancy: key }),
+            headers: { cookie: m.writerCookie },
+            body: { version: s.version, occupancy: key },
           });
-          const body = (await res.json()) as { data?: Shelter };
-          if (res.status !== 200 || !body.data) throw new Refused(String(res.status));
+          if (status !== 200 || !body.data) throw new Refused(String(status));
           s.version = body.data.version;
         } finally {
           shelters.release(s);
@@ -189,12 +188,11 @@ async function run(m: Extract<GeneratorRequest, { op: 'run' }>) {
       } else {
         sentAt.set(key, performance.now());
         const t = m.template as { data?: object };
-        const res = await fetch(`${url}/send`, {
+        await httpJson(`${url}/send`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ ...t, data: { ...(t.data ?? {}), occupancy: key } }),
+          body: { ...t, data: { ...(t.data ?? {}), occupancy: key } },
+          text: true,
         });
-        await res.text();
       }
       keys.push(key);
     } catch (err) {

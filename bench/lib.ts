@@ -1,10 +1,33 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { request } from 'undici';
 import { freePort, waitForProcessUrl } from '../tests/helpers/net.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One timed request of a load generator: its body sent as JSON, the reply unzipped and parsed
+ * (`text`: read as text). Through undici's `request` on its keep-alive pool, not `fetch`, whose
+ * web streams cost the generator about 1 ms of CPU a request on these two cores, which the app's
+ * timed writes then waited for (issue 12).
+ */
+export async function httpJson<T = unknown>(
+  url: string,
+  init: { method: 'PATCH' | 'POST'; headers?: Record<string, string>; body: unknown; text?: boolean },
+): Promise<{ status: number; body: T }> {
+  const res = await request(url, {
+    method: init.method,
+    // Compressed replies asked for as a browser asks, so the server compresses as it does for one.
+    headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip', ...init.headers },
+    body: JSON.stringify(init.body),
+  });
+  const raw = Buffer.from(await res.body.arrayBuffer());
+  const text = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
+  return { status: res.statusCode, body: (init.text ? text : JSON.parse(text)) as T };
+}
 
 /** A process under benchmark, with a memory probe over IPC (bench/probe.ts). */
 export interface Node {

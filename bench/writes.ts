@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { httpJson } from './lib.js';
 import type { BenchCluster } from './cluster.js';
 
 interface Shelter {
@@ -25,16 +26,15 @@ export async function apiWriteRate(
         const s = mine[i % mine.length]!;
         const node = c.app[(lane + i) % 2]!;
         const t0 = performance.now();
-        const res = await fetch(`${node.url}/api/shelters/${s.id}`, {
+        const res = await httpJson<{ data?: Shelter }>(`${node.url}/api/shelters/${s.id}`, {
           method: 'PATCH',
           headers: {
             cookie: c.cookies.ops!,
-            'content-type': 'application/json',
             'Idempotency-Key': `bench-${process.pid}-${lane}-${n++}-${Date.now()}`,
           },
-          body: JSON.stringify({ version: s.version, occupancy: (n % 5000) + 1 }),
+          body: { version: s.version, occupancy: (n % 5000) + 1 },
         });
-        const body = (await res.json()) as { data?: Shelter };
+        const body = res.body;
         latencies.push(performance.now() - t0);
         if (res.status === 200 && body.data) {
           s.version = body.data.version;
