@@ -70,6 +70,17 @@ export function isBusy(err: unknown): boolean {
   return typeof code === 'string' && BUSY_CODES.has(code);
 }
 
+/**
+ * True when a prepared statement's plan cannot serve any more: a migration (of another process,
+ * mid-deploy) changed the columns its result has. Run again unprepared, it succeeds.
+ */
+export function isStalePlan(err: unknown): boolean {
+  return (
+    (err as { code?: string } | null)?.code === '0A000' &&
+    /cached plan must not change result type/i.test((err as Error).message)
+  );
+}
+
 /** True when the failure came before the statement left this process (no connection was made). */
 function neverSent(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;

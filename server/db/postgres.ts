@@ -1,17 +1,49 @@
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import type { Db, SessionTimeouts, SettleOptions } from './db.js';
-import { DbUnavailableError, OutcomeUnknownError, isConnectionLost, wrap } from './errors.js';
+import { DbUnavailableError, OutcomeUnknownError, isConnectionLost, isStalePlan, wrap } from './errors.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Connections per process in the PostgreSQL pool.
 const POOL_MAX = 10;
 
+// Distinct statement texts of transactions prepared by name, per process (the write path has a
+// few dozen); later ones are sent unnamed.
+const PREPARED_MAX = 200;
+
+/**
+ * Names for the statements of transactions, so that each connection parses and plans a write's
+ * statements once, not at every call: PostgreSQL planned the shelter update's 23 parameters, the
+ * key claim and the event append anew for each write (issue 12, bench/writesOnly.ts interleaved:
+ * 1 writer p50 4.3-4.7 ms unnamed, 3.7-4.2 ms named; 8 writers within the noise). A text whose
+ * plan can no longer serve (isStalePlan: another process's migration changed its result's
+ * columns) is sent unnamed from then on; the write that met it runs again (groupCommit.ts). A
+ * pooler between the app and PostgreSQL must keep prepared statements per client (PgBouncer 1.21
+ * and later in transaction mode, with max_prepared_statements set; session mode always does).
+ */
+function statementNames(max: number) {
+  const names = new Map<string, string | null>();
+  return {
+    of(sql: string): string | undefined {
+      let name = names.get(sql);
+      if (name === undefined) {
+        if (names.size >= max) return undefined;
+        names.set(sql, (name = `sho_${names.size}`));
+      }
+      return name ?? undefined;
+    },
+    drop(sql: string) {
+      names.set(sql, null);
+    },
+  };
+}
+
 /** A PostgreSQL pool with session timeouts, dead-connection replacement at BEGIN and COMMIT settling. */
 export function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, settle: SettleOptions): Db {
   // int8 (event seq) fits a JS number for any realistic lifetime; parse it as one.
   pg.types.setTypeParser(20, (v) => Number(v));
+  const named = statementNames(PREPARED_MAX);
   const pool = new pg.Pool({
     connectionString: url,
     max: POOL_MAX,
@@ -100,7 +132,15 @@ export function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, 
       try {
         const result = await fn({
           query: async <R>(sql: string, params?: unknown[]) => {
-            const { rows } = await wrap(client.query(sql, params));
+            // Only statements with parameters: the others (SAVEPOINT) go by the simple protocol.
+            const name = params ? named.of(sql) : undefined;
+            const sent = name ? client.query({ name, text: sql, values: params }) : client.query(sql, params);
+            const { rows } = await wrap(
+              sent.catch((err: unknown) => {
+                if (isStalePlan(err)) named.drop(sql);
+                throw err;
+              }),
+            );
             return { rows: rows as R[] };
           },
           exec: async (sql) => {

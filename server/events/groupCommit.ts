@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db/db.js';
-import { isConnectionLost } from '../db/errors.js';
+import { isConnectionLost, isStalePlan } from '../db/errors.js';
 import {
   appendEventGroups,
   claimKeys,
@@ -51,9 +51,11 @@ export interface GroupCommitOptions {
 }
 
 // A write chosen as the victim of a deadlock between two batches (of two processes, touching the
-// same records in another order) is rolled back to its savepoint and run again, this often at most.
+// same records in another order), or one that met a prepared statement whose plan a migration
+// made stale (postgres.ts: sent unnamed from then on), is rolled back to its savepoint and run
+// again, this often at most.
 const DEADLOCK = '40P01';
-const DEADLOCK_RETRIES = 3;
+const RETRIES = 3;
 const SAVEPOINT = 'group_commit_write';
 // A new batch starts only when no batch of this process is past its writes (waiting for the event
 // counter or committing). Every commit holds the counter's row lock through its WAL flush, so
@@ -65,7 +67,7 @@ const SAVEPOINT = 'group_commit_write';
 // apart). This process's next batch still runs its writes while the other processes commit.
 const MAX_COMMITTING = 1;
 
-const isDeadlock = (err: unknown) => (err as { code?: string } | null)?.code === DEADLOCK;
+const runAgain = (err: unknown) => (err as { code?: string } | null)?.code === DEADLOCK || isStalePlan(err);
 
 /**
  * Group commit: the writes of this process that are waiting when a transaction starts run in that
@@ -197,9 +199,12 @@ export class GroupCommit {
         { settle: true },
       );
     } catch (err) {
+      // Nothing of the batch was committed: a deadlock or a stale plan at one of its own
+      // statements (or of a write alone in it, without a savepoint) runs its writes again.
       for (const job of batch) {
-        if (batch.length === 1 && isDeadlock(err) && job.attempts++ < DEADLOCK_RETRIES) again.push(job);
-        else if (!again.includes(job)) job.reject(err);
+        if (again.includes(job)) continue;
+        if (runAgain(err) && job.attempts++ < RETRIES) again.push(job);
+        else job.reject(err);
       }
       this.queue.unshift(...again);
       return;
@@ -228,7 +233,7 @@ export class GroupCommit {
       // A lost connection ends the whole batch: nothing of it was committed.
       if (isConnectionLost(err)) throw err;
       await q.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
-      if (isDeadlock(err) && job.attempts++ < DEADLOCK_RETRIES) again.push(job);
+      if (runAgain(err) && job.attempts++ < RETRIES) again.push(job);
       else outcomes.push({ job, err });
     }
   }

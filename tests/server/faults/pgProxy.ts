@@ -9,6 +9,8 @@ interface ConnState {
   wrote: boolean;
   /** A parsed statement takes the counter lock; act once its Sync is forwarded. */
   lockPending: boolean;
+  /** The statements this connection prepared by name, by name. */
+  named: Map<string, string>;
 }
 
 /**
@@ -41,12 +43,26 @@ const SSL_REQUEST = 80877103;
 const GSS_REQUEST = 80877104;
 
 /** The SQL text of a 'Q' or 'P' message body, else null. */
-function sqlOf(type: string, body: Buffer): string | null {
+/**
+ * The SQL a message runs: a simple query's, an unnamed Parse's, or a Bind's of a statement this
+ * connection prepared by name before (`named`: the app prepares a transaction's statements, so
+ * after the first time a statement comes as a Bind alone).
+ */
+function sqlOf(type: string, body: Buffer, named: Map<string, string>): string | null {
   if (type === 'Q') return body.toString('utf8', 0, Math.max(0, body.indexOf(0)));
   if (type === 'P') {
     const nameEnd = body.indexOf(0);
     const queryEnd = body.indexOf(0, nameEnd + 1);
-    return body.toString('utf8', nameEnd + 1, queryEnd);
+    const sql = body.toString('utf8', nameEnd + 1, queryEnd);
+    if (nameEnd === 0) return sql;
+    // Named: it runs at its Bind (which follows at once the first time).
+    named.set(body.toString('utf8', 0, nameEnd), sql);
+    return null;
+  }
+  if (type === 'B') {
+    const portalEnd = body.indexOf(0);
+    const name = body.toString('utf8', portalEnd + 1, body.indexOf(0, portalEnd + 1));
+    return name ? (named.get(name) ?? null) : null;
   }
   return null;
 }
@@ -72,7 +88,13 @@ export async function startPgProxy(target: { host: string; port: number }): Prom
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
     upstream.pipe(client);
-    const st: ConnState = { startup: true, buf: Buffer.alloc(0), wrote: false, lockPending: false };
+    const st: ConnState = {
+      startup: true,
+      buf: Buffer.alloc(0),
+      wrote: false,
+      lockPending: false,
+      named: new Map(),
+    };
     let cut = false;
 
     client.on('data', (chunk: Buffer) => {
@@ -96,7 +118,7 @@ export async function startPgProxy(target: { host: string; port: number }): Prom
         if (st.buf.length < 1 + len) return;
         const msg = st.buf.subarray(0, 1 + len);
         st.buf = st.buf.subarray(1 + len);
-        const sql = sqlOf(type, msg.subarray(5));
+        const sql = sqlOf(type, msg.subarray(5), st.named);
         upstream.write(msg);
         // The statement is complete on the wire (its Sync forwarded): PostgreSQL runs it whatever the app does now.
         if (type === 'S' && st.lockPending) {
@@ -111,7 +133,7 @@ export async function startPgProxy(target: { host: string; port: number }): Prom
         if (/\binsert\s+into\s+"?idempotency_keys\b/i.test(sql)) st.wrote = true;
         if (/\bevent_counter\b/i.test(sql) && /\bUPDATE\b/i.test(sql)) {
           st.wrote = true;
-          if (type === 'P') st.lockPending = true;
+          if (type !== 'Q') st.lockPending = true;
           else {
             const action = lockAction;
             lockAction = null;
