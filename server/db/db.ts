@@ -24,9 +24,11 @@ export interface Db extends Queryable {
   /**
    * Run `fn` in one transaction; commit when it returns, roll back when it throws. With `settle`
    * (writes), a COMMIT whose connection fails is settled: the result when it had committed,
-   * DbUnavailableError when it had not, OutcomeUnknownError while that cannot be learned.
+   * DbUnavailableError when it had not, OutcomeUnknownError while that cannot be learned. With
+   * `prepare` (the group commit's writes, which run again a write that meets a stale plan), its
+   * statements with parameters are prepared by name on the connection (PostgreSQL only).
    */
-  tx<T>(fn: (q: Queryable) => Promise<T>, opts?: { settle?: boolean }): Promise<T>;
+  tx<T>(fn: (q: Queryable) => Promise<T>, opts?: { settle?: boolean; prepare?: boolean }): Promise<T>;
   close(): Promise<void>;
 }
 

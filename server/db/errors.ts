@@ -75,9 +75,12 @@ export function isBusy(err: unknown): boolean {
  * mid-deploy) changed the columns its result has. Run again unprepared, it succeeds.
  */
 export function isStalePlan(err: unknown): boolean {
+  const e = err as { code?: string; routine?: string; message?: string } | null;
+  // By the server's function that refused (its message is translated under lc_messages).
   return (
-    (err as { code?: string } | null)?.code === '0A000' &&
-    /cached plan must not change result type/i.test((err as Error).message)
+    e?.code === '0A000' &&
+    (e.routine === 'RevalidateCachedQuery' ||
+      /cached plan must not change result type/i.test(e.message ?? ''))
   );
 }
 

@@ -8,13 +8,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Connections per process in the PostgreSQL pool.
 const POOL_MAX = 10;
 
-// Distinct statement texts of transactions prepared by name, per process (the write path has a
-// few dozen); later ones are sent unnamed.
-const PREPARED_MAX = 200;
+// Distinct statement texts prepared by name, per process; later ones are sent unnamed. The write
+// path has a few dozen fixed ones, and an update's SET list varies with the fields sent, so a
+// bound keeps each connection's plans few (PostgreSQL keeps them per connection).
+const PREPARED_MAX = 64;
 
 /**
- * Names for the statements of transactions, so that each connection parses and plans a write's
- * statements once, not at every call: PostgreSQL planned the shelter update's 23 parameters, the
+ * Names for the statements of writes (a tx with `prepare`), so that each connection parses and
+ * plans them once, not at every call: PostgreSQL planned the shelter update's 23 parameters, the
  * key claim and the event append anew for each write (issue 12, bench/writesOnly.ts interleaved:
  * 1 writer p50 4.3-4.7 ms unnamed, 3.7-4.2 ms named; 8 writers within the noise). A text whose
  * plan can no longer serve (isStalePlan: another process's migration changed its result's
@@ -133,7 +134,7 @@ export function postgresDb(url: string, log: Logger, timeouts: SessionTimeouts, 
         const result = await fn({
           query: async <R>(sql: string, params?: unknown[]) => {
             // Only statements with parameters: the others (SAVEPOINT) go by the simple protocol.
-            const name = params ? named.of(sql) : undefined;
+            const name = opts.prepare && params?.length ? named.of(sql) : undefined;
             const sent = name ? client.query({ name, text: sql, values: params }) : client.query(sql, params);
             const { rows } = await wrap(
               sent.catch((err: unknown) => {

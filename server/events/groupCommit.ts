@@ -196,7 +196,7 @@ export class GroupCommit {
             o.job.appended(stored[i]!);
           });
         },
-        { settle: true },
+        { settle: true, prepare: true },
       );
     } catch (err) {
       // Nothing of the batch was committed: a deadlock or a stale plan at one of its own

@@ -15,7 +15,7 @@ interface ConnState {
 
 /**
  * A TCP proxy in front of a test's own PostgreSQL that reads the frontend side of the wire
- * protocol (simple 'Q' queries and extended-protocol 'P' parse messages) enough to act on SQL:
+ * protocol (simple 'Q' queries, extended-protocol 'P' parse and 'B' bind messages) enough to act on SQL:
  * cut a connection right after it forwards a write's COMMIT, run a callback when a statement
  * takes the event counter's lock, or refuse every connection for a while.
  */
@@ -42,10 +42,9 @@ export interface PgProxy {
 const SSL_REQUEST = 80877103;
 const GSS_REQUEST = 80877104;
 
-/** The SQL text of a 'Q' or 'P' message body, else null. */
 /**
  * The SQL a message runs: a simple query's, an unnamed Parse's, or a Bind's of a statement this
- * connection prepared by name before (`named`: the app prepares a transaction's statements, so
+ * connection prepared by name before (`named`: the app prepares its writes' statements, so
  * after the first time a statement comes as a Bind alone).
  */
 function sqlOf(type: string, body: Buffer, named: Map<string, string>): string | null {
