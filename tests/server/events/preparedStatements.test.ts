@@ -70,20 +70,27 @@ describe.runIf(POSTGRES_URL)('prepared statements in transactions', () => {
       };
     };
 
+  /** A table of `count` records at n = 0 and a writer on a pool of its own; returns their ids. */
+  const records = async (table: string, count: number) => {
+    await admin.exec(`CREATE TABLE ${table} (id uuid PRIMARY KEY, n int NOT NULL)`);
+    const ids = Array.from({ length: count }, () => randomUUID());
+    for (const id of ids) await admin.query(`INSERT INTO ${table} VALUES ($1, 0)`, [id]);
+    return { ids, writer: new Writer(open(), memoryBus(), log) };
+  };
+
   it('runs a write alone again when a migration changed what its record statement returns', async () => {
-    await admin.exec('CREATE TABLE ps_a (id uuid PRIMARY KEY, n int NOT NULL)');
-    const id = randomUUID();
-    await admin.query('INSERT INTO ps_a VALUES ($1, 0)', [id]);
-    const db = open();
-    const writer = new Writer(db, memoryBus(), log);
-    expect((await writer.write(null, null, bump('ps_a', id))).body).toBe(1);
+    const {
+      ids: [id],
+      writer,
+    } = await records('ps_a', 1);
+    expect((await writer.write(null, null, bump('ps_a', id!))).body).toBe(1);
     // Another process migrates: the prepared SELECT * would now return one more column.
     await admin.exec('ALTER TABLE ps_a ADD COLUMN extra int');
-    expect((await writer.write(null, null, bump('ps_a', id))).body).toBe(2);
-    expect((await writer.write(null, null, bump('ps_a', id))).body).toBe(3);
+    expect((await writer.write(null, null, bump('ps_a', id!))).body).toBe(2);
+    expect((await writer.write(null, null, bump('ps_a', id!))).body).toBe(3);
     // Three writes, one of them run twice: the retry happened, and nothing was applied twice.
     expect(writer.commits.stats.writes).toBe(4);
-    const { rows } = await admin.query<{ n: number }>('SELECT n FROM ps_a WHERE id = $1', [id]);
+    const { rows } = await admin.query<{ n: number }>('SELECT n FROM ps_a WHERE id = $1', [id!]);
     expect(rows[0]!.n).toBe(3);
     const { rows: evs } = await admin.query<{ n: string }>(
       `SELECT data->>'n' AS n FROM events WHERE entity = 'ps_a' ORDER BY seq`,
@@ -106,10 +113,7 @@ describe.runIf(POSTGRES_URL)('prepared statements in transactions', () => {
   };
 
   it('runs a write of a batch again when a migration changed what its record statement returns', async () => {
-    await admin.exec('CREATE TABLE ps_c (id uuid PRIMARY KEY, n int NOT NULL)');
-    const ids = [randomUUID(), randomUUID()];
-    for (const id of ids) await admin.query('INSERT INTO ps_c VALUES ($1, 0)', [id]);
-    const writer = new Writer(open(), memoryBus(), log);
+    const { ids, writer } = await records('ps_c', 2);
     await writer.write(null, null, bump('ps_c', ids[0]!));
     await admin.exec('ALTER TABLE ps_c ADD COLUMN extra int');
     // The first of the two meets the stale plan inside its savepoint and runs again in the next
@@ -127,11 +131,7 @@ describe.runIf(POSTGRES_URL)('prepared statements in transactions', () => {
   });
 
   it("runs a whole batch again when a migration changed what the batch's event append returns", async () => {
-    await admin.exec('CREATE TABLE ps_b (id uuid PRIMARY KEY, n int NOT NULL)');
-    const ids = [randomUUID(), randomUUID()];
-    for (const id of ids) await admin.query('INSERT INTO ps_b VALUES ($1, 0)', [id]);
-    const db = open();
-    const writer = new Writer(db, memoryBus(), log);
+    const { ids, writer } = await records('ps_b', 2);
     await writer.write(null, null, bump('ps_b', ids[0]!));
     // The append returns every column of events: a new one makes its prepared plan stale.
     await admin.exec('ALTER TABLE events ADD COLUMN extra int');
