@@ -39,8 +39,11 @@ function recordBodies(page: Page): string[] {
   return bodies;
 }
 
+/** The layers of both stacked maps (the basemap and area layers below, the point layers above). */
 async function layerIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => window.__map?.getStyle().layers.map((l) => l.id) ?? []);
+  return page.evaluate(() =>
+    [window.__baseMap, window.__map].flatMap((m) => m?.getStyle().layers.map((l) => l.id) ?? []),
+  );
 }
 
 describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
@@ -54,7 +57,7 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
 
     // The map carries a layer per domain, the choropleth included, each with its legend.
     await page.waitForFunction(
-      () => !!window.__map?.getLayer('services-point') && !!window.__map.getLayer('incidents-fill'),
+      () => !!window.__map?.getLayer('services-point') && !!window.__baseMap?.getLayer('incidents-fill'),
       undefined,
       {
         timeout: 30_000,
@@ -73,13 +76,13 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
       expect(ids).toContain(id);
     // The alert fill colours the provinces of alerts in force (Quang Ninh and Hai Phong at level 4).
     const alertFill = await page.evaluate(() =>
-      JSON.stringify(window.__map!.getPaintProperty('alerts-provinces', 'fill-color')),
+      JSON.stringify(window.__baseMap!.getPaintProperty('alerts-provinces', 'fill-color')),
     );
     expect(alertFill).toContain('"22"');
     expect(alertFill).toContain('#e63946');
     // The choropleth paints provinces by their monthly total; no point is ever drawn for incidents.
     const choropleth = await page.evaluate(() =>
-      JSON.stringify(window.__map!.getPaintProperty('incidents-fill', 'fill-color')),
+      JSON.stringify(window.__baseMap!.getPaintProperty('incidents-fill', 'fill-color')),
     );
     expect(choropleth).toMatch(/"match"/);
     expect(ids.filter((id) => /incident/.test(id))).toEqual(['incidents-fill']);
@@ -126,7 +129,7 @@ describe('GBV response in headless Chromium', { timeout: 120_000 }, () => {
     await expect
       .poll(() =>
         page.evaluate(
-          () => window.__map!.getLayoutProperty('incidents-fill', 'visibility') as string | undefined,
+          () => window.__baseMap!.getLayoutProperty('incidents-fill', 'visibility') as string | undefined,
         ),
       )
       .not.toBe('none');

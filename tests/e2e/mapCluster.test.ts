@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { startBrowserApp, stopBrowserApp, signIn } from '../helpers/browser.js';
+import { login } from '../helpers/client.js';
 import type { TestServer } from '../helpers/server.js';
+import type { Shelter } from '../../shared/schemas/shelters.js';
 
 /** Far enough out that the demo's shelters gather in clusters; resolves once the map is idle there. */
 function zoomOutToClusters(page: Page): Promise<void> {
@@ -166,6 +168,107 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
     await page.waitForTimeout(500);
     // One move: the camera jumped to the shelter instead of easing there frame by frame.
     expect(await page.evaluate(() => (window as unknown as { __moves: number }).__moves)).toBe(1);
+    await context.close();
+  });
+
+  it('a shelter that changes repaints the upper map only; both maps share one camera and draw no sky their style leaves unset', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await signIn(page, srv.url, 'ops');
+    await page.waitForFunction(
+      () =>
+        window.__mapReady === true &&
+        !!window.__map?.getLayer('shelters-clusters') &&
+        !!window.__baseMap?.getLayer('alerts-provinces'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    // The point layers are on the upper map, the basemap and area layers on the lower one.
+    const planes = await page.evaluate(() => ({
+      upper: window.__map!.getStyle().layers.map((l) => l.id),
+      lower: window.__baseMap!.getStyle().layers.map((l) => l.id),
+    }));
+    expect(planes.upper).toEqual(
+      expect.arrayContaining(['shelters-clusters', 'services-point', 'request-badges']),
+    );
+    expect(planes.upper.some((id) => /^(alerts|incidents|provinces|countries|sea)/.test(id))).toBe(false);
+    expect(planes.lower).toEqual(
+      expect.arrayContaining(['sea', 'provinces-fill', 'alerts-provinces', 'province-labels']),
+    );
+    expect(planes.lower.some((id) => /^(shelters|services|request)/.test(id))).toBe(false);
+
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const w = window as unknown as { __renders: { upper: number; lower: number } };
+          w.__renders = { upper: 0, lower: 0 };
+          window.__map!.on('render', () => w.__renders.upper++);
+          window.__baseMap!.on('render', () => w.__renders.lower++);
+          // Both at rest before counting what the change draws.
+          const idle = (m: NonNullable<typeof window.__map>) =>
+            new Promise<void>((r) => (m.loaded() ? r() : m.once('idle', () => r())));
+          void Promise.all([idle(window.__map!), idle(window.__baseMap!)]).then(() => {
+            w.__renders = { upper: 0, lower: 0 };
+            resolve();
+          });
+        }),
+    );
+    const api = await login(srv.url, 'ops');
+    const target = (await api.get<Shelter[]>('/api/shelters')).body.data!.find((s) => s.status !== 'full')!;
+    const r = await api.send('PATCH', `/api/shelters/${target.id}`, {
+      version: target.version,
+      status: 'full',
+    });
+    expect(r.status).toBe(200);
+    const renders = () =>
+      page.evaluate(() => (window as unknown as { __renders: { upper: number; lower: number } }).__renders);
+    await expect.poll(async () => (await renders()).upper, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(1000);
+    // The basemap and alert fills were not drawn again for a shelter's status.
+    expect((await renders()).lower).toBe(0);
+
+    // A camera move of the upper map is the lower one's too.
+    const cameras = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const map = window.__map!;
+          map.jumpTo({ center: [105.8, 21.0], zoom: 7.5 });
+          map.once('idle', () => {
+            const cam = (m: typeof map) =>
+              [m.getCenter().lng, m.getCenter().lat, m.getZoom()].map((x) => x.toFixed(6)).join(',');
+            resolve([cam(map), cam(window.__baseMap!)]);
+          });
+        }),
+    );
+    expect(cameras[1]).toBe(cameras[0]);
+
+    // With every layer hidden, a repaint of either map draws nothing: no full-screen sky quad.
+    const draws = await page.evaluate(async () => {
+      const out: number[] = [];
+      for (const map of [window.__map!, window.__baseMap!]) {
+        const ids = map.getStyle().layers.map((l) => l.id);
+        for (const id of ids) map.setLayoutProperty(id, 'visibility', 'none');
+        await new Promise<void>((r) => map.once('idle', () => r()));
+        const gl = map.painter.context.gl;
+        let n = 0;
+        const drawElements = gl.drawElements.bind(gl);
+        const drawArrays = gl.drawArrays.bind(gl);
+        gl.drawElements = (...a: Parameters<typeof drawElements>) => (n++, drawElements(...a));
+        gl.drawArrays = (...a: Parameters<typeof drawArrays>) => (n++, drawArrays(...a));
+        const rendered = new Promise<void>((r) => map.once('render', () => r()));
+        map.triggerRepaint();
+        await rendered;
+        gl.drawElements = drawElements;
+        gl.drawArrays = drawArrays;
+        for (const id of ids) map.setLayoutProperty(id, 'visibility', 'visible');
+        out.push(n);
+      }
+      return out;
+    });
+    expect(draws).toEqual([0, 0]);
     await context.close();
   });
 });

@@ -18,6 +18,7 @@ import {
   labelField,
   loadNeighbours,
   offlineStyle,
+  pointsStyle,
 } from './basemap.js';
 import { MAP_LAYERS, mountLayers } from './layers/registry.js';
 import { createUpdateScheduler } from './layers/scheduler.js';
@@ -25,10 +26,13 @@ import { setLayersVisible } from './layers/visibility.js';
 import { mapLocale } from './locale.js';
 import { alertBounds } from './alertBounds.js';
 import { MapLegend, type Shown } from './MapLegend.js';
+import { createStackedMap, stackedIdle, stackedLoad, type StackedMap } from './stackedMap.js';
 declare global {
   interface Window {
-    /** The map, for browser tests and debugging from the console. */
+    /** The upper map (point layers), for browser tests and debugging from the console. */
     __map?: maplibregl.Map;
+    /** The lower map (basemap and area layers), likewise. */
+    __baseMap?: maplibregl.Map;
   }
 }
 
@@ -37,14 +41,12 @@ maplibregl.setWorkerUrl(workerUrl);
 /** The reader asked for less motion (WCAG 2.3.3): the map then neither animates nor fades. */
 const prefersReducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-// A deployer's style names its own fonts; the cluster counts then use the usual glyph-server name.
-const FONT = CUSTOM_STYLE_URL ? [import.meta.env.VITE_BASEMAP_FONT || 'Noto Sans Regular'] : MAP_FONT;
-
 /** The operations map. Loaded lazily: the list and panels never wait for it. */
 export function MapView() {
   const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
+  const stackRef = useRef<StackedMap | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [failed, setFailed] = useState(false);
   // The choropleth comes on with the incidents list and can be toggled; over the alert fills it
@@ -86,53 +88,65 @@ export function MapView() {
         document.fonts.load('16px "Noto Sans"'),
         document.fonts.load('16px "Noto Sans"', 'ếộữ'),
       ]).catch(() => undefined);
-      const style =
+      const base =
         CUSTOM_STYLE_URL ??
         offlineStyle(
           await loadNeighbours().catch(() => ({ type: 'FeatureCollection' as const, features: [] })),
           i18n.language,
         );
       if (cancelled || !container.current) return;
-      let map: maplibregl.Map;
+      let stack: StackedMap;
       try {
-        map = new maplibregl.Map({
-          container: container.current,
-          style,
-          bounds: VN_VIEW,
-          fitBoundsOptions: { padding: 16 },
-          attributionControl: false,
-          dragRotate: false,
-          pitchWithRotate: false,
-          maxZoom: 16,
-          locale: mapLocale(i18n.language),
-          // Reduced motion: labels appear without their 300 ms fade (MapLibre already skips camera
-          // animations then). Each fade is a run of frames a laptop without a GPU draws in software.
-          fadeDuration: prefersReducedMotion() ? 0 : 300,
-        });
+        stack = createStackedMap(
+          container.current,
+          { base, points: pointsStyle() },
+          {
+            bounds: VN_VIEW,
+            fitBoundsOptions: { padding: 16 },
+            attributionControl: false,
+            dragRotate: false,
+            pitchWithRotate: false,
+            maxZoom: 16,
+            locale: mapLocale(i18n.language),
+            // Reduced motion: labels appear without their 300 ms fade (MapLibre already skips camera
+            // animations then). Each fade is a run of frames a laptop without a GPU draws in software.
+            fadeDuration: prefersReducedMotion() ? 0 : 300,
+          },
+        );
       } catch (err) {
         console.error('map: cannot start', err);
         setFailed(true);
         return;
       }
+      const map = stack.map;
+      stackRef.current = stack;
       mapRef.current = map;
       map.touchZoomRotate.disableRotation();
       map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
       map.addControl(new maplibregl.ScaleControl({}), 'bottom-left');
-      // The offline basemap's attribution is drawn below as plain text; a deployer's style brings its own.
+      // The offline basemap's attribution is drawn below as plain text; a deployer's style brings its
+      // own, on the basemap that holds its sources (its corner stays above the upper canvas).
       if (CUSTOM_STYLE_URL)
-        map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
-      map.setMissingStyleImageResolver((id) => {
+        stack.base.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
+      stack.base.setMissingStyleImageResolver((id) => {
         // Styles from a deployer may name sprites we do not ship: draw nothing rather than warn per tile.
-        if (!map.hasImage(id)) map.addImage(id, { width: 1, height: 1, data: new Uint8Array(4) });
+        if (!stack.base.hasImage(id))
+          stack.base.addImage(id, { width: 1, height: 1, data: new Uint8Array(4) });
       });
-      map.once('idle', () => markMapReady());
+      void stackedIdle(stack).then(() => {
+        if (!cancelled) markMapReady();
+      });
       window.__map = map;
-      map.on('load', () => {
+      window.__baseMap = stack.base;
+      void stackedLoad(stack).then(() => {
         if (cancelled) return;
         // One scheduler for every layer: redraws are batched into frames, never one timer per layer.
         const scheduler = createUpdateScheduler();
         const me = useAuthStore.getState().me;
-        const down = mountLayers(map, me ? { role: me.role } : null, { font: FONT, scheduler });
+        const down = mountLayers({ areas: stack.base, points: map }, me ? { role: me.role } : null, {
+          font: MAP_FONT,
+          scheduler,
+        });
         teardown = () => {
           down();
           scheduler.dispose();
@@ -143,25 +157,28 @@ export function MapView() {
     return () => {
       cancelled = true;
       teardown?.();
-      mapRef.current?.remove();
+      stackRef.current?.remove();
+      stackRef.current = null;
       mapRef.current = null;
       window.__map = undefined;
+      window.__baseMap = undefined;
     };
     // The map is made once; language and toggles are applied in place below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
-    const map = mapRef.current;
+    const map = stackRef.current?.base;
     if (!loaded || !map || !map.getLayer('province-labels')) return;
     map.setLayoutProperty('province-labels', 'text-field', labelField(i18n.language));
     map.setLayoutProperty('province-labels', 'visibility', shown.labels ? 'visible' : 'none');
   }, [loaded, i18n.language, shown.labels]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!loaded || !map) return;
-    for (const layer of MAP_LAYERS) setLayersVisible(map, layer.layerIds, shown[layer.key]);
+    const stack = stackRef.current;
+    if (!loaded || !stack) return;
+    for (const layer of MAP_LAYERS)
+      setLayersVisible(layer.plane === 'areas' ? stack.base : stack.map, layer.layerIds, shown[layer.key]);
   }, [loaded, shown]);
 
   // On the wall the view follows the alerts in force: it fits them when they change, not on every tick.

@@ -126,3 +126,12 @@ export function offlineStyle(neighbours: FeatureCollection<Geometry>, lng: strin
     ],
   };
 }
+
+/**
+ * The upper map's style (stackedMap.ts): nothing of its own on a transparent canvas (no
+ * background), for the point layers to be added to. No `glyphs`: their counts are drawn from the
+ * bundled web font, whatever the basemap below is.
+ */
+export function pointsStyle(): StyleSpecification {
+  return { version: 8, sources: {}, layers: [] };
+}

@@ -23,6 +23,11 @@ export interface MapLayer {
   key: 'alerts' | 'incidents' | 'shelters' | 'services' | 'requests';
   /** Its MapLibre layer ids, shown and hidden together. */
   layerIds: readonly string[];
+  /**
+   * Which of the two stacked maps it is drawn on (stackedMap.ts): `areas` below with the basemap,
+   * for what changes seldom; `points` above, for what changes at the storm's rate and is clicked.
+   */
+  plane: 'areas' | 'points';
   /** Whether this reader gets the layer at all (the snapshot carries its data only for them). */
   visibleFor(caller: MapCaller): boolean;
   /** Add its sources and layers and follow the stores in place; returns a teardown. */
@@ -31,27 +36,44 @@ export interface MapLayer {
 
 const everyone = () => true;
 
-/** Every layer, bottom to top: alert fills, the incident choropleth, shelters, services, request badges. */
+/** Every layer, bottom to top: alert fills, the incident choropleth (areas); shelters, services, request badges (points). */
 export const MAP_LAYERS: readonly MapLayer[] = [
-  { key: 'alerts', layerIds: ALERT_LAYERS, visibleFor: everyone, mount: mountAlertLayer },
+  { key: 'alerts', layerIds: ALERT_LAYERS, plane: 'areas', visibleFor: everyone, mount: mountAlertLayer },
   {
     key: 'incidents',
     layerIds: INCIDENT_LAYERS,
+    plane: 'areas',
     visibleFor: (c) => c !== null && readsIncidents(c),
     mount: mountIncidentLayer,
   },
-  { key: 'shelters', layerIds: SHELTER_LAYERS, visibleFor: everyone, mount: mountShelterLayer },
-  { key: 'services', layerIds: SERVICE_LAYERS, visibleFor: everyone, mount: mountServiceLayer },
+  {
+    key: 'shelters',
+    layerIds: SHELTER_LAYERS,
+    plane: 'points',
+    visibleFor: everyone,
+    mount: mountShelterLayer,
+  },
+  {
+    key: 'services',
+    layerIds: SERVICE_LAYERS,
+    plane: 'points',
+    visibleFor: everyone,
+    mount: mountServiceLayer,
+  },
   {
     key: 'requests',
     layerIds: REQUEST_LAYERS,
+    plane: 'points',
     visibleFor: (c) => readsRequests(c ?? { role: 'viewer' }),
     mount: mountRequestLayer,
   },
 ];
 
-/** Mount the layers this reader gets; returns one teardown for all of them. */
-export function mountLayers(map: MapLibreMap, caller: MapCaller, ctx: LayerContext): () => void {
-  const downs = MAP_LAYERS.filter((l) => l.visibleFor(caller)).map((l) => l.mount(map, ctx));
+/** The two stacked maps a layer can be drawn on, by plane. */
+export type MapPlanes = Record<MapLayer['plane'], MapLibreMap>;
+
+/** Mount the layers this reader gets, each on its plane; returns one teardown for all of them. */
+export function mountLayers(maps: MapPlanes, caller: MapCaller, ctx: LayerContext): () => void {
+  const downs = MAP_LAYERS.filter((l) => l.visibleFor(caller)).map((l) => l.mount(maps[l.plane], ctx));
   return () => downs.forEach((d) => d());
 }
