@@ -17,7 +17,10 @@ export async function startChild<Req, Rep extends { op: string }>(
   script: string,
   name: string,
 ): Promise<BenchChild<Req, Rep>> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_CPU_PROF=dir: a V8 CPU profile of each load generator too, written when it is stopped.
+  const prof = process.env.BENCH_CPU_PROF;
+  const profArgs = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+  const proc = spawn(process.execPath, [...profArgs, '--import', 'tsx', script], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
@@ -46,7 +49,8 @@ export async function startChild<Req, Rep extends { op: string }>(
     async stop() {
       if (proc.exitCode !== null || proc.signalCode !== null) return;
       const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGKILL');
+      // A profiled child exits on SIGTERM (its own handler), which writes its profile.
+      proc.kill(prof ? 'SIGTERM' : 'SIGKILL');
       await exited;
     },
   };

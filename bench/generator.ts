@@ -268,4 +268,6 @@ process.on('message', (m: GeneratorRequest) => {
     send({ op: 'closed' });
   }
 });
+// Stopped with SIGTERM when profiled (BENCH_CPU_PROF, bench/child.ts): exiting writes the profile.
+process.on('SIGTERM', () => process.exit(0));
 send({ op: 'ready' });

@@ -49,4 +49,6 @@ process.on('message', (m: StormRequest) => {
     }
   })().catch((err: unknown) => reply({ op: 'error', message: (err as Error).message }));
 });
+// Stopped with SIGTERM when profiled (BENCH_CPU_PROF, bench/child.ts): exiting writes the profile.
+process.on('SIGTERM', () => process.exit(0));
 reply({ op: 'ready' });
