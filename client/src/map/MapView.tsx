@@ -41,6 +41,10 @@ maplibregl.setWorkerUrl(workerUrl);
 /** The reader asked for less motion (WCAG 2.3.3): the map then neither animates nor fades. */
 const prefersReducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+// The lower map's labels (storm names) in a deployer's style use its glyph server's font name; the
+// upper map has no glyphs and draws its counts from the bundled web font.
+const BASE_FONT = CUSTOM_STYLE_URL ? [import.meta.env.VITE_BASEMAP_FONT || 'Noto Sans Regular'] : MAP_FONT;
+
 /** The operations map. Loaded lazily: the list and panels never wait for it. */
 export function MapView() {
   const { t, i18n } = useTranslation();
@@ -133,9 +137,6 @@ export function MapView() {
         if (!stack.base.hasImage(id))
           stack.base.addImage(id, { width: 1, height: 1, data: new Uint8Array(4) });
       });
-      void stackedIdle(stack).then(() => {
-        if (!cancelled) markMapReady();
-      });
       window.__map = map;
       window.__baseMap = stack.base;
       void stackedLoad(stack).then(() => {
@@ -143,15 +144,20 @@ export function MapView() {
         // One scheduler for every layer: redraws are batched into frames, never one timer per layer.
         const scheduler = createUpdateScheduler();
         const me = useAuthStore.getState().me;
-        const down = mountLayers({ areas: stack.base, points: map }, me ? { role: me.role } : null, {
-          font: MAP_FONT,
+        const down = mountLayers(
+          { areas: { map: stack.base, font: BASE_FONT }, points: { map, font: MAP_FONT } },
+          me ? { role: me.role } : null,
           scheduler,
-        });
+        );
         teardown = () => {
           down();
           scheduler.dispose();
         };
         setLoaded(true);
+        // Ready once both maps have drawn the layers just added.
+        void stackedIdle(stack).then(() => {
+          if (!cancelled) markMapReady();
+        });
       });
     })();
     return () => {

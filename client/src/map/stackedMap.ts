@@ -11,7 +11,12 @@ import * as maplibregl from 'maplibre-gl';
  * every basemap polygon too. On a laptop without a usable GPU the browser renders WebGL in
  * software and waits for each frame on the main thread: at 1280x800 a repaint of the whole map
  * took 100-150 ms (a long task), the point layers alone much less (bench/map.ts). The layers keep
- * their order from bottom to top (areas under points), so the picture is the same as one map's.
+ * their order from bottom to top (areas under points). One difference from one map: labels are
+ * placed per map, so a province name is no longer dropped where a cluster's count stands over it
+ * (the cluster circle covers it instead).
+ *
+ * The lower map is always flat (mercator, no terrain), as the upper one is: a deployer's style
+ * that asks for a globe or terrain would otherwise draw its ground where no point stands.
  *
  * Neither map draws a sky its style does not set (`skipUnsetSky`).
  */
@@ -42,10 +47,19 @@ export function createStackedMap(
   };
   if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
   const baseEl = layer();
+  // One map for assistive technology: the upper one, which takes the input.
+  baseEl.setAttribute('aria-hidden', 'true');
   const mapEl = layer();
   let base: maplibregl.Map;
   try {
-    base = new maplibregl.Map({ ...options, container: baseEl, style: styles.base, interactive: false });
+    // It is resized with the upper map (below), not by an observer of its own.
+    base = new maplibregl.Map({
+      ...options,
+      container: baseEl,
+      style: styles.base,
+      interactive: false,
+      trackResize: false,
+    });
   } catch (err) {
     baseEl.remove();
     mapEl.remove();
@@ -62,15 +76,27 @@ export function createStackedMap(
   }
   skipUnsetSky(base);
   skipUnsetSky(map);
-  // Every camera change of the upper map (drag, zoom, fitBounds, jumpTo) is the basemap's in the
-  // same frame: both repaint on the next animation frame.
-  const follow = () =>
+  let styled = false;
+  base.on('style.load', () => {
+    styled = true;
+    base.setProjection({ type: 'mercator' });
+    base.setTerrain(null);
+  });
+  // Every camera change of the upper map (drag, zoom, easing, fitBounds, jumpTo) is the lower one's
+  // in the same frame. A gesture or an animation moves the upper camera inside the upper map's own
+  // animation frame, after the lower map's frame ran: a repaint the lower map asked for would come
+  // a frame late (the basemap trailing the points). So the lower map is drawn at once, which also
+  // drops the repaint its camera change asked for (once its style is in; before, it has nothing to
+  // draw). While its tiles load it is drawn too, with what it has, as its own frame would.
+  const follow = () => {
     base.jumpTo({
       center: map.getCenter(),
       zoom: map.getZoom(),
       bearing: map.getBearing(),
       pitch: map.getPitch(),
     });
+    if (styled) base.redraw();
+  };
   map.on('move', follow);
   map.on('resize', () => base.resize());
   follow();
@@ -92,10 +118,13 @@ export function stackedLoad(s: StackedMap): Promise<void> {
   return Promise.all([load(s.map), load(s.base)]).then(() => undefined);
 }
 
-/** Resolves once both maps have been idle (everything loaded and drawn) at least once. */
+/**
+ * Resolves once each map has nothing left to load or draw: at once for a map already there
+ * (`loaded()`), else at its next `idle`. Call it after the layers are added, so it waits for them.
+ */
 export function stackedIdle(s: StackedMap): Promise<void> {
   const idle = (m: maplibregl.Map) =>
-    new Promise<void>((r) => (m.loaded() && m.isStyleLoaded() ? r() : m.once('idle', () => r())));
+    new Promise<void>((r) => (m.loaded() ? r() : m.once('idle', () => r())));
   return Promise.all([idle(s.map), idle(s.base)]).then(() => undefined);
 }
 

@@ -69,11 +69,14 @@ export const MAP_LAYERS: readonly MapLayer[] = [
   },
 ];
 
-/** The two stacked maps a layer can be drawn on, by plane. */
-export type MapPlanes = Record<MapLayer['plane'], MapLibreMap>;
+/** The two stacked maps a layer can be drawn on, by plane, each with the font its labels use. */
+export type MapPlanes = Record<MapLayer['plane'], { map: MapLibreMap; font: string[] }>;
 
 /** Mount the layers this reader gets, each on its plane; returns one teardown for all of them. */
-export function mountLayers(maps: MapPlanes, caller: MapCaller, ctx: LayerContext): () => void {
-  const downs = MAP_LAYERS.filter((l) => l.visibleFor(caller)).map((l) => l.mount(maps[l.plane], ctx));
+export function mountLayers(planes: MapPlanes, caller: MapCaller, scheduler: UpdateScheduler): () => void {
+  const downs = MAP_LAYERS.filter((l) => l.visibleFor(caller)).map((l) => {
+    const { map, font } = planes[l.plane];
+    return l.mount(map, { font, scheduler });
+  });
   return () => downs.forEach((d) => d());
 }
