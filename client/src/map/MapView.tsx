@@ -49,7 +49,6 @@ const BASE_FONT = CUSTOM_STYLE_URL ? [import.meta.env.VITE_BASEMAP_FONT || 'Noto
 export function MapView() {
   const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<maplibregl.Map | null>(null);
   const stackRef = useRef<StackedMap | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -124,7 +123,6 @@ export function MapView() {
       }
       const map = stack.map;
       stackRef.current = stack;
-      mapRef.current = map;
       map.touchZoomRotate.disableRotation();
       map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
       map.addControl(new maplibregl.ScaleControl({}), 'bottom-left');
@@ -165,7 +163,6 @@ export function MapView() {
       teardown?.();
       stackRef.current?.remove();
       stackRef.current = null;
-      mapRef.current = null;
       window.__map = undefined;
       window.__baseMap = undefined;
     };
@@ -189,7 +186,7 @@ export function MapView() {
 
   // On the wall the view follows the alerts in force: it fits them when they change, not on every tick.
   useEffect(() => {
-    const map = mapRef.current;
+    const map = stackRef.current?.map;
     if (!loaded || !map || !fit) return;
     map.fitBounds(fit, { padding: 48, maxZoom: 9, duration: 0 });
     // fitKey stands for fit's value.
