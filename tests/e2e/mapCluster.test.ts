@@ -29,14 +29,17 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
   beforeAll(async () => void ({ srv, browser } = await startBrowserApp()), 300_000);
   afterAll(() => stopBrowserApp({ srv, browser }));
 
-  it('a click on a cluster zooms to where it splits (getClusterExpansionZoom), not a fixed step', async () => {
-    // The camera animates here (the other browser tests ask for reduced motion).
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      reducedMotion: 'no-preference',
-    });
+  /** A fresh 1280x800 context with the given motion preference, signed in as the ops officer. */
+  async function opsPage(reducedMotion: 'reduce' | 'no-preference') {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion });
     const page = await context.newPage();
     await signIn(page, srv.url, 'ops');
+    return { context, page };
+  }
+
+  it('a click on a cluster zooms to where it splits (getClusterExpansionZoom), not a fixed step', async () => {
+    // The camera animates here (the other browser tests ask for reduced motion).
+    const { context, page } = await opsPage('no-preference');
     await page.waitForFunction(
       () => window.__mapReady === true && !!window.__map?.getLayer('shelters-clusters'),
       undefined,
@@ -149,12 +152,7 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
   });
 
   it('with reduced motion asked for, opening a shelter jumps there in one move and labels do not fade', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    await signIn(page, srv.url, 'ops');
+    const { context, page } = await opsPage('reduce');
     await page.waitForFunction(() => window.__mapReady === true, undefined, { timeout: 60_000 });
     expect(await fadeDuration(page)).toBe(0);
     await page.evaluate(() => {
@@ -172,13 +170,8 @@ describe('shelter clusters in headless Chromium', { timeout: 180_000 }, () => {
   });
 
   it('a shelter that changes repaints the upper map only; the lower map follows the camera in the same frame; neither draws a sky its style leaves unset', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      // The camera animates (the upper map eases below).
-      reducedMotion: 'no-preference',
-    });
-    const page = await context.newPage();
-    await signIn(page, srv.url, 'ops');
+    // The camera animates (the upper map eases below).
+    const { context, page } = await opsPage('no-preference');
     await page.waitForFunction(
       () =>
         window.__mapReady === true &&
